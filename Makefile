@@ -1,0 +1,53 @@
+# The two commands the README promises:
+#   make demo  - set up .venv and anonymise the sample drafts in corpus_samples/
+#   make test  - set up .venv and run the whole test suite
+# `make setup` alone creates .venv with the pinned dependencies and the spaCy model.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+OUT ?= out
+STAMP := $(VENV)/.installed
+
+.PHONY: setup demo test test-system eval eval-tab bench clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+# LibreOffice converts outputs to PDF in the tests (does the output open in a word
+# processor?). It comes from Debian's packages; installed only when missing.
+test-system:
+	@command -v soffice >/dev/null 2>&1 || { \
+	  echo "installing libreoffice-writer-nogui for the conversion tests"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui >/dev/null) \
+	  || echo "warning: could not install LibreOffice; conversion tests will say so"; }
+
+demo: setup
+	rm -rf $(OUT)
+	$(BIN)/anonymiser redact corpus_samples/ --out $(OUT)/full --case corpus_samples/case.yml --scope full
+	$(BIN)/anonymiser redact corpus_samples/ --out $(OUT)/findings --case corpus_samples/case.yml
+	@echo
+	@echo "Outputs:"
+	@echo "  findings-only reports and review logs: $(OUT)/findings/"
+	@echo "  whole-document anonymisation:          $(OUT)/full/"
+
+test: setup test-system
+	$(BIN)/python -m pytest -q
+
+eval: setup
+	$(BIN)/anonymiser eval corpus_samples/
+
+eval-tab: setup
+	$(BIN)/anonymiser eval tab ../shared/benchmarks/tab --policy strict --spans-out $(OUT)/tab-spans.json
+
+bench: setup
+	$(BIN)/python benchmarks/throughput.py
+
+clean:
+	rm -rf $(OUT) .pytest_cache

@@ -1,0 +1,3 @@
+from anonymiser.cli import app
+
+app(prog_name="anonymiser")

@@ -1,0 +1,419 @@
+"""Turn findings into entities, replacements and edits: the decide stage.
+
+The order of work, and why:
+1. Drop findings that are practice terms (the keep list), text already anonymised, or words
+   the model mistakes for people; keep rows for what the case file or the policy keeps.
+2. Group people: every form of a name joins one person (the case file's people first).
+3. Propagate: every redacted string, and every variant of every person's name, is found
+   everywhere in the document. What is propagated is exactly what verification later looks
+   for, so the two cannot disagree.
+4. Resolve overlaps (the union is redacted), group occurrences into entities, give each its
+   replacement and status, and produce the edits the writer applies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Levenshtein
+
+from anonymiser.decide.keep import TermMatcher, inside_any
+from anonymiser.decide.people import (
+    Person,
+    PersonBook,
+    clean_person_text,
+    role_before,
+    role_label_for,
+)
+from anonymiser.decide.spans import Candidate, resolve_overlaps
+from anonymiser.detect.case_file import CASE_FILE_RECOGNISER, CaseMatcher
+from anonymiser.detect.names import (
+    Variant,
+    compile_variants,
+    find_all,
+    is_common_word,
+    name_tokens,
+    name_variants,
+)
+from anonymiser.records import Edit, Entity, Finding, Occurrence, TextUnit
+from anonymiser.settings import Settings
+
+PROPAGATED = "document_consistency"
+FUZZY = "fuzzy_name_variant"
+_MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
+    "july|august|september|october|november|december"
+)
+# The model calls many things DATE ("the following week", "2018", "three months"); only
+# calendar dates identify. Our date recognisers find those; this keeps the model's exact ones.
+_CALENDAR_DATE = re.compile(rf"\d.*\b(?:{_MONTHS})\b|\b(?:{_MONTHS})\b.*\d|\d{{1,2}}[/.-]\d{{1,2}}", re.I)
+
+
+@dataclass
+class Decisions:
+    """What the decide stage hands to the writer, the verifier and the review log."""
+
+    entities: list[Entity]
+    edits: list[Edit]
+    secrets: list[Variant]  # every string redacted, as verification must search for it
+    kept: list[Entity] = field(default_factory=list)
+
+
+@dataclass
+class _Kept:
+    category: str
+    text: str
+    reason: str
+    recognisers: set[str] = field(default_factory=set)
+    occurrences: list[Occurrence] = field(default_factory=list)
+    score: float = 0.0
+
+
+def decide(
+    units: Sequence[TextUnit],
+    findings: Sequence[Finding],
+    settings: Settings,
+    case_matchers: Sequence[CaseMatcher] = (),
+) -> Decisions:
+    """Decide what to redact in one document. Pure: no state survives the call."""
+    words = settings.people
+    glossary = TermMatcher(settings.keep.terms)
+    case_keep = TermMatcher(settings.case.keep)
+    not_names = TermMatcher(words.not_names)
+    title_re = _title_regex(words.titles)
+    by_uid = {u.uid: u for u in units}
+    glossary_spans = {u.uid: glossary.spans(u.text) for u in units}
+    case_keep_spans = {u.uid: case_keep.spans(u.text) for u in units}
+    policy = settings.policy
+
+    book = PersonBook(words.titles)
+    for matcher in case_matchers:
+        if matcher.person is not None:
+            book.for_case(matcher.person)
+
+    # Spans of things the policy keeps (agencies under scr): a weaker finding inside one,
+    # such as the model calling "Westmere Constabulary" an ORG, is not a separate entity.
+    policy_kept_spans: dict[int, list[tuple[int, int]]] = {}
+    for f in findings:
+        if f.category != "PERSON" and policy.rule(f.category).action == "keep":
+            policy_kept_spans.setdefault(f.unit, []).append((f.start, f.end))
+
+    candidates: list[Candidate] = []
+    kept: dict[str, _Kept] = {}
+    scores: dict[str, float] = {}
+    recognisers: dict[str, set[str]] = {}
+    fuzzy_keys: set[str] = set()
+    case_replacements: dict[str, str] = {}
+    plain_strings: dict[str, tuple[str, str]] = {}  # key -> (text, category), non-person
+
+    for f in findings:
+        unit = by_uid.get(f.unit)
+        if unit is None or not f.text.strip():
+            continue
+        from_case = f.recogniser == CASE_FILE_RECOGNISER
+        if not from_case:
+            if settings.keep.is_anonymised_form(f.text) or glossary.is_term(f.text):
+                continue
+            if inside_any(f.start, f.end, glossary_spans[f.unit]):
+                continue
+            if inside_any(f.start, f.end, case_keep_spans[f.unit]) or case_keep.is_term(f.text):
+                _keep(kept, f, "named in the case file's keep list")
+                continue
+        category = f.category
+        rule = policy.rule(category)
+        if category == "PERSON":
+            if not from_case and not _plausible_name(f.text, not_names, glossary):
+                continue
+            person = _person_for(f, case_matchers, book)
+            if person is None:
+                continue
+            key = person.key
+        else:
+            if not from_case and category not in ("AGENCY",) and inside_any(
+                f.start, f.end, policy_kept_spans.get(f.unit, [])
+            ):
+                continue
+            if (
+                category == "DATE"
+                and f.recogniser.startswith("spacy_model")
+                and not _CALENDAR_DATE.search(f.text)
+            ):
+                continue
+            if rule.action == "keep" and not from_case:
+                _keep(kept, f, f"the {policy.name} policy keeps {category}")
+                continue
+            key = f"{category}:{_normalise(f.text)}"
+            plain_strings.setdefault(key, (f.text, category))
+            if from_case:
+                for matcher in case_matchers:
+                    if matcher.person is None and matcher.replacement and matcher.pattern.fullmatch(f.text):
+                        case_replacements[key] = matcher.replacement
+        scores[key] = max(scores.get(key, 0.0), f.score)
+        recognisers.setdefault(key, set()).add(f.recogniser)
+        candidates.append(
+            Candidate(f.unit, f.start, f.end, key, category, f.score, f.recogniser)
+        )
+
+    # Propagation: people by every variant of their name, other strings as they are.
+    secrets: list[Variant] = []
+    excluded_words = _words_in(settings.keep.terms) | _words_in(words.not_names)
+    people = [p for p in book.people if p.key in scores]
+    for person in people:
+        variants = _person_variants(person, excluded_words, words.titles)
+        fuzzy = _misspellings(person, units, variants, glossary, excluded_words)
+        secrets.extend(variants + fuzzy)
+        for variant_set, source in ((variants, PROPAGATED), (fuzzy, FUZZY)):
+            pattern = compile_variants(variant_set)
+            for unit in units:
+                for start, end, _ in find_all(pattern, unit.text):
+                    start = _extend_over_title(unit.text, start, title_re)
+                    candidates.append(
+                        Candidate(unit.uid, start, end, person.key, "PERSON", scores[person.key], source)
+                    )
+                    if source == FUZZY:
+                        fuzzy_keys.add(person.key)
+                        recognisers[person.key].add(FUZZY)
+    for key, (text, category) in sorted(plain_strings.items()):
+        variant = Variant(text.strip(), case_sensitive=False)
+        secrets.append(variant)
+        pattern = compile_variants([variant])
+        for unit in units:
+            for start, end, _ in find_all(pattern, unit.text):
+                candidates.append(Candidate(unit.uid, start, end, key, category, scores[key], PROPAGATED))
+
+    resolved = resolve_overlaps(candidates)
+    # A propagated match of a person's title-extended span may swallow the title; that is
+    # intended ("Ms Marsh" -> "Mother").
+    grouped: dict[str, list[Candidate]] = {}
+    for cand in resolved:
+        grouped.setdefault(cand.key, []).append(cand)
+
+    labels = _person_labels(people, grouped, by_uid, settings)
+    entities: list[Entity] = []
+    order = sorted(grouped, key=lambda k: (grouped[k][0].unit, grouped[k][0].start, k))
+    for index, key in enumerate(order, start=1):
+        cands = grouped[key]
+        category = cands[0].category
+        person = next((p for p in people if p.key == key), None)
+        if person is not None:
+            category = "PERSON"
+            text = person.case.name if person.case else person.name
+            replacement = labels[key]
+            variants = tuple(sorted(person.forms))
+        else:
+            text, category = plain_strings.get(key, (by_uid[cands[0].unit].text[cands[0].start : cands[0].end], category))
+            replacement = case_replacements.get(key) or settings.replacements.descriptor(category)
+            variants = ()
+        rule = policy.rule(category)
+        confidence = scores.get(key, max(c.score for c in cands))
+        status = "auto"
+        reasons = []
+        if rule.action == "review":
+            reasons.append(f"the {policy.name} policy sends {category} for review")
+        elif confidence < rule.auto_at:
+            reasons.append(f"confidence {confidence:.2f} is below {rule.auto_at:.2f}")
+        if key in fuzzy_keys:
+            reasons.append("includes a possible misspelling of the name")
+        if reasons:
+            status = "needs_review"
+        entities.append(
+            Entity(
+                id=f"E{index:03d}",
+                category=category,
+                text=text,
+                replacement=replacement,
+                action="redact",
+                confidence=round(confidence, 4),
+                recognisers=tuple(sorted(recognisers.get(key, {c.recogniser for c in cands}))),
+                status=status,
+                occurrences=[
+                    Occurrence(c.unit, c.start, c.end, by_uid[c.unit].text[c.start : c.end]) for c in cands
+                ],
+                variants=variants,
+                group=person.group if person else None,
+                reason="; ".join(reasons),
+            )
+        )
+    replacement_by_key = {k: e.replacement for k, e in zip(order, entities)}
+    edits = [Edit(c.unit, c.start, c.end, replacement_by_key[c.key]) for c in resolved]
+    kept_entities = _kept_entities(kept, start_index=len(entities) + 1)
+    return Decisions(entities=entities, edits=edits, secrets=_unique(secrets), kept=kept_entities)
+
+
+# ------------------------------------------------------------------------ helpers
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def _unique(variants: list[Variant]) -> list[Variant]:
+    return sorted(set(variants), key=lambda v: (v.text.lower(), v.case_sensitive))
+
+
+def _words_in(terms: Sequence[str]) -> set[str]:
+    return {w.lower() for t in terms for w in re.findall(r"[\w'\u2019]+", t)}
+
+
+def _title_regex(titles: Sequence[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(t.rstrip(".")) for t in sorted(titles, key=len, reverse=True))
+    return re.compile(rf"(?:\b(?:{alternatives})\.?\s+)$")
+
+
+def _extend_over_title(text: str, start: int, title_re: re.Pattern[str]) -> int:
+    match = title_re.search(text[max(0, start - 30) : start])
+    return start - len(match.group(0)) if match else start
+
+
+def _plausible_name(text: str, not_names: TermMatcher, glossary: TermMatcher) -> bool:
+    """The model's PERSON guesses that cannot be a name: practice words, digits, lower case."""
+    cleaned = clean_person_text(text)
+    if len(cleaned) < 2 or any(ch.isdigit() for ch in cleaned) or "@" in cleaned:
+        return False
+    tokens = name_tokens(cleaned)
+    if not tokens or not any(ch.isupper() for ch in cleaned):
+        return False
+    if all(not_names.is_term(t) or glossary.is_term(t) for t in tokens):
+        return False
+    return not not_names.is_term(cleaned)
+
+
+def _person_for(f: Finding, case_matchers: Sequence[CaseMatcher], book: PersonBook) -> Person | None:
+    cleaned = clean_person_text(f.text)
+    for matcher in case_matchers:
+        if matcher.person is not None and matcher.pattern.fullmatch(cleaned):
+            return book.for_case(matcher.person)
+    if not cleaned:
+        return None
+    return book.add(cleaned, (f.unit, f.start))
+
+
+def _person_variants(person: Person, excluded: set[str], titles: Sequence[str]) -> list[Variant]:
+    aliases = person.case.aliases if person.case else ()
+    variants = name_variants(person.name, aliases, titles=titles)
+    for form in sorted(person.forms):
+        variants.extend(name_variants(form, (), titles=titles))
+    out = []
+    for variant in variants:
+        lone = " " not in variant.text.strip()
+        if lone and variant.text.lower().strip(".") in excluded:
+            continue  # "Early" of "Grace Early" would break "Early Help"
+        out.append(variant)
+    return sorted(set(out), key=lambda v: (-len(v.text), v.text, v.case_sensitive))
+
+
+def _misspellings(
+    person: Person,
+    units: Sequence[TextUnit],
+    variants: list[Variant],
+    glossary: TermMatcher,
+    excluded: set[str],
+) -> list[Variant]:
+    """Capitalised words one edit away from a name part ("Kaleigh" for "Kayleigh")."""
+    parts = {t for t in person.tokens if len(t) >= 5 and t[0].isupper()}
+    if not parts:
+        return []
+    known = {v.text.lower() for v in variants}
+    words: set[str] = set()
+    for unit in units:
+        words.update(re.findall(r"\b[A-Z][a-z'\u2019]{3,}\b", unit.text))
+    found = []
+    for word in sorted(words):
+        low = word.lower()
+        if low in known or low in excluded or is_common_word(word) or glossary.is_term(word):
+            continue
+        for part in parts:
+            if word[0] == part[0] and Levenshtein.distance(word, part, score_cutoff=1) <= 1:
+                found.append(Variant(word, case_sensitive=True))
+                break
+    return found
+
+
+def _person_labels(
+    people: list[Person],
+    grouped: dict[str, list[Candidate]],
+    by_uid: dict[int, TextUnit],
+    settings: Settings,
+) -> dict[str, str]:
+    """Case-file pseudonyms; else a role label ("Social Worker 1"); else "Person A", "Person B"."""
+    labels: dict[str, str] = {}
+    used = {p.case.pseudonym for p in people if p.case and p.case.pseudonym}
+    counters: dict[str, int] = {}
+    letters = 0
+    ordered = sorted(
+        (p for p in people if p.key in grouped),
+        key=lambda p: (grouped[p.key][0].unit, grouped[p.key][0].start),
+    )
+    for person in ordered:
+        if person.case and person.case.pseudonym:
+            labels[person.key] = person.case.pseudonym
+            continue
+        role_label = None
+        for cand in grouped[person.key]:
+            text = by_uid[cand.unit].text
+            role, group = role_before(text, cand.start, settings.people)
+            title = text[cand.start : cand.end].split()[0] if " " in text[cand.start : cand.end] else None
+            role_label = role_label_for(role, title, settings.replacements)
+            if group and person.group is None:
+                person.group = group
+            if role_label:
+                person.group = person.group or "professional"
+                break
+        if role_label is None and person.case and person.case.role:
+            role_label = role_label_for(person.case.role, None, settings.replacements)
+        if role_label:
+            while True:
+                counters[role_label] = counters.get(role_label, 0) + 1
+                label = f"{role_label} {counters[role_label]}"
+                if label not in used:
+                    break
+        else:
+            while True:
+                label = f"{settings.replacements.person_prefix} {_letters(letters)}"
+                letters += 1
+                if label not in used:
+                    break
+        used.add(label)
+        labels[person.key] = label
+    return labels
+
+
+def _letters(n: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA: enough labels for any review."""
+    out = ""
+    n += 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        out = chr(ord("A") + rem) + out
+    return out
+
+
+def _keep(kept: dict[str, _Kept], f: Finding, reason: str) -> None:
+    key = f"{f.category}:{_normalise(f.text)}"
+    row = kept.setdefault(key, _Kept(f.category, f.text, reason))
+    row.recognisers.add(f.recogniser)
+    row.score = max(row.score, f.score)
+    row.occurrences.append(Occurrence(f.unit, f.start, f.end, f.text))
+
+
+def _kept_entities(kept: dict[str, _Kept], start_index: int) -> list[Entity]:
+    out = []
+    ordered = sorted(kept.values(), key=lambda k: (k.occurrences[0].unit, k.occurrences[0].start))
+    for offset, row in enumerate(ordered):
+        out.append(
+            Entity(
+                id=f"E{start_index + offset:03d}",
+                category=row.category,
+                text=row.text,
+                replacement=row.text,
+                action="keep",
+                confidence=round(row.score, 4),
+                recognisers=tuple(sorted(row.recognisers)),
+                status="auto",
+                occurrences=sorted(set(row.occurrences), key=lambda o: (o.unit, o.start)),
+                reason=row.reason,
+            )
+        )
+    return out

@@ -1,0 +1,124 @@
+"""People: which findings are the same person, what group they are in, and their label."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from anonymiser.detect.names import name_tokens
+from anonymiser.settings import CasePerson, PeopleWords, Replacements
+
+
+@dataclass
+class Person:
+    """One person in the document: the fullest form of their name and every form seen."""
+
+    key: str
+    name: str
+    forms: set[str] = field(default_factory=set)
+    case: CasePerson | None = None
+    first_seen: tuple[int, int] = (1 << 30, 0)
+    role_label: str | None = None
+    group: str | None = None
+
+    @property
+    def tokens(self) -> list[str]:
+        return name_tokens(self.name)
+
+
+def strip_title(text: str, titles: Sequence[str]) -> str:
+    tokens = name_tokens(text)
+    title_set = {t.rstrip(".").lower() for t in titles}
+    while len(tokens) > 1 and tokens[0].rstrip(".").lower() in title_set:
+        tokens = tokens[1:]
+    return " ".join(tokens)
+
+
+def clean_person_text(text: str) -> str:
+    """Drop a possessive and stray punctuation the model may include in a name span."""
+    text = re.sub(r"['\u2019]s?$", "", text.strip())
+    return text.strip(" ,.;:()[]\"")
+
+
+class PersonBook:
+    """Groups name strings into people, document-wide.
+
+    A multi-word name is a person; a lone word joins the person whose first or last name it
+    is (the earliest such person, when two share a surname), else it is a person of its own.
+    """
+
+    def __init__(self, titles: Sequence[str]) -> None:
+        self.titles = tuple(titles)
+        self.people: list[Person] = []
+        self._by_form: dict[str, Person] = {}
+
+    def for_case(self, person: CasePerson) -> Person:
+        key = f"case:{person.name.lower()}"
+        for existing in self.people:
+            if existing.key == key:
+                return existing
+        found = Person(key=key, name=person.name, case=person, group=person.group)
+        found.forms.add(person.name)
+        self.people.append(found)
+        self._by_form.setdefault(person.name.lower(), found)
+        return found
+
+    def add(self, text: str, where: tuple[int, int]) -> Person:
+        name = strip_title(clean_person_text(text), self.titles)
+        lower = name.lower()
+        person = self._by_form.get(lower)
+        if person is None and len(name_tokens(name)) == 1:
+            person = self._owner_of_part(lower)
+        if person is None and len(name_tokens(name)) >= 2:
+            person = self._same_as_longer(name)
+        if person is None:
+            person = Person(key=f"person:{len(self.people) + 1}", name=name)
+            self.people.append(person)
+        person.forms.add(name)
+        if len(name_tokens(name)) > len(person.tokens) and person.case is None:
+            person.name = name  # the fullest form names the person
+        self._by_form.setdefault(lower, person)
+        person.first_seen = min(person.first_seen, where)
+        return person
+
+    def _owner_of_part(self, word: str) -> Person | None:
+        owners = [
+            p
+            for p in self.people
+            if len(p.tokens) >= 2 and word in {p.tokens[0].lower(), p.tokens[-1].lower()}
+        ]
+        return min(owners, key=lambda p: p.first_seen) if owners else None
+
+    def _same_as_longer(self, name: str) -> Person | None:
+        # "Kayleigh Marsh" is the same person as "Kayleigh Anne Marsh".
+        tokens = [t.lower() for t in name_tokens(name)]
+        for person in self.people:
+            ptoks = [t.lower() for t in person.tokens]
+            if len(ptoks) >= 2 and tokens[0] == ptoks[0] and tokens[-1] == ptoks[-1]:
+                return person
+        return None
+
+
+def role_before(text: str, start: int, words: PeopleWords) -> tuple[str | None, str | None]:
+    """The role word just before a name, and its group: ("social worker", "professional")."""
+    window = text[max(0, start - 40) : start].lower()
+    window = re.sub(r"[\s,(:]+$", "", window)
+    best: tuple[int, str, str] | None = None
+    for group, roles in (("professional", words.professional_roles), ("family", words.family_roles)):
+        for role in roles:
+            if re.search(rf"\b{re.escape(role.lower())}$", window):
+                if best is None or len(role) > best[0]:
+                    best = (len(role), role, group)
+    if best is None:
+        return None, None
+    return best[1], best[2]
+
+
+def role_label_for(role: str | None, title: str | None, replacements: Replacements) -> str | None:
+    """The label a practitioner gets from their role or title ("Social Worker", "Doctor")."""
+    labels = {k.lower(): v for k, v in replacements.role_labels.items()}
+    for word in (role, title):
+        if word and word.rstrip(".").lower() in labels:
+            return labels[word.rstrip(".").lower()]
+    return None

@@ -1,0 +1,598 @@
+"""Section structure and the findings-only scope.
+
+A Board publishes a findings-only report: introduction, terms of reference, findings,
+conclusions and recommendations, without the family background and chronology. This module
+finds the sections of a draft from its text units (``find_sections``), decides keep or drop
+for each with the rules in ``patterns/sections.yml`` (``classify_sections``), and gives the
+units that ``--scope findings`` leaves out (``scope_units``).
+
+Headings come from the reader (Word heading styles and outline levels, Markdown ``#``) or from
+the text alone: numbered headings ("2. FINDINGS", "4.1 Analysis of practice", "APPENDIX 1"),
+short lines in capitals, and short title-like lines. A long numbered paragraph
+("4.3 The health visitor did not ...") is body text, not a heading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from anonymiser.errors import ConfigError
+from anonymiser.records import SectionInfo, TextUnit
+
+DEFAULT_SECTION_RULES = Path(__file__).resolve().parents[2] / "patterns" / "sections.yml"
+
+FRONT_MATTER = "(front matter)"
+
+# Only paragraphs of the main text belong to sections; headers, footers, footnotes, comments,
+# text boxes, document properties, alt text and link targets are always written (anonymised).
+SECTION_PARTS = frozenset({"body", "text"})
+
+# A run of capitalised words such as "Isle of Wight" or "Westmere and Dunmore", for the
+# agency patterns in sections.yml ("{name} Constabulary").
+_NAME_WORD = r"[A-Z][\w'’&.\-]*"
+NAME_PATTERN = rf"(?:{_NAME_WORD}(?:\s+(?:(?:of|and|upon|on|&)\s+)?{_NAME_WORD})*)"
+
+_ACTIONS = ("keep", "drop", "review")
+_KNOWN_KEYS = frozenset(
+    {
+        "front_matter",
+        "title_page_max_words",
+        "max_heading_words",
+        "keep",
+        "drop",
+        "review",
+        "recommendations",
+        "agency_title_patterns",
+        "agency_name_strip",
+    }
+)
+
+
+# -- rules ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RuleMatch:
+    """What the heading rules say about one heading.
+
+    ``action`` is "keep", "drop", "review" (recognised but a person must decide) or
+    "conflict" (a keep phrase and a drop phrase match different words).
+    """
+
+    action: str
+    phrases: tuple[str, ...]
+
+    def describe(self) -> str:
+        quoted = " and ".join(f"'{p}'" for p in self.phrases)
+        if self.action == "conflict":
+            return f"heading matches {quoted}, which disagree"
+        return f"heading matches {quoted} ({self.action})"
+
+
+@dataclass(frozen=True)
+class SectionRules:
+    """The contents of ``patterns/sections.yml``: heading phrases and agency patterns."""
+
+    keep: tuple[str, ...]
+    drop: tuple[str, ...]
+    review: tuple[str, ...] = ()
+    recommendations: tuple[str, ...] = ("recommendations",)
+    agency_title_patterns: tuple[re.Pattern[str], ...] = ()
+    agency_name_strip: tuple[re.Pattern[str], ...] = ()
+    front_matter: str = "keep"
+    title_page_max_words: int = 120
+    max_heading_words: int = 12
+    source: str = "patterns/sections.yml"
+    # Each phrase as comparable words, worked out once per rules object (not per heading).
+    _phrases: tuple[tuple[tuple[str, ...], str, str], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        indexed: dict[tuple[str, ...], tuple[tuple[str, ...], str, str]] = {}
+        for action, phrases in (("keep", self.keep), ("drop", self.drop), ("review", self.review)):
+            for phrase in phrases:
+                # "conclusion" and "conclusions" are one rule; the first spelling names it.
+                indexed.setdefault(heading_words(phrase), (heading_words(phrase), phrase, action))
+        object.__setattr__(self, "_phrases", tuple(indexed.values()))
+
+    def match(self, heading: str) -> RuleMatch | None:
+        """The rule that a heading matches, or None when no phrase does."""
+        words = heading_words(heading)
+        found = [
+            (start, end, phrase, action)
+            for phrase_words, phrase, action in self._phrases
+            for start, end in _phrase_spans(words, phrase_words)
+        ]
+        return _resolve(found)
+
+    def is_recommendations(self, heading: str) -> bool:
+        """Whether a heading names a recommendations section."""
+        words = heading_words(heading)
+        return any(_phrase_spans(words, heading_words(p)) for p in self.recommendations)
+
+
+def _phrase_spans(words: Sequence[str], phrase: Sequence[str]) -> list[tuple[int, int]]:
+    n = len(phrase)
+    if n == 0:
+        return []
+    return [(i, i + n) for i in range(len(words) - n + 1) if tuple(words[i : i + n]) == tuple(phrase)]
+
+
+def _resolve(found: list[tuple[int, int, str, str]]) -> RuleMatch | None:
+    if not found:
+        return None
+    # A match inside a longer match is the less specific rule: "summary" inside
+    # "summary of involvement".
+    outer = [
+        m
+        for m in found
+        if not any(o is not m and o[0] <= m[0] and m[1] <= o[1] and (o[1] - o[0]) > (m[1] - m[0]) for o in found)
+    ]
+    actions = {m[3] for m in outer}
+    phrases = tuple(dict.fromkeys(m[2] for m in sorted(outer, key=lambda m: (m[0], -(m[1] - m[0])))))
+    if len(actions) == 1:
+        return RuleMatch(actions.pop(), phrases)
+    if actions == {"drop", "review"}:
+        # Both mean "not published by default"; the stronger word is drop.
+        return RuleMatch("drop", phrases)
+    return RuleMatch("conflict", phrases)
+
+
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
+
+
+def heading_words(text: str) -> tuple[str, ...]:
+    """A heading or phrase as comparable words: lower case, no numbering, punctuation,
+    apostrophes or plurals."""
+    text = _strip_markup(text).lower().replace("&", " and ")
+    text = re.sub(r"['’‘`]", "", text)
+    words = re.findall(r"[a-z0-9]+", text)
+    return tuple(_singular(w) for w in words if not w.isdigit())
+
+
+def _singular(word: str) -> str:
+    # Crude, but applied to both sides, so "agencies" meets "agency" and "lessons" "lesson".
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def load_section_rules(path: Path = DEFAULT_SECTION_RULES) -> SectionRules:
+    """Read ``patterns/sections.yml``. Raises ConfigError naming the file and key."""
+    name = str(path)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{name}: file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{name}: cannot be read ({exc.__class__.__name__})") from None
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise ConfigError(f"{name}: not valid YAML{where}") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{name}: expected a mapping of keys such as 'keep' and 'drop'")
+    unknown = sorted(str(k) for k in data if k not in _KNOWN_KEYS)
+    if unknown:
+        raise ConfigError(f"{name}: unknown key '{unknown[0]}' (known keys: {', '.join(sorted(_KNOWN_KEYS))})")
+    for key in ("keep", "drop"):
+        if key not in data:
+            raise ConfigError(f"{name}: missing key '{key}'")
+
+    phrases = {key: _phrase_list(name, key, data.get(key, [])) for key in _ACTIONS}
+    seen: dict[tuple[str, ...], str] = {}
+    for key in _ACTIONS:
+        for phrase in phrases[key]:
+            words = heading_words(phrase)
+            if not words:
+                raise ConfigError(f"{name}: {key}: '{phrase}' has no words left once numbering is ignored")
+            if words in seen and seen[words] != key:
+                raise ConfigError(f"{name}: {key}: '{phrase}' is also listed under '{seen[words]}'")
+            seen[words] = key
+
+    front = data.get("front_matter", "keep")
+    if front not in ("keep", "drop"):
+        raise ConfigError(f"{name}: front_matter: must be 'keep' or 'drop'")
+    return SectionRules(
+        keep=phrases["keep"],
+        drop=phrases["drop"],
+        review=phrases["review"],
+        recommendations=_phrase_list(name, "recommendations", data.get("recommendations", ["recommendations"])),
+        agency_title_patterns=_regex_list(name, "agency_title_patterns", data.get("agency_title_patterns", [])),
+        agency_name_strip=_regex_list(name, "agency_name_strip", data.get("agency_name_strip", [])),
+        front_matter=front,
+        title_page_max_words=_positive_int(name, "title_page_max_words", data.get("title_page_max_words", 120)),
+        max_heading_words=_positive_int(name, "max_heading_words", data.get("max_heading_words", 12)),
+        source=name,
+    )
+
+
+def _phrase_list(name: str, key: str, value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ConfigError(f"{name}: {key}: expected a list of headings")
+    out = []
+    for i, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            raise ConfigError(f"{name}: {key}[{i}]: expected a non-empty text")
+        out.append(item.strip())
+    return tuple(out)
+
+
+def _regex_list(name: str, key: str, value: Any) -> tuple[re.Pattern[str], ...]:
+    out = []
+    for i, item in enumerate(_phrase_list(name, key, value)):
+        try:
+            out.append(re.compile(item.replace("{name}", NAME_PATTERN)))
+        except re.error as exc:
+            raise ConfigError(f"{name}: {key}[{i}]: not a valid regular expression ({exc})") from None
+    return tuple(out)
+
+
+def _positive_int(name: str, key: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(f"{name}: {key}: expected a whole number above 0")
+    return value
+
+
+# -- headings ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HeadingSignal:
+    """Why a unit is taken as a heading.
+
+    ``kind`` is "word" (heading style or outline level from the reader, or Markdown ``#``),
+    "numbered", "capitals" or "title" (a short title-like or bold line). ``depth`` is the
+    level the heading states itself (style level, or the number of parts in "4.1"); None for
+    capitals and title lines, whose level depends on the headings around them.
+    """
+
+    text: str
+    kind: str
+    depth: int | None
+    appendix: bool = False
+
+    @property
+    def strong(self) -> bool:
+        return self.kind in ("word", "numbered")
+
+
+_BULLET = re.compile(r"^\s*(?:[-*•▪◦–·o]\s+|\(?[a-z]\)\s+|\([ivx]+\)\s+)")
+_LABELLED = re.compile(
+    r"^(?P<label>appendix|appendices|annexe?|section|part|chapter)\s+"
+    r"(?P<num>\d{1,3}(?:\.\d{1,3})*|[ivxlc]{1,6}|[a-z]|"
+    + "|".join(sorted(_NUMBER_WORDS))
+    + r")\b\.?(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_PLAIN = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,3})*)[.)]?\s+(?P<rest>\S.*)$")
+_LETTERED = re.compile(r"^(?P<num>[IVXLCivxlc]{1,6}|[A-Z])[.)]\s+(?P<rest>\S.*)$")
+_TOC_LINE = re.compile(r"(?:\.{3,}|…|\t)\s*\d+\s*$")
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_SMALL_WORDS = frozenset(
+    "a an the of and or to in on for with by at from into as is be its their his her".split()
+)
+_FINAL_STOP = (".", ",", ";", "!", "?")
+
+
+def _strip_markup(line: str) -> str:
+    line = line.strip()
+    line = re.sub(r"^#{1,6}\s+", "", line)
+    line = re.sub(r"^(\*\*|__)(.*)\1$", r"\2", line)
+    return line.strip()
+
+
+def _is_bold_line(line: str) -> bool:
+    return bool(re.fullmatch(r"(\*\*|__)\S(?:.*\S)?\1", line.strip()))
+
+
+def is_capitals(text: str) -> bool:
+    """Whether a line is written in capitals (80% of its letters or more)."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 3:
+        return False
+    return sum(c.isupper() for c in letters) / len(letters) >= 0.8
+
+
+def _is_title_like(text: str) -> bool:
+    significant = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", text) if w.lower() not in _SMALL_WORDS]
+    if not significant:
+        return False
+    return sum(w[0].isupper() for w in significant) / len(significant) >= 0.6
+
+
+def _short_enough(text: str, rules: SectionRules | None) -> bool:
+    limit = rules.max_heading_words if rules is not None else 12
+    words = text.split()
+    return 0 < len(words) <= limit
+
+
+def _looks_titled(text: str, rules: SectionRules | None, bold: bool) -> bool:
+    """A short title after a number, or a whole short line: capitals, title case, bold, or a
+    heading the rules know ("Analysis of practice" is sentence case but is a heading)."""
+    if not text or text.endswith(_FINAL_STOP) or not _short_enough(text, rules):
+        return False
+    if not (text[0].isalpha() or text[0] in "'\"‘“"):
+        return False
+    if heading_words(text) and heading_words(text)[0] in _MONTHS:
+        return False  # "24 March 2012" is a date, not section 24
+    if is_capitals(text) or bold:
+        return True
+    if ", " in text or text.endswith(":"):
+        # "2.2 The family members, described in a genogram, are:" introduces a list.
+        return False
+    if rules is not None and rules.match(text) is not None:
+        return True
+    return _is_title_like(text)
+
+
+def heading_signal(unit: TextUnit, rules: SectionRules | None = None) -> HeadingSignal | None:
+    """Whether a unit is a heading, and of what kind; None for body text."""
+    if unit.kind != "paragraph" or unit.location.part not in SECTION_PARTS or unit.location.cell:
+        return None
+    text = unit.text.strip()
+    if not text:
+        return None
+    first, _, rest = text.partition("\n")
+    if unit.heading_level is not None:
+        return HeadingSignal(_strip_markup(first), "word", max(1, unit.heading_level), _is_appendix(first))
+    md = re.match(r"^(#{1,6})\s+\S", first)
+    if md and not rest:
+        return HeadingSignal(_strip_markup(first), "word", len(md.group(1)), _is_appendix(first))
+    if _BULLET.match(first) or _TOC_LINE.search(first):
+        return None
+    bold = _is_bold_line(first)
+    line = _strip_markup(first)
+
+    labelled = _LABELLED.match(line)
+    if labelled:
+        title = labelled.group("rest").strip(" :.-–—\t")
+        appendix = labelled.group("label").lower().startswith(("append", "annex"))
+        depth = labelled.group("num").count(".") + 1
+        if appendix and (not title or _looks_titled(title, rules, True)):
+            return HeadingSignal(line, "numbered", depth, True)
+        if title and _looks_titled(title, rules, bold):
+            return HeadingSignal(line, "numbered", depth)
+        return None
+
+    numbered = _PLAIN.match(line) or _LETTERED.match(line)
+    if numbered:
+        num = numbered.group("num")
+        title = numbered.group("rest").strip()
+        if any(len(part) > 1 and part.startswith("0") for part in num.split(".")):
+            return None  # "12.03.13 Home visit" is a date
+        if _looks_titled(title, rules, bold):
+            return HeadingSignal(line, "numbered", num.count(".") + 1, _is_appendix(title))
+        return None
+
+    # Un-numbered lines: a heading is one line; only capitals may carry body text after it
+    # on the next line, as a hand-typed .txt heading sometimes does.
+    if rest and not is_capitals(line):
+        return None
+    if not _looks_titled(line.rstrip(":").strip(), rules, bold):
+        return None
+    if line.endswith(":") and not (is_capitals(line) or bold):
+        return None  # "The following were considered:" introduces a list
+    kind = "capitals" if is_capitals(line) else "title"
+    return HeadingSignal(line, kind, None, _is_appendix(line))
+
+
+def _is_appendix(text: str) -> bool:
+    words = heading_words(text)
+    return bool(words) and words[0] in ("appendix", "appendice", "annex", "annexe")
+
+
+# -- structure -----------------------------------------------------------------------------
+
+
+def in_sections(unit: TextUnit) -> bool:
+    """Whether a unit can belong to a section (main-text paragraphs only)."""
+    return unit.kind == "paragraph" and unit.location.part in SECTION_PARTS
+
+
+def find_sections(units: Sequence[TextUnit], rules: SectionRules | None = None) -> list[SectionInfo]:
+    """The sections of a draft in reading order, not yet classified.
+
+    Text before the first heading is a section headed ``FRONT_MATTER`` at level 0. Each
+    heading starts a section holding the heading unit and the paragraphs up to the next
+    heading of any level; a sub-section's level is deeper than its parent's. Pass ``rules``
+    so that sentence-case headings the rules know ("Family background") are found.
+    Sections come back with action "drop" and status "needs_review" until
+    ``classify_sections`` decides, so that an unclassified draft publishes nothing.
+    """
+    sections: list[SectionInfo] = []
+    last_strong: int | None = None  # level of the last numbered or styled heading
+    last_anchor: int | None = None  # level of the last capitals or recognised line, before any
+    appendix_level: int | None = None
+    kinds: dict[int, str] = {}  # section position -> heading kind
+    for unit in units:
+        if not in_sections(unit):
+            continue
+        signal = heading_signal(unit, rules)
+        if signal is None:
+            if not sections:
+                sections.append(_new_section(0, FRONT_MATTER, 0))
+            sections[-1].units += (unit.uid,)
+            sections[-1].words += len(unit.text.split())
+            continue
+
+        depth = signal.depth
+        if signal.kind == "word":
+            level = depth or 1
+            if appendix_level is not None and level <= appendix_level and not signal.appendix:
+                appendix_level = None
+        elif signal.kind == "numbered":
+            # After "Appendix 1", its numbered parts ("1. Children's Social Care") sit inside it.
+            if appendix_level is not None and not signal.appendix:
+                level = appendix_level + (depth or 1)
+            else:
+                level = depth or 1
+        elif signal.appendix:
+            level = 1  # "APPENDIX: GLOSSARY" is top level, whatever came before it
+        elif last_strong is not None:
+            level = last_strong + 1
+        elif signal.kind == "capitals" or (rules is not None and rules.match(signal.text) is not None):
+            level = 1
+        else:
+            level = (last_anchor or 0) + 1
+        if signal.appendix:
+            appendix_level = level
+        if signal.strong:
+            last_strong = level
+        elif last_strong is None and level == 1:
+            last_anchor = level
+        sections.append(_new_section(len(sections), signal.text, level, unit.uid))
+        kinds[len(sections) - 1] = signal.kind
+    _promote_document_title(sections, kinds, rules)
+    return sections
+
+
+def _new_section(index: int, heading: str, level: int, uid: int | None = None) -> SectionInfo:
+    return SectionInfo(
+        index=index,
+        heading=heading,
+        level=level,
+        words=0,
+        action="drop",
+        status="needs_review",
+        reason="not classified",
+        units=() if uid is None else (uid,),
+    )
+
+
+def _promote_document_title(
+    sections: list[SectionInfo], kinds: dict[int, str], rules: SectionRules | None
+) -> None:
+    """A lone top-level styled heading at the start ("# Serious Case Review: Child A" above
+    "## Introduction", "## Findings") is the document's title, not a section holding the
+    whole report: it becomes front matter (level 0) and the other levels move up. A numbered
+    heading ("1. CHRONOLOGY") or one the rules know is never taken as a title."""
+    positions = [i for i, s in enumerate(sections) if s.heading != FRONT_MATTER]
+    if len(positions) < 2 or kinds.get(positions[0]) != "word":
+        return
+    headed = [sections[i] for i in positions]
+    if rules is not None and rules.match(headed[0].heading) is not None:
+        return
+    top = min(s.level for s in headed)
+    if headed[0].level != top or any(s.level == top for s in headed[1:]):
+        return
+    shift = min(s.level for s in headed[1:]) - 1
+    headed[0].level = 0
+    for s in headed[1:]:
+        s.level -= shift
+
+
+def parent_of(sections: Sequence[SectionInfo], position: int) -> int | None:
+    """The list position of a section's parent (nearest earlier section of a lower level)."""
+    level = sections[position].level
+    for i in range(position - 1, -1, -1):
+        if 1 <= sections[i].level < level:
+            return i
+    return None
+
+
+def descendants(sections: Sequence[SectionInfo], position: int) -> list[int]:
+    """List positions of the sub-sections under a section."""
+    level = sections[position].level
+    out = []
+    for i in range(position + 1, len(sections)):
+        if sections[i].level <= level:
+            break
+        out.append(i)
+    return out
+
+
+def title_page(sections: Sequence[SectionInfo], units: Sequence[TextUnit], rules: SectionRules) -> list[int]:
+    """List positions of the sections that make up the title page: the front matter, then
+    short unrecognised capitals or title lines (the Board's name, "CONFIDENTIAL") before the
+    first numbered, styled or recognised heading, within ``title_page_max_words``."""
+    by_uid = {u.uid: u for u in units}
+    out: list[int] = []
+    words = 0
+    for i, section in enumerate(sections):
+        heading_unit = by_uid.get(section.units[0]) if section.units else None
+        words += section.words + (len(heading_unit.text.split()) if section.heading != FRONT_MATTER and heading_unit else 0)
+        if section.level == 0:
+            out.append(i)
+            continue
+        signal = heading_signal(heading_unit, rules) if heading_unit is not None else None
+        if signal is None or signal.strong or rules.match(section.heading) is not None:
+            break
+        if words > rules.title_page_max_words:
+            break
+        out.append(i)
+    return out
+
+
+# -- classification ------------------------------------------------------------------------
+
+
+def classify_sections(
+    sections: Sequence[SectionInfo], units: Sequence[TextUnit], rules: SectionRules
+) -> list[SectionInfo]:
+    """Decide keep or drop for each section, with a reason naming the rule.
+
+    Top-level sections follow their heading's rule; one the rules do not recognise is
+    dropped and needs review. A sub-section whose heading matches a rule overrides its
+    parent; otherwise it goes with its parent.
+    """
+    out = [replace(s) for s in sections]
+    front = set(title_page(out, units, rules))
+    for i, section in enumerate(out):
+        if i in front:
+            kind = "front matter" if section.heading == FRONT_MATTER else "title page"
+            section.action = rules.front_matter
+            section.status = "auto"
+            section.reason = f"{kind} (front_matter: {rules.front_matter})"
+            continue
+        match = rules.match(section.heading)
+        parent_pos = parent_of(out, i)
+        parent = out[parent_pos] if parent_pos is not None else None
+        if match is None:
+            if parent is None:
+                _set(section, "drop", "needs_review", f"heading not recognised by {rules.source}; dropped until reviewed")
+            else:
+                _set(section, parent.action, parent.status, f"part of '{parent.heading}' ({parent.action})")
+        elif match.action == "conflict":
+            _set(section, "drop", "needs_review", f"{match.describe()}; dropped until reviewed")
+        elif match.action == "review":
+            _set(section, "drop", "needs_review", f"{match.describe()}: dropped until a person decides")
+        elif match.action == "drop":
+            _set(section, "drop", "auto", match.describe())
+        elif parent is not None and parent.action == "drop":
+            # Kept by its own rule, but it sits inside case detail: keep it, and say so.
+            _set(section, "keep", "needs_review", f"{match.describe()}, inside '{parent.heading}' (drop)")
+        else:
+            _set(section, "keep", "auto", match.describe())
+    return out
+
+
+def _set(section: SectionInfo, action: str, status: str, reason: str) -> None:
+    section.action = action
+    section.status = status
+    section.reason = reason
+
+
+def scope_units(sections: Iterable[SectionInfo]) -> frozenset[int]:
+    """The unit ids that ``--scope findings`` leaves out: every unit of a dropped section."""
+    return frozenset(uid for s in sections if s.action == "drop" for uid in s.units)
+
+
+def assign_sections(units: Sequence[TextUnit], sections: Iterable[SectionInfo]) -> list[TextUnit]:
+    """The units with ``section`` set to their section's index (others unchanged)."""
+    where = {uid: s.index for s in sections for uid in s.units}
+    return [replace(u, section=where[u.uid]) if u.uid in where else u for u in units]

@@ -1,0 +1,79 @@
+"""The case file as a Presidio ad-hoc recogniser: what the consultant already knows.
+
+Built per document (Presidio's ``ad_hoc_recognizers`` live for one call), from the people,
+addresses, schools and terms in ``--case CASE.yml``. Every variant of a listed name is found,
+case-insensitively except for initials and names that are also ordinary words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from anonymiser.detect.names import Variant, compile_variants, find_all, name_variants
+from anonymiser.settings import CaseFile, CasePerson
+
+CASE_FILE_RECOGNISER = "case_file"
+CASE_SCORE = 1.0
+
+
+@dataclass(frozen=True)
+class CaseMatcher:
+    """A compiled matcher for one case-file entry."""
+
+    category: str
+    pattern: re.Pattern[str]
+    person: CasePerson | None = None
+    replacement: str | None = None
+
+
+def case_matchers(case: CaseFile, titles: Sequence[str] = ()) -> list[CaseMatcher]:
+    matchers: list[CaseMatcher] = []
+    for person in case.people:
+        pattern = compile_variants(name_variants(person.name, person.aliases, titles=titles))
+        if pattern is not None:
+            matchers.append(CaseMatcher("PERSON", pattern, person, person.pseudonym))
+    for term in case.terms:
+        pattern = compile_variants([Variant(term.text, case_sensitive=False)])
+        if pattern is not None:
+            matchers.append(CaseMatcher(term.category, pattern, None, term.replacement))
+    return matchers
+
+
+class CaseFileRecogniser(EntityRecognizer):
+    """Finds every case-file entry. Scores 1.0: the consultant said so."""
+
+    def __init__(self, matchers: Sequence[CaseMatcher]) -> None:
+        self._matchers = list(matchers)
+        super().__init__(
+            supported_entities=sorted({m.category for m in self._matchers}) or ["PERSON"],
+            name=CASE_FILE_RECOGNISER,
+            supported_language="en",
+        )
+
+    def load(self) -> None:
+        return None
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        results = []
+        for matcher in self._matchers:
+            for start, end, _ in find_all(matcher.pattern, text):
+                results.append(
+                    RecognizerResult(
+                        entity_type=matcher.category,
+                        start=start,
+                        end=end,
+                        score=CASE_SCORE,
+                        recognition_metadata={
+                            RecognizerResult.RECOGNIZER_NAME_KEY: CASE_FILE_RECOGNISER,
+                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                        },
+                    )
+                )
+        return results

@@ -1,0 +1,170 @@
+"""The detector: one Presidio AnalyzerEngine over the installed spaCy model.
+
+Built once per process (the model and every recogniser compiled once) and then used for any
+number of documents; it keeps nothing between documents.
+"""
+
+from __future__ import annotations
+
+import logging
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
+
+from anonymiser.detect.model import LocalSpacyNlpEngine, ModelEntityRecogniser
+from anonymiser.detect.offline import use_bundled_suffix_list
+from anonymiser.records import Finding, TextUnit
+from anonymiser.settings import Settings
+
+# Units are joined with a blank line so that no entity can run from one unit into the next.
+SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """Several units' text joined, with where each unit starts in it and how long it is."""
+
+    text: str
+    spans: tuple[tuple[int, int, int], ...]  # (unit uid, offset of the unit in text, length)
+
+
+def make_chunks(units: Sequence[TextUnit], max_chars: int) -> list[Chunk]:
+    """Join units into chunks of at most ``max_chars`` (a longer single unit is its own chunk)."""
+    chunks: list[Chunk] = []
+    parts: list[str] = []
+    spans: list[tuple[int, int, int]] = []
+    size = 0
+    for unit in units:
+        if not unit.text.strip():
+            continue
+        if parts and size + len(SEPARATOR) + len(unit.text) > max_chars:
+            chunks.append(Chunk("".join(parts), tuple(spans)))
+            parts, spans, size = [], [], 0
+        if parts:
+            parts.append(SEPARATOR)
+            size += len(SEPARATOR)
+        spans.append((unit.uid, size, len(unit.text)))
+        parts.append(unit.text)
+        size += len(unit.text)
+    if parts:
+        chunks.append(Chunk("".join(parts), tuple(spans)))
+    return chunks
+
+
+def split_long_units(
+    units: Sequence[TextUnit], limit: int
+) -> tuple[list[TextUnit], dict[int, tuple[int, int]]]:
+    """Cut any unit longer than ``limit`` into pieces at whitespace.
+
+    A paragraph beyond the model's length limit is rare (a pasted table without line breaks)
+    but must still be read. Pieces get negative uids; the returned map gives each piece's real
+    unit and its offset in that unit, so findings can be mapped back.
+    """
+    out: list[TextUnit] = []
+    where: dict[int, tuple[int, int]] = {}
+    next_uid = -1
+    for unit in units:
+        if len(unit.text) <= limit:
+            out.append(unit)
+            continue
+        start = 0
+        while start < len(unit.text):
+            end = min(len(unit.text), start + limit)
+            if end < len(unit.text):
+                cut = unit.text.rfind(" ", start + limit // 2, end)
+                end = cut if cut > start else end
+            where[next_uid] = (unit.uid, start)
+            out.append(TextUnit(uid=next_uid, text=unit.text[start:end], location=unit.location))
+            next_uid -= 1
+            start = end
+    return out, where
+
+
+class Detector:
+    """Finds candidate identifiers in text units. Build once; call ``detect`` per document."""
+
+    def __init__(self, settings: Settings) -> None:
+        from anonymiser.detect.registry import load_recognisers
+
+        use_bundled_suffix_list()
+        self.settings = settings
+        self.nlp_engine = LocalSpacyNlpEngine(settings.model, settings.entity_mapping)
+        self.nlp_engine.load()
+        recognisers: list[EntityRecognizer] = list(
+            load_recognisers(settings.patterns_dir, settings.coded_recognisers)
+        )
+        recognisers.append(ModelEntityRecogniser(settings.entity_mapping, settings.model_scores))
+        registry = RecognizerRegistry(recognizers=recognisers, supported_languages=["en"])
+        # Presidio's own recognisers are off unless named in anonymiser.yml: the US ones
+        # misfire on UK text (a Word document ID looks like an ITIN).
+        if settings.presidio_recognisers:
+            from presidio_analyzer.recognizer_registry import RecognizerRegistryProvider
+
+            builtin = RecognizerRegistryProvider().create_recognizer_registry()
+            for rec in builtin.recognizers:
+                if rec.name in settings.presidio_recognisers:
+                    registry.add_recognizer(rec)
+        self.entities = sorted({e for r in registry.recognizers for e in r.supported_entities})
+        # Presidio logs decisions (with text) only when asked; never ask.
+        self.analyzer = AnalyzerEngine(
+            registry=registry,
+            nlp_engine=self.nlp_engine,
+            supported_languages=["en"],
+            log_decision_process=False,
+        )
+        logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
+
+    @property
+    def model_name(self) -> str:
+        return self.settings.model
+
+    def detect(
+        self, units: Sequence[TextUnit], ad_hoc: Iterable[EntityRecognizer] = ()
+    ) -> list[Finding]:
+        """Run every recogniser over ``units``; return findings with unit-relative offsets."""
+        ad_hoc = list(ad_hoc)
+        entities = sorted(set(self.entities) | {e for r in ad_hoc for e in r.supported_entities})
+        pieces, piece_map = split_long_units(units, self.settings.max_chunk_chars)
+        chunks = make_chunks(pieces, self.settings.max_chunk_chars)
+        findings: list[Finding] = []
+        # nlp.pipe batches the model over every chunk; the recognisers then reuse its output.
+        batch = self.nlp_engine.process_batch([c.text for c in chunks], language="en", batch_size=4)
+        for chunk, (_text, artifacts) in zip(chunks, batch):
+            results = self.analyzer.analyze(
+                chunk.text,
+                language="en",
+                entities=entities,
+                ad_hoc_recognizers=ad_hoc or None,
+                nlp_artifacts=artifacts,
+            )
+            findings.extend(_to_findings(chunk, results, piece_map))
+        return sorted(findings, key=lambda f: (f.unit, f.start, f.end, f.category, f.recogniser))
+
+
+def _to_findings(
+    chunk: Chunk, results: Sequence[RecognizerResult], piece_map: dict[int, tuple[int, int]]
+) -> Iterator[Finding]:
+    """Map chunk offsets back to units; a result running past its unit is clipped to it."""
+    starts = [offset for _uid, offset, _len in chunk.spans]
+    for result in results:
+        index = bisect_right(starts, result.start) - 1
+        if index < 0:
+            continue
+        uid, offset, length = chunk.spans[index]
+        if result.start >= offset + length:
+            continue  # inside the separator
+        start = result.start - offset
+        end = min(result.end - offset, length)
+        real_uid, shift = piece_map.get(uid, (uid, 0))
+        meta = result.recognition_metadata or {}
+        yield Finding(
+            unit=real_uid,
+            start=start + shift,
+            end=end + shift,
+            text=chunk.text[result.start : offset + end],
+            category=result.entity_type,
+            score=round(float(result.score), 4),
+            recogniser=str(meta.get(RecognizerResult.RECOGNIZER_NAME_KEY, "unknown")),
+        )

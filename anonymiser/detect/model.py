@@ -1,0 +1,87 @@
+"""The spaCy model, loaded for NER only, and the recogniser that turns its entities into findings."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import spacy
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+
+from anonymiser.errors import ModelNotInstalled
+
+# The dependency parser is not used by NER or by Presidio's context words (which need only
+# tokens and lemmas), and costs about a fifth of the model's time.
+UNUSED_COMPONENTS = ("parser",)
+
+
+class LocalSpacyNlpEngine(SpacyNlpEngine):
+    """Presidio's spaCy engine, but it loads an installed model and never downloads one."""
+
+    def __init__(self, model_name: str, mapping: Mapping[str, str]) -> None:
+        super().__init__(
+            models=[{"lang_code": "en", "model_name": model_name}],
+            ner_model_configuration=NerModelConfiguration(
+                model_to_presidio_entity_mapping=dict(mapping), labels_to_ignore=[]
+            ),
+        )
+        self.model_name = model_name
+
+    def load(self) -> None:
+        if not spacy.util.is_package(self.model_name):
+            raise ModelNotInstalled(
+                f"the spaCy model package {self.model_name!r} is not installed; run `make setup` "
+                "or `pip install` the model package named in patterns/anonymiser.yml "
+                "(anonymiser never downloads models)"
+            )
+        nlp = spacy.load(self.model_name, exclude=list(UNUSED_COMPONENTS))
+        # Documents are cut into chunks below this size by the detector; the limit is only a
+        # guard against a chunking bug turning into a memory blow-up.
+        nlp.max_length = 2_000_000
+        self.nlp = {"en": nlp}
+
+
+class ModelEntityRecogniser(EntityRecognizer):
+    """Findings from the model's own entities, with a score per label.
+
+    Presidio's SpacyRecognizer gives every entity 0.85; a PERSON and a FAC guess are not
+    equally trustworthy, so the scores come from ``model_scores`` in patterns/anonymiser.yml.
+    """
+
+    def __init__(self, mapping: Mapping[str, str], scores: Mapping[str, float]) -> None:
+        self._mapping = dict(mapping)
+        self._scores = dict(scores)
+        super().__init__(
+            supported_entities=sorted(set(self._mapping.values())),
+            name="spacy_model",
+            supported_language="en",
+        )
+
+    def load(self) -> None:  # the model is loaded by the NLP engine
+        return None
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if nlp_artifacts is None or nlp_artifacts.tokens is None:
+            return []
+        doc: Any = nlp_artifacts.tokens
+        results = []
+        for ent in doc.ents:
+            category = self._mapping.get(ent.label_)
+            if category is None or (entities and category not in entities):
+                continue
+            results.append(
+                RecognizerResult(
+                    entity_type=category,
+                    start=ent.start_char,
+                    end=ent.end_char,
+                    score=self._scores.get(ent.label_, 0.5),
+                    recognition_metadata={
+                        RecognizerResult.RECOGNIZER_NAME_KEY: f"spacy_model:{ent.label_}",
+                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                    },
+                )
+            )
+        return results

@@ -1,0 +1,112 @@
+"""Every way a person's name can appear, and one matcher for them.
+
+Used by the case-file recogniser (names the consultant listed) and by the decide stage
+(names detection found once, then found everywhere). One matcher for both means that what
+is redacted and what verification looks for cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from wordfreq import zipf_frequency
+
+# A word at or above this Zipf frequency is an ordinary English word ("Hope", "Hill",
+# "Grace"): as a lone name part it is matched only when capitalised, so "we hope" is kept.
+COMMON_WORD_ZIPF = 3.5
+_APOSTROPHES = "'\u2019"
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One surface form of a name, and whether case matters when matching it."""
+
+    text: str
+    case_sensitive: bool
+
+
+def is_common_word(word: str) -> bool:
+    return zipf_frequency(word.lower(), "en") >= COMMON_WORD_ZIPF
+
+
+def name_tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"\s+", name.strip()) if t]
+
+
+def name_variants(
+    name: str,
+    aliases: Sequence[str] = (),
+    *,
+    common: Callable[[str], bool] = is_common_word,
+    titles: Sequence[str] = (),
+) -> list[Variant]:
+    """The full name, first and last names alone, first+last without middle names, initials,
+    and the aliases. Lone words that are ordinary English words match only capitalised."""
+    out: dict[str, Variant] = {}
+
+    def add(text: str, case_sensitive: bool = False) -> None:
+        text = text.strip()
+        if len(text.replace(".", "").strip()) < 2:
+            return
+        if " " not in text and common(text):
+            case_sensitive = True
+        key = text if case_sensitive else text.lower()
+        if key not in out or (out[key].case_sensitive and not case_sensitive):
+            out[key] = Variant(text, case_sensitive)
+
+    tokens = [t for t in name_tokens(name) if t.rstrip(".") not in titles]
+    if not tokens:
+        return []
+    add(" ".join(tokens))
+    if len(tokens) >= 2:
+        add(tokens[0])
+        add(tokens[-1])
+        add(f"{tokens[0]} {tokens[-1]}")
+        letters = [t[0].upper() for t in tokens if t[0].isalpha()]
+        # Initials are matched case-sensitively: "KM" is a person, "km" a distance.
+        for initials in {tuple(letters), (letters[0], letters[-1])} if len(letters) >= 2 else ():
+            add(".".join(initials) + ".", True)
+            add("".join(initials), True)
+            add(". ".join(initials) + ".", True)
+    for alias in aliases:
+        alias_tokens = name_tokens(alias)
+        is_initials = alias.replace(".", "").replace(" ", "").isupper() and len(alias) <= 6
+        add(alias, is_initials)
+        if len(alias_tokens) >= 2 and not is_initials:
+            add(alias_tokens[0])
+    return sorted(out.values(), key=lambda v: (-len(v.text), v.text))
+
+
+def _variant_regex(variant: Variant) -> str:
+    parts = []
+    for token in name_tokens(variant.text):
+        escaped = re.escape(token)
+        # Straight and curly apostrophes are the same letter to a reader (O'Neill / O’Neill).
+        escaped = escaped.replace("'", f"[{_APOSTROPHES}]").replace("\u2019", f"[{_APOSTROPHES}]")
+        parts.append(escaped)
+    body = r"\s+".join(parts)
+    flag = "-i" if variant.case_sensitive else "i"
+    if variant.case_sensitive and variant.text[:1].isalpha() and variant.text[1:2].islower():
+        # A capitalised common word also matches in capitals: "HOPE" in a heading is the name.
+        upper = r"\s+".join(re.escape(t.upper()) for t in name_tokens(variant.text))
+        return f"(?-i:{body}|{upper})"
+    return f"(?{flag}:{body})"
+
+
+def compile_variants(variants: Iterable[Variant]) -> re.Pattern[str] | None:
+    """One regex for every variant: whole words only, longest alternatives first."""
+    ordered = sorted(set(variants), key=lambda v: (-len(v.text), v.text, v.case_sensitive))
+    if not ordered:
+        return None
+    alternation = "|".join(_variant_regex(v) for v in ordered)
+    # A name followed by a dot is fine ("met Hope."), but "K.M." must keep its own dots.
+    return re.compile(rf"(?<![\w@])(?:{alternation})(?![\w@])")
+
+
+def find_all(pattern: re.Pattern[str] | None, text: str) -> Iterator[tuple[int, int, str]]:
+    if pattern is None:
+        return
+    for match in pattern.finditer(text):
+        yield match.start(), match.end(), match.group(0)

@@ -1,0 +1,181 @@
+"""Build the pattern recognisers: YAML files a consultant edits, plus the coded ones.
+
+``load_recognisers(patterns_dir, enabled_coded)`` reads every ``*.yml`` file in
+``patterns_dir / "recognisers"`` in name order (so two runs build the same list), checks
+each entry more strictly than Presidio does (unknown keys, bad regular expressions and
+duplicate names are errors, not silent no-ops), and returns ready Presidio recognisers.
+Nothing here touches the network or needs an NLP engine.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import regex
+import yaml
+from presidio_analyzer import EntityRecognizer, PatternRecognizer
+from presidio_analyzer.input_validation.yaml_recognizer_models import CustomRecognizerConfig
+from pydantic import ValidationError
+
+from anonymiser.detect.uk import NhsNumberRecogniser, UkPhoneRecogniser
+from anonymiser.errors import ConfigError
+
+CODED_RECOGNISERS: Mapping[str, type[EntityRecognizer]] = MappingProxyType(
+    {
+        NhsNumberRecogniser.NAME: NhsNumberRecogniser,
+        UkPhoneRecogniser.NAME: UkPhoneRecogniser,
+    }
+)
+
+RECOGNISERS_FOLDER = "recognisers"
+LANGUAGE = "en"
+
+# Presidio compiles every pattern with these flags (its default): case is ignored unless a
+# pattern says (?-i:...). We compile with the same flags when checking, so a pattern that
+# passes here also compiles at run time.
+PRESIDIO_FLAGS = regex.DOTALL | regex.MULTILINE | regex.IGNORECASE
+
+_ENTRY_KEYS = frozenset(
+    {
+        "name",
+        "supported_entity",
+        "supported_language",
+        "patterns",
+        "context",
+        "deny_list",
+        "deny_list_score",
+        "enabled",
+    }
+)
+_PATTERN_KEYS = frozenset({"name", "regex", "score"})
+_ENTITY_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
+
+
+def load_recognisers(
+    patterns_dir: Path, enabled_coded: Sequence[str]
+) -> list[EntityRecognizer]:
+    """Return the YAML recognisers (files in name order) followed by the named coded ones.
+
+    ``patterns_dir`` is the ``patterns/`` folder; its ``recognisers/`` sub-folder holds the
+    YAML. Raises ``ConfigError`` naming the file and entry for anything wrong.
+    """
+    folder = Path(patterns_dir) / RECOGNISERS_FOLDER
+    if not folder.is_dir():
+        raise ConfigError(
+            f"{folder}: folder not found; expected the recogniser YAML files here "
+            f"(pass the patterns folder, not the recognisers folder itself)"
+        )
+    recognisers: list[EntityRecognizer] = []
+    seen: dict[str, Path] = {}
+    for path in sorted(folder.glob("*.yml")):
+        for recogniser in _load_file(path):
+            if recogniser.name in seen:
+                raise ConfigError(
+                    f"{path}: recogniser '{recogniser.name}' is also defined in "
+                    f"{seen[recogniser.name]}; give each recogniser its own name"
+                )
+            seen[recogniser.name] = path
+            recognisers.append(recogniser)
+    for name in enabled_coded:
+        cls = CODED_RECOGNISERS.get(name)
+        if cls is None:
+            known = ", ".join(sorted(CODED_RECOGNISERS))
+            raise ConfigError(f"unknown coded recogniser '{name}'; known: {known}")
+        if name in seen:
+            raise ConfigError(f"{seen[name]}: recogniser name '{name}' is reserved for code")
+        recognisers.append(cls(supported_language=LANGUAGE))
+        seen[name] = Path(name)
+    return recognisers
+
+
+def _load_file(path: Path) -> list[PatternRecognizer]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(f"{path}: cannot be read ({type(err).__name__})") from err
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise ConfigError(f"{path}: not valid YAML{where}; check indentation and quotes") from err
+    if not isinstance(data, dict) or not isinstance(data.get("recognizers"), list):
+        raise ConfigError(f"{path}: expected a top-level 'recognizers:' list")
+    extra = set(data) - {"recognizers"}
+    if extra:
+        raise ConfigError(f"{path}: unknown top-level key(s) {sorted(extra)}")
+    recognisers = []
+    for index, entry in enumerate(data["recognizers"], start=1):
+        where = _describe_entry(path, index, entry)
+        recogniser = _build(entry, where)
+        if recogniser is not None:
+            recognisers.append(recogniser)
+    return recognisers
+
+
+def _describe_entry(path: Path, index: int, entry: Any) -> str:
+    name = entry.get("name") if isinstance(entry, dict) else None
+    label = f"recogniser {index}" + (f" ('{name}')" if isinstance(name, str) else "")
+    return f"{path}: {label}"
+
+
+def _build(entry: Any, where: str) -> PatternRecognizer | None:
+    if not isinstance(entry, dict):
+        raise ConfigError(f"{where}: each recogniser must be a mapping of keys")
+    unknown = set(entry) - _ENTRY_KEYS
+    if unknown:
+        raise ConfigError(f"{where}: unknown key(s) {sorted(unknown)}")
+    if entry.get("enabled", True) is False:
+        return None
+    config = {key: value for key, value in entry.items() if key != "enabled"}
+    config.setdefault("supported_language", LANGUAGE)
+    try:
+        # Presidio's own schema: required keys, score ranges, patterns-or-deny-list.
+        CustomRecognizerConfig(**config)
+    except TypeError as err:
+        # Presidio's validators raise TypeError for some wrong shapes (e.g. ``patterns:``
+        # left empty); report it the same way.
+        raise ConfigError(f"{where}: a key has the wrong kind of value ({err})") from err
+    except ValidationError as err:
+        problems = "; ".join(_short_error(e) for e in err.errors())
+        raise ConfigError(f"{where}: {problems}") from err
+    entity = config["supported_entity"]
+    if not _ENTITY_NAME.fullmatch(entity):
+        raise ConfigError(f"{where}: supported_entity '{entity}' must be in CAPITALS_WITH_UNDERSCORES")
+    for number, pattern in enumerate(config.get("patterns") or [], start=1):
+        _check_pattern(pattern, f"{where}, pattern {number}")
+    for word in config.get("context") or []:
+        if not isinstance(word, str) or " " in word.strip():
+            # Presidio compares context one lemma at a time, so a phrase would never match.
+            raise ConfigError(f"{where}: context word {word!r} must be a single word")
+    try:
+        return PatternRecognizer.from_dict(config)
+    except (TypeError, ValueError) as err:
+        raise ConfigError(f"{where}: {err}") from err
+
+
+def _check_pattern(pattern: dict[str, Any], where: str) -> None:
+    name = pattern.get("name")
+    label = f"{where} ('{name}')" if isinstance(name, str) else where
+    unknown = set(pattern) - _PATTERN_KEYS
+    if unknown:
+        raise ConfigError(f"{label}: unknown key(s) {sorted(unknown)}")
+    if not isinstance(pattern["regex"], str):
+        raise ConfigError(f"{label}: regex must be text")
+    try:
+        compiled = regex.compile(pattern["regex"], PRESIDIO_FLAGS)
+    except regex.error as err:
+        raise ConfigError(f"{label}: not a valid regular expression ({err})") from err
+    if compiled.fullmatch(""):
+        # An empty match would be skipped by Presidio, but it means the pattern is broken.
+        raise ConfigError(f"{label}: the regular expression matches empty text")
+
+
+def _short_error(error: Mapping[str, Any]) -> str:
+    field = ".".join(str(part) for part in error.get("loc", ()))
+    message = str(error.get("msg", "invalid"))
+    return f"{field}: {message}" if field else message

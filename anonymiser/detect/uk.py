@@ -1,0 +1,157 @@
+"""Coded recognisers for UK identifiers where a checksum or a library decides.
+
+The shape-only identifiers (postcodes, NI numbers, plates, dates...) live as YAML under
+``patterns/recognisers/`` so a consultant can edit them. The two here need code:
+
+* ``NhsNumberRecogniser`` - a loose 3-3-4 digit shape, kept only when the mod-11 check digit
+  (``stdnum.gb.nhs``) is right, so ordinary ten-digit numbers are not flagged.
+* ``UkPhoneRecogniser`` - the ``phonenumbers`` library (Google's libphonenumber) finds phone
+  numbers written the British way (``01632 960123``, ``+44 (0)20 7946 0123``) and
+  international ones written with a ``+``.
+
+Both work without NLP artifacts, so they can be tested and used without a spaCy model.
+"""
+
+from __future__ import annotations
+
+import phonenumbers
+from phonenumbers import Leniency
+from presidio_analyzer import (
+    AnalysisExplanation,
+    EntityRecognizer,
+    Pattern,
+    PatternRecognizer,
+    RecognizerResult,
+)
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from stdnum.gb import nhs
+
+NHS_NUMBER = "NHS_NUMBER"
+PHONE = "PHONE"
+
+
+class NhsNumberRecogniser(PatternRecognizer):
+    """NHS numbers: ten digits, usually written 3-3-4, with a mod-11 check digit."""
+
+    NAME = "NhsNumberRecogniser"
+    # A regex match alone is weak evidence (any ten digits); the checksum lifts a match to
+    # the maximum score and a failed checksum drops it, so this base score is only seen if
+    # validation is switched off.
+    BASE_SCORE = 0.3
+
+    def __init__(self, supported_language: str = "en") -> None:
+        # Patterns are built per instance: Presidio caches the compiled regex on the Pattern
+        # object, and a class-level list would share that cache between engines.
+        patterns = [
+            Pattern(
+                name="NHS number (3-3-4 or 10 digits)",
+                # Same separator (space, hyphen or none) throughout, and not part of a longer
+                # run of digits such as a phone number or a crime reference.
+                regex=r"(?<![\d/+\-.])\d{3}([ \-]?)\d{3}\1\d{4}(?![\d/\-]|\.\d)",
+                score=self.BASE_SCORE,
+            )
+        ]
+        super().__init__(
+            supported_entity=NHS_NUMBER,
+            name=self.NAME,
+            supported_language=supported_language,
+            patterns=patterns,
+            context=["nhs", "number", "chi", "patient"],
+        )
+
+    def validate_result(self, pattern_text: str) -> bool:
+        return bool(nhs.is_valid(pattern_text))
+
+
+class UkPhoneRecogniser(EntityRecognizer):
+    """Phone numbers, read as a British reader would write them.
+
+    Numbers that libphonenumber knows to be allocated (leniency VALID) score ``VALID_SCORE``.
+    UK-shaped numbers that are well formed but not in an allocated range (Ofcom's drama
+    ranges such as 07700 900xxx and 01632 960xxx, or a mistyped real number) still identify
+    someone in a draft, so they are proposed at the lower ``UK_SHAPED_SCORE`` rather than
+    missed.
+    """
+
+    NAME = "UkPhoneRecogniser"
+    VALID_SCORE = 0.85
+    UK_SHAPED_SCORE = 0.5
+    REGION = "GB"
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(
+            supported_entities=[PHONE],
+            name=self.NAME,
+            supported_language=supported_language,
+            context=["phone", "telephone", "tel", "mobile", "call", "contact", "number"],
+        )
+
+    def load(self) -> None:  # nothing to load: libphonenumber's metadata ships with the package
+        pass
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+    ) -> list[RecognizerResult]:
+        if entities and PHONE not in entities:
+            return []
+        results: list[RecognizerResult] = []
+        valid_spans: list[tuple[int, int]] = []
+        for match in phonenumbers.PhoneNumberMatcher(text, self.REGION, leniency=Leniency.VALID):
+            valid_spans.append((match.start, match.end))
+            results.append(self._result(text, match.start, match.end, self.VALID_SCORE, "valid"))
+        for match in phonenumbers.PhoneNumberMatcher(
+            text, self.REGION, leniency=Leniency.POSSIBLE
+        ):
+            if any(match.start < end and start < match.end for start, end in valid_spans):
+                continue
+            if _looks_like_uk_number(match.raw_string, match.number):
+                results.append(
+                    self._result(text, match.start, match.end, self.UK_SHAPED_SCORE, "UK-shaped")
+                )
+        return EntityRecognizer.remove_duplicates(results)
+
+    def _result(
+        self, text: str, start: int, end: int, score: float, why: str
+    ) -> RecognizerResult:
+        # libphonenumber's span can carry the whitespace before the number; the span we
+        # report must be exactly the number so the writer does not eat a space.
+        piece = text[start:end]
+        start += len(piece) - len(piece.lstrip())
+        end -= len(piece) - len(piece.rstrip())
+        explanation = AnalysisExplanation(
+            recognizer=self.name,
+            original_score=score,
+            textual_explanation=f"{why} phone number found by libphonenumber",
+        )
+        return RecognizerResult(
+            entity_type=PHONE,
+            start=start,
+            end=end,
+            score=score,
+            analysis_explanation=explanation,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )
+
+
+def _looks_like_uk_number(raw: str, number: phonenumbers.PhoneNumber) -> bool:
+    """A possible-but-unallocated number counts only if it is written the UK way.
+
+    The written form must start with a trunk ``0`` or ``+44``/``0044``; this is what keeps
+    "section 47 1989" and American "(202) 555-0143" out, which libphonenumber would otherwise
+    accept as *possible* GB numbers.
+    """
+    written = raw.lstrip("(").lstrip()
+    if not (written.startswith("0") or written.startswith("+44")):
+        return False
+    if written.startswith("00") and not written.startswith("0044"):
+        return False
+    national = str(number.national_number)
+    # UK national significant numbers are 10 digits (9 for a few old area codes) and never
+    # start with 0.
+    return number.country_code == 44 and len(national) in (9, 10)

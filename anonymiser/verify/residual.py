@@ -1,0 +1,76 @@
+"""Detection run again on the written output: whatever it still finds is listed for review.
+
+Verification proves that every string we redacted is gone; this asks the other question,
+whether anything else that looks identifying is still there (text the first pass could not
+see in context, a name next to a replacement). Such rows are marked ``residual``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from anonymiser.decide.decide import Decisions, decide
+from anonymiser.detect.case_file import CaseFileRecogniser, case_matchers
+from anonymiser.detect.engine import Detector
+from anonymiser.read import read_document
+from anonymiser.read.limits import InputLimits
+from anonymiser.records import Entity, Finding, TextUnit
+from anonymiser.review_log.rows import context_of
+from anonymiser.settings import Settings
+
+
+def residual_entities(
+    out_path: Path,
+    kind: str,
+    decisions: Decisions,
+    settings: Settings,
+    detector: Detector,
+    limits: InputLimits,
+) -> list[Entity]:
+    out_doc = read_document(out_path, limits)
+    matchers = case_matchers(settings.case, settings.people.titles)
+    ad_hoc = [CaseFileRecogniser(matchers)] if matchers else []
+    findings = detector.detect(out_doc.units, ad_hoc)
+    replacements = sorted({e.replacement for e in decisions.entities}, key=len, reverse=True)
+    if replacements:
+        pattern = re.compile("|".join(re.escape(r) for r in replacements))
+        findings = _outside_replacements(findings, out_doc.units, pattern)
+    if not findings:
+        return []
+    again = decide(out_doc.units, findings, settings, matchers)
+    out = []
+    for entity in again.entities:
+        # Offsets are into the output, so the row carries the output's own place and context.
+        first = entity.occurrences[0]
+        unit = out_doc.units[first.unit]
+        out.append(
+            replace(
+                entity,
+                action="review",
+                status="residual",
+                replacement="",
+                occurrences=[],
+                reason=(
+                    f"still in the written output ({len(entity.occurrences)}x), first at "
+                    f"{unit.location.describe()}: {context_of(unit, first.start, first.end)}"
+                ),
+            )
+        )
+    return out
+
+
+def _outside_replacements(
+    findings: Sequence[Finding], units: Sequence[TextUnit], pattern: re.Pattern[str]
+) -> list[Finding]:
+    spans: dict[int, list[tuple[int, int]]] = {}
+    kept = []
+    for f in findings:
+        if f.unit not in spans:
+            spans[f.unit] = [(m.start(), m.end()) for m in pattern.finditer(units[f.unit].text)]
+        if any(s < f.end and f.start < e for s, e in spans[f.unit]):
+            continue
+        kept.append(f)
+    return kept

@@ -1,0 +1,510 @@
+"""Write an anonymised .docx: apply edits to the runs, and strip what must not be published.
+
+The writer works on a fresh parse of the original part bytes held in the reader's payload;
+the input file is never touched. Text changes keep formatting to the character: a
+replacement goes into the first text node of its span, with that run's formatting, and the
+rest of the span is cut from the nodes that follow. Runs that no edit touches are left as
+they were.
+
+Beyond the edits, the output never carries: comments (and their anchors, authors and
+people list), tracked changes (insertions accepted, deletions dropped, property-change
+records removed), custom document properties, the first-page thumbnail, or custom XML
+data parts. Author names in core and app properties are cleared.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+from lxml import etree
+
+from anonymiser.read.docx import DocxPayload, Piece, UnitMap
+from anonymiser.read.document import SourceDocument
+from anonymiser.read.ooxml import (
+    CONTENT_TYPES,
+    MAIN_PART,
+    NS,
+    index_nodes,
+    is_xml_part,
+    local_name,
+    parse_part,
+    q,
+    rels_name,
+    resolve_target,
+    w,
+)
+from anonymiser.records import Edit
+
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_XML_SPACE = q(NS.XML, "space")
+# Records of formatting changes: accepting the change means dropping the record.
+_CHANGE_RECORDS = frozenset(
+    w(t)
+    for t in (
+        "rPrChange", "pPrChange", "sectPrChange", "tblPrChange", "tblGridChange", "trPrChange",
+        "tcPrChange", "tblPrExChange", "numberingChange", "cellIns", "cellDel", "cellMerge",
+        "moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd",
+        "customXmlInsRangeStart", "customXmlInsRangeEnd", "customXmlDelRangeStart",
+        "customXmlDelRangeEnd", "customXmlMoveFromRangeStart", "customXmlMoveFromRangeEnd",
+        "customXmlMoveToRangeStart", "customXmlMoveToRangeEnd",
+    )
+)
+_COMMENT_ANCHORS = frozenset({w("commentRangeStart"), w("commentRangeEnd"), w("commentReference")})
+_COMMENT_REL_TYPES = frozenset({"comments", "commentsExtended", "commentsIds", "commentsExtensible", "people"})
+_COMMENT_PARTS = frozenset(
+    {
+        "word/comments.xml", "word/commentsExtended.xml", "word/commentsIds.xml",
+        "word/commentsExtensible.xml", "word/people.xml",
+    }
+)
+_CORE_CLEARED = frozenset({q(NS.DC, "creator"), q(NS.CP, "lastModifiedBy")})
+_APP_CLEARED = frozenset({q(NS.EP, "Company"), q(NS.EP, "Manager")})
+# Paragraph containers that must keep at least one paragraph to stay valid.
+_NEEDS_PARAGRAPH = frozenset(
+    {w("tc"), w("footnote"), w("endnote"), w("txbxContent"), w("hdr"), w("ftr"), w("comment")}
+)
+
+
+@dataclass
+class _Package:
+    """The output being built: XML trees for XML parts, bytes for the rest."""
+
+    trees: dict[str, etree._ElementTree]
+    binaries: dict[str, bytes]
+    order: list[str]
+    removed: set[str] = field(default_factory=set)
+
+    def names(self) -> list[str]:
+        return [n for n in self.order if n in self.trees or n in self.binaries]
+
+    def remove(self, name: str) -> None:
+        if name in self.trees or name in self.binaries:
+            self.removed.add(name)
+        self.trees.pop(name, None)
+        self.binaries.pop(name, None)
+
+
+def write_docx(
+    doc: SourceDocument,
+    edits: Sequence[Edit],
+    dest: Path,
+    *,
+    drop_units: frozenset[int] = frozenset(),
+    drop_images: bool = False,
+) -> None:
+    """Write ``doc`` with ``edits`` applied to ``dest``, stripping comments, tracked changes,
+    custom properties, thumbnail and custom XML. ``drop_units`` are paragraphs to remove;
+    ``drop_images`` removes pictures and their media."""
+    payload: DocxPayload = doc.payload
+    package = _Package(
+        trees={n: parse_part(doc.path, n, b) for n, b in payload.parts.items() if is_xml_part(n)},
+        binaries={n: b for n, b in payload.parts.items() if not is_xml_part(n)},
+        order=list(payload.parts),
+    )
+    # Every node is looked up before any change, so positions still match the reader's.
+    nodes = {name: index_nodes(tree.getroot()) for name, tree in package.trees.items()}
+    by_unit: dict[int, list[Edit]] = {}
+    for edit in edits:
+        by_unit.setdefault(edit.unit, []).append(edit)
+    changes = []
+    for uid, unit_edits in by_unit.items():
+        if uid in drop_units:
+            continue
+        unit_map = payload.maps[uid]
+        text_length = len(doc.units[uid].text)
+        changes.append((unit_map, _check_edits(uid, sorted(unit_edits, key=lambda e: (e.start, e.end)), text_length)))
+    dropped = [
+        nodes[payload.maps[uid].part][payload.maps[uid].paragraph]
+        for uid in sorted(drop_units)
+        if payload.maps[uid].paragraph is not None and payload.maps[uid].part in nodes
+    ]
+    for unit_map, unit_edits in changes:
+        _apply_edits(unit_map, unit_edits, nodes[unit_map.part])
+    _drop_paragraphs(dropped, package)
+    for name, tree in package.trees.items():
+        if name.startswith("word/") and not name.endswith(".rels"):
+            _resolve_tracked_changes(tree.getroot())
+            _remove_comment_anchors(tree.getroot())
+            _remove_data_bindings(tree.getroot())
+    _remove_orphan_notes(package)
+    _clean_settings(package)
+    _clean_properties(package)
+    _remove_parts(package, _parts_to_remove(package))
+    if drop_images:
+        _drop_images(package)
+    _prune_relationships(package)
+    _write_zip(package, dest)
+
+
+# -- edits -----------------------------------------------------------------------------
+
+
+def _check_edits(uid: int, edits: list[Edit], length: int) -> list[Edit]:
+    previous_end = 0
+    for edit in edits:
+        if not 0 <= edit.start <= edit.end <= length:
+            raise ValueError(f"edit for unit {uid} lies outside its text")
+        if edit.start < previous_end:
+            raise ValueError(f"edits for unit {uid} overlap")
+        previous_end = edit.end
+    return edits
+
+
+def _anchor(pieces: tuple[Piece, ...], edit: Edit) -> int | None:
+    """The piece that receives an edit's replacement: the first text piece in its span."""
+    overlapping = [i for i, p in enumerate(pieces) if p.start < edit.end and p.end > edit.start]
+    for i in overlapping:
+        if pieces[i].how != "char":
+            return i
+    if overlapping:
+        return overlapping[0]
+    # An insertion (empty span) joins the text node that ends or starts where it sits.
+    touching = [i for i, p in enumerate(pieces) if p.start <= edit.start <= p.end and p.how != "char"]
+    return touching[0] if touching else None
+
+
+def _apply_edits(unit_map: UnitMap, edits: list[Edit], nodes: list[etree._Element]) -> None:
+    pieces = unit_map.pieces
+    anchors = {id(edit): _anchor(pieces, edit) for edit in edits}
+    for index, piece in enumerate(pieces):
+        relevant = [
+            e for e in edits if anchors[id(e)] == index or (e.start < piece.end and e.end > piece.start)
+        ]
+        if not relevant:
+            continue
+        el = nodes[piece.node]
+        original = _piece_text(el, piece)
+        out: list[str] = []
+        cursor = piece.start
+        for edit in relevant:
+            start = min(max(edit.start, piece.start), piece.end)
+            if start > cursor:
+                out.append(original[cursor - piece.start : start - piece.start])
+            if anchors[id(edit)] == index:
+                out.append(edit.replacement)
+            cursor = max(cursor, min(max(edit.end, piece.start), piece.end))
+        out.append(original[cursor - piece.start :])
+        _set_piece_text(el, piece, "".join(out))
+
+
+def _piece_text(el: etree._Element, piece: Piece) -> str:
+    if piece.how == "attr":
+        return el.get(piece.attr or "", "")
+    if piece.how == "char":
+        return {"tab": "\t", "ptab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}.get(local_name(el.tag), " ")
+    return el.text or ""
+
+
+def _set_piece_text(el: etree._Element, piece: Piece, text: str) -> None:
+    if piece.how == "attr":
+        if el.tag == q(NS.PR, "Relationship"):
+            # A relationship target is a URI: keep replacements like "Child A" valid in it.
+            text = quote(text, safe=":/?#[]@!$&'()*+,;=%~.-_")
+        el.set(piece.attr or "", text)
+        return
+    if piece.how == "char":
+        if text == _piece_text(el, piece):
+            return
+        parent = el.getparent()
+        if text and parent is not None:
+            # The span began on a tab or break: its replacement takes a text node here.
+            new = etree.Element(w("t"))
+            _set_text(new, text)
+            parent.insert(parent.index(el), new)
+        _remove(el)
+        return
+    if text or el.tag != w("t"):
+        _set_text(el, text)
+        return
+    run = el.getparent()
+    _remove(el)
+    if run is not None and run.tag == w("r") and all(child.tag == w("rPr") for child in run):
+        _remove(run)
+
+
+def _set_text(el: etree._Element, text: str) -> None:
+    el.text = text
+    if el.tag in (w("t"), w("delText"), w("instrText")) and text != text.strip():
+        el.set(_XML_SPACE, "preserve")
+
+
+def _remove(el: etree._Element) -> None:
+    """Remove an element but keep its tail text (there is none in WordprocessingML, but
+    other XML may mix content)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def _unwrap(el: etree._Element) -> None:
+    parent = el.getparent()
+    if parent is None:
+        return
+    position = parent.index(el)
+    for child in list(el):
+        parent.insert(position, child)
+        position += 1
+    _remove(el)
+
+
+# -- dropping paragraphs ---------------------------------------------------------------
+
+
+def _drop_paragraphs(dropped: list[etree._Element], package: _Package) -> None:
+    if not dropped:
+        return
+    doomed = set(dropped)
+    for name, tree in package.trees.items():
+        # A table goes when every paragraph in it goes; outer tables first.
+        for tbl in list(tree.getroot().iter(w("tbl"))):
+            paragraphs = list(tbl.iter(w("p")))
+            if paragraphs and all(p in doomed for p in paragraphs) and tbl.getparent() is not None:
+                _remove(tbl)
+    for p in dropped:
+        if p.getparent() is None:
+            continue
+        ppr = p.find(w("pPr"))
+        if ppr is not None and ppr.find(w("sectPr")) is not None:
+            # The paragraph carries a section break: keep it, empty, to keep the layout.
+            for child in list(p):
+                if child is not ppr:
+                    p.remove(child)
+            continue
+        _remove(p)
+    for tree in package.trees.values():
+        _repair_containers(tree.getroot())
+
+
+def _repair_containers(root: etree._Element) -> None:
+    for sdt in list(root.iter(w("sdtContent"))):
+        if len(sdt) == 0 and sdt.getparent() is not None:
+            holder = sdt.getparent()
+            if holder.getparent() is not None and holder.getparent().tag in (w("body"), w("tc"), w("sdtContent")):
+                _remove(holder)
+    for tbl in list(root.iter(w("tbl"))):
+        if tbl.find(f".//{w('tc')}") is None and tbl.getparent() is not None:
+            _remove(tbl)
+    for container in root.iter(*_NEEDS_PARAGRAPH):
+        content = [c for c in container if c.tag in (w("p"), w("tbl"), w("sdt"))]
+        if container.tag == w("tc"):
+            # A cell must end with a paragraph, even after a nested table.
+            if not content or content[-1].tag != w("p"):
+                container.append(etree.Element(w("p")))
+        elif not content:
+            container.append(etree.Element(w("p")))
+    for body in root.iter(w("body")):
+        if not any(c.tag in (w("p"), w("tbl"), w("sdt")) for c in body):
+            sect = body.find(w("sectPr"))
+            position = body.index(sect) if sect is not None else len(body)
+            body.insert(position, etree.Element(w("p")))
+
+
+def _remove_orphan_notes(package: _Package) -> None:
+    """A footnote whose reference was dropped would still ship its text; drop it too."""
+    for part, tag in (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "endnote")):
+        tree = package.trees.get(part)
+        if tree is None:
+            continue
+        used = {
+            ref.get(w("id"))
+            for name, other in package.trees.items()
+            if name != part and not name.endswith(".rels")
+            for ref in other.getroot().iter(w(f"{tag}Reference"))
+        }
+        for note in list(tree.getroot().iter(w(tag))):
+            if note.get(w("type")) is None and note.get(w("id")) not in used:
+                _remove(note)
+
+
+# -- tracked changes, comments, bindings -----------------------------------------------
+
+
+def _resolve_tracked_changes(root: etree._Element) -> None:
+    # Rows deleted with tracking on go with the deletion.
+    for row_mark in list(root.iter(w("del"))):
+        holder = row_mark.getparent()
+        if holder is not None and holder.tag == w("trPr"):
+            row = holder.getparent()
+            if row is not None and row.getparent() is not None:
+                _remove(row)
+    for el in list(root.iter(w("del"), w("moveFrom"), *_CHANGE_RECORDS)):
+        if el.getparent() is not None:
+            _remove(el)
+    for el in list(root.iter(w("ins"), w("moveTo"))):
+        if el.getparent() is not None:
+            _unwrap(el)
+    for el in list(root.iter(w("delText"), w("delInstrText"))):
+        # A deletion mark outside a w:del (malformed, but seen) still holds deleted words.
+        _remove(el)
+
+
+def _remove_comment_anchors(root: etree._Element) -> None:
+    for el in list(root.iter(*_COMMENT_ANCHORS)):
+        run = el.getparent()
+        _remove(el)
+        if run is not None and run.tag == w("r") and all(c.tag == w("rPr") for c in run):
+            _remove(run)
+
+
+def _remove_data_bindings(root: etree._Element) -> None:
+    # Bindings point into custom XML parts, which are removed; without this Word would
+    # refill the content control from data that no longer exists.
+    for el in list(root.iter(w("dataBinding"), q("http://schemas.microsoft.com/office/word/2012/wordml", "dataBinding"))):
+        _remove(el)
+
+
+def _clean_settings(package: _Package) -> None:
+    tree = package.trees.get("word/settings.xml")
+    if tree is None:
+        return
+    for el in list(tree.getroot().iter(w("trackRevisions"), w("attachedSchema"))):
+        _remove(el)
+
+
+def _clean_properties(package: _Package) -> None:
+    core = package.trees.get("docProps/core.xml")
+    if core is not None:
+        for el in core.getroot():
+            if el.tag in _CORE_CLEARED:
+                el.text = ""
+    app = package.trees.get("docProps/app.xml")
+    if app is not None:
+        for el in app.getroot():
+            if el.tag in _APP_CLEARED:
+                el.text = ""
+
+
+# -- parts and relationships -----------------------------------------------------------
+
+
+def _parts_to_remove(package: _Package) -> set[str]:
+    doomed = set(_COMMENT_PARTS)
+    for name in package.names():
+        if name.startswith("customXml/") or name.startswith("docProps/thumbnail") or name == "docProps/custom.xml":
+            doomed.add(name)
+    # Comment parts may live under other names; their relationship types say what they are.
+    rels = package.trees.get(rels_name(MAIN_PART))
+    if rels is not None:
+        for rel in rels.getroot():
+            if rel.get("Type", "").rsplit("/", 1)[-1] in _COMMENT_REL_TYPES and rel.get("TargetMode") != "External":
+                doomed.add(resolve_target(MAIN_PART, rel.get("Target", "")))
+    return {name for name in doomed if name in package.trees or name in package.binaries}
+
+
+def _remove_parts(package: _Package, doomed: set[str]) -> None:
+    for name in doomed:
+        package.remove(name)
+        package.remove(rels_name(name))
+
+
+def _source_of(rels_part: str) -> str:
+    directory, base = posixpath.split(rels_part)
+    return posixpath.join(posixpath.dirname(directory), base[: -len(".rels")])
+
+
+def _prune_relationships(package: _Package) -> None:
+    """Drop relationships and content-type overrides that point at parts we removed.
+
+    Only our removals are pruned: a relationship that was already dangling in the draft
+    may still be referenced by an r:id, and removing it would break the file."""
+    for name in list(package.trees):
+        if not name.endswith(".rels"):
+            continue
+        source = _source_of(name)
+        if source in package.removed:
+            package.remove(name)
+            continue
+        root = package.trees[name].getroot()
+        for rel in list(root):
+            if rel.get("TargetMode") == "External":
+                continue
+            if resolve_target(source, rel.get("Target", "")) in package.removed:
+                root.remove(rel)
+    types = package.trees.get(CONTENT_TYPES)
+    if types is not None:
+        for override in list(types.getroot().iter(q(NS.CT, "Override"))):
+            if override.get("PartName", "").lstrip("/") in package.removed:
+                types.getroot().remove(override)
+
+
+def _drop_images(package: _Package) -> None:
+    for name, tree in package.trees.items():
+        if name.endswith(".rels"):
+            continue
+        root = tree.getroot()
+        for holder in list(root.iter(w("drawing"), w("pict"), w("object"))):
+            if holder.getparent() is None or not _is_picture(holder):
+                continue
+            outer = holder
+            for ancestor in holder.iterancestors():
+                if ancestor.tag == q(NS.MC, "AlternateContent"):
+                    outer = ancestor
+                if ancestor.tag == w("r"):
+                    break
+            if outer.getparent() is not None:
+                _remove(outer)
+    # A media part is gone once nothing refers to it; count references part by part.
+    for name in list(package.trees):
+        if not name.endswith(".rels"):
+            continue
+        source = _source_of(name)
+        if source not in package.trees:
+            continue
+        used = {
+            value
+            for el in package.trees[source].getroot().iter()
+            if isinstance(el.tag, str)
+            for attr, value in el.attrib.items()
+            if attr.startswith(f"{{{NS.R}}}")
+        }
+        root = package.trees[name].getroot()
+        for rel in list(root):
+            if rel.get("Type", "").endswith("/image") and rel.get("Id") not in used:
+                root.remove(rel)
+    referenced = set()
+    for name, tree in package.trees.items():
+        if name.endswith(".rels"):
+            source = _source_of(name)
+            for rel in tree.getroot():
+                if rel.get("TargetMode") != "External":
+                    referenced.add(resolve_target(source, rel.get("Target", "")))
+    for name in list(package.binaries):
+        if name.startswith("word/media/") and name not in referenced:
+            package.remove(name)
+
+
+def _is_picture(holder: etree._Element) -> bool:
+    has_picture = any(el.tag in (q(NS.A, "blip"), q(NS.V, "imagedata"), q(NS.PIC, "pic")) for el in holder.iter())
+    has_text = any(el.tag == w("txbxContent") for el in holder.iter())
+    return has_picture and not has_text
+
+
+def _write_zip(package: _Package, dest: Path) -> None:
+    names = package.names()
+    names = [CONTENT_TYPES] + [n for n in names if n != CONTENT_TYPES]
+    with zipfile.ZipFile(dest, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name in names:
+            if name in package.trees:
+                tree = package.trees[name]
+                data = etree.tostring(
+                    tree, xml_declaration=True, encoding="UTF-8", standalone=tree.docinfo.standalone
+                )
+            else:
+                data = package.binaries[name]
+            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0
+            archive.writestr(info, data)

@@ -1,0 +1,63 @@
+"""UkAgeRecogniser (patterns/recognisers/dates.yml): exact and approximate ages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from presidio_analyzer import EntityRecognizer
+
+from anonymiser.detect.registry import load_recognisers
+
+PATTERNS = Path(__file__).resolve().parents[2] / "patterns"
+ENTITY = "AGE"
+
+
+@pytest.fixture(scope="module")
+def recogniser() -> EntityRecognizer:
+    found = [r for r in load_recognisers(PATTERNS, []) if r.name == "UkAgeRecogniser"]
+    assert len(found) == 1
+    return found[0]
+
+
+def found(recogniser: EntityRecognizer, text: str) -> list[str]:
+    results = recogniser.analyze(text, [ENTITY], nlp_artifacts=None)
+    assert all(r.entity_type == ENTITY for r in results)
+    return [text[r.start : r.end] for r in sorted(results, key=lambda r: r.start)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Child B, aged 17, was", ["aged 17"]),
+        ("a 3-month-old baby", ["3-month-old"]),
+        ("she was 15 years old", ["15 years old"]),
+        ("the 14-week-old infant", ["14-week-old"]),
+        ("Child A was 2 years 9 months when", ["2 years 9 months"]),
+        ("at age 4 the GP noted", ["age 4"]),
+        ("a six-year-old girl", ["six-year-old"]),
+        ("aged 2 years and 9 months", ["aged 2 years and 9 months"]),
+        ("at the age of 15 years", ["age of 15 years"]),
+        ("Age: 15", ["Age: 15"]),
+        ("an 18 month old toddler", ["18 month old"]),
+        ("a twenty-one-year-old man", ["twenty-one-year-old"]),
+        ("a 16yo and a 15 y/o", ["16yo", "15 y/o"]),
+    ],
+)
+def test_finds_ages(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:
+    assert found(recogniser, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "see page 4 of the report",
+        "Key Stage 2 assessment",
+        "the Age UK volunteer",
+        "over 2 years the family moved",
+        "2 of the 3 children",
+        "Children Act 1989, section 47",
+    ],
+)
+def test_ignores_non_ages(recogniser: EntityRecognizer, text: str) -> None:
+    assert found(recogniser, text) == []

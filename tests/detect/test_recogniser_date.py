@@ -1,0 +1,81 @@
+"""UkDateRecogniser (patterns/recognisers/dates.yml): UK report forms of dates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from presidio_analyzer import EntityRecognizer
+
+from anonymiser.detect.registry import load_recognisers
+
+PATTERNS = Path(__file__).resolve().parents[2] / "patterns"
+ENTITY = "DATE"
+
+
+@pytest.fixture(scope="module")
+def recogniser() -> EntityRecognizer:
+    found = [r for r in load_recognisers(PATTERNS, []) if r.name == "UkDateRecogniser"]
+    assert len(found) == 1
+    return found[0]
+
+
+def found(recogniser: EntityRecognizer, text: str) -> list[str]:
+    results = recogniser.analyze(text, [ENTITY], nlp_artifacts=None)
+    assert all(r.entity_type == ENTITY for r in results)
+    return [text[r.start : r.end] for r in sorted(results, key=lambda r: r.start)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Seen on 12/03/2019 at home.", ["12/03/2019"]),
+        ("Seen on 12.03.19 at home.", ["12.03.19"]),
+        ("Seen on 12-03-2019.", ["12-03-2019"]),
+        ("Seen on 1/3/19.", ["1/3/19"]),
+        ("Seen on 4.3.2019.", ["4.3.2019"]),
+        ("On 12th March 2019 the GP", ["12th March 2019"]),
+        ("On 12 March the GP", ["12 March"]),
+        ("Seen in March 2019.", ["March 2019"]),
+        ("On Monday 4th November she", ["Monday 4th November"]),
+        ("on the 4th of November 2019", ["4th of November 2019"]),
+        ("from Sept 2019 onwards", ["Sept 2019"]),
+        ("in early March 2019 the", ["early March 2019"]),
+        ("in mid-May 2020 the", ["mid-May 2020"]),
+        ("between 12-14 March 2019", ["12-14 March 2019"]),
+        ("dated March 12, 2019.", ["March 12, 2019"]),
+        ("on November 4th the", ["November 4th"]),
+        ("entered as 2019-03-12 on the system", ["2019-03-12"]),
+        ("On 3 MAY 2018 and 2 Dec. 2017", ["3 MAY 2018", "2 Dec. 2017"]),
+        ("from 31.03.16 to 06.07.16", ["31.03.16", "06.07.16"]),
+    ],
+)
+def test_finds_dates(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:
+    assert found(recogniser, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The GP visited on Monday and again on Friday.",  # weekday names alone
+        "The family moved in 2019.",  # bare years are left out
+        "Working Together to Safeguard Children 2018",
+        "Children Act 1989, section 47",
+        "see paragraph 4.12 and section 4.12.19",
+        "4.3.12 The health visitor saw the family",  # numbered paragraph at line start
+        "2 of the 3 children attended",
+        "The meeting began at 10:30 and cost £1,200.",
+        "She may 2 times a week attend",  # "may" the verb is not a month
+        "scored 12/20 on the assessment",
+        "crime reference 43/12345/19",
+        "Key Stage 2 and Year 6",
+    ],
+)
+def test_ignores_non_dates(recogniser: EntityRecognizer, text: str) -> None:
+    assert found(recogniser, text) == []
+
+
+def test_full_date_outscores_weaker_month_day_form(recogniser: EntityRecognizer) -> None:
+    text = "on 12th March 2019 and November 4th"
+    scores = {text[r.start : r.end]: r.score for r in recogniser.analyze(text, [ENTITY])}
+    assert scores["12th March 2019"] > scores["November 4th"]

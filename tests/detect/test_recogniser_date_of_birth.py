@@ -1,0 +1,66 @@
+"""UkDateOfBirthRecogniser (patterns/recognisers/dates.yml): a date after a birth lead-in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from presidio_analyzer import EntityRecognizer
+
+from anonymiser.detect.registry import load_recognisers
+
+PATTERNS = Path(__file__).resolve().parents[2] / "patterns"
+ENTITY = "DATE_OF_BIRTH"
+
+
+@pytest.fixture(scope="module")
+def recogniser() -> EntityRecognizer:
+    found = [r for r in load_recognisers(PATTERNS, []) if r.name == "UkDateOfBirthRecogniser"]
+    assert len(found) == 1
+    return found[0]
+
+
+def found(recogniser: EntityRecognizer, text: str) -> list[str]:
+    results = recogniser.analyze(text, [ENTITY], nlp_artifacts=None)
+    assert all(r.entity_type == ENTITY for r in results)
+    return [text[r.start : r.end] for r in sorted(results, key=lambda r: r.start)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Child A (DOB 31.03.16 DOD 06.07.16)", ["31.03.16"]),
+        ("Child A was born on 12th March 2019.", ["12th March 2019"]),
+        ("D.O.B.: 1/2/2003", ["1/2/2003"]),
+        ("d.o.b 01-02-2003", ["01-02-2003"]),
+        ("Date of birth: 4 May 2015", ["4 May 2015"]),
+        ("date of birth March 2016", ["March 2016"]),
+        ("born in June 2017 at 34 weeks", ["June 2017"]),
+        ("His DOB is 2011-10-09.", ["2011-10-09"]),
+        ("born on Monday 4th November 2019", ["Monday 4th November 2019"]),
+    ],
+)
+def test_finds_dates_of_birth(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:
+    assert found(recogniser, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The review meeting was on 12th March 2019.",  # a date, but not a birth date
+        "Child A was born in 2019.",  # bare year: an approximate age, kept
+        "born on 3 separate occasions",  # not a date at all
+        "the DOB field was left blank",
+    ],
+)
+def test_ignores_other_dates(recogniser: EntityRecognizer, text: str) -> None:
+    assert found(recogniser, text) == []
+
+
+def test_scores_above_plain_date() -> None:
+    recognisers = {r.name: r for r in load_recognisers(PATTERNS, [])}
+    text = "DOB 31.03.16"
+    dob = recognisers["UkDateOfBirthRecogniser"].analyze(text, ["DATE_OF_BIRTH"])
+    date = recognisers["UkDateRecogniser"].analyze(text, ["DATE"])
+    assert [(r.start, r.end) for r in dob] == [(r.start, r.end) for r in date]
+    assert dob[0].score > date[0].score

@@ -1,0 +1,52 @@
+"""EmailRecogniser (patterns/recognisers/contact.yml): our own, network-free e-mail pattern."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from presidio_analyzer import EntityRecognizer
+
+from anonymiser.detect.registry import load_recognisers
+
+PATTERNS = Path(__file__).resolve().parents[2] / "patterns"
+ENTITY = "EMAIL"
+
+
+@pytest.fixture(scope="module")
+def recogniser() -> EntityRecognizer:
+    found = [r for r in load_recognisers(PATTERNS, []) if r.name == "EmailRecogniser"]
+    assert len(found) == 1
+    return found[0]
+
+
+def found(recogniser: EntityRecognizer, text: str) -> list[tuple[int, int, str]]:
+    results = recogniser.analyze(text, [ENTITY], nlp_artifacts=None)
+    assert all(r.entity_type == ENTITY for r in results)
+    return [(r.start, r.end, text[r.start : r.end]) for r in sorted(results, key=lambda r: r.start)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("email jo.bloggs@example.org today", [(6, 27, "jo.bloggs@example.org")]),
+        ("<m.o'rourke+cp@mail.example.org>", [(1, 31, "m.o'rourke+cp@mail.example.org")]),
+        ("Contact: DUTY.TEAM@EXAMPLE.ORG.", [(9, 30, "DUTY.TEAM@EXAMPLE.ORG")]),
+        ("a@example.org, b@example.org", [(0, 13, "a@example.org"), (15, 28, "b@example.org")]),
+    ],
+)
+def test_finds_emails(recogniser: EntityRecognizer, text: str, expected: list) -> None:
+    assert found(recogniser, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "follow @westshire_cp",  # a handle, not an e-mail
+        "meet @ 10:30",
+        "www.example.org",
+        "jo@localhost",  # no domain ending
+    ],
+)
+def test_ignores_non_emails(recogniser: EntityRecognizer, text: str) -> None:
+    assert found(recogniser, text) == []

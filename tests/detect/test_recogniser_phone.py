@@ -1,0 +1,78 @@
+"""UkPhoneRecogniser (anonymiser/detect/uk.py): libphonenumber with region GB.
+
+Numbers are from Ofcom's drama ranges (01632 960xxx, 07700 900xxx, 020 7946 0xxx,
+0113 496 0xxx) or are well-known fictional US forms.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymiser.detect.uk import UkPhoneRecogniser
+
+ENTITY = "PHONE"
+VALID = UkPhoneRecogniser.VALID_SCORE
+UK_SHAPED = UkPhoneRecogniser.UK_SHAPED_SCORE
+
+
+@pytest.fixture(scope="module")
+def recogniser() -> UkPhoneRecogniser:
+    return UkPhoneRecogniser()
+
+
+def found(recogniser: UkPhoneRecogniser, text: str) -> list[tuple[int, int, str, float]]:
+    results = recogniser.analyze(text, [ENTITY], nlp_artifacts=None)
+    assert all(r.entity_type == ENTITY for r in results)
+    return [
+        (r.start, r.end, text[r.start : r.end], r.score)
+        for r in sorted(results, key=lambda r: r.start)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Call 020 7946 0123 today", [(5, 18, "020 7946 0123", VALID)]),
+        ("tel: 0113 496 0000.", [(5, 18, "0113 496 0000", VALID)]),
+        ("+44 (0)20 7946 0321", [(0, 19, "+44 (0)20 7946 0321", VALID)]),
+        ("+44 20 7946 0999", [(0, 16, "+44 20 7946 0999", VALID)]),
+        # Drama-range numbers are not allocated, so libphonenumber calls them invalid; they
+        # are still written like UK numbers and are proposed at the lower score.
+        ("mobile 07700 900123", [(7, 19, "07700 900123", UK_SHAPED)]),
+        ("(01632) 960123", [(0, 14, "(01632) 960123", UK_SHAPED)]),
+        ("+44 7700 900456", [(0, 15, "+44 7700 900456", UK_SHAPED)]),
+        ("x / 0044 20 7946 0999", [(4, 21, "0044 20 7946 0999", VALID)]),  # no leading space
+        (
+            "020 7946 0123 or 07700 900789",
+            [(0, 13, "020 7946 0123", VALID), (17, 29, "07700 900789", UK_SHAPED)],
+        ),
+    ],
+)
+def test_finds_uk_phone_numbers(recogniser: UkPhoneRecogniser, text: str, expected: list) -> None:
+    assert found(recogniser, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(202) 555-0143",  # US domestic format
+        "202-555-0143",
+        "under section 47 1989",
+        "Children Act 1989, section 47",
+        "NHS number 943 476 5919",
+        "Seen on 12/03/2019 at 10:30",
+        "paid £1,200 in 2019",
+        "2 of the 3 children",
+    ],
+)
+def test_ignores_other_numbers(recogniser: UkPhoneRecogniser, text: str) -> None:
+    assert found(recogniser, text) == []
+
+
+def test_returns_nothing_when_phone_not_requested(recogniser: UkPhoneRecogniser) -> None:
+    assert recogniser.analyze("020 7946 0123", ["EMAIL"], nlp_artifacts=None) == []
+
+
+def test_has_stable_name_and_entity(recogniser: UkPhoneRecogniser) -> None:
+    assert recogniser.name == "UkPhoneRecogniser"
+    assert recogniser.supported_entities == [ENTITY]

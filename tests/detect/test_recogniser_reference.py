@@ -1,0 +1,61 @@
+"""CaseReferenceRecogniser (patterns/recognisers/references.yml): case and crime references."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from presidio_analyzer import EntityRecognizer
+
+from anonymiser.detect.registry import load_recognisers
+
+PATTERNS = Path(__file__).resolve().parents[2] / "patterns"
+ENTITY = "REFERENCE"
+
+
+@pytest.fixture(scope="module")
+def recogniser() -> EntityRecognizer:
+    found = [r for r in load_recognisers(PATTERNS, []) if r.name == "CaseReferenceRecogniser"]
+    assert len(found) == 1
+    return found[0]
+
+
+def found(recogniser: EntityRecognizer, text: str) -> list[str]:
+    results = recogniser.analyze(text, [ENTITY], nlp_artifacts=None)
+    assert all(r.entity_type == ENTITY for r in results)
+    return [text[r.start : r.end] for r in sorted(results, key=lambda r: r.start)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("case WC/12345/19 was opened", ["WC/12345/19"]),
+        ("ref CR/0456/2019.", ["CR/0456/2019"]),
+        ("(LA-2019-004512)", ["LA-2019-004512"]),
+        ("Crime ref 43/12345/19 recorded", ["43/12345/19"]),
+        ("crime reference number: 12AB/3456 noted", ["12AB/3456"]),
+        ("URN 12AB3456789", ["12AB3456789"]),
+        ("care proceedings ZW19C00123 were", ["ZW19C00123"]),
+        ("Police incident no. 0456 logged", ["0456"]),
+    ],
+)
+def test_finds_references(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:
+    assert found(recogniser, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "under section 47 of the Children Act 1989",
+        "see paragraph 4.12",
+        "Seen on 12/03/2019",
+        "Working Together 2018",
+        "with reference to the GP letter",
+        "with reference 2019 guidance",  # a year after "reference" is not a code
+        "case number 7",  # too short to be a reference
+        "2 of the 3 children",
+        "s/47 and wc/12345/19",  # lower-case prefixes are not reference shapes
+    ],
+)
+def test_ignores_non_references(recogniser: EntityRecognizer, text: str) -> None:
+    assert found(recogniser, text) == []

@@ -1,0 +1,168 @@
+"""anonymiser.detect.registry: loading YAML and coded recognisers, and config errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from presidio_analyzer import EntityRecognizer
+
+from anonymiser.detect.registry import CODED_RECOGNISERS, load_recognisers
+from anonymiser.detect.uk import NhsNumberRecogniser, UkPhoneRecogniser
+from anonymiser.errors import ConfigError
+
+PATTERNS = Path(__file__).resolve().parents[2] / "patterns"
+BAD_PATTERNS = Path(__file__).resolve().parents[1] / "data" / "bad_patterns"
+
+# The recognisers this task ships; other YAML files in patterns/recognisers may add more.
+OURS = {
+    "UkDateRecogniser": "DATE",
+    "UkDateOfBirthRecogniser": "DATE_OF_BIRTH",
+    "UkAgeRecogniser": "AGE",
+    "UkPostcodeRecogniser": "POSTCODE",
+    "UkNiNumberRecogniser": "NI_NUMBER",
+    "UkVehicleRecogniser": "VEHICLE",
+    "EmailRecogniser": "EMAIL",
+    "UrlRecogniser": "URL",
+    "SocialHandleRecogniser": "SOCIAL_HANDLE",
+    "CaseReferenceRecogniser": "REFERENCE",
+}
+
+VALID_ENTRY = """\
+  - name: {name}
+    supported_language: en
+    supported_entity: DATE
+    patterns:
+      - name: slash date
+        regex: '\\d{{2}}/\\d{{2}}/\\d{{4}}'
+        score: 0.5
+"""
+
+
+def write_patterns(root: Path, files: dict[str, str]) -> Path:
+    folder = root / "recognisers"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_loads_shipped_yaml_recognisers_with_their_entities() -> None:
+    by_name = {r.name: r for r in load_recognisers(PATTERNS, [])}
+    for name, entity in OURS.items():
+        assert by_name[name].supported_entities == [entity]
+
+
+def test_loading_is_deterministic_and_yaml_comes_before_coded() -> None:
+    coded = ["UkPhoneRecogniser", "NhsNumberRecogniser"]
+    first = [r.name for r in load_recognisers(PATTERNS, coded)]
+    second = [r.name for r in load_recognisers(PATTERNS, coded)]
+    assert first == second
+    assert first[-2:] == coded
+
+
+def test_each_load_builds_fresh_objects() -> None:
+    # No shared state between engines: Presidio caches compiled regexes on the objects.
+    first = load_recognisers(PATTERNS, ["NhsNumberRecogniser"])
+    second = load_recognisers(PATTERNS, ["NhsNumberRecogniser"])
+    assert all(a is not b for a, b in zip(first, second))
+
+
+def test_coded_recognisers_mapping_is_read_only() -> None:
+    assert dict(CODED_RECOGNISERS) == {
+        "NhsNumberRecogniser": NhsNumberRecogniser,
+        "UkPhoneRecogniser": UkPhoneRecogniser,
+    }
+    with pytest.raises(TypeError):
+        CODED_RECOGNISERS["Other"] = NhsNumberRecogniser  # type: ignore[index]
+
+
+def test_coded_recognisers_are_built_by_name() -> None:
+    loaded = load_recognisers(PATTERNS, ["NhsNumberRecogniser"])
+    coded = [r for r in loaded if r.name in CODED_RECOGNISERS]
+    assert [type(r) for r in coded] == [NhsNumberRecogniser]
+    assert all(isinstance(r, EntityRecognizer) for r in loaded)
+
+
+def test_disabled_entry_is_skipped(tmp_path: Path) -> None:
+    text = "recognizers:\n" + VALID_ENTRY.format(name="On") + VALID_ENTRY.format(name="Off")
+    text += "    enabled: false\n"
+    root = write_patterns(tmp_path, {"a.yml": text})
+    assert [r.name for r in load_recognisers(root, [])] == ["On"]
+
+
+def test_broken_file_in_test_data_names_file_and_pattern() -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_recognisers(BAD_PATTERNS, [])
+    message = str(caught.value)
+    assert "broken.yml" in message
+    assert "BrokenDateRecogniser" in message
+    assert "unclosed group" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "names_in_message"),
+    [
+        ("recognizers: [\n", ["not valid YAML", "line"]),
+        ("just a string\n", ["'recognizers:'"]),
+        ("recognisers:\n" + VALID_ENTRY.format(name="X"), ["'recognizers:'"]),
+        (
+            "recognizers:\n" + VALID_ENTRY.format(name="Typo").replace("patterns:", "paterns:"),
+            ["'Typo'", "paterns"],
+        ),
+        (
+            "recognizers:\n" + VALID_ENTRY.format(name="NoEntity").replace(
+                "    supported_entity: DATE\n", ""
+            ),
+            ["'NoEntity'", "supported_entity"],
+        ),
+        (
+            "recognizers:\n" + VALID_ENTRY.format(name="HighScore").replace("0.5", "1.5"),
+            ["'HighScore'", "score"],
+        ),
+        (
+            "recognizers:\n" + VALID_ENTRY.format(name="LowerEntity").replace("DATE", "date"),
+            ["'LowerEntity'", "CAPITALS"],
+        ),
+        (
+            "recognizers:\n" + VALID_ENTRY.format(name="Phrase") + "    context: [date of birth]\n",
+            ["'Phrase'", "single word"],
+        ),
+        (
+            "recognizers:\n" + VALID_ENTRY.format(name="Empty").replace(
+                "'\\d{2}/\\d{2}/\\d{4}'", "'\\d*'"
+            ),
+            ["'Empty'", "empty text"],
+        ),
+        ("recognizers:\n  - just text\n", ["recogniser 1", "mapping"]),
+    ],
+)
+def test_config_errors_name_file_and_entry(
+    tmp_path: Path, text: str, names_in_message: list[str]
+) -> None:
+    root = write_patterns(tmp_path, {"good.yml": "recognizers:\n" + VALID_ENTRY.format(name="Good"),
+                                     "wrong.yml": text})
+    with pytest.raises(ConfigError) as caught:
+        load_recognisers(root, [])
+    message = str(caught.value)
+    assert "wrong.yml" in message
+    for part in names_in_message:
+        assert part in message
+
+
+def test_duplicate_names_across_files_are_refused(tmp_path: Path) -> None:
+    entry = "recognizers:\n" + VALID_ENTRY.format(name="Same")
+    root = write_patterns(tmp_path, {"a.yml": entry, "b.yml": entry})
+    with pytest.raises(ConfigError, match=r"b\.yml.*'Same'.*a\.yml"):
+        load_recognisers(root, [])
+
+
+def test_unknown_coded_recogniser_is_refused(tmp_path: Path) -> None:
+    root = write_patterns(tmp_path, {})
+    with pytest.raises(ConfigError, match="NoSuchRecogniser.*NhsNumberRecogniser"):
+        load_recognisers(root, ["NoSuchRecogniser"])
+
+
+def test_missing_recognisers_folder_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="recognisers"):
+        load_recognisers(tmp_path, [])

@@ -1,0 +1,53 @@
+"""UrlRecogniser (patterns/recognisers/contact.yml): network-free web addresses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from presidio_analyzer import EntityRecognizer
+
+from anonymiser.detect.registry import load_recognisers
+
+PATTERNS = Path(__file__).resolve().parents[2] / "patterns"
+ENTITY = "URL"
+
+
+@pytest.fixture(scope="module")
+def recogniser() -> EntityRecognizer:
+    found = [r for r in load_recognisers(PATTERNS, []) if r.name == "UrlRecogniser"]
+    assert len(found) == 1
+    return found[0]
+
+
+def found(recogniser: EntityRecognizer, text: str) -> list[str]:
+    results = recogniser.analyze(text, [ENTITY], nlp_artifacts=None)
+    assert all(r.entity_type == ENTITY for r in results)
+    return [text[r.start : r.end] for r in sorted(results, key=lambda r: r.start)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("see https://www.example.org/reviews/child-a.pdf.", ["https://www.example.org/reviews/child-a.pdf"]),
+        ("(http://example.org/page?id=4)", ["http://example.org/page?id=4"]),
+        ("at www.westshirescp.org.uk, the", ["www.westshirescp.org.uk"]),
+        ("westshirescp.org.uk/reviews is", ["westshirescp.org.uk/reviews"]),
+        ("posted on example.com.", ["example.com"]),
+    ],
+)
+def test_finds_urls(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:
+    assert found(recogniser, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jo.bloggs@example.org",  # the domain of an e-mail is not a separate URL
+        "e.g. the GP, i.e. Dr. Smith",
+        "paragraph 4.12 and 1.2.3",
+        "Mr.Jones",
+    ],
+)
+def test_ignores_non_urls(recogniser: EntityRecognizer, text: str) -> None:
+    assert found(recogniser, text) == []
