@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import Levenshtein
+from wordfreq import zipf_frequency
 
 from anonymiser.decide.keep import TermMatcher, inside_any
 from anonymiser.decide.people import (
@@ -38,7 +39,7 @@ from anonymiser.detect.names import (
     name_variants,
 )
 from anonymiser.records import Edit, Entity, Finding, Occurrence, TextUnit
-from anonymiser.settings import Settings
+from anonymiser.settings import PeopleWords, Settings
 
 PROPAGATED = "document_consistency"
 FUZZY = "fuzzy_name_variant"
@@ -93,6 +94,8 @@ def decide(
         if matcher.person is not None:
             book.for_case(matcher.person)
 
+    glossary_words = _words_in(settings.keep.terms)
+    findings = _reclassify(findings, glossary_words)
     # Spans of things the policy keeps (agencies under scr): a weaker finding inside one,
     # such as the model calling "Westmere Constabulary" an ORG, is not a separate entity.
     policy_kept_spans: dict[int, list[tuple[int, int]]] = {}
@@ -124,7 +127,7 @@ def decide(
         category = f.category
         rule = policy.rule(category)
         if category == "PERSON":
-            if not from_case and not _plausible_name(f.text, not_names, glossary):
+            if not from_case and not _plausible_name(f.text, not_names, glossary, words):
                 continue
             person = _person_for(f, case_matchers, book)
             if person is None:
@@ -135,10 +138,8 @@ def decide(
                 f.start, f.end, policy_kept_spans.get(f.unit, [])
             ):
                 continue
-            if (
-                category == "DATE"
-                and f.recogniser.startswith("spacy_model")
-                and not _CALENDAR_DATE.search(f.text)
+            if f.recogniser.startswith("spacy_model") and not _model_guess_is_specific(
+                f.text, category, glossary_words
             ):
                 continue
             if rule.action == "keep" and not from_case:
@@ -156,9 +157,11 @@ def decide(
             Candidate(f.unit, f.start, f.end, key, category, f.score, f.recogniser)
         )
 
+    book.join_adjacent([by_uid[uid].text if uid in by_uid else "" for uid in range(max(by_uid, default=-1) + 1)])
+
     # Propagation: people by every variant of their name, other strings as they are.
     secrets: list[Variant] = []
-    excluded_words = _words_in(settings.keep.terms) | _words_in(words.not_names)
+    excluded_words = glossary_words | _words_in(words.not_names)
     people = [p for p in book.people if p.key in scores]
     for person in people:
         variants = _person_variants(person, excluded_words, words.titles)
@@ -267,17 +270,86 @@ def _extend_over_title(text: str, start: int, title_re: re.Pattern[str]) -> int:
     return start - len(match.group(0)) if match else start
 
 
-def _plausible_name(text: str, not_names: TermMatcher, glossary: TermMatcher) -> bool:
-    """The model's PERSON guesses that cannot be a name: practice words, digits, lower case."""
+def _plausible_name(
+    text: str, not_names: TermMatcher, glossary: TermMatcher, words: PeopleWords
+) -> bool:
+    """The model's PERSON guesses that cannot be a name: practice words, role words
+    ("Dad", "Toddler"), digits, lower case, and headings in capitals made of common words
+    ("FAMILY BACKGROUND")."""
     cleaned = clean_person_text(text)
     if len(cleaned) < 2 or any(ch.isdigit() for ch in cleaned) or "@" in cleaned:
         return False
     tokens = name_tokens(cleaned)
     if not tokens or not any(ch.isupper() for ch in cleaned):
         return False
-    if all(not_names.is_term(t) or glossary.is_term(t) for t in tokens):
+    roles = {r.lower() for r in (*words.family_roles, *words.professional_roles)}
+    if all(not_names.is_term(t) or glossary.is_term(t) or t.lower() in roles for t in tokens):
+        return False
+    if cleaned.isupper() and all(zipf_frequency(t.lower(), "en") >= 4.0 for t in tokens):
         return False
     return not not_names.is_term(cleaned)
+
+
+# Institutions that name a place: a lone PERSON guess that starts one of these is the place
+# ("Westmere" of "Westmere Constabulary"), not a person.
+_PLACE_NAMED = ("AGENCY", "HOSPITAL", "SCHOOL", "NURSERY", "GP_PRACTICE", "PRISON", "ADDRESS")
+
+
+def _reclassify(findings: Sequence[Finding], glossary_words: set[str]) -> list[Finding]:
+    """Fix the model's category where a pattern recogniser knows better.
+
+    - An ORG that overlaps an agency found by its head word is that agency (kept by scr).
+    - A one-word PERSON that begins a place-named institution is a place (LOCATION).
+    """
+    agency_spans: dict[int, list[tuple[int, int]]] = {}
+    place_words: set[str] = set()
+    for f in findings:
+        if f.category == "AGENCY":
+            agency_spans.setdefault(f.unit, []).append((f.start, f.end))
+        if f.category in _PLACE_NAMED:
+            first = f.text.split()[0] if f.text.split() else ""
+            if first[:1].isupper() and not first[:1].isdigit():
+                place_words.add(first)
+    out = []
+    for f in findings:
+        if f.recogniser.startswith("spacy_model"):
+            if f.category == "ORGANISATION" and any(
+                s < f.end and f.start < e for s, e in agency_spans.get(f.unit, [])
+            ):
+                f = replace(f, category="AGENCY")
+            elif f.category == "PERSON" and " " not in f.text.strip() and f.text.strip() in place_words:
+                f = replace(f, category="LOCATION")
+        out.append(f)
+    return out
+
+
+_DEMONYM_ENDINGS = ("ish", "ese", "ian", "an", "i", "ic", "ch", "er")
+
+
+def _model_guess_is_specific(text: str, category: str, glossary_words: set[str]) -> bool:
+    """Whether one of the model's weaker guesses could identify anyone.
+
+    Dates must be calendar dates (the model also calls "the following week" a DATE). An
+    organisation or place must have a word that is neither an ordinary English word nor a
+    practice word: "the Review Panel", "Social Care" and "Background" identify no one,
+    "Westmere Crown Court" may. A nationality or ethnicity must look like one ("Polish",
+    "White British"), not a sentence-initial noun the model misread ("Scans").
+    """
+    if category == "DATE":
+        return bool(_CALENDAR_DATE.search(text))
+    if category in ("ORGANISATION", "LOCATION"):
+        tokens = re.findall(r"[A-Za-z][\w'\u2019]*", text)
+        return any(
+            t.lower() not in glossary_words and zipf_frequency(t.lower(), "en") < 3.5
+            for t in tokens
+            if t.lower() not in ("the", "of", "and")
+        )
+    if category == "ETHNICITY":
+        tokens = text.split()
+        return bool(tokens) and all(t[:1].isupper() for t in tokens) and any(
+            t.lower().endswith(_DEMONYM_ENDINGS) for t in tokens
+        )
+    return True
 
 
 def _person_for(f: Finding, case_matchers: Sequence[CaseMatcher], book: PersonBook) -> Person | None:

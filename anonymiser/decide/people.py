@@ -71,7 +71,7 @@ class PersonBook:
         if person is None and len(name_tokens(name)) == 1:
             person = self._owner_of_part(lower)
         if person is None and len(name_tokens(name)) >= 2:
-            person = self._same_as_longer(name)
+            person = self._same_as_longer(name) or self._first_name_only(name)
         if person is None:
             person = Person(key=f"person:{len(self.people) + 1}", name=name)
             self.people.append(person)
@@ -89,6 +89,28 @@ class PersonBook:
             if len(p.tokens) >= 2 and word in {p.tokens[0].lower(), p.tokens[-1].lower()}
         ]
         return min(owners, key=lambda p: p.first_seen) if owners else None
+
+    def _first_name_only(self, name: str) -> Person | None:
+        # "Hope" was found alone first; "Hope Marsh" is the same person, now fully named.
+        first = name_tokens(name)[0].lower()
+        for person in self.people:
+            if person.case is None and len(person.tokens) == 1 and person.tokens[0].lower() == first:
+                return person
+        return None
+
+    def join_adjacent(self, texts: Sequence[str]) -> None:
+        """Where a lone first name stands right before a known surname ("Hope" "Marsh"),
+        the pair is one person's full name: add it, so the person is labelled once."""
+        singles = {p.tokens[0] for p in self.people if len(p.tokens) == 1 and p.case is None}
+        surnames = {p.tokens[-1] for p in self.people if len(p.tokens) >= 2}
+        if not singles or not surnames:
+            return
+        first = "|".join(re.escape(t) for t in sorted(singles, key=len, reverse=True))
+        last = "|".join(re.escape(t) for t in sorted(surnames, key=len, reverse=True))
+        pattern = re.compile(rf"(?<![\w])({first})[ \t]+({last})(?![\w])")
+        for index, text in enumerate(texts):
+            for match in pattern.finditer(text):
+                self.add(f"{match.group(1)} {match.group(2)}", (index, match.start()))
 
     def _same_as_longer(self, name: str) -> Person | None:
         # "Kayleigh Marsh" is the same person as "Kayleigh Anne Marsh".

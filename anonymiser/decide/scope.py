@@ -262,6 +262,7 @@ class HeadingSignal:
     kind: str
     depth: int | None
     appendix: bool = False
+    bold: bool = False
 
     @property
     def strong(self) -> bool:
@@ -388,7 +389,12 @@ def heading_signal(unit: TextUnit, rules: SectionRules | None = None) -> Heading
     if line.endswith(":") and not (is_capitals(line) or bold):
         return None  # "The following were considered:" introduces a list
     kind = "capitals" if is_capitals(line) else "title"
-    return HeadingSignal(line, kind, None, _is_appendix(line))
+    return HeadingSignal(line, kind, None, _is_appendix(line), bold)
+
+
+def _numbered_text(text: str) -> bool:
+    line = _strip_markup(text)
+    return bool(_LABELLED.match(line) or _PLAIN.match(line) or _LETTERED.match(line))
 
 
 def _is_appendix(text: str) -> bool:
@@ -419,10 +425,16 @@ def find_sections(units: Sequence[TextUnit], rules: SectionRules | None = None) 
     last_anchor: int | None = None  # level of the last capitals or recognised line, before any
     appendix_level: int | None = None
     kinds: dict[int, str] = {}  # section position -> heading kind
+    # A draft that uses heading styles marks its headings; a short title-case line in it is
+    # more likely a name, an address or a signature than a heading, so only numbered,
+    # capitals and bold lines are added to the styled ones.
+    styled = any(u.heading_level is not None for u in units if in_sections(u))
     for unit in units:
         if not in_sections(unit):
             continue
         signal = heading_signal(unit, rules)
+        if signal is not None and styled and signal.kind == "title" and not signal.bold:
+            signal = None
         if signal is None:
             if not sections:
                 sections.append(_new_section(0, FRONT_MATTER, 0))
@@ -518,8 +530,9 @@ def descendants(sections: Sequence[SectionInfo], position: int) -> list[int]:
 
 def title_page(sections: Sequence[SectionInfo], units: Sequence[TextUnit], rules: SectionRules) -> list[int]:
     """List positions of the sections that make up the title page: the front matter, then
-    short unrecognised capitals or title lines (the Board's name, "CONFIDENTIAL") before the
-    first numbered, styled or recognised heading, within ``title_page_max_words``."""
+    short unrecognised un-numbered heading lines (the Board's name, "CONFIDENTIAL", Word
+    Title and Subtitle paragraphs) before the first numbered or recognised heading, within
+    ``title_page_max_words`` from the start."""
     by_uid = {u.uid: u for u in units}
     out: list[int] = []
     words = 0
@@ -530,7 +543,11 @@ def title_page(sections: Sequence[SectionInfo], units: Sequence[TextUnit], rules
             out.append(i)
             continue
         signal = heading_signal(heading_unit, rules) if heading_unit is not None else None
-        if signal is None or signal.strong or rules.match(section.heading) is not None:
+        if signal is None or rules.match(section.heading) is not None:
+            break
+        # Title and Subtitle styles make a Word title page of styled lines; a numbered
+        # heading ("1. THE CHILD") is always the start of the report proper.
+        if signal.kind == "numbered" or (signal.kind == "word" and _numbered_text(section.heading)):
             break
         if words > rules.title_page_max_words:
             break

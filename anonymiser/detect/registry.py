@@ -129,7 +129,10 @@ def _build(entry: Any, where: str) -> PatternRecognizer | None:
     unknown = set(entry) - _ENTRY_KEYS
     if unknown:
         raise ConfigError(f"{where}: unknown key(s) {sorted(unknown)}")
-    if entry.get("enabled", True) is False:
+    enabled = entry.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise ConfigError(f"{where}: enabled must be true or false")
+    if not enabled:
         return None
     config = {key: value for key, value in entry.items() if key != "enabled"}
     config.setdefault("supported_language", LANGUAGE)

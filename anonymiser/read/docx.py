@@ -58,9 +58,17 @@ _ATTRIBUTE_TEXT: dict[str, tuple[tuple[str, str], ...]] = {
         ("name", "alt_text"),
     ),
     q(NS.V, "shape"): (("alt", "alt_text"), ("title", "alt_text")),
-    q(NS.V, "imagedata"): ((q(NS.O, "title"), "alt_text"),),
-    w("hyperlink"): ((w("tooltip"), "link_text"),),
+    q(NS.V, "imagedata"): ((q(NS.OFFICE, "title"), "alt_text"),),
+    # LibreOffice writes a hyperlink's tooltip into tgtFrame.
+    w("hyperlink"): ((w("tooltip"), "link_text"), (w("tgtFrame"), "link_text"), (w("docLocation"), "link_text")),
     w("fldSimple"): ((w("instr"), "field_code"),),
+    # Content-control labels and legacy form-field settings are typed by the author.
+    w("alias"): ((w("val"), "control_label"),),
+    w("tag"): ((w("val"), "control_label"),),
+    w("helpText"): ((w("val"), "control_label"),),
+    w("statusText"): ((w("val"), "control_label"),),
+    w("default"): ((w("val"), "control_label"),),
+    w("listEntry"): ((w("val"), "control_label"),),
 }
 _SKIP_IN_PARAGRAPH = frozenset({w("pPr"), w("rPr")})
 _SEPARATOR_TYPES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
@@ -126,16 +134,14 @@ class _Gathered:
 
     text: list[str] = field(default_factory=list)
     pieces: list[Piece] = field(default_factory=list)
+    length: int = 0
     field_text: list[str] = field(default_factory=list)
+    field_length: int = 0
     field_pieces: list[Piece] = field(default_factory=list)
     text_boxes: list[etree._Element] = field(default_factory=list)
     attributes: list[tuple[etree._Element, str, str]] = field(default_factory=list)
     tracked: list[etree._Element] = field(default_factory=list)
     images: list[etree._Element] = field(default_factory=list)
-
-    @property
-    def length(self) -> int:
-        return sum(len(t) for t in self.text)
 
 
 def _text_of(el: etree._Element) -> str:
@@ -276,21 +282,22 @@ class _Reader:
             if tag in TEXT_TAGS:
                 if child.text:
                     start = found.length
+                    found.length += len(child.text)
                     found.text.append(child.text)
-                    found.pieces.append(Piece(start, start + len(child.text), self.position(part, child), "text"))
+                    found.pieces.append(Piece(start, found.length, self.position(part, child), "text"))
                 continue
             if tag in CHAR_TAGS and el.tag in RUN_TAGS:
                 start = found.length
+                found.length += 1
                 found.text.append(CHAR_TAGS[tag])
-                found.pieces.append(Piece(start, start + 1, self.position(part, child), "char"))
+                found.pieces.append(Piece(start, found.length, self.position(part, child), "char"))
                 continue
             if tag in FIELD_TAGS:
                 if child.text:
-                    start = sum(len(t) for t in found.field_text)
+                    start = found.field_length
+                    found.field_length += len(child.text)
                     found.field_text.append(child.text)
-                    found.field_pieces.append(
-                        Piece(start, start + len(child.text), self.position(part, child), "text")
-                    )
+                    found.field_pieces.append(Piece(start, found.field_length, self.position(part, child), "text"))
                 continue
             for attr, kind in _ATTRIBUTE_TEXT.get(tag, ()):
                 found.attributes.append((child, attr, kind))
@@ -329,7 +336,9 @@ class _Reader:
                 cell=scope.cell, heading=heading,
             )
         for el, attr, kind in found.attributes:
-            self.add_attribute_unit(scope.part, scope.label, el, attr, kind, number=number, cell=scope.cell, heading=heading)
+            self.add_attribute_unit(
+                scope.part, scope.label, el, attr, kind, number=number, cell=scope.cell, heading=heading
+            )
         where = unit.location.describe()
         for change in found.tracked:
             author = change.get(w("author"), "")
@@ -362,6 +371,9 @@ class _Reader:
                 scope.tables += 1
                 self.table(child, scope, scope.tables)
             elif tag == w("sdt"):
+                properties = child.find(w("sdtPr"))
+                if properties is not None:
+                    self.control_labels(properties, scope)
                 content = child.find(w("sdtContent"))
                 if content is not None:
                     self.block(content, scope)
@@ -370,6 +382,15 @@ class _Reader:
             else:
                 # customXml wrappers, mc:AlternateContent and anything newer: look inside.
                 self.block(child, scope)
+
+    def control_labels(self, properties: etree._Element, scope: _Scope) -> None:
+        """Alias and tag of a block-level content control, which no paragraph holds."""
+        for el in properties.iter(w("alias"), w("tag")):
+            for attr, kind in _ATTRIBUTE_TEXT[el.tag]:
+                # Numbered as the paragraph the control starts at, so body numbering still
+                # counts paragraphs only.
+                number = self.counters.get(scope.label, 0) + 1
+                self.add_attribute_unit(scope.part, scope.label, el, attr, kind, number=number, cell=scope.cell)
 
     def table(self, tbl: etree._Element, scope: _Scope, number: int) -> None:
         prefix = f"{scope.cell}, " if scope.cell else ""

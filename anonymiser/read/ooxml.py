@@ -148,7 +148,9 @@ def _check_directory(path: Path, infos: list[zipfile.ZipInfo], limits: InputLimi
         raise DocumentTooLarge(path, "the package is compressed suspiciously far")
 
 
-def _bounded_read(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, limits: InputLimits) -> bytes:
+def _bounded_read(
+    path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, limits: InputLimits
+) -> bytes:
     # The directory's sizes were checked already, but they are claims: count what actually
     # comes out and stop as soon as a limit is passed.
     cap = min(limits.max_part_bytes, budget)
@@ -208,7 +210,7 @@ class NS:
     C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
     MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
     V = "urn:schemas-microsoft-com:vml"
-    O = "urn:schemas-microsoft-com:office:office"
+    OFFICE = "urn:schemas-microsoft-com:office:office"
     M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
     W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
     PR = "http://schemas.openxmlformats.org/package/2006/relationships"

@@ -23,8 +23,8 @@ from urllib.parse import quote
 
 from lxml import etree
 
-from anonymiser.read.docx import DocxPayload, Piece, UnitMap
 from anonymiser.read.document import SourceDocument
+from anonymiser.read.docx import DocxPayload, Piece, UnitMap
 from anonymiser.read.ooxml import (
     CONTENT_TYPES,
     MAIN_PART,
@@ -266,7 +266,7 @@ def _drop_paragraphs(dropped: list[etree._Element], package: _Package) -> None:
     if not dropped:
         return
     doomed = set(dropped)
-    for name, tree in package.trees.items():
+    for tree in package.trees.values():
         # A table goes when every paragraph in it goes; outer tables first.
         for tbl in list(tree.getroot().iter(w("tbl"))):
             paragraphs = list(tbl.iter(w("p")))
@@ -361,7 +361,7 @@ def _remove_comment_anchors(root: etree._Element) -> None:
 def _remove_data_bindings(root: etree._Element) -> None:
     # Bindings point into custom XML parts, which are removed; without this Word would
     # refill the content control from data that no longer exists.
-    for el in list(root.iter(w("dataBinding"), q("http://schemas.microsoft.com/office/word/2012/wordml", "dataBinding"))):
+    for el in list(root.iter(w("dataBinding"), q(NS.W15, "dataBinding"))):
         _remove(el)
 
 

@@ -251,6 +251,12 @@ def test_word_levels_and_numbering_nest(rules: SectionRules) -> None:
     ]
 
 
+def test_title_case_lines_are_not_headings_in_a_styled_draft(rules: SectionRules) -> None:
+    units = make_units("[H1] Findings\n\nText.\n\nThe Family\n\nLorna Pennyfeather\n\nMore findings text.\n\n"
+                       "LESSONS FOR PRACTICE\n\nText.")
+    assert [s.heading for s in find_sections(units, rules)] == ["Findings", "LESSONS FOR PRACTICE"]
+
+
 def test_markdown_document_title_becomes_front_matter(rules: SectionRules) -> None:
     units = make_units("[H1] # Review of practice: Child P\n\n[H2] ## Introduction\n\nText.\n\n"
                        "[H2] ## Family background\n\nText.\n\n[H3] ### Early years\n\nText.")
@@ -346,6 +352,17 @@ def test_title_page_lines_are_front_matter(rules: SectionRules) -> None:
     )
     assert [(s.action, s.status) for s in sections[:3]] == [("keep", "auto")] * 3
     assert all("title page" in s.reason for s in sections[:3])
+
+
+def test_styled_title_page_is_front_matter(rules: SectionRules) -> None:
+    _, sections = classified(
+        "[H1] WESTMERE CONSTABULARY\n\n[H2] Individual Management Review\n\n[H2] Author: Lena Corrow\n\n"
+        "[H1] 1. The Subjects\n\nText.\n\n[H1] 2. Findings\n\nText.",
+        rules,
+        part="body",
+    )
+    assert [(s.action, s.status) for s in sections[:3]] == [("keep", "auto")] * 3
+    assert (sections[3].action, sections[3].status) == ("drop", "needs_review")  # numbered: not title page
 
 
 def test_a_long_unknown_section_at_the_top_is_not_a_title_page(rules: SectionRules) -> None:

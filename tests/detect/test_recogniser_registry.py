@@ -85,10 +85,10 @@ def test_coded_recognisers_are_built_by_name() -> None:
 
 
 def test_disabled_entry_is_skipped(tmp_path: Path) -> None:
-    text = "recognizers:\n" + VALID_ENTRY.format(name="On") + VALID_ENTRY.format(name="Off")
+    text = "recognizers:\n" + VALID_ENTRY.format(name="Kept") + VALID_ENTRY.format(name="Dropped")
     text += "    enabled: false\n"
     root = write_patterns(tmp_path, {"a.yml": text})
-    assert [r.name for r in load_recognisers(root, [])] == ["On"]
+    assert [r.name for r in load_recognisers(root, [])] == ["Kept"]
 
 
 def test_broken_file_in_test_data_names_file_and_pattern() -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from anonymiser.errors import EmptyDocument
-from anonymiser.read.docx import DocxPayload, read_docx
 from anonymiser.read.document import SourceDocument
+from anonymiser.read.docx import DocxPayload, read_docx
 from anonymiser.read.limits import InputLimits
 from anonymiser.read.ooxml import index_nodes, parse_part
 from tests.docx_builder import EMAIL, NAME, SURNAME, build_docx, minimal_parts, para, run, write_package

@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from anonymiser.read.docx import read_docx
 from anonymiser.read.document import SourceDocument
+from anonymiser.read.docx import read_docx
 from anonymiser.read.limits import InputLimits
 from anonymiser.read.ooxml import NS, q, w
 from anonymiser.records import Edit
 from anonymiser.verify.package_text import package_chunks
 from anonymiser.write.docx import write_docx
-from tests.docx_builder import RPR_BOLD, build_docx
+from tests.docx_builder import RPR_BOLD, build_docx, minimal_parts, para, run, write_package
 
 # Longest first, so the full name wins over its parts.
 _NAME_PATTERN = re.compile(r"lorna\.pennyfeather@example\.org|Lorna Pennyfeather|Pennyfeather|Lorna", re.IGNORECASE)
@@ -118,7 +118,9 @@ def test_reread_output_has_the_edited_text(written: Path) -> None:
 def test_untouched_runs_keep_their_formatting(source: SourceDocument, written: Path) -> None:
     touched = _touched_nodes(source, _name_edits(source), "word/document.xml")
     before = _runs(source.payload.parts["word/document.xml"], touched)
-    after = [r for r in _runs(_parts(written)["word/document.xml"]) if REPLACEMENT not in r[0] and "(email)" not in r[0]]
+    after = [
+        r for r in _runs(_parts(written)["word/document.xml"]) if REPLACEMENT not in r[0] and "(email)" not in r[0]
+    ]
     assert len(before) > 10
     assert after == before
 
@@ -168,7 +170,9 @@ def test_properties_are_cleaned(written: Path) -> None:
     assert not app.findtext(q(NS.EP, "Manager"))
 
 
-@pytest.mark.parametrize("gone", ["docProps/custom.xml", "docProps/thumbnail.jpeg", "customXml/item1.xml", "customXml/itemProps1.xml"])
+@pytest.mark.parametrize(
+    "gone", ["docProps/custom.xml", "docProps/thumbnail.jpeg", "customXml/item1.xml", "customXml/itemProps1.xml"]
+)
 def test_private_parts_are_removed_with_their_references(written: Path, gone: str) -> None:
     parts = _parts(written)
     assert gone not in parts
@@ -319,3 +323,40 @@ def test_verifier_chunks_join_split_runs_and_never_name_text_in_places(tmp_path:
     assert any("attribute descr" in place and "Pennyfeather" in text for place, text in chunks)
     for place, _ in chunks:
         assert not _LEAK.search(place)
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        pytest.param(
+            para(
+                '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                '<w:r><w:instrText xml:space="preserve"> HYPERLINK "mailto:lorna.pennyfeather@example.org" '
+                "</w:instrText></w:r>"
+                '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+                + run("Write to Lorna Pennyfeather")
+                + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+            ),
+            "field_code",
+            id="complex-field-code",
+        ),
+        pytest.param(
+            '<w:customXml w:element="note"><w:r><w:t>Stray Pennyfeather</w:t></w:r></w:customXml>' + para(run("Text.")),
+            "other_text",
+            id="text-outside-any-paragraph",
+        ),
+        pytest.param(
+            '<w:sdt><w:sdtPr><w:alias w:val="Lorna Pennyfeather details"/><w:tag w:val="Pennyfeather"/></w:sdtPr>'
+            f"<w:sdtContent>{para(run('Inside a control.'))}</w:sdtContent></w:sdt>",
+            "control_label",
+            id="content-control-labels",
+        ),
+    ],
+)
+def test_hidden_text_is_read_and_rewritten(tmp_path: Path, body: str, kind: str) -> None:
+    source = read_docx(write_package(tmp_path / "draft.docx", minimal_parts(body)), InputLimits())
+    assert any(u.kind == kind and _LEAK.search(u.text) for u in source.units)
+    dest = tmp_path / "out.docx"
+    write_docx(source, _name_edits(source), dest)
+    for place, text in package_chunks(dest, InputLimits()):
+        assert not _LEAK.search(text), place

@@ -1,0 +1,143 @@
+"""patterns/keep.yml: the practice glossary that is never redacted."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from anonymiser.detect.registry import load_recognisers
+from anonymiser.errors import ConfigError
+
+KEEP = Path(__file__).resolve().parents[2] / "patterns" / "keep.yml"
+BAD_PATTERNS = Path(__file__).resolve().parents[1] / "data" / "bad_patterns"
+TERM_SECTIONS = ("agencies", "roles", "processes", "legislation")
+FORMS = "anonymised_forms"
+
+# Terms named in the spine issue: each must be on the list.
+SPINE_TERMS = [
+    "Ofsted",
+    "Children's Social Care",
+    "MASH",
+    "CAMHS",
+    "LSCB",
+    "health visitor",
+    "Designated Nurse",
+    "section 47",
+    "Children Act 1989",
+    "Working Together to Safeguard Children",
+    "CAF",
+    "TAF",
+    "Initial Child Protection Conference",
+    "Strategy Meeting",
+]
+
+
+@pytest.fixture(scope="module")
+def keep() -> dict:
+    return yaml.safe_load(KEEP.read_text(encoding="utf-8"))
+
+
+def all_terms(keep: dict) -> list[str]:
+    return [term for section in TERM_SECTIONS for term in keep[section]]
+
+
+def test_file_opens_with_a_comment_for_the_consultant() -> None:
+    assert KEEP.read_text(encoding="utf-8").startswith("# Keep list")
+
+
+def test_has_exactly_the_expected_sections(keep: dict) -> None:
+    assert set(keep) == {*TERM_SECTIONS, FORMS}
+    for section in keep:
+        assert isinstance(keep[section], list) and keep[section], section
+
+
+def test_entries_are_plain_non_empty_text(keep: dict) -> None:
+    for section, entries in keep.items():
+        for entry in entries:
+            assert isinstance(entry, str), (section, entry)  # YAML turns bare yes/no into bools
+            assert entry == entry.strip() and entry, (section, entry)
+
+
+def test_has_at_least_250_entries(keep: dict) -> None:
+    assert sum(len(entries) for entries in keep.values()) >= 250
+
+
+def test_no_duplicates_ignoring_case(keep: dict) -> None:
+    seen: dict[str, str] = {}
+    for section in TERM_SECTIONS:
+        for term in keep[section]:
+            key = term.casefold()
+            assert key not in seen, f"{term!r} in {section} repeats {seen.get(key)}"
+            seen[key] = section
+    forms = keep[FORMS]
+    assert len(forms) == len(set(forms))
+
+
+@pytest.mark.parametrize("term", SPINE_TERMS)
+def test_contains_spine_terms(keep: dict, term: str) -> None:
+    assert term.casefold() in {t.casefold() for t in all_terms(keep)}
+
+
+def test_every_form_compiles_and_is_anchored(keep: dict) -> None:
+    for form in keep[FORMS]:
+        re.compile(form)
+        assert form.startswith("^") and form.endswith("$"), form
+
+
+@pytest.mark.parametrize(
+    ("candidate", "is_anonymised"),
+    [
+        ("Child A", True),
+        ("Child 1", True),
+        ("Mother", True),
+        ("Father", True),
+        ("Father 2", True),
+        ("Adult 2", True),
+        ("Hospital 1", True),
+        ("Address 4", True),
+        ("Support Officer 1", True),
+        ("Social Worker 1", True),
+        ("Person B", True),
+        ("Sibling 1", True),
+        ("MH", True),
+        ("FH", True),
+        ("Baby W", True),
+        ("(specified medication)", True),
+        ("(a specific issue)", True),
+        ("(date)", True),
+        ("[redacted]", True),
+        ("Child Ashdown", False),  # a real-looking name after "Child"
+        ("Child Jo", False),  # codes are capitals, even when matching ignores case
+        ("Mother Di", False),
+        ("(Jane Quarrington)", False),  # a bracketed name is not a descriptor
+        ("Ward 7", False),  # real wards and flats are numbered
+        ("Flat 2", False),
+        ("Jane Quarrington", False),
+        ("Hospital", False),  # a bare place word needs its code
+        ("Oakfield Primary School", False),
+        ("Child A lived with Mother", False),  # forms match a whole candidate only
+        ("(unclosed", False),
+    ],
+)
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE], ids=["exact-case", "ignore-case"])
+def test_anonymised_forms_match_whole_candidates(
+    keep: dict, candidate: str, is_anonymised: bool, flags: int
+) -> None:
+    matched = any(re.fullmatch(form, candidate, flags) for form in keep[FORMS])
+    assert matched is is_anonymised
+
+
+@pytest.mark.parametrize(
+    "term",
+    ["Oakfield Primary School", "Westby Medical Centre", "Ward 7", "Children's Centre", "school"],
+)
+def test_identifying_service_types_are_not_kept(keep: dict, term: str) -> None:
+    assert term.casefold() not in {t.casefold() for t in all_terms(keep)}
+
+
+def test_broken_recogniser_yaml_raises_config_error_naming_the_file() -> None:
+    with pytest.raises(ConfigError, match=r"broken\.yml"):
+        load_recognisers(BAD_PATTERNS, [])
