@@ -68,7 +68,8 @@ def process_document(
         write_document(
             doc, decisions.edits, out_doc, drop_units=plan.drop_units, drop_images=settings.drop_images
         )
-        report = verify_output(out_doc, doc.kind, decisions.secrets, limits)
+        inserted = sorted({e.replacement for e in decisions.edits})
+        report = verify_output(out_doc, doc.kind, decisions.secrets, limits, inserted)
         if not report.passed:
             raise VerificationError(
                 f"{path}: verification found redacted text still in the output at "

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
 
-from anonymiser.decide.keep import TermMatcher, inside_any
+from anonymiser.decide.keep import TermMatcher, inside_any, overlaps_any
 from anonymiser.decide.people import (
     Person,
     PersonBook,
@@ -121,9 +121,15 @@ def decide(
                 continue
             if inside_any(f.start, f.end, glossary_spans[f.unit]):
                 continue
-            if inside_any(f.start, f.end, case_keep_spans[f.unit]) or case_keep.is_term(f.text):
+            if overlaps_any(f.start, f.end, case_keep_spans[f.unit]) or case_keep.is_term(f.text):
+                # The reviewer's name, or the Board's area: kept even where the model's span
+                # runs on into the next words ("Alison Fairbairn Independent Reviewer").
                 _keep(kept, f, "named in the case file's keep list")
                 continue
+            if f.category == "PERSON":
+                f = _trim_to_name(f, glossary_spans[f.unit], unit.text)
+                if f is None:
+                    continue
         category = f.category
         rule = policy.rule(category)
         if category == "PERSON":
@@ -352,6 +358,28 @@ def _model_guess_is_specific(text: str, category: str, glossary_words: set[str])
     return True
 
 
+def _trim_to_name(f: Finding, glossary: list[tuple[int, int]], text: str) -> Finding | None:
+    """Cut practice words off a model PERSON span ("Jane Hill Social Worker" -> "Jane Hill")."""
+    start, end = f.start, f.end
+    for g_start, g_end in glossary:
+        if g_start < end and start < g_end:
+            if g_start <= start:
+                start = max(start, g_end)
+            elif g_end >= end:
+                end = min(end, g_start)
+            else:
+                end = g_start  # a practice term inside the span: keep the name before it
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    if end - start < 2:
+        return None
+    if (start, end) == (f.start, f.end):
+        return f
+    return replace(f, start=start, end=end, text=text[start:end])
+
+
 def _person_for(f: Finding, case_matchers: Sequence[CaseMatcher], book: PersonBook) -> Person | None:
     cleaned = clean_person_text(f.text)
     for matcher in case_matchers:
@@ -364,7 +392,7 @@ def _person_for(f: Finding, case_matchers: Sequence[CaseMatcher], book: PersonBo
 
 def _person_variants(person: Person, excluded: set[str], titles: Sequence[str]) -> list[Variant]:
     aliases = person.case.aliases if person.case else ()
-    variants = name_variants(person.name, aliases, titles=titles)
+    variants = name_variants(person.name, aliases, titles=titles, initial=person.case is not None)
     for form in sorted(person.forms):
         variants.extend(name_variants(form, (), titles=titles))
     out = []

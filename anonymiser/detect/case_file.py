@@ -34,7 +34,7 @@ class CaseMatcher:
 def case_matchers(case: CaseFile, titles: Sequence[str] = ()) -> list[CaseMatcher]:
     matchers: list[CaseMatcher] = []
     for person in case.people:
-        pattern = compile_variants(name_variants(person.name, person.aliases, titles=titles))
+        pattern = compile_variants(name_variants(person.name, person.aliases, titles=titles, initial=True))
         if pattern is not None:
             matchers.append(CaseMatcher("PERSON", pattern, person, person.pseudonym))
     for term in case.terms:

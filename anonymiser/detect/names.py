@@ -41,6 +41,7 @@ def name_variants(
     *,
     common: Callable[[str], bool] = is_common_word,
     titles: Sequence[str] = (),
+    initial: bool = False,
 ) -> list[Variant]:
     """The full name, first and last names alone, first+last without middle names, initials,
     and the aliases. Lone words that are ordinary English words match only capitalised."""
@@ -49,7 +50,7 @@ def name_variants(
     def add(text: str, case_sensitive: bool = False) -> None:
         text = text.strip()
         if len(text.replace(".", "").strip()) < 2:
-            return
+            return  # lone initials are added on purpose below, never by accident
         if " " not in text and common(text):
             case_sensitive = True
         key = text if case_sensitive else text.lower()
@@ -70,6 +71,10 @@ def name_variants(
             add(".".join(initials) + ".", True)
             add("".join(initials), True)
             add(". ".join(initials) + ".", True)
+    if initial and len(tokens) >= 2 and tokens[0][0].isupper() and tokens[0][0] not in "AI":
+        # A lone initial ("K running around clinic") in a quoted record: only for people the
+        # consultant listed, and never "A" or "I", which are words.
+        out[tokens[0][0]] = Variant(tokens[0][0], True)
     for alias in aliases:
         alias_tokens = name_tokens(alias)
         is_initials = alias.replace(".", "").replace(" ", "").isupper() and len(alias) <= 6

@@ -21,6 +21,7 @@ from presidio_analyzer import EntityRecognizer, PatternRecognizer
 from presidio_analyzer.input_validation.yaml_recognizer_models import CustomRecognizerConfig
 from pydantic import ValidationError
 
+from anonymiser.detect.medicines import MedicationRecogniser
 from anonymiser.detect.uk import NhsNumberRecogniser, UkPhoneRecogniser
 from anonymiser.errors import ConfigError
 
@@ -28,6 +29,7 @@ CODED_RECOGNISERS: Mapping[str, type[EntityRecognizer]] = MappingProxyType(
     {
         NhsNumberRecogniser.NAME: NhsNumberRecogniser,
         UkPhoneRecogniser.NAME: UkPhoneRecogniser,
+        MedicationRecogniser.NAME: MedicationRecogniser,
     }
 )
 
@@ -148,7 +150,9 @@ def _build(entry: Any, where: str) -> PatternRecognizer | None:
         raise ConfigError(f"{where}: {problems}") from err
     entity = config["supported_entity"]
     if not _ENTITY_NAME.fullmatch(entity):
-        raise ConfigError(f"{where}: supported_entity '{entity}' must be in CAPITALS_WITH_UNDERSCORES")
+        raise ConfigError(
+            f"{where}: supported_entity '{entity}' must be in CAPITALS_WITH_UNDERSCORES"
+        )
     for number, pattern in enumerate(config.get("patterns") or [], start=1):
         _check_pattern(pattern, f"{where}, pattern {number}")
     for word in config.get("context") or []:

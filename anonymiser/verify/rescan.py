@@ -9,6 +9,7 @@ initials and names that are also ordinary words, which match capitalised or in c
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -18,6 +19,10 @@ from anonymiser.read.limits import InputLimits
 from anonymiser.records import VerificationReport
 
 MAX_HITS_REPORTED = 20
+# Language tags in w:lang ("ar-SA", "en-GB") are codes, not text: two-letter initials such as
+# "SA" would otherwise match them. Only these attributes, and only values shaped like a tag.
+_LANGUAGE_ATTRIBUTE = re.compile(r": attribute (?:val|bidi|eastAsia) of lang \(")
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
 
 def output_chunks(path: Path, kind: str, limits: InputLimits) -> Iterable[tuple[str, str]]:
@@ -30,17 +35,34 @@ def output_chunks(path: Path, kind: str, limits: InputLimits) -> Iterable[tuple[
     return ((f"line {n}", line) for n, line in enumerate(text.split("\n"), start=1))
 
 
-def verify_chunks(chunks: Iterable[tuple[str, str]], secrets: Sequence[Variant]) -> VerificationReport:
-    """Search every chunk for every secret; return a report with the places of any hits."""
+def _mask(text: str, inserted: re.Pattern[str] | None) -> str:
+    """Blank out the replacements we wrote ("Person C"), so a secret initial "C" cannot
+    match our own label; everything else is searched as it is."""
+    if inserted is None:
+        return text
+    return inserted.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def verify_chunks(
+    chunks: Iterable[tuple[str, str]], secrets: Sequence[Variant], inserted: Sequence[str] = ()
+) -> VerificationReport:
+    """Search every chunk for every secret; return a report with the places of any hits.
+
+    ``inserted`` are the replacement texts the writer put in; they are not searched.
+    """
     started = time.perf_counter()
     pattern = compile_variants(secrets)
+    labels = sorted({t for t in inserted if t}, key=len, reverse=True)
+    inserted_re = re.compile("|".join(re.escape(t) for t in labels)) if labels else None
     hits: list[str] = []
     parts: set[str] = set()
     for place, text in chunks:
         parts.add(place.split(":", 1)[0])
         if pattern is None or not text:
             continue
-        for match in pattern.finditer(text):
+        if _LANGUAGE_ATTRIBUTE.search(place) and _LANGUAGE_TAG.fullmatch(text):
+            continue
+        for match in pattern.finditer(_mask(text, inserted_re)):
             if len(hits) < MAX_HITS_REPORTED:
                 hits.append(f"{place}, characters {match.start()}-{match.end()}")
             else:
@@ -55,8 +77,10 @@ def verify_chunks(chunks: Iterable[tuple[str, str]], secrets: Sequence[Variant])
     )
 
 
-def verify_output(path: Path, kind: str, secrets: Sequence[Variant], limits: InputLimits) -> VerificationReport:
+def verify_output(
+    path: Path, kind: str, secrets: Sequence[Variant], limits: InputLimits, inserted: Sequence[str] = ()
+) -> VerificationReport:
     started = time.perf_counter()
-    report = verify_chunks(output_chunks(path, kind, limits), secrets)
+    report = verify_chunks(output_chunks(path, kind, limits), secrets, inserted)
     report.seconds = round(time.perf_counter() - started, 3)
     return report

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import shutil
+import sys
 import zipfile
 from pathlib import Path
 from types import ModuleType
@@ -93,7 +94,12 @@ def _load_builder() -> ModuleType:
     spec = importlib.util.spec_from_file_location("build_docx", CORPUS / "build_docx.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    # dataclasses look their module up in sys.modules while the class is being created.
+    sys.modules[spec.name] = module
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        del sys.modules[spec.name]
     return module
 
 
@@ -133,7 +139,8 @@ def test_must_keep_has_practice_terms_and_cover_names(document: str) -> None:
 @pytest.mark.parametrize("document", DOCUMENTS)
 def test_nhs_numbers_pass_mod_11_checksum(document: str) -> None:
     numbers = _redact_texts(_gold(document), "NHS_NUMBER")
-    assert numbers
+    # The police IMR holds no health identifiers; the other two must have some to test.
+    assert bool(numbers) == (document != "imr_police_draft")
     assert all(nhs.is_valid(n) for n in numbers), numbers
     # Every NHS-number-shaped string in the draft must be listed, so none is missed by the gold.
     assert set(re.findall(r"\b\d{3} \d{3} \d{4}\b", _text(document))) <= set(numbers)

@@ -48,6 +48,9 @@ def found(recogniser: EntityRecognizer, text: str) -> list[str]:
         ("entered as 2019-03-12 on the system", ["2019-03-12"]),
         ("On 3 MAY 2018 and 2 Dec. 2017", ["3 MAY 2018", "2 Dec. 2017"]),
         ("from 31.03.16 to 06.07.16", ["31.03.16", "06.07.16"]),
+        ("12.03.19 Health visitor home visit", ["12.03.19"]),  # chronology line
+        ("an inspection in November/December 2012, into", ["November/December 2012"]),
+        ("between September and November 2018.", ["September and November 2018"]),
     ],
 )
 def test_finds_dates(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:
@@ -63,6 +66,7 @@ def test_finds_dates(recogniser: EntityRecognizer, text: str, expected: list[str
         "Children Act 1989, section 47",
         "see paragraph 4.12 and section 4.12.19",
         "4.3.12 The health visitor saw the family",  # numbered paragraph at line start
+        "see para 12.03.19 of the IMR",
         "2 of the 3 children attended",
         "The meeting began at 10:30 and cost £1,200.",
         "She may 2 times a week attend",  # "may" the verb is not a month

@@ -32,10 +32,15 @@ def found(recogniser: NhsNumberRecogniser, text: str) -> list[tuple[int, int, st
         ("NHS number 943 476 5919.", [(11, 23, "943 476 5919", 1.0)]),
         ("NHS no: 083-016-6130", [(8, 20, "083-016-6130", 1.0)]),
         ("(1860913903)", [(1, 11, "1860913903", 1.0)]),
-        ("996 030 8243 and 628 194 8211", [(0, 12, "996 030 8243", 1.0), (17, 29, "628 194 8211", 1.0)]),
+        (
+            "996 030 8243 and 628 194 8211",
+            [(0, 12, "996 030 8243", 1.0), (17, 29, "628 194 8211", 1.0)],
+        ),
     ],
 )
-def test_finds_valid_nhs_numbers(recogniser: NhsNumberRecogniser, text: str, expected: list) -> None:
+def test_finds_valid_nhs_numbers(
+    recogniser: NhsNumberRecogniser, text: str, expected: list
+) -> None:
     assert found(recogniser, text) == expected
 
 
@@ -51,7 +56,9 @@ def test_finds_valid_nhs_numbers(recogniser: NhsNumberRecogniser, text: str, exp
         "£1,200 and 10:30",
     ],
 )
-def test_rejects_failing_checksums_and_other_numbers(recogniser: NhsNumberRecogniser, text: str) -> None:
+def test_rejects_failing_checksums_and_other_numbers(
+    recogniser: NhsNumberRecogniser, text: str
+) -> None:
     assert found(recogniser, text) == []
 
 

@@ -37,6 +37,11 @@ def found(recogniser: EntityRecognizer, text: str) -> list[str]:
         ("URN 12AB3456789", ["12AB3456789"]),
         ("care proceedings ZW19C00123 were", ["ZW19C00123"]),
         ("Police incident no. 0456 logged", ["0456"]),
+        ("crime reference WC/19/118342.", ["WC/19/118342"]),
+        ("incident log WC-20190414-0173.", ["WC-20190414-0173"]),
+        ("held under WCC/CSC/458213 on the system", ["WCC/CSC/458213"]),
+        ("PNC ID 13/402877P, and", ["13/402877P"]),
+        ("Children's Hospital number RP4471823)", ["RP4471823"]),
     ],
 )
 def test_finds_references(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:
@@ -55,6 +60,9 @@ def test_finds_references(recogniser: EntityRecognizer, text: str, expected: lis
         "case number 7",  # too short to be a reference
         "2 of the 3 children",
         "s/47 and wc/12345/19",  # lower-case prefixes are not reference shapes
+        "CSE/CCE/FGM and ICPC/RCPC",  # capital codes without digits
+        "COVID-19",
+        "the 2019/20 financial year",
     ],
 )
 def test_ignores_non_references(recogniser: EntityRecognizer, text: str) -> None:

@@ -29,7 +29,10 @@ def found(recogniser: EntityRecognizer, text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("see https://www.example.org/reviews/child-a.pdf.", ["https://www.example.org/reviews/child-a.pdf"]),
+        (
+            "see https://www.example.org/reviews/child-a.pdf.",
+            ["https://www.example.org/reviews/child-a.pdf"],
+        ),
         ("(http://example.org/page?id=4)", ["http://example.org/page?id=4"]),
         ("at www.westshirescp.org.uk, the", ["www.westshirescp.org.uk"]),
         ("westshirescp.org.uk/reviews is", ["westshirescp.org.uk/reviews"]),

@@ -29,7 +29,10 @@ def found(recogniser: EntityRecognizer, text: str) -> list[tuple[str, float]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("a silver car, registration AB12 CDE, was", [("AB12 CDE", 0.6)]),
+        ("a silver car, registration AB12 CDE, was", [("silver car", 0.4), ("AB12 CDE", 0.6)]),
+        # Described vehicles are weak evidence but can identify someone locally.
+        ("drove a white Ford Transit van", [("white Ford Transit van", 0.4)]),
+        ("his white van was parked", [("white van", 0.4)]),
         ("plate YR69XKT seen", [("YR69XKT", 0.6)]),
         ("an old van A123 BCD", [("A123 BCD", 0.3)]),  # older prefix plates score low
     ],
@@ -46,6 +49,8 @@ def test_finds_plates(recogniser: EntityRecognizer, text: str, expected: list) -
         "the A1 road and the M25",
         "ICPC 12 and CAMHS",
         "IO12 ABC",  # I is not used in the area code
+        "in the red car park",  # a colour and "car park" is not a vehicle
+        "a car and a van",  # no colour: too vague to propose
     ],
 )
 def test_ignores_non_plates(recogniser: EntityRecognizer, text: str) -> None:
