@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from presidio_analyzer import EntityRecognizer
 
+from anonymiser.detect.medicines import MedicationRecogniser
 from anonymiser.detect.registry import CODED_RECOGNISERS, load_recognisers
 from anonymiser.detect.uk import NhsNumberRecogniser, UkPhoneRecogniser
 from anonymiser.errors import ConfigError
@@ -72,6 +73,7 @@ def test_coded_recognisers_mapping_is_read_only() -> None:
     assert dict(CODED_RECOGNISERS) == {
         "NhsNumberRecogniser": NhsNumberRecogniser,
         "UkPhoneRecogniser": UkPhoneRecogniser,
+        "MedicationRecogniser": MedicationRecogniser,
     }
     with pytest.raises(TypeError):
         CODED_RECOGNISERS["Other"] = NhsNumberRecogniser  # type: ignore[index]
