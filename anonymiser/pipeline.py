@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from anonymiser.decide.decide import Decisions, decide
 from anonymiser.decide.sections import SectionPlan, plan_sections
@@ -50,18 +52,33 @@ def analyse(doc: SourceDocument, settings: Settings, detector: Detector) -> tupl
     return decisions, plan_sections(doc.units, settings)
 
 
+# A step between decide and write that changes what was decided: the review workflow uses it
+# to apply the consultant's decisions from a review log. It must return decisions whose
+# edits and secrets agree (what is redacted is what verification looks for).
+Adjust = Callable[[SourceDocument, Decisions, SectionPlan], tuple[Decisions, SectionPlan]]
+
+
 def process_document(
     path: Path,
     out_dir: Path,
     settings: Settings,
     detector: Detector,
     limits: InputLimits | None = None,
+    *,
+    adjust: Adjust | None = None,
+    extra_log: dict[str, Any] | None = None,
 ) -> Outcome:
-    """Anonymise one draft into ``out_dir``. Raises on failure, leaving no outputs behind."""
+    """Anonymise one draft into ``out_dir``. Raises on failure, leaving no outputs behind.
+
+    ``extra_log`` is merged into the JSON review log (for example the review workflow's
+    record of decisions and sign-off).
+    """
     started = time.perf_counter()
     limits = limits or InputLimits()
     doc = read_document(path, limits)
     decisions, plan = analyse(doc, settings, detector)
+    if adjust is not None:
+        decisions, plan = adjust(doc, decisions, plan)
     names = OutputNames.for_input(path)
     with StagedOutputs(out_dir, path.stem) as staged:
         out_doc = staged.path_for(names.document)
@@ -88,6 +105,8 @@ def process_document(
             output_sha256=hashlib.sha256(out_doc.read_bytes()).hexdigest(),
             scope_note=plan.note,
         )
+        if extra_log:
+            log.update(extra_log)
         write_csv(staged.path_for(names.csv), log_rows(doc, entities, plan.sections))
         write_json(staged.path_for(names.json), log)
         published = staged.publish(last=names.document)
