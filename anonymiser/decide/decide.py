@@ -144,8 +144,8 @@ def decide(
                 f.start, f.end, policy_kept_spans.get(f.unit, [])
             ):
                 continue
-            if f.recogniser.startswith("spacy_model") and not _model_guess_is_specific(
-                f.text, category, glossary_words
+            if f.recogniser.startswith("spacy_model") and not _model_guess_counts(
+                f.text, category, glossary_words, policy.model_guesses
             ):
                 continue
             if rule.action == "keep" and not from_case:
@@ -177,6 +177,8 @@ def decide(
             pattern = compile_variants(variant_set)
             for unit in units:
                 for start, end, _ in find_all(pattern, unit.text):
+                    if inside_any(start, end, glossary_spans[unit.uid]):
+                        continue  # "Clare" of "Clare's Law" is not the person Clare
                     start = _extend_over_title(unit.text, start, title_re)
                     candidates.append(
                         Candidate(unit.uid, start, end, person.key, "PERSON", scores[person.key], source)
@@ -190,6 +192,8 @@ def decide(
         pattern = compile_variants([variant])
         for unit in units:
             for start, end, _ in find_all(pattern, unit.text):
+                if inside_any(start, end, glossary_spans[unit.uid]):
+                    continue  # inside a practice term ("Edinburgh Postnatal Depression Scale")
                 candidates.append(Candidate(unit.uid, start, end, key, category, scores[key], PROPAGATED))
 
     resolved = resolve_overlaps(candidates)
@@ -332,6 +336,36 @@ def _reclassify(findings: Sequence[Finding], glossary_words: set[str]) -> list[F
 _DEMONYM_ENDINGS = ("ish", "ese", "ian", "an", "i", "ic", "ch", "er")
 
 
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|hundred|several|many"
+)
+# A dated expression: a number, a month or weekday, or a counted span of time ("two years").
+_DATED = re.compile(
+    rf"\d|\b(?:{_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    rf"|\b(?:{_NUMBER_WORDS})\b.*\b(?:day|week|month|year|hour)s?\b",
+    re.I,
+)
+
+
+def _model_guess_counts(text: str, category: str, glossary_words: set[str], level: str) -> bool:
+    """Whether one of the model's weaker guesses counts, at the policy's level of trust."""
+    if level == "specific":
+        return _model_guess_is_specific(text, category, glossary_words)
+    # "proper": a dated expression, or a proper name that is more than a lone common word.
+    if category == "DATE":
+        return bool(_DATED.search(text))
+    tokens = re.findall(r"[^\W\d_][\w'\u2019\-]*", text)
+    named = [t for t in tokens if t[:1].isupper() and t.lower() not in ("the", "a", "an")]
+    if not named and category in ("ORGANISATION", "LOCATION", "ETHNICITY", "RARE_FEATURE"):
+        return False
+    # A lone common word is a generic body ("Court", "Government"), not a name; a lone common
+    # word that is a place ("Turkey", "Reading") still counts.
+    if category == "ORGANISATION" and len(tokens) == 1 and zipf_frequency(tokens[0].lower(), "en") >= 4.0:
+        return False
+    return True
+
+
 def _model_guess_is_specific(text: str, category: str, glossary_words: set[str]) -> bool:
     """Whether one of the model's weaker guesses could identify anyone.
 
@@ -344,7 +378,7 @@ def _model_guess_is_specific(text: str, category: str, glossary_words: set[str])
     if category == "DATE":
         return bool(_CALENDAR_DATE.search(text))
     if category in ("ORGANISATION", "LOCATION"):
-        tokens = re.findall(r"[A-Za-z][\w'\u2019]*", text)
+        tokens = [re.sub(r"['\u2019]s?$", "", t) for t in re.findall(r"[A-Za-z][\w'\u2019]*", text)]
         return any(
             t.lower() not in glossary_words and zipf_frequency(t.lower(), "en") < 3.5
             for t in tokens

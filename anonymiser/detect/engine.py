@@ -7,6 +7,7 @@ number of documents; it keeps nothing between documents.
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -15,6 +16,8 @@ from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegist
 
 from anonymiser.detect.model import LocalSpacyNlpEngine, ModelEntityRecogniser
 from anonymiser.detect.offline import use_bundled_suffix_list
+from anonymiser.detect.rare_words import RareWordRecogniser
+from anonymiser.detect.titled_names import titled_name_recogniser
 from anonymiser.records import Finding, TextUnit
 from anonymiser.settings import Settings
 
@@ -95,6 +98,8 @@ class Detector:
         recognisers: list[EntityRecognizer] = list(
             load_recognisers(settings.patterns_dir, settings.coded_recognisers)
         )
+        recognisers.append(titled_name_recogniser(settings.people.titles))
+        recognisers.append(RareWordRecogniser(_words_of(settings.keep.terms)))
         recognisers.append(ModelEntityRecogniser(settings.entity_mapping, settings.model_scores))
         registry = RecognizerRegistry(recognizers=recognisers, supported_languages=["en"])
         # Presidio's own recognisers are off unless named in anonymiser.yml: the US ones
@@ -141,6 +146,10 @@ class Detector:
             )
             findings.extend(_to_findings(chunk, results, piece_map))
         return sorted(findings, key=lambda f: (f.unit, f.start, f.end, f.category, f.recogniser))
+
+
+def _words_of(terms: Sequence[str]) -> set[str]:
+    return {w.lower() for t in terms for w in re.findall(r"[\w'\u2019-]+", t)}
 
 
 def _to_findings(

@@ -87,10 +87,9 @@ def name_variants(
 def _variant_regex(variant: Variant) -> str:
     parts = []
     for token in name_tokens(variant.text):
-        escaped = re.escape(token)
         # Straight and curly apostrophes are the same letter to a reader (O'Neill / O’Neill).
-        escaped = escaped.replace("'", f"[{_APOSTROPHES}]").replace("\u2019", f"[{_APOSTROPHES}]")
-        parts.append(escaped)
+        pieces = re.split(f"[{_APOSTROPHES}]", token)
+        parts.append(f"[{_APOSTROPHES}]".join(re.escape(p) for p in pieces))
     body = r"\s+".join(parts)
     flag = "-i" if variant.case_sensitive else "i"
     if variant.case_sensitive and variant.text[:1].isalpha() and variant.text[1:2].islower():

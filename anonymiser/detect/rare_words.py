@@ -1,0 +1,81 @@
+"""Rare words: raised for review, never silently kept or silently removed.
+
+A word that is rare in English ("footbridge", "trampoline", "allotment") and is not practice
+vocabulary may be the detail that lets a neighbour recognise the family. The recogniser
+proposes it as a RARE_FEATURE with a low score, so the policy sends it to the consultant.
+Rarity is measured with wordfreq's Zipf scale (a word used once per million words is 3).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from wordfreq import zipf_frequency
+
+RARE_WORD_RECOGNISER = "rare_word"
+# Below this Zipf frequency a lower-case word counts as rare (about 1 in 2 million words).
+RARE_ZIPF = 2.7
+# wordfreq's English leans American: "generalised" and "haemorrhage" look rarer than they
+# are. A word's frequency is the highest over these spelling variants.
+_US_SPELLINGS = (
+    (re.compile(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1"),
+    (re.compile(r"our(s|ed|ing|ite|ites|able)?$"), r"or\1"),
+    (re.compile(r"tre(s)?$"), r"ter\1"),
+    (re.compile(r"ae"), "e"),
+    (re.compile(r"oe"), "e"),
+    (re.compile(r"ss(es|ed|ing)$"), r"s\1"),
+    (re.compile(r"ll(ed|ing|er)$"), r"l\1"),
+)
+
+
+def frequency(word: str) -> float:
+    """Zipf frequency of a word, forgiving British spellings and hyphens."""
+    forms = {word, word.replace("-", "")}
+    for pattern, replacement in _US_SPELLINGS:
+        forms |= {pattern.sub(replacement, f) for f in list(forms)}
+    return max(zipf_frequency(f, "en") for f in forms)
+MIN_LENGTH = 6
+_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z-]{4,}[a-z](?![\w'\u2019-])")
+
+
+class RareWordRecogniser(EntityRecognizer):
+    """RARE_FEATURE: lower-case words rarer than RARE_ZIPF that are not practice words."""
+
+    def __init__(self, practice_words: Iterable[str]) -> None:
+        self._practice = frozenset(w.lower() for w in practice_words)
+        super().__init__(supported_entities=["RARE_FEATURE"], name=RARE_WORD_RECOGNISER, supported_language="en")
+
+    def load(self) -> None:
+        return None
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        results = []
+        rarity: dict[str, bool] = {}
+        for match in _WORD.finditer(text):
+            word = match.group(0)
+            if len(word) < MIN_LENGTH or word in self._practice:
+                continue
+            if word not in rarity:
+                parts = word.split("-")
+                rarity[word] = frequency(word) < RARE_ZIPF and not any(
+                    p in self._practice for p in parts
+                ) and all(frequency(p) < 4.5 for p in parts if p)
+            if rarity[word]:
+                results.append(
+                    RecognizerResult(
+                        entity_type="RARE_FEATURE",
+                        start=match.start(),
+                        end=match.end(),
+                        score=0.3,
+                        recognition_metadata={
+                            RecognizerResult.RECOGNIZER_NAME_KEY: RARE_WORD_RECOGNISER,
+                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                        },
+                    )
+                )
+        return results

@@ -1,0 +1,36 @@
+"""People named with a title or rank: "Mr M.N. Ozmen", "DC Reeve", "Dr Imran Qureshi".
+
+The titles come from patterns/people.yml (the same list the decide stage uses to keep a title
+with the name it belongs to), so there is one list to extend.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from presidio_analyzer import Pattern, PatternRecognizer
+
+TITLED_NAME_RECOGNISER = "titled_name"
+# After the title: one to three parts, each initials ("M.N.", "K. M.") or a capitalised word
+# ("Reeve", "O'Neill", "Smith-Jones"); the last part must be a word or an initial with a dot.
+# Presidio compiles with the `regex` module, so \p{Lu} covers "Ö" and "Ł" as well as "O".
+# Sentence words that follow an initial ("Mr A. The ...") are not part of the name.
+_NOT_NAME = r"(?!(?:The|A|An|And|But|Of|In|On|At|To|For|By|With|He|She|It|They|His|Her|Their|This|That|Was|Is|Has|Had)\b(?!\.))"
+_PART = (
+    rf"{_NOT_NAME}(?:\p{{Lu}}\.(?:-?\s?\p{{Lu}}\.)*"
+    r"|\p{Lu}[\w'\u2019\-]*\p{Ll}[\w'\u2019\-]*"
+    r"|\p{Lu}{2,}(?!\p{Ll}))"
+)
+
+
+def titled_name_recogniser(titles: Sequence[str]) -> PatternRecognizer:
+    names = sorted({t.rstrip(".") for t in titles}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in names)
+    regex = rf"(?-i:\b(?:{alternatives})\.?\s+{_PART}(?:\s+{_PART}){{0,2}})"
+    return PatternRecognizer(
+        supported_entity="PERSON",
+        name=TITLED_NAME_RECOGNISER,
+        supported_language="en",
+        patterns=[Pattern(name="title and name", regex=regex, score=0.8)],
+    )
