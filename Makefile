@@ -28,14 +28,18 @@ test-system:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui >/dev/null) \
 	  || echo "warning: could not install LibreOffice; conversion tests will say so"; }
 
+# Each sample draft comes as .docx and .txt with the same name; their review logs would share
+# a name, so the two formats go to separate folders.
 demo: setup
 	rm -rf $(OUT)
-	$(BIN)/anonymiser redact corpus_samples/ --out $(OUT)/full --case corpus_samples/case.yml --scope full
-	$(BIN)/anonymiser redact corpus_samples/ --out $(OUT)/findings --case corpus_samples/case.yml
+	$(BIN)/anonymiser redact corpus_samples/*.docx --out $(OUT)/findings --case corpus_samples/case.yml
+	$(BIN)/anonymiser redact corpus_samples/*.docx --out $(OUT)/full --case corpus_samples/case.yml --scope full
+	$(BIN)/anonymiser redact corpus_samples/*.txt --out $(OUT)/text --case corpus_samples/case.yml
 	@echo
 	@echo "Outputs:"
-	@echo "  findings-only reports and review logs: $(OUT)/findings/"
-	@echo "  whole-document anonymisation:          $(OUT)/full/"
+	@echo "  findings-only reports (.docx) and review logs: $(OUT)/findings/"
+	@echo "  whole-document anonymisation (.docx):          $(OUT)/full/"
+	@echo "  findings-only reports from the .txt drafts:    $(OUT)/text/"
 
 test: setup test-system
 	$(BIN)/python -m pytest -q

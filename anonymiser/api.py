@@ -22,7 +22,11 @@ ProgressHook = Callable[[Outcome], None]
 
 
 def expand_inputs(paths: Iterable[Path], *, recursive: bool = False) -> list[Path]:
-    """Files as given; a folder means every supported draft in it (sorted, so runs repeat)."""
+    """Files as given; a folder means every supported draft in it (sorted, so runs repeat).
+
+    Skipped in folders: hidden files, Word lock files (~$...), our own outputs
+    (*.anonymised.*) and README files.
+    """
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -35,6 +39,8 @@ def expand_inputs(paths: Iterable[Path], *, recursive: bool = False) -> list[Pat
                     and p.suffix.lower() in SUPPORTED_SUFFIXES
                     and not p.name.startswith((".", "~$"))
                     and ".anonymised." not in p.name
+                    # A folder's README describes the drafts; it is never one of them.
+                    and not p.stem.upper().startswith("README")
                 )
             )
         else:
