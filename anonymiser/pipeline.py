@@ -80,6 +80,7 @@ def process_document(
     if adjust is not None:
         decisions, plan = adjust(doc, decisions, plan)
     names = OutputNames.for_input(path)
+    out_dir.mkdir(parents=True, exist_ok=True)
     with StagedOutputs(out_dir, path.stem) as staged:
         out_doc = staged.path_for(names.document)
         write_document(

@@ -35,12 +35,8 @@ def output_chunks(path: Path, kind: str, limits: InputLimits) -> Iterable[tuple[
     return ((f"line {n}", line) for n, line in enumerate(text.split("\n"), start=1))
 
 
-def _mask(text: str, inserted: re.Pattern[str] | None) -> str:
-    """Blank out the replacements we wrote ("Person C") and practice terms, so a secret
-    initial "C" cannot match our own label; everything else is searched as it is."""
-    if inserted is None:
-        return text
-    return inserted.sub(lambda m: " " * len(m.group(0)), text)
+def _allowed_spans(text: str, allowed: re.Pattern[str] | None) -> list[tuple[int, int]]:
+    return [] if allowed is None else [(m.start(), m.end()) for m in allowed.finditer(text)]
 
 
 def verify_chunks(
@@ -56,17 +52,29 @@ def verify_chunks(
     inserted_re = compile_variants(Variant(t, case_sensitive=False) for t in set(inserted) if t.strip())
     hits: list[str] = []
     parts: set[str] = set()
+    clean: set[str] = set()  # texts already searched and found clean (style ids repeat)
     for place, text in chunks:
         parts.add(place.split(":", 1)[0])
-        if pattern is None or not text:
+        if pattern is None or not text or text in clean:
             continue
         if _LANGUAGE_ATTRIBUTE.search(place) and _LANGUAGE_TAG.fullmatch(text):
             continue
-        for match in pattern.finditer(_mask(text, inserted_re)):
+        found = False
+        allowed: list[tuple[int, int]] | None = None
+        for match in pattern.finditer(text):
+            # A hit wholly inside text we may leave (our own label "Person C" holding the
+            # initial "C"; a practice term) is not a leak; one reaching beyond it is.
+            if allowed is None:
+                allowed = _allowed_spans(text, inserted_re)
+            if any(s <= match.start() and match.end() <= e for s, e in allowed):
+                continue
+            found = True
             if len(hits) < MAX_HITS_REPORTED:
                 hits.append(f"{place}, characters {match.start()}-{match.end()}")
             else:
                 break
+        if not found:
+            clean.add(text)
     return VerificationReport(
         ran=True,
         passed=not hits,

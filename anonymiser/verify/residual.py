@@ -31,13 +31,19 @@ def residual_entities(
     limits: InputLimits,
 ) -> list[Entity]:
     out_doc = read_document(out_path, limits)
+    replacements = sorted({e.replacement for e in decisions.entities}, key=len, reverse=True)
+    if not replacements:
+        return []
+    pattern = re.compile("|".join(re.escape(r) for r in replacements))
+    # Only paragraphs we changed can hold anything new: an unchanged paragraph gives the
+    # model the same text as before, and its findings were all decided. Skipping them saves
+    # most of a second model pass.
+    changed = [u for u in out_doc.units if pattern.search(u.text)]
+    if not changed:
+        return []
     matchers = case_matchers(settings.case, settings.people.titles)
     ad_hoc = [CaseFileRecogniser(matchers)] if matchers else []
-    findings = detector.detect(out_doc.units, ad_hoc)
-    replacements = sorted({e.replacement for e in decisions.entities}, key=len, reverse=True)
-    if replacements:
-        pattern = re.compile("|".join(re.escape(r) for r in replacements))
-        findings = _outside_replacements(findings, out_doc.units, pattern)
+    findings = _outside_replacements(detector.detect(changed, ad_hoc), out_doc.units, pattern)
     if not findings:
         return []
     again = decide(out_doc.units, findings, settings, matchers)

@@ -1,0 +1,305 @@
+"""People, document-wide: every form of a name found once is redacted everywhere, one person
+gets one label, practitioners are named by role, case-file pseudonyms are used, and practice
+words and text already anonymised are left alone.
+
+Runs detection and decision on small texts (the session detector) and renders the result as
+the text writer does. Every person here is invented.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from anonymiser.decide.decide import Decisions
+from anonymiser.detect.engine import Detector
+from anonymiser.detect.names import compile_variants, find_all
+from anonymiser.pipeline import analyse
+from anonymiser.read.text import document_from_text
+from anonymiser.settings import Settings, load_settings
+from anonymiser.write.text import render_text
+
+CASE = """people:
+  - name: "Hope Calloway"
+    aliases: ["Hopey"]
+    pseudonym: "Child B"
+  - name: "Darren Quillfeather"
+    aliases: ["Daz"]
+    role: "father"
+    pseudonym: "Father"
+  - name: "Mary Ellen Tregowan"
+    role: "social worker"
+  - name: "Sian O'Dwyer"
+    pseudonym: "Adult 3"
+  - name: "Kerensa Pellow"
+    pseudonym: "Mother"
+redact:
+  - text: "Brackenholt"
+    category: LOCATION
+keep: ["Alison Fairbairn"]
+"""
+
+
+@pytest.fixture(scope="module")
+def with_case(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    path = tmp_path_factory.mktemp("case") / "case.yml"
+    path.write_text(CASE, encoding="utf-8")
+    return load_settings(scope="full", case_file=path)
+
+
+def anonymise(text: str, settings: Settings, detector: Detector) -> tuple[str, Decisions]:
+    doc = document_from_text(text)
+    decisions, _plan = analyse(doc, settings, detector)
+    return render_text(doc, decisions.edits), decisions
+
+
+def _people(decisions: Decisions) -> list:
+    return [e for e in decisions.entities if e.category == "PERSON"]
+
+
+# --------------------------------------------------------------- document-wide consistency
+
+
+def test_every_form_of_a_name_found_once_is_redacted(settings: Settings, detector: Detector) -> None:
+    text = (
+        "The social worker, Jane Hill, visited the family on the ward. Jane spoke to the mother. "
+        "Later Ms Hill wrote that Jane's concerns were noted. JANE HILL signed the record."
+    )
+    out, decisions = anonymise(text, settings, detector)
+    assert not re.search(r"\bJane\b|\bHill\b|\bJANE\b|\bHILL\b", out), out
+    [person] = _people(decisions)
+    label = person.replacement
+    assert label == "Social Worker 1"
+    assert out.count(label) == 5
+    assert f"{label}'s concerns" in out
+    assert "Ms " + label not in out, "the title goes with the name"
+    assert len(person.occurrences) == 5
+
+
+def test_a_name_in_later_paragraphs_is_found_too(settings: Settings, detector: Detector) -> None:
+    text = "Kian Pomfrey was born in 2015.\n\nKIAN POMFREY was subject to a plan.\n\nKian was seen at home."
+    out, decisions = anonymise(text, settings, detector)
+    assert "Kian" not in out and "KIAN" not in out and "POMFREY" not in out
+    [person] = _people(decisions)
+    assert {o.unit for o in person.occurrences} == {0, 1, 2}
+
+
+def test_the_same_person_gets_the_same_label_and_others_their_own(settings: Settings, detector: Detector) -> None:
+    text = (
+        "Kian Pomfrey was seen by the health visitor, Rachel Trethewey. Kian's weight was low. "
+        "Rachel Trethewey referred Kian to the paediatrician."
+    )
+    out, decisions = anonymise(text, settings, detector)
+    people = {p.text: p.replacement for p in _people(decisions)}
+    assert people == {"Kian Pomfrey": "Person A", "Rachel Trethewey": "Health Visitor 1"}
+    assert out == (
+        "Person A was seen by the health visitor, Health Visitor 1. Person A's weight was low. "
+        "Health Visitor 1 referred Person A to the paediatrician."
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: a family member who shares a surname and is not found by the model on her own "
+    "('his mother, Carys Wrenshaw') is half-redacted by the propagated surname of the child: the "
+    "output reads 'Carys Person A', leaking her first name and giving her the child's label. "
+    "decide.decide propagates 'Wrenshaw' (a variant of Tobias Wrenshaw) without asking whether a "
+    "capitalised word before it makes another person's full name (PersonBook.join_adjacent only "
+    "joins first names already known)",
+)
+def test_a_relative_with_the_same_surname_is_not_half_redacted(settings: Settings, detector: Detector) -> None:
+    text = "This review concerns Tobias Wrenshaw, who lived with his mother, Carys Wrenshaw, in a flat."
+    out, decisions = anonymise(text, settings, detector)
+    assert "Carys" not in out, out
+    assert len({p.replacement for p in _people(decisions)}) == 2
+
+
+def test_professionals_are_named_by_role(settings: Settings, detector: Detector) -> None:
+    text = (
+        "The social worker, Jane Hill, visited. A second social worker, Imelda Strachan, visited later. "
+        "Dr Gideon Ashworth saw him. PC Martin Gollop attended. Ms Hill and Ms Strachan disagreed."
+    )
+    out, _decisions = anonymise(text, settings, detector)
+    assert out == (
+        "The social worker, Social Worker 1, visited. A second social worker, Social Worker 2, visited later. "
+        "Doctor 1 saw him. Police Officer 1 attended. Social Worker 1 and Social Worker 2 disagreed."
+    )
+
+
+POSSESSIVES = [
+    ("model-span", "Tamsin Pomfrey's car was old.", "Person A's car was old."),
+    ("model-span-curly", "Tamsin Pomfrey\u2019s flat was cold.", "Person A\u2019s flat was cold."),
+    ("titled", "Darren Quillfeather was seen. Mr Quillfeather's van was outside.", "Father was seen. Father's van was outside."),
+    ("case-name-as-org", "Darren Quillfeather was seen. Darren Quillfeather's dog barked.", "Father was seen. Father's dog barked."),
+    ("case-titled-apostrophe", "Sian O'Dwyer was seen. Later, Ms O'Dwyer's flat was visited.", "Adult 3 was seen. Later, Adult 3's flat was visited."),
+]
+_POSSESSIVE_BUG = (
+    "BUG: a PERSON span that includes the possessive ('Tamsin Pomfrey's' from the model, "
+    "'Mr Quillfeather's' from detect/titled_names.py, whose name part allows apostrophes) is "
+    "replaced whole, so the 's is lost ('Person A car'); decide._trim_to_name should cut "
+    "['\u2019]s off person spans (clean_person_text does it only for the key)"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            t,
+            e,
+            id=i,
+            marks=[pytest.mark.xfail(strict=True, reason=_POSSESSIVE_BUG)],
+        )
+        for i, t, e in POSSESSIVES
+        if i in ("model-span", "model-span-curly", "titled", "case-titled-apostrophe")
+    ]
+    + [
+        pytest.param(
+            t,
+            e,
+            id=i,
+            marks=[
+                pytest.mark.xfail(
+                    strict=True,
+                    reason="BUG: the model's ORG span \"Darren Quillfeather's\" wins over the case-file "
+                    "person inside it (resolve_overlaps), so a listed parent becomes '(organisation)', "
+                    "gets an ORGANISATION row of his own, and loses the possessive; a case-file person "
+                    "(score 1.0) should win over an overlapping model guess of another category",
+                )
+            ],
+        )
+        for i, t, e in POSSESSIVES
+        if i == "case-name-as-org"
+    ],
+)
+def test_possessive_keeps_its_s(with_case: Settings, detector: Detector, text: str, expected: str) -> None:
+    out, _decisions = anonymise(text, with_case, detector)
+    assert out == expected
+
+
+def test_propagated_possessive_keeps_its_s(settings: Settings, detector: Detector) -> None:
+    out, _ = anonymise("The social worker, Jane Hill, called. Jane's notes were brief.", settings, detector)
+    assert out.endswith("Social Worker 1's notes were brief.")
+
+
+# ------------------------------------------------------------------------- the case file
+
+
+def test_case_file_pseudonyms_and_every_variant(with_case: Settings, detector: Detector) -> None:
+    text = (
+        "DARREN QUILLFEATHER was arrested. Mr Quillfeather denied it. Daz said that Darren had been "
+        "at home. D.Q. was noted in the log; DQ again. Kerensa Pellow, the mother, was present."
+    )
+    out, decisions = anonymise(text, with_case, detector)
+    assert out == (
+        "Father was arrested. Father denied it. Father said that Father had been "
+        "at home. Father was noted in the log; Father again. Mother, the mother, was present."
+    )
+    labels = {p.text: p.replacement for p in _people(decisions)}
+    assert labels == {"Darren Quillfeather": "Father", "Kerensa Pellow": "Mother"}
+
+
+def test_case_file_person_without_pseudonym_is_labelled_by_role(with_case: Settings, detector: Detector) -> None:
+    text = (
+        "Mary Ellen Tregowan visited. Mary Tregowan and Ms Tregowan are the same person, and so is "
+        "M.E.T. in the log. Mary said so."
+    )
+    out, decisions = anonymise(text, with_case, detector)
+    assert "Tregowan" not in out and "Mary" not in out and "M.E.T." not in out
+    [person] = _people(decisions)
+    assert person.replacement == "Social Worker 1"
+    assert out.count("Social Worker 1") == 5
+
+
+def test_common_word_name_matches_only_as_a_name(with_case: Settings, detector: Detector) -> None:
+    text = (
+        "Hope Calloway lives with her aunt. We hope that the family will engage. Hope attended school. "
+        "HOPE CALLOWAY was later seen. Hope's teacher said hope was low. Hopey was quiet."
+    )
+    out, _ = anonymise(text, with_case, detector)
+    assert out == (
+        "Child B lives with her aunt. We hope that the family will engage. Child B attended school. "
+        "Child B was later seen. Child B's teacher said hope was low. Child B was quiet."
+    )
+
+
+def test_curly_and_straight_apostrophes_are_one_name(with_case: Settings, detector: Detector) -> None:
+    text = "Sian O\u2019Dwyer and Sian O'Dwyer were the same. O\u2019DWYER signed."
+    out, decisions = anonymise(text, with_case, detector)
+    assert out == "Adult 3 and Adult 3 were the same. Adult 3 signed."
+    assert [p.replacement for p in _people(decisions)] == ["Adult 3"]
+
+
+def test_case_file_places_and_keep_list(with_case: Settings, detector: Detector) -> None:
+    text = "Alison Fairbairn, the independent reviewer, met the family in Brackenholt. BRACKENHOLT is small."
+    out, decisions = anonymise(text, with_case, detector)
+    assert out == "Alison Fairbairn, the independent reviewer, met the family in (place). (place) is small."
+    kept = [e for e in decisions.kept if e.text == "Alison Fairbairn"]
+    assert kept and kept[0].action == "keep"
+
+
+# ---------------------------------------------------------------- what is never a person
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ofsted inspected the service in the spring.",
+        "The Review found that the Threshold document was not applied.",
+        "Threshold was discussed at the Strategy Meeting and the Panel agreed.",
+        "Working Together sets out the duties of the Local Safeguarding Children Board.",
+        "Child A and Mother attended with Adult 2.",
+        "Child A was given (specified medication) at Hospital 1.",
+        "Social Worker 1 visited Person A at home; Sibling 1 was present.",
+        "Person B's sister spoke to Health Visitor 2 and to the GP.",
+    ],
+)
+def test_practice_words_and_anonymised_text_are_left_alone(settings: Settings, detector: Detector, text: str) -> None:
+    out, decisions = anonymise(text, settings, detector)
+    assert out == text
+    assert _people(decisions) == []
+
+
+def test_anonymising_an_output_again_changes_nothing(settings: Settings, detector: Detector) -> None:
+    text = (
+        "The social worker, Jane Hill, visited Kian Pomfrey at home. Dr Gideon Ashworth saw Kian "
+        "with his mother. Ms Hill recorded the visit."
+    )
+    once, _ = anonymise(text, settings, detector)
+    twice, decisions = anonymise(once, settings, detector)
+    assert twice == once
+    assert _people(decisions) == []
+
+
+# ---------------------------------------------------------- what verification looks for
+
+
+def test_every_redacted_span_is_among_the_secrets(with_case: Settings, detector: Detector) -> None:
+    """Verification searches for ``secrets``; each edit must hold one, or a leak goes unseen."""
+    text = (
+        "The social worker, Jane Hill, visited Darren Quillfeather in Brackenholt. Ms Hill noted that "
+        "Daz was calm. Hope Calloway was at school on 3 June 2019. Sian O\u2019Dwyer phoned 07700 900123."
+    )
+    doc = document_from_text(text)
+    decisions, _ = analyse(doc, with_case, detector)
+    pattern = compile_variants(decisions.secrets)
+    for edit in decisions.edits:
+        original = doc.units[edit.unit].text[edit.start : edit.end]
+        assert list(find_all(pattern, original)), f"{original!r} is redacted but verification would not look for it"
+
+
+def test_secrets_are_not_practice_words(settings: Settings, detector: Detector) -> None:
+    text = "Grace Early was seen by Early Help. The social worker, Jane Hill, visited Grace."
+    out, decisions = anonymise(text, settings, detector)
+    assert "Early Help" in out
+    assert "Grace" not in out
+    assert not any(v.text.lower() == "early" for v in decisions.secrets)
+
+
+def test_decide_is_pure(settings: Settings, detector: Detector, tmp_path: Path) -> None:
+    """Nothing survives between documents: a name from one draft is not redacted in the next."""
+    anonymise("The social worker, Imelda Strachan, visited.", settings, detector)
+    out, decisions = anonymise("Strachan is a village name in this sentence only.", settings, detector)
+    assert all(e.text != "Imelda Strachan" for e in decisions.entities)
