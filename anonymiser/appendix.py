@@ -181,7 +181,8 @@ def build_appendix(
     sources = collect_recommendations(inputs, settings.sections, limits)
     lines = render_appendix([s.recommendations for s in sources], title=title)
     full = replace(settings, scope="full")  # the appendix is a whole document of its own
-    detector = detector or make_detector(full)
+    if detector is None:
+        detector = make_detector(full)
 
     names.docx.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -242,7 +243,8 @@ def _build_in(
         ):
             shutil.move(str(done), str(staged.path_for(final.name)))
         published = staged.publish(last=names.docx.name)
-    return AppendixResult(outputs=published, sources=sources, outcome=replace(outcome, outputs=[str(p) for p in published]))
+    outcome = replace(outcome, outputs=[str(p) for p in published])
+    return AppendixResult(outputs=published, sources=sources, outcome=outcome)
 
 
 def _run(

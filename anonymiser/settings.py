@@ -90,6 +90,9 @@ class Policy:
     # organisation with an unusual word); "proper" counts any proper name or date with a
     # number, dropping only lone common words ("Court", "the same day").
     model_guesses: str = "specific"
+    # Exact dates become "(date)" (descriptor) or their month and year (month_year), which
+    # keeps a findings report's timeline readable; a month and year alone is then kept.
+    date_style: str = "descriptor"
     # Extra spaCy labels this policy maps to categories (strict also masks amounts, events).
     model_labels: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
@@ -122,6 +125,9 @@ def load_policy(patterns_dir: Path, name: str) -> Policy:
     guesses = data.get("model_guesses", "specific")
     if guesses not in ("specific", "proper"):
         raise ConfigError(f"{path}: model_guesses: must be specific or proper")
+    date_style = data.get("date_style", "descriptor")
+    if date_style not in ("descriptor", "month_year"):
+        raise ConfigError(f"{path}: date_style: must be descriptor or month_year")
     return Policy(
         name=str(data.get("name", name)),
         description=str(data.get("description", "")),
@@ -130,6 +136,7 @@ def load_policy(patterns_dir: Path, name: str) -> Policy:
             {str(k): _category_rule(v, f"{path}: categories.{k}") for k, v in cats.items()}
         ),
         model_guesses=guesses,
+        date_style=date_style,
         model_labels=MappingProxyType({str(k): str(v) for k, v in labels.items()}),
     )
 

@@ -13,7 +13,9 @@ from anonymiser.errors import AnonymiserError, ConfigError, ModelNotInstalled
 
 @app.command()
 def appendix(
-    paths: Annotated[list[Path], typer.Argument(help="IMRs (.docx, .txt, .md) or folders of IMRs, in the order wanted.")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="IMRs (.docx, .txt, .md) or folders of IMRs, in the order wanted.")
+    ],
     out: Annotated[Path, typer.Option("--out", "-o", help="The appendix to write, e.g. appendix.docx.")],
     case: Annotated[Path | None, typer.Option("--case", help="Case file (YAML): people, places, terms.")] = None,
     policy: Annotated[str, typer.Option(help="Policy name from patterns/policies/.")] = "scr",

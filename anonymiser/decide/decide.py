@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
 
+from anonymiser.decide.dates import is_month_and_year, month_and_year
 from anonymiser.decide.keep import TermMatcher, inside_any, overlaps_any
 from anonymiser.decide.people import (
     Person,
@@ -151,6 +152,9 @@ def decide(
             if rule.action == "keep" and not from_case:
                 _keep(kept, f, f"the {policy.name} policy keeps {category}")
                 continue
+            if category == "DATE" and policy.date_style == "month_year" and is_month_and_year(f.text):
+                _keep(kept, f, f"the {policy.name} policy publishes months and years")
+                continue
             key = f"{category}:{_normalise(f.text)}"
             plain_strings.setdefault(key, (f.text, category))
             if from_case:
@@ -218,6 +222,8 @@ def decide(
         else:
             text, category = plain_strings.get(key, (by_uid[cands[0].unit].text[cands[0].start : cands[0].end], category))
             replacement = case_replacements.get(key) or settings.replacements.descriptor(category)
+            if category == "DATE" and policy.date_style == "month_year" and key not in case_replacements:
+                replacement = month_and_year(text) or replacement
             variants = ()
         rule = policy.rule(category)
         confidence = scores.get(key, max(c.score for c in cands))

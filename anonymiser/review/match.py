@@ -9,8 +9,9 @@ the text do not. In order of trust:
 3. the same text in another category, when only one entity has it (detection may call the
    same words a place in one version and an organisation in the next).
 
-When several rows meet one entity, the one matched most exactly wins, and among those a
-consultant's decision wins over "as proposed"; the others are reported as merged.
+When several rows meet one entity, the one matched most exactly wins; among those a row of
+the draft wins over a residual row (found on the previous output), and a consultant's
+decision over "as proposed"; the others are reported as merged.
 """
 
 from __future__ import annotations
@@ -66,7 +67,10 @@ def match_rows(rows: Sequence[RowDecision], entities: Sequence[Entity]) -> Match
         rank, entity = found
         candidates.setdefault(entity.id, []).append((rank, order, row))
     for entity_id, found_rows in candidates.items():
-        ordered = sorted(found_rows, key=lambda t: (t[0], not t[2].by_consultant, t[1]))
+        # A residual row describes the previous output, not the draft: any other row wins.
+        ordered = sorted(
+            found_rows, key=lambda t: (t[0], t[2].status == "residual", not t[2].by_consultant, t[1])
+        )
         matches.row_for[entity_id] = ordered[0][2]
         if len(ordered) > 1:
             matches.merged[entity_id] = [t[2] for t in ordered[1:]]

@@ -41,7 +41,8 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 table.facts th { width: 190px; }
 .sha { font-family: ui-monospace, "SFMono-Regular", Consolas, monospace; font-size: 0.85em; word-break: break-all; }
 mark { background: #ffe08a; padding: 0 1px; }
-.entities td { font-size: 0.9em; }
+.entities { table-layout: fixed; } .entities td { font-size: 0.88em; overflow-wrap: anywhere; }
+.entities .where { font-size: 0.8em; color: var(--muted); }
 .tag { display: inline-block; padding: 0 6px; border-radius: 10px; font-size: 0.85em; border: 1px solid var(--line); }
 .tag.redact { background: #e3effb; } .tag.keep { background: #eef0f2; } .tag.wait { background: #fff1db; }
 .tag.drop { background: #fdecec; }
@@ -123,8 +124,8 @@ def summarise(log: Mapping[str, Any]) -> dict[str, Any]:
         "sections_kept": sum(1 for s in sections if s.get("action") == "keep"),
         "sections_dropped": sum(1 for s in sections if s.get("action") == "drop"),
         "decided_auto": decided["auto"],
-        "decided_consultant": decided["consultant"]
-        + sum(1 for s in section_sources.values() if s == "consultant"),
+        "decided_consultant": decided["consultant"],
+        "sections_by_consultant": sum(1 for s in section_sources.values() if s == "consultant"),
         "by_category": {k: dict(v) for k, v in sorted(by_category.items())},
     }
 
@@ -139,7 +140,7 @@ def _chart(by_category: Mapping[str, Mapping[str, int]]) -> str:
     biggest = max(r + k for _, r, k in rows) or 1
     height = top + row_h * len(rows) + 8
     parts = [
-        f'<svg role="img" aria-labelledby="chart-title" width="100%" viewBox="0 0 {label_w + bar_w + 60} {height}" '
+        f'<svg role="img" aria-labelledby="chart-title" width="100%" style="max-width:{label_w + bar_w + 60}px" viewBox="0 0 {label_w + bar_w + 60} {height}" '
         'xmlns="http://www.w3.org/2000/svg" font-family="system-ui, Arial, sans-serif" font-size="12">',
         '<title id="chart-title">Entities by category: redacted and kept</title>',
         f'<rect x="{label_w}" y="6" width="12" height="12" fill="#0b5cad"/>'
@@ -221,6 +222,7 @@ def render_html(log: dict[str, Any]) -> str:
         f'<span id="decided-auto">{numbers["decided_auto"]}</span> as the tool proposed, '
         f'<span id="decided-consultant">{numbers["decided_consultant"]}</span> by the consultant, '
         f'<span id="decided-undecided">{numbers["undecided"]}</span> undecided'
+        + (f'; {numbers["sections_by_consultant"]} section(s) decided by the consultant' if numbers["sections_by_consultant"] else "")
     )
     signed = (
         "<br>".join(
@@ -288,7 +290,8 @@ def render_html(log: dict[str, Any]) -> str:
 
     out.append('<section id="entities"><h2>Every entity</h2>')
     out.append(
-        '<table class="entities"><thead><tr><th>Id</th><th>Category</th><th>Original text</th>'
+        '<table class="entities"><colgroup><col style="width:6%"><col style="width:11%"><col style="width:14%">'
+        '<col style="width:12%"><col style="width:15%"><col style="width:16%"><col style="width:26%"></colgroup><thead><tr><th>Id</th><th>Category</th><th>Original text</th>'
         "<th>Replacement</th><th>Decision</th><th>Where</th><th>Context</th></tr></thead><tbody>"
     )
     for entity in log.get("entities", []):
@@ -325,12 +328,13 @@ def _decision_cell(entity: Mapping[str, Any], sources: Mapping[str, str]) -> str
     words = "redacted" if action == "redact" else "kept"
     who = source or ("consultant" if decision else "auto")
     who_words = {"consultant": "by the consultant", "auto": "as the tool proposed", "undecided": "undecided"}.get(who, who)
-    reason = f'<br><span class="muted">{_e(entity.get("reason"))}</span>' if entity.get("reason") else ""
-    return f'<span class="tag {tag}">{words}</span> {_e(who_words)}{reason}'
+    reason = str(entity.get("reason") or "").replace("kept by the consultant", "").strip("; ")
+    shown = f'<br><span class="muted">{_e(reason)}</span>' if reason else ""
+    return f'<span class="tag {tag}">{words}</span> {_e(who_words)}{shown}'
 
 
 def _entity_row(entity: Mapping[str, Any], sources: Mapping[str, str]) -> str:
-    where = f"{_e(entity.get('occurrences'))}× — {_e(entity.get('locations'))}"
+    where = f"{_e(entity.get('occurrences'))}×<br><span class=\"where\">{_e(entity.get('locations'))}</span>"
     replacement = entity.get("replacement") if entity.get("action") == "redact" else "—"
     return (
         f'<tr id="entity-{_e(entity.get("id"))}"><td>{_e(entity.get("id"))}</td><td>{_e(entity.get("category"))}</td>'

@@ -70,3 +70,40 @@ def row(rows: list[dict[str, str]], category: str, text: str) -> dict[str, str]:
 
 def added_row(category: str, text: str, replacement: str = "") -> dict[str, str]:
     return {"id": "", "category": category, "text": text, "replacement": replacement}
+
+
+def police_txt_with_missed_name(samples: Path, dest: Path) -> Path:
+    """The police IMR (.txt) with the neighbour's name in two kept sections."""
+    text = (samples / "imr_police_draft.txt").read_text(encoding="utf-8")
+    for old, new in (
+        ("was thorough.", f"was thorough. A neighbour, {MISSED_NAME}, gave a clear account."),
+        ("\n5.1 ", f"\n5.1 {MISSED_SURNAME} later confirmed this account. "),
+    ):
+        assert old in text
+        text = text.replace(old, new, 1)
+    dest.write_text(text, encoding="utf-8")
+    return dest
+
+
+NEW_PERSON = "Dilly Quarrender"  # fictional: a family support worker named only in version 2
+GONE_URL = "https://social.example.org/kaymarsh95"
+
+
+def next_version(draft: Path, dest: Path) -> Path:
+    """Version 2 of a .txt draft: a paragraph cut (its URL is gone), a new one added (a new
+    person and date), and the paragraphs before them renumbered so every offset moves."""
+    text = draft.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    cut = [i for i, line in enumerate(lines) if GONE_URL in line]
+    assert len(cut) == 1
+    del lines[cut[0]]
+    text = "\n".join(lines)
+    text = text.replace("1.1 This Individual", "1.1 (Revised after the panel meeting.) This Individual", 1)
+    addition = (
+        f"4.13 The author also spoke to {NEW_PERSON}, a family support worker, on 3 March 2020, "
+        "who confirmed the account above.\n\n5. CONCLUSIONS"
+    )
+    assert "\n5. CONCLUSIONS" in text
+    text = text.replace("5. CONCLUSIONS", addition, 1)
+    dest.write_text(text, encoding="utf-8")
+    return dest

@@ -240,14 +240,15 @@
         onclick: () => change(() => { state.entities.splice(state.current, 1); state.current = -1; }),
       }, "Remove"));
     }
-    detail.append(
+    const parts = [
       el("h3", {}, `${entity.id || "New row"} · ${entity.category}`),
       el("div", { className: "text" }, entity.text),
       el("div", { className: "muted" },
         `${entity.occurrences} occurrence(s) · ${stateWords(entity)}` + (entity.confidence ? ` · confidence ${entity.confidence}` : "")),
       entity.reason ? el("div", { className: "muted" }, entity.reason) : null,
       el("label", {}, "Replacement (every occurrence)", input),
-      actions);
+      actions];
+    detail.append(...parts.filter((part) => part !== null));
   }
 
   function render() {
