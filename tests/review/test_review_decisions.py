@@ -153,3 +153,38 @@ def test_rows_match_by_what_they_are_not_their_id() -> None:
 )
 def test_free_labels(label: str, used: set[str], expected: str) -> None:
     assert _free_label(label, used, "Person") == expected
+
+
+def test_a_section_decision_carries_its_sub_sections(tmp_path) -> None:
+    """Keeping a dropped chapter keeps its sub-sections unless they have their own decision."""
+    from anonymiser.decide.decide import Decisions
+    from anonymiser.decide.sections import SectionPlan
+    from anonymiser.read.text import document_from_text
+    from anonymiser.records import SectionInfo
+    from anonymiser.review.adjust import AdjustOptions, ReviewAdjuster
+    from anonymiser.review.decisions import Review
+
+    doc = document_from_text("3. EVENTS\n\n3.1 First\n\nText one.\n\n3.2 Second\n\nText two.\n\n4. ANALYSIS\n\nText three.\n")
+    sections = [
+        SectionInfo(0, "3. EVENTS", 1, 0, "drop", "auto", units=(0,)),
+        SectionInfo(1, "3.1 First", 2, 2, "drop", "auto", units=(1, 2)),
+        SectionInfo(2, "3.2 Second", 2, 2, "drop", "auto", units=(3, 4)),
+        SectionInfo(3, "4. ANALYSIS", 1, 2, "keep", "needs_review", units=(5, 6)),
+    ]
+    plan = SectionPlan(sections, frozenset({0, 1, 2, 3, 4}), "note")
+    rows = [
+        _row("S001", "SECTION", "3. EVENTS", "", "drop", "keep"),
+        _row("S002", "SECTION", "3.1 First", "", "drop"),
+        _row("S003", "SECTION", "3.2 Second", "", "drop", "drop"),
+        _row("S004", "SECTION", "4. ANALYSIS", "", "keep", "", "needs_review"),
+    ]
+    log = {"input": {"sha256": doc.sha256}, "entities": [], "sections": [{}] * 4}
+    entity_rows, section_rows = parse_rows(rows, log, "x.review.csv")
+    review = Review(tmp_path / "x.review.csv", tmp_path / "x.review.json", log, rows, entity_rows, section_rows, "2020-01-01T00:00:00Z")
+    adjuster = ReviewAdjuster(review, [], AdjustOptions(at="2020-01-02T00:00:00Z", refuse_undecided=False))
+    _, new_plan = adjuster(doc, Decisions([], [], []), plan)
+    assert [s.action for s in new_plan.sections] == ["keep", "keep", "drop", "keep"]
+    assert new_plan.drop_units == frozenset({3, 4})
+    assert [s["source"] for s in adjuster.record["sections"]] == ["consultant", "consultant", "consultant", "undecided"]
+    assert adjuster.record["undecided"] == ["S004 SECTION (text, paragraph 6)"]
+    assert adjuster.csv_decisions == {"S001": "keep", "S002": "keep", "S003": "drop"}

@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from anonymiser.decide.spans import Candidate, resolve_overlaps
+
+
+def cand(start: int, end: int, key: str, score: float = 0.5, unit: int = 0) -> Candidate:
+    return Candidate(unit, start, end, key, "X", score, "test")
+
+
+def test_overlapping_spans_are_redacted_as_their_union_owned_by_the_longest() -> None:
+    out = resolve_overlaps([cand(0, 5, "short"), cand(3, 12, "long"), cand(20, 25, "apart")])
+    assert [(c.start, c.end, c.key) for c in out] == [(0, 12, "long"), (20, 25, "apart")]
+
+
+def test_equal_spans_go_to_the_higher_score() -> None:
+    out = resolve_overlaps([cand(0, 5, "date", 0.6), cand(0, 5, "dob", 0.9)])
+    assert [(c.key, c.score) for c in out] == [("dob", 0.9)]
+
+
+def test_units_are_resolved_separately_and_touching_spans_stay_apart() -> None:
+    out = resolve_overlaps([cand(0, 5, "a"), cand(5, 9, "b"), cand(0, 5, "c", unit=1)])
+    assert [(c.unit, c.start, c.end, c.key) for c in out] == [(0, 0, 5, "a"), (0, 5, 9, "b"), (1, 0, 5, "c")]

@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+import pytest
+
+from anonymiser.detect.titled_names import titled_name_recogniser
+from anonymiser.settings import Settings
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The GP, Dr Imran Qureshi, saw him.", ["Dr Imran Qureshi"]),
+        ("Ms Marsh said she was tired.", ["Ms Marsh"]),
+        ("DC Reeve and PC Daniel Reeve attended.", ["DC Reeve", "PC Daniel Reeve"]),
+        ("Detective Constable Daniel Reeve", ["Detective Constable Daniel Reeve"]),
+        ("judges Mr M.N. Özmen and Mr L.-E. Pettiti", ["Mr M.N. Özmen", "Mr L.-E. Pettiti"]),
+        ("Sir John Freeland and Lord Justice Buxton", ["Sir John Freeland", "Lord Justice Buxton"]),
+        ("a letter from Mr MARSH", ["Mr MARSH"]),
+        ("Mr A. The applicant", ["Mr A."]),
+        ("the doctor saw the child", []),
+        ("Mrs the lady", []),
+    ],
+)
+def test_titled_names(settings: Settings, text: str, expected: list[str]) -> None:
+    recogniser = titled_name_recogniser(settings.people.titles)
+    found = [text[r.start : r.end] for r in recogniser.analyze(text, ["PERSON"])]
+    assert found == expected
