@@ -8,8 +8,6 @@ Binary fixtures are built here; the one committed file is a real password-protec
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +19,6 @@ from anonymiser.detect.engine import Detector
 from anonymiser.read.ooxml import OLE_MAGIC
 from anonymiser.records import VerificationReport
 from anonymiser.settings import Settings
-from tests.conftest import REPO
 from tests.docx_builder import minimal_parts, para, run, write_package
 
 BAD = Path(__file__).resolve().parent / "data" / "bad"
@@ -210,23 +207,24 @@ def test_two_inputs_with_the_same_output_names_do_not_overwrite(
     assert sorted(p.name for p in out.iterdir()) == ["draft.anonymised.txt", "draft.review.csv", "draft.review.json"]
 
 
-def test_cli_batch_with_one_bad_file_exits_non_zero(tmp_path: Path) -> None:
-    """The real command, in its own process: exit status, stderr, and what is left on disk."""
+def test_cli_batch_with_one_bad_file_exits_non_zero(
+    tmp_path: Path, detector: Detector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command: exit status, one line on stderr naming the file, what is left on disk."""
+    from typer.testing import CliRunner
+
+    from anonymiser.cli import app
+
+    monkeypatch.setattr("anonymiser.detect.engine.Detector", lambda _settings: detector)
     drafts = tmp_path / "in"
     drafts.mkdir()
     (drafts / "good.txt").write_text(GOOD_TEXT, encoding="utf-8")
-    bad = drafts / "broken.docx"
-    bad.write_bytes(os.urandom(2000))
+    (drafts / "broken.docx").write_bytes(os.urandom(2000))
     out = tmp_path / "out"
-    result = subprocess.run(
-        [sys.executable, "-m", "anonymiser", "redact", str(drafts), "--out", str(out), "--scope", "full"],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=300,
-        env={**os.environ, "COLUMNS": "200"},
+    result = CliRunner().invoke(
+        app, ["redact", str(drafts), "--out", str(out), "--scope", "full"], catch_exceptions=False
     )
-    assert result.returncode == 1, result.stderr
+    assert result.exit_code == 1, result.output
     failure_lines = [line for line in result.stderr.splitlines() if "broken.docx" in line]
     assert len(failure_lines) == 1, result.stderr
     assert "damaged" in failure_lines[0]
