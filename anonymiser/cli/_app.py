@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from anonymiser import __version__
 from anonymiser.errors import AnonymiserError, ModelNotInstalled
@@ -30,7 +31,7 @@ EXIT_MODEL = 3
 
 def fail(exc: AnonymiserError) -> typer.Exit:
     """Print a one-line error and return the Exit to raise."""
-    errors.print(f"[bold red]error:[/] {exc}", soft_wrap=True)
+    errors.print(f"[bold red]error:[/] {escape(str(exc))}", soft_wrap=True)
     return typer.Exit(EXIT_MODEL if isinstance(exc, ModelNotInstalled) else EXIT_CONFIG)
 
 

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.markup import escape
 from rich.table import Table
 
 from anonymiser.cli._app import EXIT_FAILED, app, console, errors, fail
@@ -68,7 +69,9 @@ def print_outcomes(outcomes: list[Outcome], scope: str) -> None:
         name = Path(outcome.source).name
         if not outcome.ok:
             continue
-        table = Table(title=f"{name}  ({outcome.words:,} words, {outcome.seconds:.1f} s)", title_justify="left")
+        table = Table(
+            title=f"{escape(name)}  ({outcome.words:,} words, {outcome.seconds:.1f} s)", title_justify="left"
+        )
         table.add_column("category")
         table.add_column("entities", justify="right")
         for category, count in outcome.counts.items():
@@ -77,11 +80,11 @@ def print_outcomes(outcomes: list[Outcome], scope: str) -> None:
         console.print(table)
         console.print(f"  verification passed ({outcome.verification_seconds:.2f} s); outputs:")
         for path in outcome.outputs:
-            console.print(f"    {path}")
+            console.print(f"    {escape(path)}")
     failed = [o for o in outcomes if not o.ok]
     ok = len(outcomes) - len(failed)
     console.print(f"\n{ok} of {len(outcomes)} document(s) anonymised (scope: {scope}).")
     for outcome in failed:
-        errors.print(f"[bold red]failed:[/] {outcome.error}", soft_wrap=True)
+        errors.print(f"[bold red]failed:[/] {escape(outcome.error or '')}", soft_wrap=True)
 
 

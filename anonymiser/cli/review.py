@@ -106,7 +106,7 @@ def review_command(
     except (AnonymiserError, OSError) as exc:
         errors.print(f"[bold red]error:[/] {escape(str(exc))}", soft_wrap=True)
         raise typer.Exit(EXIT_CONFIG) from None
-    console.print("Review screen (this computer only; the address holds a one-time key, keep it private):")
+    console.print("Review screen, on this computer only. Open this address (its key is private):")
     console.print(server.url, markup=False, soft_wrap=True, highlight=False)
     console.print("Press Ctrl+C to stop.")
     sys.stdout.flush()

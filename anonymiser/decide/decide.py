@@ -183,9 +183,12 @@ def decide(
                 for start, end, _ in find_all(pattern, unit.text):
                     if inside_any(start, end, glossary_spans[unit.uid]):
                         continue  # "Clare" of "Clare's Law" is not the person Clare
-                    start = _extend_over_title(unit.text, start, title_re)
+                    widened = _extend_over_title(unit.text, start, title_re)
                     candidates.append(
-                        Candidate(unit.uid, start, end, person.key, "PERSON", scores[person.key], source)
+                        Candidate(
+                            unit.uid, widened, end, person.key, "PERSON", scores[person.key], source,
+                            exact=widened == start,
+                        )
                     )
                     if source == FUZZY:
                         fuzzy_keys.add(person.key)
@@ -200,6 +203,19 @@ def decide(
                     continue  # inside a practice term ("Edinburgh Postnatal Depression Scale")
                 candidates.append(Candidate(unit.uid, start, end, key, category, scores[key], PROPAGATED))
 
+    # The model's weaker guesses that run into a person's name ("Kayleigh Marsh's" as an ORG)
+    # give way to the person, so the name is labelled as the person everywhere.
+    person_spans: dict[int, list[tuple[int, int]]] = {}
+    for cand in candidates:
+        if cand.category == "PERSON":
+            person_spans.setdefault(cand.unit, []).append((cand.start, cand.end))
+    candidates = [
+        c
+        for c in candidates
+        if c.category == "PERSON"
+        or not c.recogniser.startswith("spacy_model")
+        or not overlaps_any(c.start, c.end, person_spans.get(c.unit, []))
+    ]
     resolved = resolve_overlaps(candidates)
     # A propagated match of a person's title-extended span may swallow the title; that is
     # intended ("Ms Marsh" -> "Mother").

@@ -21,6 +21,9 @@ class Candidate:
     category: str
     score: float
     recogniser: str
+    # False when the span was widened over a title ("Ms " + "Marsh"): an exact match of the
+    # same span ("Ms Marsh", listed as someone's alias) is the better owner.
+    exact: bool = True
 
     @property
     def length(self) -> int:
@@ -48,8 +51,9 @@ def resolve_overlaps(candidates: Iterable[Candidate]) -> list[Candidate]:
 
 
 def _merge(group: list[Candidate]) -> Candidate:
-    # The longest span names the entity; ties go to the higher score, then the stable key.
-    owner = sorted(group, key=lambda c: (-c.length, -c.score, c.key))[0]
+    # The longest span names the entity; ties go to an exact match, then the higher score,
+    # then the stable key.
+    owner = sorted(group, key=lambda c: (-c.length, not c.exact, -c.score, c.key))[0]
     return replace(
         owner,
         start=min(c.start for c in group),

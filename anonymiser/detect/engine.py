@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from anonymiser.detect.model import LocalSpacyNlpEngine, ModelEntityRecogniser
 from anonymiser.detect.offline import use_bundled_suffix_list
@@ -136,16 +137,61 @@ class Detector:
         findings: list[Finding] = []
         # nlp.pipe batches the model over every chunk; the recognisers then reuse its output.
         batch = self.nlp_engine.process_batch([c.text for c in chunks], language="en", batch_size=4)
+        recognisers = sorted(
+            self.analyzer.registry.get_recognizers(
+                language="en", entities=entities, all_fields=False, ad_hoc_recognizers=ad_hoc or None
+            ),
+            key=lambda r: r.name,
+        )
         for chunk, (_text, artifacts) in zip(chunks, batch):
-            results = self.analyzer.analyze(
-                chunk.text,
-                language="en",
-                entities=entities,
-                ad_hoc_recognizers=ad_hoc or None,
-                nlp_artifacts=artifacts,
-            )
+            results = self._analyse(chunk.text, entities, recognisers, artifacts)
             findings.extend(_to_findings(chunk, results, piece_map))
         return sorted(findings, key=lambda f: (f.unit, f.start, f.end, f.category, f.recogniser))
+
+
+    def _analyse(
+        self,
+        text: str,
+        entities: list[str],
+        recognisers: Sequence[EntityRecognizer],
+        artifacts: NlpArtifacts,
+    ) -> list[RecognizerResult]:
+        """Presidio's analyze, made deterministic.
+
+        AnalyzerEngine.analyze removes duplicate results through a set, so when two
+        recognisers find the same span with the same score, which one is reported depends on
+        the process's hash seed, and so would the review log. Here the recognisers run in
+        name order, Presidio's context enhancer raises scores as usual, and duplicates are
+        removed with ties broken by recogniser name.
+        """
+        results: list[RecognizerResult] = []
+        for recogniser in recognisers:
+            results.extend(recogniser.analyze(text=text, entities=entities, nlp_artifacts=artifacts) or [])
+        results = self.analyzer._enhance_using_context(text, results, artifacts, list(recognisers), None)
+        return remove_duplicates(results)
+
+
+def _recogniser_name(result: RecognizerResult) -> str:
+    meta = result.recognition_metadata or {}
+    return str(meta.get(RecognizerResult.RECOGNIZER_NAME_KEY, ""))
+
+
+def remove_duplicates(results: Sequence[RecognizerResult]) -> list[RecognizerResult]:
+    """Drop zero scores and any result that a result of the same type contains with an equal
+    or higher score; among equals, the first recogniser by name is kept."""
+    ordered = sorted(
+        (r for r in results if r.score > 0),
+        key=lambda r: (r.entity_type, r.start, -(r.end - r.start), -r.score, _recogniser_name(r)),
+    )
+    kept: list[RecognizerResult] = []
+    by_type: dict[str, list[RecognizerResult]] = {}
+    for result in ordered:
+        same = by_type.setdefault(result.entity_type, [])
+        if any(k.start <= result.start and result.end <= k.end and k.score >= result.score for k in same):
+            continue
+        same.append(result)
+        kept.append(result)
+    return kept
 
 
 def _words_of(terms: Sequence[str]) -> set[str]:

@@ -1,7 +1,7 @@
 """End to end in a real browser: Debian's headless Chromium driven by Playwright.
 
-The consultant opens the review screen, keeps one detection, decides the rest with the
-keyboard, adds a missed name by selecting it in the document, saves; `apply` then writes an
+The consultant opens the review screen, keeps one detection, edits one replacement,
+decides the rest with the keyboard, adds a missed name by selecting it in the document, saves; `apply` then writes an
 output without the name. The chair's report opens in the browser and shows the right
 counts. A request without the token is refused.
 
@@ -32,6 +32,7 @@ from tests.review.samples import MISSED_NAME, police_txt_with_missed_name, row
 
 STEM = "imr_police_draft"
 KEPT = ("RARE_FEATURE", "footbridge")
+RENAMED = ("Gemma Tait", "MASH researcher")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu"]
 
 _SELECT_TEXT = """
@@ -119,6 +120,13 @@ def reviewed(browser: Any, server: ReviewServer, workspace: Path) -> dict[str, A
     page.keyboard.press("x")
     seen["kept_state"] = page.locator("#list li.current .state").inner_text()
 
+    # Edit one replacement (every occurrence): e, type, Enter.
+    page.locator("#list li", has_text=RENAMED[0]).first.click()
+    page.keyboard.press("e")
+    page.keyboard.press("Control+a")
+    page.keyboard.type(RENAMED[1])
+    page.keyboard.press("Enter")
+
     # Decide everything still open with the keyboard: j to step, a to accept.
     page.select_option("#filter", "open")
     for _ in range(100):
@@ -158,6 +166,7 @@ def test_the_review_screen_saves_the_decisions(reviewed: dict[str, Any], server:
     assert all(url.startswith(origin) or url.startswith("data:") for url in reviewed["requests"])
     rows = read_csv_rows(workspace / "out" / f"{STEM}.review.csv")
     assert row(rows, *KEPT)["decision"] == "keep"
+    assert row(rows, "PERSON", RENAMED[0])["replacement"] == RENAMED[1]
     added = row(rows, "PERSON", MISSED_NAME)
     assert (added["decision"], added["replacement"]) == ("redact", "Neighbour")
     assert not [r["id"] for r in rows if r["status"] in ("needs_review", "residual") and not r["decision"]]

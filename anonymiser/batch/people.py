@@ -1,0 +1,200 @@
+"""One label per person across a whole batch.
+
+Each document is decided on its own (``decide`` labels its people "Child F", "Social Worker 1",
+"Person A" in order of appearance). A batch then needs the same person to carry the same
+label in every document, whichever worker decided it and in whatever order documents
+finished. So each document reports its people (``people_in``), and ``assign_labels`` joins
+them in a fixed order (the documents sorted by path, then first appearance) with the rules
+the document-level stage uses:
+
+- a case-file person is the same person everywhere and keeps their pseudonym;
+- full names join when they are the same name, or share first and last names
+  ("Kayleigh Marsh" / "Kayleigh Anne Marsh");
+- a lone word ("Hill") joins the earliest person whose first or last name it is;
+- labels: the pseudonym; else a role label numbered in order of first appearance
+  ("Social Worker 2"); else "Person A", "Person B"... Every case-file pseudonym is reserved
+  for its person, in every document, even where that person does not appear.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from anonymiser.decide.decide import Decisions
+from anonymiser.detect.names import name_tokens
+from anonymiser.settings import Settings
+
+
+@dataclass(frozen=True)
+class PersonSummary:
+    """A person as one document's decide stage saw them: enough to join documents."""
+
+    text: str  # the name the review log shows (the case-file name, or the fullest form)
+    label: str  # the label the document alone gave
+    first: tuple[int, int]  # (unit, start) of the first occurrence in that document
+    case: bool = False  # listed in the case file
+    pseudonym: str | None = None  # the case file's pseudonym, if any
+    role: str | None = None  # the role label the document gave, unnumbered ("Social Worker")
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "label": self.label,
+            "first": list(self.first),
+            "case": self.case,
+            "pseudonym": self.pseudonym,
+            "role": self.role,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> PersonSummary:
+        first = data["first"]
+        return cls(
+            text=str(data["text"]),
+            label=str(data["label"]),
+            first=(int(first[0]), int(first[1])),
+            case=bool(data.get("case", False)),
+            pseudonym=data.get("pseudonym"),
+            role=data.get("role"),
+        )
+
+
+def people_in(decisions: Decisions, settings: Settings) -> list[PersonSummary]:
+    """The people a document's decisions redact, in order of first appearance."""
+    case_people = {p.name: p for p in settings.case.people}
+    roles = set(settings.replacements.role_labels.values())
+    out = []
+    for entity in decisions.entities:
+        if entity.category != "PERSON" or entity.action != "redact" or not entity.occurrences:
+            continue
+        listed = case_people.get(entity.text)
+        pseudonym = listed.pseudonym if listed is not None else None
+        out.append(
+            PersonSummary(
+                text=entity.text,
+                label=entity.replacement,
+                first=min((o.unit, o.start) for o in entity.occurrences),
+                case=listed is not None,
+                pseudonym=pseudonym,
+                role=None if pseudonym else role_of_label(entity.replacement, roles),
+            )
+        )
+    return sorted(out, key=lambda p: (p.first, p.text))
+
+
+def role_of_label(label: str, roles: set[str]) -> str | None:
+    """"Social Worker 2" -> "Social Worker" when that is a role label; else None."""
+    match = re.fullmatch(r"(.+) (\d+)", label)
+    if match and match.group(1) in roles:
+        return match.group(1)
+    return None
+
+
+@dataclass
+class _Global:
+    """A person across the batch while labels are being assigned."""
+
+    tokens: list[str]
+    first: tuple[int, int, int]  # (document index, unit, start)
+    pseudonym: str | None = None
+    role: str | None = None
+
+
+def assign_labels(documents: Sequence[Sequence[PersonSummary]], settings: Settings) -> list[dict[str, str]]:
+    """Labels for every document's people: ``result[i][person.text]`` for ``documents[i]``.
+
+    ``documents`` must be in batch order (sorted by path); the result does not depend on the
+    order in which documents were analysed.
+    """
+    seen = sorted(
+        ((index, person) for index, people in enumerate(documents) for person in people),
+        key=lambda pair: (pair[0], pair[1].first, pair[1].text),
+    )
+    people: dict[str, _Global] = {}
+    owner: dict[tuple[int, str], str] = {}  # (document index, person text) -> global key
+
+    def join(key: str, index: int, person: PersonSummary) -> None:
+        where = (index, *person.first)
+        found = people.get(key)
+        if found is None:
+            found = people[key] = _Global(tokens=name_tokens(person.text), first=where)
+        found.first = min(found.first, where)
+        if person.pseudonym and not found.pseudonym:
+            found.pseudonym = person.pseudonym
+        if person.role and not found.role:
+            found.role = person.role  # the earliest document that knew the role names it
+        owner[(index, person.text)] = key
+
+    # Case-file people first, then full names, then lone words: a lone "Hill" can only join
+    # "Jane Hill" once every full name is known, wherever in the batch it first appears.
+    for index, person in seen:
+        if person.case:
+            join(f"case:{person.text.lower()}", index, person)
+    for index, person in seen:
+        tokens = [t.lower() for t in name_tokens(person.text)]
+        if person.case or len(tokens) < 2:
+            continue
+        key = f"name:{' '.join(tokens)}"
+        if key not in people:
+            same = [
+                k
+                for k, g in people.items()
+                if not k.startswith("case:")
+                and len(g.tokens) >= 2
+                and (g.tokens[0].lower(), g.tokens[-1].lower()) == (tokens[0], tokens[-1])
+            ]
+            key = min(same, key=lambda k: people[k].first) if same else key
+        join(key, index, person)
+    for index, person in seen:
+        tokens = [t.lower() for t in name_tokens(person.text)]
+        if person.case or len(tokens) != 1:
+            continue
+        owners = [
+            k
+            for k, g in people.items()
+            if len(g.tokens) >= 2 and tokens[0] in (g.tokens[0].lower(), g.tokens[-1].lower())
+        ]
+        join(min(owners, key=lambda k: people[k].first) if owners else f"word:{tokens[0]}", index, person)
+
+    labels = _labels(people, settings)
+    out: list[dict[str, str]] = [{} for _ in documents]
+    for (index, text), key in owner.items():
+        out[index][text] = labels[key]
+    return out
+
+
+def _labels(people: Mapping[str, _Global], settings: Settings) -> dict[str, str]:
+    used = {p.pseudonym for p in settings.case.people if p.pseudonym}
+    counters: dict[str, int] = {}
+    letters = 0
+    labels: dict[str, str] = {}
+    for key in sorted(people, key=lambda k: (people[k].first, k)):
+        person = people[key]
+        if person.pseudonym:
+            labels[key] = person.pseudonym
+            continue
+        while True:
+            if person.role:
+                counters[person.role] = counters.get(person.role, 0) + 1
+                label = f"{person.role} {counters[person.role]}"
+            else:
+                label = f"{settings.replacements.person_prefix} {letters_for(letters)}"
+                letters += 1
+            if label not in used:
+                break
+        used.add(label)
+        labels[key] = label
+    return labels
+
+
+def letters_for(n: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA: the same lettering as the document-level labels."""
+    out = ""
+    n += 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        out = chr(ord("A") + rem) + out
+    return out

@@ -1,0 +1,101 @@
+"""Resuming a batch: which documents are already done, and what an interruption left behind.
+
+A document is done when its three outputs exist and its JSON review log says they were made
+from this very input (sha256), with these settings (``Settings.fingerprint``), that the
+anonymised document is the one the log describes (its sha256: an interruption between the
+renames of a re-run cannot pass), and by a batch (which recorded the people it labelled, so
+that a later run can check the labels still agree with the rest of the batch).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from anonymiser.batch.people import PersonSummary
+from anonymiser.pipeline import OutputNames
+
+# StagedOutputs names its temporary files ".partial-<pid>-<final name>".
+_PARTIAL = re.compile(r"\.partial-(\d+)-.+")
+
+
+@dataclass(frozen=True)
+class PreviousRun:
+    """What a finished document's log says about it."""
+
+    people: tuple[PersonSummary, ...]
+    labels: dict[str, str]
+    entities: int
+    needs_review: int
+
+
+def previous_run(source: Path, out_dir: Path, fingerprint: str) -> PreviousRun | None:
+    """The earlier run's record when ``source`` is done in ``out_dir``; else None."""
+    names = OutputNames.for_input(source)
+    document, csv, log_path = (out_dir / n for n in (names.document, names.csv, names.json))
+    if not (document.is_file() and csv.is_file() and log_path.is_file()):
+        return None
+    try:
+        log = json.loads(log_path.read_text(encoding="utf-8"))
+        batch = log.get("batch")
+        if (
+            not isinstance(batch, dict)
+            or log["input"]["sha256"] != _sha256(source)
+            or log["settings"]["fingerprint"] != fingerprint
+            or log["output"]["sha256"] != _sha256(document)
+        ):
+            return None
+        summary = log["summary"]
+        sections_to_review = sum(1 for s in log.get("sections", []) if s.get("status") == "needs_review")
+        return PreviousRun(
+            people=tuple(PersonSummary.from_json(p) for p in batch["people"]),
+            labels={str(k): str(v) for k, v in batch["labels"].items()},
+            entities=sum(int(n) for n in summary["redacted_by_category"].values()),
+            needs_review=int(summary["needs_review"]) + int(summary["residual"]) + sections_to_review,
+        )
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None  # unreadable or from another version: do the document again
+
+
+def sweep_partials(out_dir: Path) -> list[Path]:
+    """Remove temporary files that a killed process left in ``out_dir`` (any depth).
+
+    Files of a process that is still running (another batch writing here) are left alone.
+    """
+    removed = []
+    if not out_dir.is_dir():
+        return removed
+    for path in sorted(out_dir.rglob(".partial-*")):
+        match = _PARTIAL.fullmatch(path.name)
+        if match is None or not path.is_file() or _alive(int(match.group(1))):
+            continue
+        try:
+            path.unlink()
+            removed.append(path)
+        except FileNotFoundError:
+            pass
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # this process starts a run: none of its own files are in use yet
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
