@@ -35,11 +35,13 @@ demo: setup
 	$(BIN)/anonymiser redact corpus_samples/*.docx --out $(OUT)/findings --case corpus_samples/case.yml
 	$(BIN)/anonymiser redact corpus_samples/*.docx --out $(OUT)/full --case corpus_samples/case.yml --scope full
 	$(BIN)/anonymiser redact corpus_samples/*.txt --out $(OUT)/text --case corpus_samples/case.yml
+	$(BIN)/anonymiser appendix corpus_samples/imr_*.docx --out $(OUT)/appendix/appendix.docx --case corpus_samples/case.yml
 	@echo
 	@echo "Outputs:"
 	@echo "  findings-only reports (.docx) and review logs: $(OUT)/findings/"
 	@echo "  whole-document anonymisation (.docx):          $(OUT)/full/"
 	@echo "  findings-only reports from the .txt drafts:    $(OUT)/text/"
+	@echo "  appendix of the IMRs' recommendations:         $(OUT)/appendix/appendix.docx (and .txt)"
 
 test: setup test-system
 	$(BIN)/python -m pytest -q

@@ -31,6 +31,7 @@ class PreviousRun:
     labels: dict[str, str]
     entities: int
     needs_review: int
+    words: int
 
 
 def previous_run(source: Path, out_dir: Path, fingerprint: str) -> PreviousRun | None:
@@ -56,6 +57,7 @@ def previous_run(source: Path, out_dir: Path, fingerprint: str) -> PreviousRun |
             labels={str(k): str(v) for k, v in batch["labels"].items()},
             entities=sum(int(n) for n in summary["redacted_by_category"].values()),
             needs_review=int(summary["needs_review"]) + int(summary["residual"]) + sections_to_review,
+            words=int(log["input"].get("words", 0)),
         )
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None  # unreadable or from another version: do the document again

@@ -140,6 +140,10 @@ def decide(
             if person is None:
                 continue
             key = person.key
+            # The possessive stays in the text: "Kayleigh's" -> "Mother's", not "Mother".
+            possessive = re.search(r"['\u2019]s?$", f.text)
+            if possessive and f.end - f.start > len(possessive.group(0)):
+                f = replace(f, end=f.end - len(possessive.group(0)), text=f.text[: possessive.start()])
         else:
             if not from_case and category not in ("AGENCY",) and inside_any(
                 f.start, f.end, policy_kept_spans.get(f.unit, [])
@@ -272,12 +276,29 @@ def decide(
             )
         )
     replacement_by_key = {k: e.replacement for k, e in zip(order, entities)}
-    edits = [Edit(c.unit, c.start, c.end, replacement_by_key[c.key]) for c in resolved]
+    category_by_key = {k: e.category for k, e in zip(order, entities)}
+    edits = []
+    for c in resolved:
+        start, replacement = c.start, replacement_by_key[c.key]
+        if category_by_key[c.key] == "DATE" and policy.date_style == "month_year":
+            start, replacement = _month_preposition(by_uid[c.unit].text, start, replacement)
+        edits.append(Edit(c.unit, start, c.end, replacement))
     kept_entities = _kept_entities(kept, start_index=len(entities) + 1)
     return Decisions(entities=entities, edits=edits, secrets=_unique(secrets), kept=kept_entities)
 
 
 # ------------------------------------------------------------------------ helpers
+
+
+def _month_preposition(text: str, start: int, replacement: str) -> tuple[int, str]:
+    """ "on 22 June 2019" reads "in June 2019" once the day is gone."""
+    if not re.match(r"[A-Z][a-z]+ \d{4}$", replacement):
+        return start, replacement
+    before = re.search(r"\b([Oo]n) $", text[max(0, start - 3) : start])
+    if before is None:
+        return start, replacement
+    word = "In" if before.group(1) == "On" else "in"
+    return start - 3, f"{word} {replacement}"
 
 
 def _normalise(text: str) -> str:

@@ -92,7 +92,9 @@ class ReviewAdjuster:
             if isinstance(d, dict)
         }
         units = doc.units
-        entity_rows = [r for r in self.review.entities]
+        # A residual row marked keep says "leave it in the output"; it must never match, and
+        # so keep, an entity of the draft that is otherwise redacted.
+        entity_rows = [r for r in self.review.entities if not (r.status == "residual" and r.kind == "keep")]
         everything = decisions.entities + decisions.kept
         matches = match_rows(entity_rows, everything)
         addition_keys = {a.key(): a for a in self.additions}
@@ -252,7 +254,7 @@ class ReviewAdjuster:
         gone = [
             {"from_id": r.id, "category": r.category, "text": r.text, "decision": r.kind}
             for r in matches.unmatched
-            if not r.added
+            if not r.added and r.status != "residual"
         ]
         missing_additions = [r.label for r in matches.unmatched if r.added and r.kind == "add"]
         if missing_additions:

@@ -212,7 +212,11 @@ def save_changes(entry: LogFiles, changes: Mapping[str, Any], search: Sequence[P
             changed += 1
 
     kept_rows = [r for r in rows if (r.get("category") or "").upper() == SECTION or r.get("id", "") in known]
-    before_added = len(rows) - len(kept_rows)
+
+    def fingerprint(r: Mapping[str, str]) -> tuple[str, ...]:
+        return tuple(r.get(k, "") for k in ("category", "text", "replacement", "decision"))
+
+    before_added = {fingerprint(r) for r in rows if r not in kept_rows}
     added_rows = []
     units: list[TextUnit] | None = None
     for number, item in enumerate(changes.get("added", []) or [], start=1):
@@ -256,8 +260,7 @@ def save_changes(entry: LogFiles, changes: Mapping[str, Any], search: Sequence[P
                 "reason": "added in the review screen",
             }
         )
-    if added_rows or before_added:
-        changed += abs(len(added_rows) - before_added) or len(added_rows)
+    changed += len(before_added ^ {fingerprint(r) for r in added_rows})
     # Entity rows, then the added ones, then the sections: the order the log writes them in.
     entity_rows = [r for r in kept_rows if (r.get("category") or "").upper() != SECTION]
     section_rows = [r for r in kept_rows if (r.get("category") or "").upper() == SECTION]

@@ -1,0 +1,354 @@
+"""Run a batch: every draft in a folder, consistent labels, resumable, in parallel.
+
+Step 1 reads, detects and decides every document that is not already done (in parallel).
+The parent then gives every person one label for the whole batch (``people.assign_labels``).
+Step 2 writes each document through the normal pipeline with those labels, replaying step
+1's findings so the model does not run twice on the input (in parallel again). A failing
+document becomes a failed row; the others carry on.
+
+Outputs mirror the folder: ``FOLDER/police/imr.docx`` is written to ``OUT/police/``, so two
+drafts with the same name in different sub-folders cannot collide.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from anonymiser.api import expand_inputs
+from anonymiser.batch.people import assign_labels
+from anonymiser.batch.resume import PreviousRun, previous_run, sweep_partials
+from anonymiser.batch.summary import DocumentRow, write_summary
+from anonymiser.batch.worker import (
+    AnalyseJob,
+    Analysed,
+    SettingsSpec,
+    WriteJob,
+    Worker,
+    init_pool_worker,
+    pool_analyse,
+    pool_write,
+)
+from anonymiser.detect.engine import Detector
+from anonymiser.errors import ConfigError
+from anonymiser.pipeline import OutputNames
+from anonymiser.read.limits import InputLimits
+from anonymiser.records import Outcome
+from anonymiser.settings import Settings
+
+BROKEN_WORKER = (
+    "a worker process stopped unexpectedly (killed, or out of memory) while this document was "
+    "queued or in progress; nothing was written for it; run the batch again to retry"
+)
+
+
+class BatchEvents:
+    """What a front end hears while a batch runs (progress bars); every hook does nothing here."""
+
+    def started(self, documents: int, to_analyse: int) -> None:
+        """The batch has ``documents`` drafts, of which ``to_analyse`` need step 1."""
+
+    def analysed(self, row: DocumentRow) -> None:
+        """Step 1 finished one document (``row.words`` is known when it succeeded)."""
+
+    def writing(self, documents: int, words: int) -> None:
+        """Step 2 is about to write ``documents`` documents of ``words`` words in all."""
+
+    def written(self, row: DocumentRow) -> None:
+        """Step 2 finished one document (ok or failed)."""
+
+
+@dataclass
+class BatchResult:
+    rows: list[DocumentRow]  # in batch order (sorted by path)
+    summary: Path
+    seconds: float
+
+    @property
+    def failed(self) -> bool:
+        return any(r.status == "failed" for r in self.rows)
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.rows if r.status == status)
+
+
+@dataclass(frozen=True)
+class _Draft:
+    document: str  # path relative to the folder, POSIX style
+    source: Path
+    out_dir: Path
+
+
+def find_drafts(folder: Path, out_dir: Path) -> list[tuple[str, Path]]:
+    """Every supported draft under ``folder``, sorted, except anything inside ``out_dir``."""
+    out_resolved = out_dir.resolve()
+    found = []
+    for path in expand_inputs([folder], recursive=True):
+        resolved = path.resolve()
+        if resolved == out_resolved or out_resolved in resolved.parents:
+            continue
+        found.append((path.relative_to(folder).as_posix(), path))
+    return sorted(found)
+
+
+def run_batch(
+    folder: Path,
+    out_dir: Path,
+    spec: SettingsSpec,
+    *,
+    workers: int = 1,
+    force: bool = False,
+    limits: InputLimits | None = None,
+    settings: Settings | None = None,
+    detector: Detector | None = None,
+    events: BatchEvents | None = None,
+) -> BatchResult:
+    """Anonymise every draft under ``folder`` into ``out_dir``; write ``batch-summary.csv``.
+
+    ``workers`` > 1 runs that many processes, each loading the model once; 1 works in this
+    process (with ``settings`` and ``detector`` if given, else built from ``spec``). Raises
+    ConfigError when there are no drafts, and KeyboardInterrupt after cleaning up when
+    interrupted (the summary then marks unfinished documents "interrupted").
+    """
+    started = time.perf_counter()
+    limits = limits or InputLimits()
+    events = events or BatchEvents()
+    if settings is not None and workers > 1:
+        raise ValueError("pool workers build their settings from the spec; do not pass settings")
+    settings = settings or spec.load()
+    fingerprint = settings.fingerprint()
+    if not folder.is_dir():
+        raise ConfigError(f"{folder}: not a folder")
+    found = find_drafts(folder, out_dir)
+    if not found:
+        raise ConfigError(f"{folder}: no .docx, .txt or .md drafts found (sub-folders included)")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    sweep_partials(out_dir)
+
+    rows = {document: DocumentRow(document, "pending") for document, _ in found}
+    drafts: list[_Draft] = []
+    claimed: dict[tuple[Path, str], str] = {}
+    for document, source in found:
+        draft = _Draft(document, source, out_dir / Path(document).parent)
+        slot = (draft.out_dir, OutputNames.for_input(source).csv)
+        if slot in claimed:
+            _fail(rows[document], f"{source}: its outputs would overwrite those of {claimed[slot]}; rename one")
+            continue
+        claimed[slot] = document
+        drafts.append(draft)
+
+    previous: dict[str, PreviousRun] = {}
+    if not force:
+        for draft in drafts:
+            done = previous_run(draft.source, draft.out_dir, fingerprint)
+            if done is not None:
+                previous[draft.document] = done
+    to_analyse = [d for d in drafts if d.document not in previous]
+    events.started(len(found), len(to_analyse))
+
+    runner: _Runner = (
+        _InProcess(Worker(settings, detector, limits))
+        if workers <= 1
+        else _Pool(min(workers, len(drafts)), spec, fingerprint, limits)
+    )
+    try:
+        analysed: dict[str, Analysed] = {}
+        jobs = [AnalyseJob(d.document, d.source) for d in to_analyse]
+        for job, result in runner.analyse(jobs):
+            row = rows[job.document]
+            if isinstance(result, BaseException):
+                _fail(row, BROKEN_WORKER)
+            elif result.ok:
+                analysed[job.document] = result
+                row.words, row.seconds = result.words, result.seconds
+            else:
+                _fail(row, result.error or "failed", result.seconds)
+            events.analysed(row)
+
+        write_jobs = _write_jobs(drafts, analysed, previous, rows, settings)
+        events.writing(len(write_jobs), sum(rows[j.document].words for j in write_jobs))
+        for job, outcome in runner.write(write_jobs):
+            row = rows[job.document]
+            if isinstance(outcome, BaseException):
+                _fail(row, BROKEN_WORKER)
+            elif outcome.ok:
+                row.status = "ok"
+                row.entities = sum(outcome.counts.values())
+                row.needs_review = outcome.needs_review
+                row.seconds = round(row.seconds + outcome.seconds, 2)
+                row.words = outcome.words
+            else:
+                _fail(row, outcome.error or "failed", row.seconds + outcome.seconds)
+            events.written(row)
+    except KeyboardInterrupt:
+        runner.stop()
+        for row in rows.values():
+            if row.status == "pending":
+                row.status = "interrupted"
+        sweep_partials(out_dir)
+        write_summary(out_dir, [rows[d] for d, _ in found])
+        raise
+    finally:
+        runner.close()
+    sweep_partials(out_dir)
+    ordered = [rows[d] for d, _ in found]
+    for row in ordered:
+        if row.status == "pending":  # cannot happen; never report a silent success
+            _fail(row, "internal error (the document was not processed)")
+    summary = write_summary(out_dir, ordered)
+    return BatchResult(rows=ordered, summary=summary, seconds=round(time.perf_counter() - started, 2))
+
+
+def _write_jobs(
+    drafts: Sequence[_Draft],
+    analysed: dict[str, Analysed],
+    previous: dict[str, PreviousRun],
+    rows: dict[str, DocumentRow],
+    settings: Settings,
+) -> list[WriteJob]:
+    """Labels for the whole batch, then a write job for each document that needs one.
+
+    A finished document is skipped only if the labels it was written with are still the
+    batch's labels (a new document earlier in the batch can move "Person A").
+    """
+    order = [d for d in drafts if d.document in analysed or d.document in previous]
+    people = [
+        analysed[d.document].people if d.document in analysed else list(previous[d.document].people)
+        for d in order
+    ]
+    labels = assign_labels(people, settings)
+    jobs = []
+    for draft, doc_labels in zip(order, labels):
+        done = previous.get(draft.document)
+        row = rows[draft.document]
+        if done is not None and done.labels == doc_labels:
+            row.status, row.entities, row.needs_review = "skipped", done.entities, done.needs_review
+            continue
+        if done is not None:
+            # Written before with other labels: write it again (the model runs once, here).
+            row.words = done.words
+            jobs.append(WriteJob(draft.document, draft.source, draft.out_dir, doc_labels, done.people))
+            continue
+        result = analysed[draft.document]
+        jobs.append(
+            WriteJob(
+                draft.document,
+                draft.source,
+                draft.out_dir,
+                doc_labels,
+                tuple(result.people),
+                sha256=result.sha256,
+                digest=result.digest,
+                findings=tuple(result.findings),
+            )
+        )
+    return jobs
+
+
+def _fail(row: DocumentRow, error: str, seconds: float = 0.0) -> None:
+    row.status, row.error, row.seconds = "failed", error, round(seconds, 2)
+
+
+# ----------------------------------------------------------------------------- runners
+
+_Result = Any  # Analysed | Outcome | BaseException (a broken pool)
+
+
+class _Runner:
+    def analyse(self, jobs: Sequence[AnalyseJob]) -> Iterator[tuple[AnalyseJob, Analysed | BaseException]]:
+        raise NotImplementedError
+
+    def write(self, jobs: Sequence[WriteJob]) -> Iterator[tuple[WriteJob, Outcome | BaseException]]:
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        """After Ctrl-C: end any work in progress now."""
+
+    def close(self) -> None:
+        """At the end: release the workers."""
+
+
+class _InProcess(_Runner):
+    """One worker: this process, one document at a time."""
+
+    def __init__(self, worker: Worker) -> None:
+        self.worker = worker
+
+    def analyse(self, jobs: Sequence[AnalyseJob]) -> Iterator[tuple[AnalyseJob, Analysed | BaseException]]:
+        for job in jobs:
+            yield job, self.worker.analyse(job)
+
+    def write(self, jobs: Sequence[WriteJob]) -> Iterator[tuple[WriteJob, Outcome | BaseException]]:
+        for job in jobs:
+            yield job, self.worker.write(job)
+
+
+class _Pool(_Runner):
+    """Worker processes, each with its own model, started on first use.
+
+    Processes are spawned, never forked: a fork of a process holding a loaded model (and its
+    threads) is unsafe, and spawning behaves the same on every platform. A pool broken by a
+    killed worker fails the documents it held; the next step starts a fresh pool.
+    """
+
+    def __init__(self, size: int, spec: SettingsSpec, fingerprint: str, limits: InputLimits) -> None:
+        self.size = max(1, size)
+        self.spec = spec
+        self.fingerprint = fingerprint
+        self.limits = limits
+        self._executor: ProcessPoolExecutor | None = None
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.size,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=init_pool_worker,
+                initargs=(self.spec, self.fingerprint, self.limits),
+            )
+        return self._executor
+
+    def _run(self, fn: Callable[[Any], Any], jobs: Sequence[Any]) -> Iterator[tuple[Any, _Result]]:
+        if not jobs:
+            return
+        pool = self._pool()
+        futures: dict[Future[Any], Any] = {pool.submit(fn, job): job for job in jobs}
+        broken = False
+        for future in as_completed(futures):
+            try:
+                yield futures[future], future.result()
+            except BrokenProcessPool as exc:
+                broken = True
+                yield futures[future], exc
+        if broken:
+            self.close()
+
+    def analyse(self, jobs: Sequence[AnalyseJob]) -> Iterator[tuple[AnalyseJob, Analysed | BaseException]]:
+        return self._run(pool_analyse, jobs)
+
+    def write(self, jobs: Sequence[WriteJob]) -> Iterator[tuple[WriteJob, Outcome | BaseException]]:
+        return self._run(pool_write, jobs)
+
+    def stop(self) -> None:
+        executor, self._executor = self._executor, None
+        if executor is None:
+            return
+        # The workers ignore Ctrl-C; end them now rather than wait for their documents.
+        # (``_processes`` is CPython's own; Python 3.14 adds terminate_workers() for this.)
+        processes = list((getattr(executor, "_processes", None) or {}).values())
+        executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.join(timeout=30)
+
+    def close(self) -> None:
+        executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
