@@ -21,12 +21,18 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 # LibreOffice converts outputs to PDF in the tests (does the output open in a word
-# processor?). It comes from Debian's packages; installed only when missing.
+# processor?) and Chromium runs the review screen's browser tests (driven by Playwright
+# with the system browser; Playwright never downloads one). Both come from Debian's
+# packages and are installed only when missing.
 test-system:
 	@command -v soffice >/dev/null 2>&1 || { \
 	  echo "installing libreoffice-writer-nogui for the conversion tests"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui >/dev/null) \
 	  || echo "warning: could not install LibreOffice; conversion tests will say so"; }
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing chromium for the browser tests"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  || echo "warning: could not install Chromium; browser tests skip locally and fail in CI"; }
 
 # Each sample draft comes as .docx and .txt with the same name; their review logs would share
 # a name, so the two formats go to separate folders.

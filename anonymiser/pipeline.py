@@ -23,7 +23,8 @@ from anonymiser.read.document import SourceDocument
 from anonymiser.read.limits import InputLimits
 from anonymiser.records import Entity, Outcome
 from anonymiser.review_log.build import log_document, log_rows, summary_counts
-from anonymiser.review_log.writers import write_csv, write_json
+from anonymiser.review_log.html import render_html
+from anonymiser.review_log.writers import write_csv, write_json, write_private
 from anonymiser.settings import Settings
 from anonymiser.verify.residual import residual_entities
 from anonymiser.verify.rescan import verify_output
@@ -36,11 +37,14 @@ class OutputNames:
     document: str
     csv: str
     json: str
+    html: str
 
     @classmethod
     def for_input(cls, path: Path) -> OutputNames:
         stem, suffix = path.stem, path.suffix.lower()
-        return cls(f"{stem}.anonymised{suffix}", f"{stem}.review.csv", f"{stem}.review.json")
+        return cls(
+            f"{stem}.anonymised{suffix}", f"{stem}.review.csv", f"{stem}.review.json", f"{stem}.review.html"
+        )
 
 
 def analyse(doc: SourceDocument, settings: Settings, detector: Detector) -> tuple[Decisions, SectionPlan]:
@@ -112,6 +116,8 @@ def process_document(
             log.update(extra_log)
         write_csv(staged.path_for(names.csv), log_rows(doc, entities, plan.sections))
         write_json(staged.path_for(names.json), log)
+        # The chair's report: one self-contained page, as confidential as the log.
+        write_private(staged.path_for(names.html), render_html(log).encode("utf-8"))
         published = staged.publish(last=names.document)
     return Outcome(
         source=str(path),

@@ -1,11 +1,11 @@
 """Resuming a batch: which documents are already done, and what an interruption left behind.
 
-A document is done when its three outputs exist and its JSON review log says they were made
-from this very input (sha256), with these settings (``Settings.fingerprint``), that the
-anonymised document is the one the log describes (its sha256: an interruption between the
-renames of a re-run cannot pass), and by a batch (which recorded the people it labelled, so
-that a later run can check the labels still agree with the rest of the batch).
-"""
+A document is done when its three outputs exist and its JSON review log says that they were
+made from this very input (sha256), with these settings (``Settings.fingerprint``) and this
+version of anonymiser; that the anonymised document is the one the log describes (its sha256,
+so an interruption between the renames of a re-run cannot pass); and that a batch made them
+(it recorded the people it labelled, so a later run can check that the labels still agree
+with the rest of the batch)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from anonymiser import __version__
 from anonymiser.batch.people import PersonSummary
 from anonymiser.pipeline import OutputNames
 
@@ -45,6 +46,7 @@ def previous_run(source: Path, out_dir: Path, fingerprint: str) -> PreviousRun |
         batch = log.get("batch")
         if (
             not isinstance(batch, dict)
+            or log.get("version") != __version__
             or log["input"]["sha256"] != _sha256(source)
             or log["settings"]["fingerprint"] != fingerprint
             or log["output"]["sha256"] != _sha256(document)

@@ -12,7 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from anonymiser.cli._app import EXIT_FAILED, app, console, errors, fail
-from anonymiser.errors import AnonymiserError, ConfigError
+from anonymiser.errors import AnonymiserError, ConfigError, ReviewMismatch
 from anonymiser.records import Outcome
 
 
@@ -25,6 +25,13 @@ def redact(
     policy: Annotated[str, typer.Option(help="Policy name from patterns/policies/.")] = "scr",
     drop_images: Annotated[bool, typer.Option("--drop-images", help="Remove pictures from .docx outputs.")] = False,
     patterns: Annotated[Path | None, typer.Option(help="Use another patterns/ folder.")] = None,
+    previous_review: Annotated[
+        Path | None,
+        typer.Option(
+            "--previous-review",
+            help="The review CSV of the previous version of this draft: carry its decisions over.",
+        ),
+    ] = None,
 ) -> None:
     """Anonymise drafts; write NAME.anonymised.EXT, NAME.review.csv and NAME.review.json for each."""
     from anonymiser.api import expand_inputs, redact_many
@@ -41,6 +48,8 @@ def redact(
         detector = Detector(settings)
     except AnonymiserError as exc:
         raise fail(exc) from None
+    if previous_review is not None:
+        _redact_with_previous_review(inputs, out, settings, detector, previous_review)
     outcomes = run_with_progress(
         len(inputs), lambda hook: redact_many(inputs, out, settings, detector=detector, on_done=hook)
     )
@@ -62,6 +71,24 @@ def run_with_progress(total: int, work: Callable[[Callable[[Outcome], None] | No
     ) as progress:
         task = progress.add_task("Anonymising", total=total)
         return work(lambda _o: progress.advance(task))
+
+
+def _redact_with_previous_review(inputs, out, settings, detector, previous_review) -> None:  # type: ignore[no-untyped-def]
+    from anonymiser.review.carry_over import redact_with_previous_review
+
+    if len(inputs) != 1:
+        raise fail(ConfigError("--previous-review takes one draft: the new version of the reviewed one"))
+    try:
+        carried = redact_with_previous_review(inputs[0], out, settings, detector, previous_review)
+    except (ConfigError, ReviewMismatch) as exc:
+        raise fail(exc) from None
+    except AnonymiserError as exc:
+        errors.print(f"[bold red]failed:[/] {escape(str(exc))}", soft_wrap=True)
+        raise typer.Exit(EXIT_FAILED) from None
+    print_outcomes([carried.outcome], settings.scope)
+    for line in carried.summary_lines():
+        console.print(escape(line), soft_wrap=True)
+    raise typer.Exit(0)
 
 
 def print_outcomes(outcomes: list[Outcome], scope: str) -> None:

@@ -79,7 +79,9 @@ def name_variants(
         alias_tokens = name_tokens(alias)
         is_initials = alias.replace(".", "").replace(" ", "").isupper() and len(alias) <= 6
         add(alias, is_initials)
-        if len(alias_tokens) >= 2 and not is_initials:
+        # The first word of a two-word alias is a name ("Con" of "Con B"), unless it is a
+        # title: "Ms" of "Ms Marsh" is nobody's name.
+        if len(alias_tokens) >= 2 and not is_initials and alias_tokens[0].rstrip(".") not in titles:
             add(alias_tokens[0])
     return sorted(out.values(), key=lambda v: (-len(v.text), v.text))
 

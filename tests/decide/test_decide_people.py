@@ -135,11 +135,11 @@ POSSESSIVES = [
     ("case-name-as-org", "Darren Quillfeather was seen. Darren Quillfeather's dog barked.", "Father was seen. Father's dog barked."),
     ("case-titled-apostrophe", "Sian O'Dwyer was seen. Later, Ms O'Dwyer's flat was visited.", "Adult 3 was seen. Later, Adult 3's flat was visited."),
 ]
-_POSSESSIVE_BUG = (
-    "BUG: a PERSON span that includes the possessive ('Tamsin Pomfrey's' from the model, "
-    "'Mr Quillfeather's' from detect/titled_names.py, whose name part allows apostrophes) is "
-    "replaced whole, so the 's is lost ('Person A car'); decide._trim_to_name should cut "
-    "['\u2019]s off person spans (clean_person_text does it only for the key)"
+_CASE_PERSON_INSIDE_ORG = (
+    "BUG: the model's ORG span \"Darren Quillfeather's\" wins over the case-file person inside "
+    "it (resolve_overlaps), so a listed parent becomes '(organisation)', gets an ORGANISATION row "
+    "of his own, and loses the possessive; a case-file person (score 1.0) should win over an "
+    "overlapping model guess of another category"
 )
 
 
@@ -150,28 +150,9 @@ _POSSESSIVE_BUG = (
             t,
             e,
             id=i,
-            marks=[pytest.mark.xfail(strict=True, reason=_POSSESSIVE_BUG)],
+            marks=[pytest.mark.xfail(strict=True, reason=_CASE_PERSON_INSIDE_ORG)] if i == "case-name-as-org" else [],
         )
         for i, t, e in POSSESSIVES
-        if i in ("model-span", "model-span-curly", "titled", "case-titled-apostrophe")
-    ]
-    + [
-        pytest.param(
-            t,
-            e,
-            id=i,
-            marks=[
-                pytest.mark.xfail(
-                    strict=True,
-                    reason="BUG: the model's ORG span \"Darren Quillfeather's\" wins over the case-file "
-                    "person inside it (resolve_overlaps), so a listed parent becomes '(organisation)', "
-                    "gets an ORGANISATION row of his own, and loses the possessive; a case-file person "
-                    "(score 1.0) should win over an overlapping model guess of another category",
-                )
-            ],
-        )
-        for i, t, e in POSSESSIVES
-        if i == "case-name-as-org"
     ],
 )
 def test_possessive_keeps_its_s(with_case: Settings, detector: Detector, text: str, expected: str) -> None:
