@@ -126,7 +126,7 @@ def test_bad_input_fails_alone_with_a_one_line_error(
     # Nothing of its own in the output folder, not even a hidden partial file.
     names = sorted(p.name for p in out.iterdir())
     assert names == sorted(
-        [f"{s}.{kind}" for s in ("good", "good2") for kind in ("anonymised.txt", "review.csv", "review.json")]
+        [f"{s}.{kind}" for s in ("good", "good2") for kind in ("anonymised.txt", "review.csv", "review.html", "review.json")]
     )
 
 
@@ -204,7 +204,7 @@ def test_two_inputs_with_the_same_output_names_do_not_overwrite(
     assert not second.ok
     assert (second.error or "").startswith(str(b))
     assert "\n" not in (second.error or "")
-    assert sorted(p.name for p in out.iterdir()) == ["draft.anonymised.txt", "draft.review.csv", "draft.review.json"]
+    assert sorted(p.name for p in out.iterdir()) == ["draft.anonymised.txt", "draft.review.csv", "draft.review.html", "draft.review.json"]
 
 
 def test_cli_batch_with_one_bad_file_exits_non_zero(
@@ -230,7 +230,7 @@ def test_cli_batch_with_one_bad_file_exits_non_zero(
     assert "damaged" in failure_lines[0]
     assert "Traceback" not in result.stderr
     assert "1 of 2" in result.stdout
-    assert sorted(p.name for p in out.iterdir()) == ["good.anonymised.txt", "good.review.csv", "good.review.json"]
+    assert sorted(p.name for p in out.iterdir()) == ["good.anonymised.txt", "good.review.csv", "good.review.html", "good.review.json"]
 
 
 @pytest.mark.parametrize(

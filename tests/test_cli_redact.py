@@ -92,7 +92,7 @@ def test_folder_means_every_supported_draft_in_it(drafts: Path, tmp_path: Path, 
     assert _outputs(out) == sorted(
         f"{stem}.{kind}"
         for stem, ext in (("overview", "txt"), ("health imr", "docx"), ("panel notes", "md"))
-        for kind in (f"anonymised.{ext}", "review.csv", "review.json")
+        for kind in (f"anonymised.{ext}", "review.csv", "review.html", "review.json")
     )
     text = (out / "overview.anonymised.txt").read_text(encoding="utf-8")
     for secret in ("Wrenshaw", "Strachan", TOWN, "Fernlow", "WM4 7QT", "07700 900123", "12 March 2016"):
