@@ -11,12 +11,13 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from anonymiser.detect.engine import Detector
-from anonymiser.errors import AnonymiserError, InputError
+from anonymiser.errors import AnonymiserError, ConfigError, InputError
 from anonymiser.pipeline import OutputNames, process_document
 from anonymiser.read import SUPPORTED_SUFFIXES
 from anonymiser.read.limits import InputLimits
 from anonymiser.records import Outcome
 from anonymiser.settings import Settings
+from anonymiser.write.safe_output import remove_outputs
 
 ProgressHook = Callable[[Outcome], None]
 
@@ -57,8 +58,18 @@ def redact_many(
     limits: InputLimits | None = None,
     on_done: ProgressHook | None = None,
 ) -> list[Outcome]:
-    """Anonymise each draft into ``out_dir``; return one Outcome per input, in order."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    """Anonymise each draft into ``out_dir``; return one Outcome per input, in order.
+
+    Raises ConfigError if ``out_dir`` cannot be used. A document that fails leaves no
+    outputs under its names, not even those of an earlier successful run, so nothing stale
+    can be mistaken for the result of this one.
+    """
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise ConfigError(f"{out_dir}: --out must be a folder, and a file of that name exists") from None
+    except OSError as exc:
+        raise ConfigError(f"{out_dir}: cannot create the output folder ({exc.strerror})") from None
     detector = detector or Detector(settings)
     outcomes: list[Outcome] = []
     claimed: dict[str, Path] = {}
@@ -80,6 +91,8 @@ def redact_many(
                 error=f"{path}: internal error ({type(exc).__name__}); nothing was written",
                 seconds=_since(started),
             )
+        if not outcome.ok and clash is None:
+            remove_outputs([out_dir / n for n in (names.document, names.csv, names.json, names.html)])
         outcomes.append(outcome)
         if on_done is not None:
             on_done(outcome)

@@ -93,7 +93,15 @@ def process_document(
         # Our own labels, and practice terms (which the decide stage never redacts inside:
         # "Clare's Law" is not the person Clare), are not searched.
         allowed = sorted({e.replacement for e in decisions.edits} | set(settings.keep.terms))
-        report = verify_output(out_doc, doc.kind, decisions.secrets, limits, allowed)
+        report = verify_output(
+            out_doc,
+            doc.kind,
+            decisions.secrets,
+            limits,
+            allowed,
+            loose=decisions.loose_secrets,
+            loose_allowed=decisions.kept_texts,
+        )
         if not report.passed:
             raise VerificationError(
                 f"{path}: verification found redacted text still in the output at "

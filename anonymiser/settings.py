@@ -149,6 +149,7 @@ class Replacements:
     person_prefix: str
     descriptors: Mapping[str, str]
     role_labels: Mapping[str, str]
+    month_year: str = "(a date in {})"
 
     def descriptor(self, category: str) -> str:
         return self.descriptors.get(category) or self.descriptors.get("OTHER", "(redacted)")
@@ -162,7 +163,11 @@ def load_replacements(patterns_dir: Path) -> Replacements:
     for key, value in {**descriptors, **roles}.items():
         if not isinstance(value, str) or not value.strip():
             raise ConfigError(f"{path}: {key}: expected replacement text")
+    month_year = str(data.get("month_year", "(a date in {})"))
+    if month_year.count("{}") != 1:
+        raise ConfigError(f"{path}: month_year: must contain {{}} once, where the month and year go")
     return Replacements(
+        month_year=month_year,
         person_prefix=str(data.get("person_prefix", "Person")),
         descriptors=MappingProxyType(dict(descriptors)),
         role_labels=MappingProxyType(dict(roles)),

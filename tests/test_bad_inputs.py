@@ -173,11 +173,6 @@ def test_an_unexpected_bug_fails_closed(
     assert list(out.iterdir()) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a document that fails on a re-run leaves the previous run's outputs in place "
-    "(pipeline.process_document / api.redact_many never call write.safe_output.remove_outputs)",
-)
 def test_a_failed_rerun_leaves_no_stale_outputs(
     tmp_path: Path, good: Path, settings: Settings, detector: Detector
 ) -> None:

@@ -173,12 +173,6 @@ def test_policy_strict_redacts_agencies_that_scr_keeps(drafts: Path, tmp_path: P
         assert term in strict, term
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: under --policy strict the model's ORG span 'the Local Safeguarding Children Board' "
-    "is redacted: the keep-list check in decide.decide compares the whole span (with 'the') and "
-    "inside_any(glossary span) fails because the span starts before the glossary term",
-)
 def test_policy_strict_still_keeps_the_keep_list(drafts: Path, tmp_path: Path) -> None:
     source = drafts / "overview.txt"
     result = _invoke("redact", str(source), "--out", str(tmp_path / "strict"), "--scope", "full", "--policy", "strict")

@@ -59,8 +59,19 @@ class Decisions:
 
     entities: list[Entity]
     edits: list[Edit]
-    secrets: list[Variant]  # every string redacted, as verification must search for it
+    secrets: list[Variant]  # strings redacted everywhere: people and case-file terms
     kept: list[Entity] = field(default_factory=list)
+    # Strings the model found that stay inside kept agency names ("Westmere" of "Westmere
+    # Constabulary"); verification allows them there and nowhere else.
+    loose_secrets: list[Variant] = field(default_factory=list)
+
+    @property
+    def all_secrets(self) -> list[Variant]:
+        return self.secrets + self.loose_secrets
+
+    @property
+    def kept_texts(self) -> list[str]:
+        return sorted({e.text for e in self.kept})
 
 
 @dataclass
@@ -111,6 +122,7 @@ def decide(
     fuzzy_keys: set[str] = set()
     case_replacements: dict[str, str] = {}
     plain_strings: dict[str, tuple[str, str]] = {}  # key -> (text, category), non-person
+    case_keys: set[str] = set()  # plain strings the case file lists: redacted everywhere
 
     for f in findings:
         unit = by_uid.get(f.unit)
@@ -118,6 +130,9 @@ def decide(
             continue
         from_case = f.recogniser == CASE_FILE_RECOGNISER
         if not from_case:
+            f = _tidy_span(f, unit.text)
+            if f is None:
+                continue
             if settings.keep.is_anonymised_form(f.text) or glossary.is_term(f.text):
                 continue
             if inside_any(f.start, f.end, glossary_spans[f.unit]):
@@ -127,8 +142,10 @@ def decide(
                 # runs on into the next words ("Alison Fairbairn Independent Reviewer").
                 _keep(kept, f, "named in the case file's keep list")
                 continue
-            if f.category == "PERSON":
-                f = _trim_to_name(f, glossary_spans[f.unit], unit.text)
+            if f.category == "PERSON" or f.recogniser.startswith("spacy_model"):
+                # "Jane Hill Social Worker" -> "Jane Hill"; "the NHS England Wessex Area Team"
+                # -> "Wessex Area Team": practice terms are cut off a guess, never redacted.
+                f = _trim_off_terms(f, glossary_spans[f.unit], unit.text)
                 if f is None:
                     continue
         category = f.category
@@ -162,6 +179,7 @@ def decide(
             key = f"{category}:{_normalise(f.text)}"
             plain_strings.setdefault(key, (f.text, category))
             if from_case:
+                case_keys.add(key)
                 for matcher in case_matchers:
                     if matcher.person is None and matcher.replacement and matcher.pattern.fullmatch(f.text):
                         case_replacements[key] = matcher.replacement
@@ -171,7 +189,18 @@ def decide(
             Candidate(f.unit, f.start, f.end, key, category, f.score, f.recogniser)
         )
 
-    book.join_adjacent([by_uid[uid].text if uid in by_uid else "" for uid in range(max(by_uid, default=-1) + 1)])
+    title_words = {t.rstrip(".").lower() for t in words.titles}
+    joined = book.join_adjacent(
+        [by_uid[uid].text if uid in by_uid else "" for uid in range(max(by_uid, default=-1) + 1)],
+        lambda w: w.lower() not in title_words
+        and w.lower() not in glossary_words
+        and not not_names.is_term(w)
+        and not is_common_word(w),
+    )
+    for person, relative in joined:
+        if relative.key in scores and person.key not in scores:
+            scores[person.key] = scores[relative.key]
+            recognisers.setdefault(person.key, set()).add("name_beside_known_surname")
 
     # Propagation: people by every variant of their name, other strings as they are.
     secrets: list[Variant] = []
@@ -197,29 +226,40 @@ def decide(
                     if source == FUZZY:
                         fuzzy_keys.add(person.key)
                         recognisers[person.key].add(FUZZY)
+    loose: list[Variant] = []
     for key, (text, category) in sorted(plain_strings.items()):
         variant = Variant(text.strip(), case_sensitive=False)
-        secrets.append(variant)
+        from_case = key in case_keys
+        (secrets if from_case else loose).append(variant)
         pattern = compile_variants([variant])
         for unit in units:
             for start, end, _ in find_all(pattern, unit.text):
                 if inside_any(start, end, glossary_spans[unit.uid]):
                     continue  # inside a practice term ("Edinburgh Postnatal Depression Scale")
+                if not from_case and inside_any(start, end, policy_kept_spans.get(unit.uid, [])):
+                    # A place the model found stays inside the agency named after it
+                    # ("Westmere Constabulary"), as published reviews do, unless the case
+                    # file lists the place for redaction.
+                    continue
                 candidates.append(Candidate(unit.uid, start, end, key, category, scores[key], PROPAGATED))
 
-    # The model's weaker guesses that run into a person's name ("Kayleigh Marsh's" as an ORG)
-    # give way to the person, so the name is labelled as the person everywhere.
+    # The model's guesses that run into a person's name ("Kayleigh Marsh's" as an ORG) give
+    # way to the person everywhere, so the name is labelled as the person, not "(organisation)".
     person_spans: dict[int, list[tuple[int, int]]] = {}
     for cand in candidates:
         if cand.category == "PERSON":
             person_spans.setdefault(cand.unit, []).append((cand.start, cand.end))
-    candidates = [
-        c
+    model_keys = {
+        key for key, names in recognisers.items() if all(n.startswith("spacy_model") for n in names)
+    }
+    yielding = {
+        c.key
         for c in candidates
-        if c.category == "PERSON"
-        or not c.recogniser.startswith("spacy_model")
-        or not overlaps_any(c.start, c.end, person_spans.get(c.unit, []))
-    ]
+        if c.category != "PERSON" and c.key in model_keys and overlaps_any(c.start, c.end, person_spans.get(c.unit, []))
+    }
+    candidates = [c for c in candidates if c.key not in yielding]
+    for key in yielding:
+        plain_strings.pop(key, None)
     resolved = resolve_overlaps(candidates)
     # A propagated match of a person's title-extended span may swallow the title; that is
     # intended ("Ms Marsh" -> "Mother").
@@ -243,7 +283,9 @@ def decide(
             text, category = plain_strings.get(key, (by_uid[cands[0].unit].text[cands[0].start : cands[0].end], category))
             replacement = case_replacements.get(key) or settings.replacements.descriptor(category)
             if category == "DATE" and policy.date_style == "month_year" and key not in case_replacements:
-                replacement = month_and_year(text) or replacement
+                general = month_and_year(text)
+                if general:
+                    replacement = settings.replacements.month_year.format(general)
             variants = ()
         rule = policy.rule(category)
         confidence = scores.get(key, max(c.score for c in cands))
@@ -276,29 +318,18 @@ def decide(
             )
         )
     replacement_by_key = {k: e.replacement for k, e in zip(order, entities)}
-    category_by_key = {k: e.category for k, e in zip(order, entities)}
-    edits = []
-    for c in resolved:
-        start, replacement = c.start, replacement_by_key[c.key]
-        if category_by_key[c.key] == "DATE" and policy.date_style == "month_year":
-            start, replacement = _month_preposition(by_uid[c.unit].text, start, replacement)
-        edits.append(Edit(c.unit, start, c.end, replacement))
+    edits = [Edit(c.unit, c.start, c.end, replacement_by_key[c.key]) for c in resolved]
     kept_entities = _kept_entities(kept, start_index=len(entities) + 1)
-    return Decisions(entities=entities, edits=edits, secrets=_unique(secrets), kept=kept_entities)
+    return Decisions(
+        entities=entities,
+        edits=edits,
+        secrets=_unique(secrets),
+        kept=kept_entities,
+        loose_secrets=_unique(loose),
+    )
 
 
 # ------------------------------------------------------------------------ helpers
-
-
-def _month_preposition(text: str, start: int, replacement: str) -> tuple[int, str]:
-    """ "on 22 June 2019" reads "in June 2019" once the day is gone."""
-    if not re.match(r"[A-Z][a-z]+ \d{4}$", replacement):
-        return start, replacement
-    before = re.search(r"\b([Oo]n) $", text[max(0, start - 3) : start])
-    if before is None:
-        return start, replacement
-    word = "In" if before.group(1) == "On" else "in"
-    return start - 3, f"{word} {replacement}"
 
 
 def _normalise(text: str) -> str:
@@ -435,8 +466,41 @@ def _model_guess_is_specific(text: str, category: str, glossary_words: set[str])
     return True
 
 
-def _trim_to_name(f: Finding, glossary: list[tuple[int, int]], text: str) -> Finding | None:
-    """Cut practice words off a model PERSON span ("Jane Hill Social Worker" -> "Jane Hill")."""
+_DETERMINER = re.compile(r"^(?:the|a|an|this|that|its|their|his|her)\s+", re.I)
+
+
+def _tidy_span(f: Finding, text: str) -> Finding | None:
+    """A pattern or model span cut to one line, without a leading "the".
+
+    A replacement must never join two lines or swallow list numbering ("...Leads\n- 6.2"),
+    and "the Local Safeguarding Children Board" is the practice term with an article.
+    """
+    start, end = f.start, f.end
+    newline = text.find("\n", start, end)
+    if newline != -1:
+        # Keep the line with more letters: that is where the entity is.
+        first, rest = text[start:newline], text[newline + 1 : end]
+        if sum(c.isalpha() for c in rest) > sum(c.isalpha() for c in first):
+            start = newline + 1
+            while start < end and text[start].isspace():
+                start += 1
+        else:
+            end = newline
+    if f.category not in ("PERSON", "DATE", "DATE_OF_BIRTH", "AGE"):
+        article = _DETERMINER.match(text[start:end])
+        if article and end - start > article.end():
+            start += article.end()
+    while end > start and text[end - 1] in " \t,;:":
+        end -= 1
+    if end - start < 1:
+        return None
+    if (start, end) == (f.start, f.end):
+        return f
+    return replace(f, start=start, end=end, text=text[start:end])
+
+
+def _trim_off_terms(f: Finding, glossary: list[tuple[int, int]], text: str) -> Finding | None:
+    """Cut practice terms off the ends of a span; None if nothing of a name is left."""
     start, end = f.start, f.end
     for g_start, g_end in glossary:
         if g_start < end and start < g_end:
@@ -444,8 +508,16 @@ def _trim_to_name(f: Finding, glossary: list[tuple[int, int]], text: str) -> Fin
                 start = max(start, g_end)
             elif g_end >= end:
                 end = min(end, g_start)
+            elif f.category == "PERSON":
+                end = g_start  # a practice term inside a name span: keep the name before it
             else:
-                end = g_start  # a practice term inside the span: keep the name before it
+                # A term inside an organisation guess ("Isle of Wight CCG Safeguarding Leads"):
+                # the guess is about the term, which is kept; what is left is judged alone.
+                left, right = text[start:g_start], text[g_end:end]
+                if sum(c.isalpha() for c in right) > sum(c.isalpha() for c in left):
+                    start = g_end
+                else:
+                    end = g_start
     while start < end and not text[start].isalnum():
         start += 1
     while end > start and not text[end - 1].isalnum():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from anonymiser.detect.names import name_tokens
@@ -98,19 +98,33 @@ class PersonBook:
                 return person
         return None
 
-    def join_adjacent(self, texts: Sequence[str]) -> None:
-        """Where a lone first name stands right before a known surname ("Hope" "Marsh"),
-        the pair is one person's full name: add it, so the person is labelled once."""
-        singles = {p.tokens[0] for p in self.people if len(p.tokens) == 1 and p.case is None}
-        surnames = {p.tokens[-1] for p in self.people if len(p.tokens) >= 2}
-        if not singles or not surnames:
-            return
-        first = "|".join(re.escape(t) for t in sorted(singles, key=len, reverse=True))
+    def join_adjacent(self, texts: Sequence[str], is_name_word: Callable[[str], bool]) -> list[tuple[Person, Person]]:
+        """A capitalised word right before a known surname is a first name: "Hope" "Marsh"
+        (Hope was found alone) or "Carys" "Wrenshaw" (the model missed Carys). The pair is
+        added as a full name, so the person gets a label of their own and no first name is
+        left beside a redacted surname. ``is_name_word`` rules out titles, practice words
+        and ordinary English words ("The Marsh family"). Returns (person, the person whose
+        surname it shares) for each person found this way."""
+        surname_owner: dict[str, Person] = {}
+        for person in self.people:
+            if len(person.tokens) >= 2:
+                surname_owner.setdefault(person.tokens[-1], person)
+        surnames = set(surname_owner)
+        found: list[tuple[Person, Person]] = []
+        if not surnames:
+            return found
         last = "|".join(re.escape(t) for t in sorted(surnames, key=len, reverse=True))
-        pattern = re.compile(rf"(?<![\w])({first})[ \t]+({last})(?![\w])")
+        pattern = re.compile(rf"(?<![\w'\u2019-])([A-Z][a-z][\w'\u2019-]*)[ \t]+({last})(?![\w])")
+        singles = {p.tokens[0] for p in self.people if len(p.tokens) == 1 and p.case is None}
         for index, text in enumerate(texts):
             for match in pattern.finditer(text):
-                self.add(f"{match.group(1)} {match.group(2)}", (index, match.start()))
+                first, surname = match.group(1), match.group(2)
+                full = f"{first} {surname}"
+                if full.lower() in self._by_form or any(full.lower() == f.lower() for p in self.people for f in p.forms):
+                    continue
+                if first in singles or is_name_word(first):
+                    found.append((self.add(full, (index, match.start())), surname_owner[surname]))
+        return found
 
     def _same_as_longer(self, name: str) -> Person | None:
         # "Kayleigh Marsh" is the same person as "Kayleigh Anne Marsh".

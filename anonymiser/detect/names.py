@@ -17,6 +17,7 @@ from wordfreq import zipf_frequency
 # "Grace"): as a lone name part it is matched only when capitalised, so "we hope" is kept.
 COMMON_WORD_ZIPF = 3.5
 _APOSTROPHES = "'\u2019"
+_PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "le", "la", "al", "el", "bin", "ben", "ter", "ten"})
 
 
 @dataclass(frozen=True)
@@ -69,8 +70,13 @@ def name_variants(
         # Initials are matched case-sensitively: "KM" is a person, "km" a distance.
         for initials in {tuple(letters), (letters[0], letters[-1])} if len(letters) >= 2 else ():
             add(".".join(initials) + ".", True)
+            add(".".join(initials), True)  # "K.M said", without the last dot
             add("".join(initials), True)
             add(". ".join(initials) + ".", True)
+        # A surname with a particle ("de Souza", "van der Berg") is the surname as a whole.
+        particles = [i for i, t in enumerate(tokens[:-1]) if i > 0 and t in _PARTICLES]
+        if particles:
+            add(" ".join(tokens[particles[0] :]))
     if initial and len(tokens) >= 2 and tokens[0][0].isupper() and tokens[0][0] not in "AI":
         # A lone initial ("K running around clinic") in a quoted record: only for people the
         # consultant listed, and never "A" or "I", which are words.

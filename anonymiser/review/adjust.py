@@ -163,8 +163,11 @@ class ReviewAdjuster:
         self._check_chosen(chosen, secrets)
         keep_ids = {e.id for e in to_keep}
         removed_secrets: list[Variant] = []
+        loose = list(decisions.loose_secrets)
         if to_keep:
             secrets, removed_secrets = _without_kept(secrets, to_keep)
+            loose, removed_loose = _without_kept(loose, to_keep)
+            removed_secrets += removed_loose
             for entity in to_keep:
                 self.kept_texts |= {norm(entity.text)} | {norm(o.text) for o in entity.occurrences}
         owner = {(o.unit, o.start, o.end): e.id for e in decisions.entities for o in e.occurrences}
@@ -292,7 +295,9 @@ class ReviewAdjuster:
                 "warnings": warnings,
             }
         )
-        out_decisions = Decisions(entities=out_entities, edits=edits, secrets=secrets, kept=out_kept)
+        out_decisions = Decisions(
+            entities=out_entities, edits=edits, secrets=secrets, kept=out_kept, loose_secrets=loose
+        )
         note = plan.note
         changed = sum(1 for s in section_entries if s["source"] == "consultant")
         if changed:

@@ -19,10 +19,13 @@ from typing import Any
 from anonymiser.review_log.rows import COLUMNS, CONFIDENTIAL, Row
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A value that itself starts with an apostrophe is guarded too, so reading back (which drops
+# one leading apostrophe before these) gives the original exactly.
+_GUARDED_STARTS = (*_FORMULA_STARTS, "'")
 
 
 def excel_safe(value: str) -> str:
-    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+    return "'" + value if value.startswith(_GUARDED_STARTS) else value
 
 
 def write_private(path: Path, data: bytes) -> None:
@@ -64,5 +67,5 @@ def read_csv_rows(path: Path) -> list[dict[str, str]]:
     out = []
     for line in lines[1:]:
         values = {h: (line[i] if i < len(line) else "") for i, h in enumerate(header)}
-        out.append({k: (v[1:] if v.startswith("'") and v[1:2] in _FORMULA_STARTS else v) for k, v in values.items()})
+        out.append({k: (v[1:] if v.startswith("'") and v[1:2] in _GUARDED_STARTS else v) for k, v in values.items()})
     return out

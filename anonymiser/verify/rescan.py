@@ -40,55 +40,71 @@ def _allowed_spans(text: str, allowed: re.Pattern[str] | None) -> list[tuple[int
 
 
 def verify_chunks(
-    chunks: Iterable[tuple[str, str]], secrets: Sequence[Variant], inserted: Sequence[str] = ()
+    chunks: Iterable[tuple[str, str]],
+    secrets: Sequence[Variant],
+    allowed: Sequence[str] = (),
+    loose: Sequence[Variant] = (),
+    loose_allowed: Sequence[str] = (),
 ) -> VerificationReport:
     """Search every chunk for every secret; return a report with the places of any hits.
 
-    ``inserted`` are texts that are allowed to stay whole (the replacement texts the writer
-    put in, and practice terms); a secret inside one of them is not a leak.
+    A hit wholly inside an ``allowed`` text is not a leak: our own labels ("Person C" holds
+    the initial "C") and practice terms ("Clare's Law" holds "Clare"). ``loose`` secrets
+    (places the model found) may also stand inside ``loose_allowed`` texts (the agency names
+    the policy keeps, "Westmere Constabulary"); everywhere else they are leaks too.
     """
     started = time.perf_counter()
-    pattern = compile_variants(secrets)
-    inserted_re = compile_variants(Variant(t, case_sensitive=False) for t in set(inserted) if t.strip())
+    checks = [
+        (compile_variants(secrets), _compile_texts(allowed)),
+        (compile_variants(loose), _compile_texts([*allowed, *loose_allowed])),
+    ]
+    checks = [(pattern, ok) for pattern, ok in checks if pattern is not None]
     hits: list[str] = []
     parts: set[str] = set()
     clean: set[str] = set()  # texts already searched and found clean (style ids repeat)
     for place, text in chunks:
         parts.add(place.split(":", 1)[0])
-        if pattern is None or not text or text in clean:
+        if not checks or not text or text in clean:
             continue
         if _LANGUAGE_ATTRIBUTE.search(place) and _LANGUAGE_TAG.fullmatch(text):
             continue
         found = False
-        allowed: list[tuple[int, int]] | None = None
-        for match in pattern.finditer(text):
-            # A hit wholly inside text we may leave (our own label "Person C" holding the
-            # initial "C"; a practice term) is not a leak; one reaching beyond it is.
-            if allowed is None:
-                allowed = _allowed_spans(text, inserted_re)
-            if any(s <= match.start() and match.end() <= e for s, e in allowed):
-                continue
-            found = True
-            if len(hits) < MAX_HITS_REPORTED:
-                hits.append(f"{place}, characters {match.start()}-{match.end()}")
-            else:
-                break
+        for pattern, ok in checks:
+            spans: list[tuple[int, int]] | None = None
+            for match in pattern.finditer(text):
+                if spans is None:
+                    spans = _allowed_spans(text, ok)
+                if any(s <= match.start() and match.end() <= e for s, e in spans):
+                    continue
+                found = True
+                if len(hits) < MAX_HITS_REPORTED:
+                    hits.append(f"{place}, characters {match.start()}-{match.end()}")
         if not found:
             clean.add(text)
     return VerificationReport(
         ran=True,
         passed=not hits,
-        strings_checked=len(secrets),
+        strings_checked=len(secrets) + len(loose),
         parts_checked=len(parts),
         seconds=round(time.perf_counter() - started, 3),
         hits=hits,
     )
 
 
+def _compile_texts(texts: Iterable[str]) -> re.Pattern[str] | None:
+    return compile_variants(Variant(t, case_sensitive=False) for t in set(texts) if t.strip())
+
+
 def verify_output(
-    path: Path, kind: str, secrets: Sequence[Variant], limits: InputLimits, inserted: Sequence[str] = ()
+    path: Path,
+    kind: str,
+    secrets: Sequence[Variant],
+    limits: InputLimits,
+    allowed: Sequence[str] = (),
+    loose: Sequence[Variant] = (),
+    loose_allowed: Sequence[str] = (),
 ) -> VerificationReport:
     started = time.perf_counter()
-    report = verify_chunks(output_chunks(path, kind, limits), secrets, inserted)
+    report = verify_chunks(output_chunks(path, kind, limits), secrets, allowed, loose, loose_allowed)
     report.seconds = round(time.perf_counter() - started, 3)
     return report

@@ -100,15 +100,6 @@ def test_the_same_person_gets_the_same_label_and_others_their_own(settings: Sett
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a family member who shares a surname and is not found by the model on her own "
-    "('his mother, Carys Wrenshaw') is half-redacted by the propagated surname of the child: the "
-    "output reads 'Carys Person A', leaking her first name and giving her the child's label. "
-    "decide.decide propagates 'Wrenshaw' (a variant of Tobias Wrenshaw) without asking whether a "
-    "capitalised word before it makes another person's full name (PersonBook.join_adjacent only "
-    "joins first names already known)",
-)
 def test_a_relative_with_the_same_surname_is_not_half_redacted(settings: Settings, detector: Detector) -> None:
     text = "This review concerns Tobias Wrenshaw, who lived with his mother, Carys Wrenshaw, in a flat."
     out, decisions = anonymise(text, settings, detector)
@@ -135,23 +126,12 @@ POSSESSIVES = [
     ("case-name-as-org", "Darren Quillfeather was seen. Darren Quillfeather's dog barked.", "Father was seen. Father's dog barked."),
     ("case-titled-apostrophe", "Sian O'Dwyer was seen. Later, Ms O'Dwyer's flat was visited.", "Adult 3 was seen. Later, Adult 3's flat was visited."),
 ]
-_CASE_PERSON_INSIDE_ORG = (
-    "BUG: the model's ORG span \"Darren Quillfeather's\" wins over the case-file person inside "
-    "it (resolve_overlaps), so a listed parent becomes '(organisation)', gets an ORGANISATION row "
-    "of his own, and loses the possessive; a case-file person (score 1.0) should win over an "
-    "overlapping model guess of another category"
-)
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param(
-            t,
-            e,
-            id=i,
-            marks=[pytest.mark.xfail(strict=True, reason=_CASE_PERSON_INSIDE_ORG)] if i == "case-name-as-org" else [],
-        )
+        pytest.param(t, e, id=i)
         for i, t, e in POSSESSIVES
     ],
 )
@@ -265,7 +245,7 @@ def test_every_redacted_span_is_among_the_secrets(with_case: Settings, detector:
     )
     doc = document_from_text(text)
     decisions, _ = analyse(doc, with_case, detector)
-    pattern = compile_variants(decisions.secrets)
+    pattern = compile_variants(decisions.all_secrets)
     for edit in decisions.edits:
         original = doc.units[edit.unit].text[edit.start : edit.end]
         assert list(find_all(pattern, original)), f"{original!r} is redacted but verification would not look for it"

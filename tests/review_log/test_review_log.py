@@ -139,15 +139,7 @@ def test_excel_safe(value: str, written: str) -> None:
     "text",
     [
         "=1+1",
-        pytest.param(
-            "'=1+1",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="BUG: review_log/writers.py excel_safe leaves a value that already starts with "
-                "an apostrophe unchanged, and read_csv_rows strips any apostrophe before = + - @, so "
-                "\"'=1+1\" reads back as \"=1+1\" (guard values starting with ' too)",
-            ),
-        ),
+        "'=1+1",
         "'quoted",
         "-",
         "O'Dwyer",
