@@ -25,8 +25,9 @@ def settings() -> Settings:
 def detector(settings: Settings) -> Detector:
     """One detector (model and recognisers loaded once) for the whole test session.
 
-    The detector depends only on the model and patterns, not on the policy, scope or case
-    file, so tests with other settings may share it.
+    The detector depends on the model, the patterns and the policy's extra model labels
+    (strict adds amounts and events), not on the scope or case file: tests with the scr
+    policy and any scope or case file may share it; strict tests build their own.
     """
     return Detector(settings)
 
