@@ -292,11 +292,6 @@ def test_config_error_names_a_bracketed_file_as_it_is(drafts: Path, tmp_path: Pa
     assert "case [v2].yml" in _one_error_line(result)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: --out naming an existing file ends in a FileExistsError traceback: api.redact_many "
-    "calls out_dir.mkdir() outside any error handling; it should be a one-line error and exit 2",
-)
 def test_out_that_is_a_file_is_a_clear_error(drafts: Path, tmp_path: Path, session_detector: Detector) -> None:
     not_a_folder = tmp_path / "out.txt"
     not_a_folder.write_text("already here\n", encoding="utf-8")

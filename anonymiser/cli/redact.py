@@ -50,9 +50,12 @@ def redact(
         raise fail(exc) from None
     if previous_review is not None:
         _redact_with_previous_review(inputs, out, settings, detector, previous_review)
-    outcomes = run_with_progress(
-        len(inputs), lambda hook: redact_many(inputs, out, settings, detector=detector, on_done=hook)
-    )
+    try:
+        outcomes = run_with_progress(
+            len(inputs), lambda hook: redact_many(inputs, out, settings, detector=detector, on_done=hook)
+        )
+    except ConfigError as exc:  # an --out that cannot be a folder
+        raise fail(exc) from None
     print_outcomes(outcomes, settings.scope)
     raise typer.Exit(0 if all(o.ok for o in outcomes) else EXIT_FAILED)
 
