@@ -168,7 +168,7 @@ class Relabel:
                 entity = replace(entity, replacement=label)
             entities.append(entity)
         edits = [replace(e, replacement=by_place.get((e.unit, e.start, e.end), e.replacement)) for e in decisions.edits]
-        return Decisions(entities=entities, edits=edits, secrets=decisions.secrets, kept=decisions.kept), plan
+        return replace(decisions, entities=entities, edits=edits), plan
 
 
 class Worker:
