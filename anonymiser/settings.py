@@ -90,8 +90,6 @@ class Policy:
     # organisation with an unusual word); "proper" counts any proper name or date with a
     # number, dropping only lone common words ("Court", "the same day").
     model_guesses: str = "specific"
-    # Sections of keep.yml this policy does not apply: strict masks agencies too.
-    unkept: tuple[str, ...] = ()
     # Exact dates become "(date)" (descriptor) or their month and year (month_year), which
     # keeps a findings report's timeline readable; a month and year alone is then kept.
     date_style: str = "descriptor"
@@ -130,9 +128,7 @@ def load_policy(patterns_dir: Path, name: str) -> Policy:
     date_style = data.get("date_style", "descriptor")
     if date_style not in ("descriptor", "month_year"):
         raise ConfigError(f"{path}: date_style: must be descriptor or month_year")
-    unkept = _str_list(data.get("unkept"), f"{path}: unkept")
     return Policy(
-        unkept=unkept,
         name=str(data.get("name", name)),
         description=str(data.get("description", "")),
         default=_category_rule(data.get("default", {"action": "review"}), f"{path}: default"),
@@ -193,8 +189,7 @@ class KeepList:
         return any(p.fullmatch(text.strip()) for p in self.forms)
 
 
-def load_keep_list(patterns_dir: Path, skip: tuple[str, ...] = ()) -> KeepList:
-    """The keep list, less the sections named in ``skip`` (strict masks agencies)."""
+def load_keep_list(patterns_dir: Path) -> KeepList:
     path = patterns_dir / "keep.yml"
     data = _mapping(load_yaml(path), str(path))
     terms: list[str] = []
@@ -206,7 +201,7 @@ def load_keep_list(patterns_dir: Path, skip: tuple[str, ...] = ()) -> KeepList:
                     forms.append(re.compile(pattern, re.IGNORECASE))
                 except re.error as exc:
                     raise ConfigError(f"{path}: {key}[{i}]: bad regular expression ({exc})") from None
-        elif key not in skip:
+        else:
             terms.extend(_str_list(value, f"{path}: {key}"))
     # Longest first so that "Children Act 1989" wins over "Children Act".
     unique = sorted(set(terms), key=lambda t: (-len(t), t.lower()))
@@ -390,7 +385,7 @@ def load_settings(
         max_chunk_chars=chunk,
         policy=chosen,
         replacements=load_replacements(patterns_dir),
-        keep=load_keep_list(patterns_dir, skip=chosen.unkept),
+        keep=load_keep_list(patterns_dir),
         people=load_people_words(patterns_dir),
         sections=load_section_rules(patterns_dir / "sections.yml"),
         case=case,
