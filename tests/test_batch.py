@@ -139,7 +139,7 @@ def test_same_person_same_label_in_every_document(tmp_path: Path, case_settings:
 def test_two_workers_write_what_one_writes(tmp_path: Path, case_settings: Settings, detector: Detector) -> None:
     folder = make_drafts(tmp_path / "in")
     one = run_batch(folder, tmp_path / "one", SPEC, settings=case_settings, detector=detector)
-    two = run_batch(folder, tmp_path / "two", SPEC, workers=2)
+    two = run_batch(folder, tmp_path / "two", SPEC, workers=3)
     assert statuses(one) == statuses(two) == {d: "ok" for d in DRAFTS}
     assert outputs(tmp_path / "one") == outputs(tmp_path / "two")
     for document in DRAFTS:
@@ -263,14 +263,17 @@ def test_a_failing_document_does_not_stop_the_others(
             raise RuntimeError("simulated bug with Bryony Castellan in its message")
         real_write_json(path, document)
 
+    run_batch(folder, out, SPEC, settings=case_settings, detector=detector)
+    assert (out / "c.anonymised.txt").exists()
     monkeypatch.setattr(pipeline, "write_json", write_json)
-    result = run_batch(folder, out, SPEC, settings=case_settings, detector=detector)
+    result = run_batch(folder, out, SPEC, settings=case_settings, detector=detector, force=True)
     assert statuses(result) == {"a.txt": "ok", "bad.txt": "failed", "c.txt": "failed", "sub/b.txt": "ok"}
     assert result.failed
     errors = {r.document: r.error for r in result.rows}
     assert "bad.txt" in errors["bad.txt"] and "UTF-8" in errors["bad.txt"]
     assert "internal error (RuntimeError)" in errors["c.txt"]
     assert "Castellan" not in errors["c.txt"]  # an unexpected error's message is never shown
+    # Not even the first run's outputs of c.txt are left: they could be taken for this run's.
     assert not list(out.glob("c.*")) and not list(out.glob("bad.*"))
     assert partials(out) == []
     rows = {r["document"]: r for r in read_summary(result.summary)}
@@ -295,11 +298,14 @@ def test_interruption_leaves_no_partial_outputs_and_resumes(
     assert partials(out) == []
     assert not list(out.glob("c.*"))
     rows = {r["document"]: r["status"] for r in read_summary(out / "batch-summary.csv")}
-    assert rows == {"a.txt": "ok", "c.txt": "interrupted", "sub/b.txt": "interrupted"}
+    assert rows["c.txt"] == "interrupted" and set(rows.values()) <= {"ok", "interrupted"}
+    for document, status in rows.items():
+        written = sorted(p.name for p in (out / document).parent.glob(Path(document).stem + ".*"))
+        assert len(written) == (4 if status == "ok" else 0), (document, written)  # document, CSV, JSON, HTML
 
     monkeypatch.setattr(pipeline, "residual_entities", real_residual)
     result = run_batch(folder, out, SPEC, settings=case_settings, detector=detector)
-    assert statuses(result) == {"a.txt": "skipped", "c.txt": "ok", "sub/b.txt": "ok"}
+    assert statuses(result) == {d: "skipped" if rows[d] == "ok" else "ok" for d in DRAFTS}
 
 
 def test_files_left_by_a_killed_process_are_removed(tmp_path: Path) -> None:
@@ -333,13 +339,17 @@ def _write_stub(job: WriteJob) -> Outcome:
     return Outcome(source=str(job.source), ok=True, counts={"PERSON": 1}, words=3)
 
 
-def test_a_killed_worker_fails_its_document_and_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = make_drafts(tmp_path / "in", {"a.txt": "one", "crash.txt": "two", "d.txt": "three", "e.txt": "four"})
+def test_a_killed_worker_fails_its_document_and_leaves_nothing(
+    tmp_path: Path, case_settings: Settings, detector: Detector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The largest document goes to the worker process first (this process takes the smallest).
+    drafts = {"a.txt": "Mrs Ada Quill.", "crash.txt": "Crash. " * 50, "d.txt": "Mr Ted Quill.", "e.txt": "Ms Io Quill."}
+    folder = make_drafts(tmp_path / "in", drafts)
     out = tmp_path / "out"
     monkeypatch.setattr(batch_run, "init_pool_worker", _no_model)
     monkeypatch.setattr(batch_run, "pool_analyse", _analyse_or_die)
     monkeypatch.setattr(batch_run, "pool_write", _write_stub)
-    result = run_batch(folder, out, SPEC, workers=2)
+    result = run_batch(folder, out, SPEC, workers=2, settings=case_settings, detector=detector)
     rows = {r.document: r for r in result.rows}
     assert result.failed
     assert rows["crash.txt"].status == "failed"

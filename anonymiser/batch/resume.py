@@ -1,6 +1,7 @@
 """Resuming a batch: which documents are already done, and what an interruption left behind.
 
-A document is done when its three outputs exist and its JSON review log says that they were
+A document is done when its outputs (document, CSV, JSON and HTML logs) exist and its JSON
+review log says that they were
 made from this very input (sha256), with these settings (``Settings.fingerprint``) and this
 version of anonymiser; that the anonymised document is the one the log describes (its sha256,
 so an interruption between the renames of a re-run cannot pass); and that a batch made them
@@ -38,8 +39,8 @@ class PreviousRun:
 def previous_run(source: Path, out_dir: Path, fingerprint: str) -> PreviousRun | None:
     """The earlier run's record when ``source`` is done in ``out_dir``; else None."""
     names = OutputNames.for_input(source)
-    document, csv, log_path = (out_dir / n for n in (names.document, names.csv, names.json))
-    if not (document.is_file() and csv.is_file() and log_path.is_file()):
+    document, log_path = out_dir / names.document, out_dir / names.json
+    if not all((out_dir / name).is_file() for name in output_names(source)):
         return None
     try:
         log = json.loads(log_path.read_text(encoding="utf-8"))
@@ -63,6 +64,12 @@ def previous_run(source: Path, out_dir: Path, fingerprint: str) -> PreviousRun |
         )
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None  # unreadable or from another version: do the document again
+
+
+def output_names(source: Path) -> list[str]:
+    """The names of every file a document's run publishes."""
+    names = OutputNames.for_input(source)
+    return [names.document, names.csv, names.json, names.html]
 
 
 def sweep_partials(out_dir: Path) -> list[Path]:

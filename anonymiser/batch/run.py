@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import multiprocessing
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +24,7 @@ from typing import Any
 
 from anonymiser.api import expand_inputs
 from anonymiser.batch.people import assign_labels
-from anonymiser.batch.resume import PreviousRun, previous_run, sweep_partials
+from anonymiser.batch.resume import PreviousRun, output_names, previous_run, sweep_partials
 from anonymiser.batch.summary import DocumentRow, write_summary
 from anonymiser.batch.worker import (
     AnalyseJob,
@@ -41,6 +42,7 @@ from anonymiser.pipeline import OutputNames
 from anonymiser.read.limits import InputLimits
 from anonymiser.records import Outcome
 from anonymiser.settings import Settings
+from anonymiser.write.safe_output import remove_outputs
 
 BROKEN_WORKER = (
     "a worker process stopped unexpectedly (killed, or out of memory) while this document was "
@@ -111,16 +113,16 @@ def run_batch(
 ) -> BatchResult:
     """Anonymise every draft under ``folder`` into ``out_dir``; write ``batch-summary.csv``.
 
-    ``workers`` > 1 runs that many processes, each loading the model once; 1 works in this
-    process (with ``settings`` and ``detector`` if given, else built from ``spec``). Raises
+    This process is one worker (with ``settings`` and ``detector`` if given, else built from
+    ``spec``); ``workers`` > 1 adds that many less one worker processes, each loading the
+    model once and building its settings from ``spec`` (a worker refuses to start if they
+    differ from this process's: same fingerprint). Raises
     ConfigError when there are no drafts, and KeyboardInterrupt after cleaning up when
     interrupted (the summary then marks unfinished documents "interrupted").
     """
     started = time.perf_counter()
     limits = limits or InputLimits()
     events = events or BatchEvents()
-    if settings is not None and workers > 1:
-        raise ValueError("pool workers build their settings from the spec; do not pass settings")
     settings = settings or spec.load()
     fingerprint = settings.fingerprint()
     if not folder.is_dir():
@@ -152,11 +154,8 @@ def run_batch(
     to_analyse = [d for d in drafts if d.document not in previous]
     events.started(len(found), len(to_analyse))
 
-    runner: _Runner = (
-        _InProcess(Worker(settings, detector, limits))
-        if workers <= 1
-        else _Pool(min(workers, len(drafts)), spec, fingerprint, limits)
-    )
+    processes = max(0, min(workers, len(drafts)) - 1)
+    runner = _Runner(Worker(settings, detector, limits), processes, spec, fingerprint, limits)
     try:
         analysed: dict[str, Analysed] = {}
         jobs = [AnalyseJob(d.document, d.source) for d in to_analyse]
@@ -192,6 +191,7 @@ def run_batch(
             if row.status == "pending":
                 row.status = "interrupted"
         sweep_partials(out_dir)
+        _remove_failed(drafts, rows)
         write_summary(out_dir, [rows[d] for d, _ in found])
         raise
     finally:
@@ -201,6 +201,7 @@ def run_batch(
     for row in ordered:
         if row.status == "pending":  # cannot happen; never report a silent success
             _fail(row, "internal error (the document was not processed)")
+    _remove_failed(drafts, rows)
     summary = write_summary(out_dir, ordered)
     return BatchResult(rows=ordered, summary=summary, seconds=round(time.perf_counter() - started, 2))
 
@@ -251,96 +252,100 @@ def _write_jobs(
     return jobs
 
 
+def _remove_failed(drafts: Sequence[_Draft], rows: dict[str, DocumentRow]) -> None:
+    """A document that failed keeps no outputs, not even an earlier run's, as with `redact`:
+    nothing stale can be taken for this run's result. (A draft that failed because its names
+    clash with another's is not in ``drafts``: those outputs are the other's.)"""
+    for draft in drafts:
+        if rows[draft.document].status == "failed":
+            remove_outputs([draft.out_dir / name for name in output_names(draft.source)])
+
+
 def _fail(row: DocumentRow, error: str, seconds: float = 0.0) -> None:
     row.status, row.error, row.seconds = "failed", error, round(seconds, 2)
 
 
-# ----------------------------------------------------------------------------- runners
+# ------------------------------------------------------------------------------ runner
 
-_Result = Any  # Analysed | Outcome | BaseException (a broken pool)
+_Result = Any  # Analysed | Outcome, or the BrokenProcessPool a dead worker left
 
 
 class _Runner:
-    def analyse(self, jobs: Sequence[AnalyseJob]) -> Iterator[tuple[AnalyseJob, Analysed | BaseException]]:
-        raise NotImplementedError
+    """Runs jobs in this process and, for more than one worker, in worker processes too.
 
-    def write(self, jobs: Sequence[WriteJob]) -> Iterator[tuple[WriteJob, Outcome | BaseException]]:
-        raise NotImplementedError
+    This process is always one of the workers: it loads its model while the others start
+    (a spawned worker takes several seconds to import and load before its first document),
+    so a batch with two workers starts working as soon as a batch with one. Jobs come
+    largest first; the pool takes from the front and this process from the back, so the
+    last to finish is a small document and no worker waits long at the end of a step.
 
-    def stop(self) -> None:
-        """After Ctrl-C: end any work in progress now."""
-
-    def close(self) -> None:
-        """At the end: release the workers."""
-
-
-class _InProcess(_Runner):
-    """One worker: this process, one document at a time."""
-
-    def __init__(self, worker: Worker) -> None:
-        self.worker = worker
-
-    def analyse(self, jobs: Sequence[AnalyseJob]) -> Iterator[tuple[AnalyseJob, Analysed | BaseException]]:
-        for job in jobs:
-            yield job, self.worker.analyse(job)
-
-    def write(self, jobs: Sequence[WriteJob]) -> Iterator[tuple[WriteJob, Outcome | BaseException]]:
-        for job in jobs:
-            yield job, self.worker.write(job)
-
-
-class _Pool(_Runner):
-    """Worker processes, each with its own model, started on first use.
-
-    Processes are spawned, never forked: a fork of a process holding a loaded model (and its
-    threads) is unsafe, and spawning behaves the same on every platform. A pool broken by a
-    killed worker fails the documents it held; the next step starts a fresh pool.
+    Worker processes are spawned, never forked: a fork of a process that holds a loaded model
+    is unsafe, and spawning behaves the same on every platform. A worker that dies (killed,
+    out of memory) breaks the pool: the documents it held fail, this process finishes the
+    rest of the step, and the next step starts a fresh pool.
     """
 
-    def __init__(self, size: int, spec: SettingsSpec, fingerprint: str, limits: InputLimits) -> None:
-        self.size = max(1, size)
+    def __init__(self, worker: Worker, processes: int, spec: SettingsSpec, fingerprint: str, limits: InputLimits) -> None:
+        self.worker = worker
+        self.processes = processes
         self.spec = spec
         self.fingerprint = fingerprint
         self.limits = limits
         self._executor: ProcessPoolExecutor | None = None
 
+    def analyse(self, jobs: Sequence[AnalyseJob]) -> Iterator[tuple[AnalyseJob, Analysed | BaseException]]:
+        return self._run(self.worker.analyse, pool_analyse, jobs)
+
+    def write(self, jobs: Sequence[WriteJob]) -> Iterator[tuple[WriteJob, Outcome | BaseException]]:
+        return self._run(self.worker.write, pool_write, jobs)
+
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
             self._executor = ProcessPoolExecutor(
-                max_workers=self.size,
+                max_workers=self.processes,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=init_pool_worker,
                 initargs=(self.spec, self.fingerprint, self.limits),
             )
         return self._executor
 
-    def _run(self, fn: Callable[[Any], Any], jobs: Sequence[Any]) -> Iterator[tuple[Any, _Result]]:
-        if not jobs:
+    def _run(self, here: Callable[[Any], Any], there: Callable[[Any], Any], jobs: Sequence[Any]) -> Iterator[tuple[Any, _Result]]:
+        pending = deque(sorted(jobs, key=_size, reverse=True))
+        if self.processes < 1 or len(pending) < 2:
+            while pending:
+                job = pending.popleft()
+                yield job, here(job)
             return
         pool = self._pool()
-        futures: dict[Future[Any], Any] = {pool.submit(fn, job): job for job in jobs}
+        in_flight: dict[Future[Any], Any] = {}
         broken = False
-        for future in as_completed(futures):
-            try:
-                yield futures[future], future.result()
-            except BrokenProcessPool as exc:
-                broken = True
-                yield futures[future], exc
+        while pending or in_flight:
+            # Keep every worker process busy, with one document queued behind the one it is on.
+            while not broken and pending and len(in_flight) < 2 * self.processes:
+                job = pending.popleft()
+                in_flight[pool.submit(there, job)] = job
+            for future in [f for f in in_flight if f.done()]:
+                job = in_flight.pop(future)
+                try:
+                    yield job, future.result()
+                except BrokenProcessPool as exc:
+                    broken = True
+                    yield job, exc
+            if pending:
+                job = pending.pop()
+                yield job, here(job)
+            elif in_flight:
+                wait(in_flight, return_when=FIRST_COMPLETED)
         if broken:
             self.close()
 
-    def analyse(self, jobs: Sequence[AnalyseJob]) -> Iterator[tuple[AnalyseJob, Analysed | BaseException]]:
-        return self._run(pool_analyse, jobs)
-
-    def write(self, jobs: Sequence[WriteJob]) -> Iterator[tuple[WriteJob, Outcome | BaseException]]:
-        return self._run(pool_write, jobs)
-
     def stop(self) -> None:
+        """After Ctrl-C: end the worker processes now rather than wait for their documents."""
         executor, self._executor = self._executor, None
         if executor is None:
             return
-        # The workers ignore Ctrl-C; end them now rather than wait for their documents.
-        # (``_processes`` is CPython's own; Python 3.14 adds terminate_workers() for this.)
+        # The workers ignore Ctrl-C. (``_processes`` is CPython's own; Python 3.14 adds
+        # terminate_workers() for this.)
         processes = list((getattr(executor, "_processes", None) or {}).values())
         executor.shutdown(wait=False, cancel_futures=True)
         for process in processes:
@@ -352,3 +357,10 @@ class _Pool(_Runner):
         executor, self._executor = self._executor, None
         if executor is not None:
             executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _size(job: AnalyseJob | WriteJob) -> int:
+    try:
+        return job.source.stat().st_size
+    except OSError:
+        return 0

@@ -68,7 +68,7 @@ def batch(
     folder: Annotated[Path, typer.Argument(help="A folder of drafts (.docx, .txt, .md); sub-folders included.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the outputs; sub-folders mirror FOLDER's.")],
     case: Annotated[Path | None, typer.Option("--case", help="Case file (YAML): people, places, terms.")] = None,
-    workers: Annotated[int, typer.Option(min=1, help="Processes to run (each loads the model once).")] = 1,
+    workers: Annotated[int, typer.Option(min=1, help="Documents processed at once; each worker is a process that loads the model once.")] = 1,
     force: Annotated[bool, typer.Option("--force", help="Process documents that are already done.")] = False,
     policy: Annotated[str, typer.Option(help="Policy name from patterns/policies/.")] = "scr",
     scope: Annotated[str, typer.Option(help="findings (the findings-only report) or full.")] = "findings",
@@ -108,7 +108,7 @@ def batch(
                 spec,
                 workers=workers,
                 force=force,
-                settings=settings if workers == 1 else None,
+                settings=settings,
                 events=_Bars(progress),
             )
     except AnonymiserError as exc:

@@ -2,28 +2,21 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from presidio_analyzer import EntityRecognizer
 
-from anonymiser.detect.registry import load_recognisers
+from tests.detect.recognisers import load_one, spans
 
-PATTERNS = Path(__file__).resolve().parents[2] / "patterns"
 ENTITY = "EMAIL"
 
 
 @pytest.fixture(scope="module")
 def recogniser() -> EntityRecognizer:
-    found = [r for r in load_recognisers(PATTERNS, []) if r.name == "EmailRecogniser"]
-    assert len(found) == 1
-    return found[0]
+    return load_one("EmailRecogniser")
 
 
 def found(recogniser: EntityRecognizer, text: str) -> list[tuple[int, int, str]]:
-    results = recogniser.analyze(text, [ENTITY], nlp_artifacts=None)
-    assert all(r.entity_type == ENTITY for r in results)
-    return [(r.start, r.end, text[r.start : r.end]) for r in sorted(results, key=lambda r: r.start)]
+    return spans(recogniser, text, ENTITY)
 
 
 @pytest.mark.parametrize(

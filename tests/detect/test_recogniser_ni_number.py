@@ -2,28 +2,22 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from presidio_analyzer import EntityRecognizer
 
-from anonymiser.detect.registry import load_recognisers
+from tests.detect.recognisers import found as found_by
+from tests.detect.recognisers import load_one
 
-PATTERNS = Path(__file__).resolve().parents[2] / "patterns"
 ENTITY = "NI_NUMBER"
 
 
 @pytest.fixture(scope="module")
 def recogniser() -> EntityRecognizer:
-    found = [r for r in load_recognisers(PATTERNS, []) if r.name == "UkNiNumberRecogniser"]
-    assert len(found) == 1
-    return found[0]
+    return load_one("UkNiNumberRecogniser")
 
 
 def found(recogniser: EntityRecognizer, text: str) -> list[str]:
-    results = recogniser.analyze(text, [ENTITY], nlp_artifacts=None)
-    assert all(r.entity_type == ENTITY for r in results)
-    return [text[r.start : r.end] for r in sorted(results, key=lambda r: r.start)]
+    return found_by(recogniser, text, ENTITY)
 
 
 @pytest.mark.parametrize(
