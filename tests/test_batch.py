@@ -416,3 +416,17 @@ def test_text_longer_than_the_model_limit_keeps_its_offsets(
     places = {(f.category, f.start) for f in findings if f.unit == 1}
     assert ("PHONE", long_paragraph.index("01632")) in places
     assert ("EMAIL", long_paragraph.index("bryony.")) in places
+
+
+@pytest.mark.parametrize("problem", ["folder is a file", "out is a file", "no drafts"])
+def test_command_refuses_bad_paths_before_any_work(tmp_path: Path, problem: str) -> None:
+    folder, out = make_drafts(tmp_path / "in", {"a.txt": DRAFTS["a.txt"]}), tmp_path / "out"
+    if problem == "folder is a file":
+        folder = folder / "a.txt"
+    elif problem == "out is a file":
+        out.write_text("not a folder")
+    else:
+        (folder / "a.txt").unlink()
+    result = CliRunner().invoke(app, ["batch", str(folder), "--out", str(out)])
+    assert result.exit_code == 2, result.output
+    assert not (tmp_path / "out" / "batch-summary.csv").exists()

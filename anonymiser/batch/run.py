@@ -130,7 +130,12 @@ def run_batch(
     found = find_drafts(folder, out_dir)
     if not found:
         raise ConfigError(f"{folder}: no .docx, .txt or .md drafts found (sub-folders included)")
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise ConfigError(f"{out_dir}: --out must be a folder, and a file of that name exists") from None
+    except OSError as exc:
+        raise ConfigError(f"{out_dir}: cannot create the output folder ({exc.strerror})") from None
     sweep_partials(out_dir)
 
     rows = {document: DocumentRow(document, "pending") for document, _ in found}

@@ -137,9 +137,15 @@ def decide(
                 continue
             if inside_any(f.start, f.end, glossary_spans[f.unit]):
                 continue
-            if overlaps_any(f.start, f.end, case_keep_spans[f.unit]) or case_keep.is_term(f.text):
-                # The reviewer's name, or the Board's area: kept even where the model's span
-                # runs on into the next words ("Alison Fairbairn Independent Reviewer").
+            near_kept = (
+                overlaps_any(f.start, f.end, case_keep_spans[f.unit])
+                if f.category == "PERSON"
+                else inside_any(f.start, f.end, case_keep_spans[f.unit])
+            )
+            if near_kept or case_keep.is_term(f.text):
+                # The reviewer's name, or the Board's area: kept, and a name is kept even where
+                # the model's span runs on ("Alison Fairbairn Independent Reviewer"). A place
+                # that merely contains the area ("Westmere General Hospital") is not kept.
                 _keep(kept, f, "named in the case file's keep list")
                 continue
             if f.category == "PERSON" or f.recogniser.startswith("spacy_model"):
