@@ -13,10 +13,12 @@ drafts with the same name in different sub-folders cannot collide.
 from __future__ import annotations
 
 import multiprocessing
+import queue
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
@@ -167,7 +169,7 @@ def run_batch(
         for job, result in runner.analyse(jobs):
             row = rows[job.document]
             if isinstance(result, BaseException):
-                _fail(row, BROKEN_WORKER)
+                _fail(row, _pool_failure(job.source, result))
             elif result.ok:
                 analysed[job.document] = result
                 row.words, row.seconds = result.words, result.seconds
@@ -180,7 +182,7 @@ def run_batch(
         for job, outcome in runner.write(write_jobs):
             row = rows[job.document]
             if isinstance(outcome, BaseException):
-                _fail(row, BROKEN_WORKER)
+                _fail(row, _pool_failure(job.source, outcome))
             elif outcome.ok:
                 row.status = "ok"
                 row.entities = sum(outcome.counts.values())
@@ -266,6 +268,12 @@ def _remove_failed(drafts: Sequence[_Draft], rows: dict[str, DocumentRow]) -> No
             remove_outputs([draft.out_dir / name for name in output_names(draft.source)])
 
 
+def _pool_failure(source: Path, error: BaseException) -> str:
+    if isinstance(error, BrokenProcessPool):
+        return BROKEN_WORKER
+    return f"{source}: internal error in a worker process ({type(error).__name__}); nothing was written"
+
+
 def _fail(row: DocumentRow, error: str, seconds: float = 0.0) -> None:
     row.status, row.error, row.seconds = "failed", error, round(seconds, 2)
 
@@ -280,9 +288,8 @@ class _Runner:
 
     This process is always one of the workers: it loads its model while the others start
     (a spawned worker takes several seconds to import and load before its first document),
-    so a batch with two workers starts working as soon as a batch with one. Jobs come
-    largest first; the pool takes from the front and this process from the back, so the
-    last to finish is a small document and no worker waits long at the end of a step.
+    so a batch with two workers starts working as soon as a batch with one. Jobs go largest
+    first, so the last to finish is a small one and no worker waits long at the end of a step.
 
     Worker processes are spawned, never forked: a fork of a process that holds a loaded model
     is unsafe, and spawning behaves the same on every platform. A worker that dies (killed,
@@ -321,27 +328,18 @@ class _Runner:
                 job = pending.popleft()
                 yield job, here(job)
             return
-        pool = self._pool()
-        in_flight: dict[Future[Any], Any] = {}
-        broken = False
-        while pending or in_flight:
-            # Keep every worker process busy, with one document queued behind the one it is on.
-            while not broken and pending and len(in_flight) < 2 * self.processes:
-                job = pending.popleft()
-                in_flight[pool.submit(there, job)] = job
-            for future in [f for f in in_flight if f.done()]:
-                job = in_flight.pop(future)
-                try:
-                    yield job, future.result()
-                except BrokenProcessPool as exc:
-                    broken = True
-                    yield job, exc
-            if pending:
-                job = pending.pop()
+        feed = _Feed(self._pool(), there, pending)
+        feed.start(self.processes)
+        while True:
+            yield from feed.results()
+            job = feed.take_last()
+            if job is not None:
                 yield job, here(job)
-            elif in_flight:
-                wait(in_flight, return_when=FIRST_COMPLETED)
-        if broken:
+            elif not feed.waiting():
+                break
+            else:
+                yield feed.next_result()
+        if feed.broken:
             self.close()
 
     def stop(self) -> None:
@@ -362,6 +360,78 @@ class _Runner:
         executor, self._executor = self._executor, None
         if executor is not None:
             executor.shutdown(wait=True, cancel_futures=True)
+
+
+class _Feed:
+    """Hands jobs to the worker processes one at a time, as each one finishes a document.
+
+    Each worker process gets its next document the moment it finishes one (from the pool's
+    callback thread), never a queue of them: a document queued behind a busy worker could
+    leave this process idle at the end of the step while the worker still has two to do.
+    The pool takes jobs from the front of ``pending`` (largest first); this process takes
+    from the back.
+    """
+
+    def __init__(self, pool: ProcessPoolExecutor, there: Callable[[Any], Any], pending: deque[Any]) -> None:
+        self.pool = pool
+        self.there = there
+        self.pending = pending
+        self.broken = False
+        self._lock = threading.Lock()
+        self._done: queue.SimpleQueue[tuple[Any, _Result]] = queue.SimpleQueue()
+        self._outstanding = 0  # sent to the pool and not yet taken from ``_done``
+
+    def start(self, processes: int) -> None:
+        for _ in range(processes):
+            self._send_next()
+
+    def _send_next(self) -> None:
+        with self._lock:
+            if self.broken or not self.pending:
+                return
+            job = self.pending.popleft()
+            try:
+                future = self.pool.submit(self.there, job)
+            except (BrokenProcessPool, RuntimeError):  # the pool is broken or shut down
+                self.broken = True
+                self.pending.appendleft(job)  # this process will do it
+                return
+            self._outstanding += 1
+        future.add_done_callback(lambda f: self._finished(job, f))
+
+    def _finished(self, job: Any, future: Future[Any]) -> None:
+        # Runs on the pool's thread: it must never raise.
+        if future.cancelled():
+            return
+        error = future.exception()
+        if isinstance(error, BrokenProcessPool):
+            self.broken = True
+        self._done.put((job, error if error is not None else future.result()))
+        self._send_next()
+
+    def take_last(self) -> Any | None:
+        with self._lock:
+            return self.pending.pop() if self.pending else None
+
+    def waiting(self) -> bool:
+        with self._lock:
+            return self._outstanding > 0
+
+    def results(self) -> Iterator[tuple[Any, _Result]]:
+        while True:
+            try:
+                item = self._done.get_nowait()
+            except queue.Empty:
+                return
+            with self._lock:
+                self._outstanding -= 1
+            yield item
+
+    def next_result(self) -> tuple[Any, _Result]:
+        item = self._done.get()
+        with self._lock:
+            self._outstanding -= 1
+        return item
 
 
 def _size(job: AnalyseJob | WriteJob) -> int:

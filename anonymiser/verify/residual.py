@@ -35,15 +35,19 @@ def residual_entities(
     if not replacements:
         return []
     pattern = re.compile("|".join(re.escape(r) for r in replacements))
-    # Only paragraphs we changed can hold anything new: an unchanged paragraph gives the
-    # model the same text as before, and its findings were all decided. Skipping them saves
-    # most of a second model pass.
-    changed = [u for u in out_doc.units if pattern.search(u.text)]
-    if not changed:
+    # Only sentences we changed can hold anything new: an unchanged sentence gives the model
+    # the same text as before, and its findings were all decided. Looking at the changed
+    # sentences alone saves most of a second model pass.
+    windows, origin = changed_sentences(out_doc.units, pattern)
+    if not windows:
         return []
     matchers = case_matchers(settings.case, settings.people.titles)
     ad_hoc = [CaseFileRecogniser(matchers)] if matchers else []
-    findings = _outside_replacements(detector.detect(changed, ad_hoc), out_doc.units, pattern)
+    found = [
+        replace(f, unit=origin[f.unit][0], start=f.start + origin[f.unit][1], end=f.end + origin[f.unit][1])
+        for f in detector.detect(windows, ad_hoc)
+    ]
+    findings = _outside_replacements(found, out_doc.units, pattern)
     if not findings:
         return []
     again = decide(out_doc.units, findings, settings, matchers)
@@ -66,6 +70,28 @@ def residual_entities(
             )
         )
     return out
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'\u2018\u201c])|\n")
+
+
+def changed_sentences(
+    units: Sequence[TextUnit], pattern: re.Pattern[str]
+) -> tuple[list[TextUnit], dict[int, tuple[int, int]]]:
+    """The sentences that hold a replacement, as units of their own, and for each its unit
+    and offset in the output: (window uid -> (unit uid, offset))."""
+    windows: list[TextUnit] = []
+    origin: dict[int, tuple[int, int]] = {}
+    for unit in units:
+        hits = [m.start() for m in pattern.finditer(unit.text)]
+        if not hits:
+            continue
+        bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(unit.text)] + [len(unit.text)]
+        for start, end in zip(bounds, bounds[1:]):
+            if any(start <= h < end for h in hits):
+                origin[len(windows)] = (unit.uid, start)
+                windows.append(TextUnit(uid=len(windows), text=unit.text[start:end], location=unit.location))
+    return windows, origin
 
 
 def _outside_replacements(
