@@ -105,7 +105,7 @@ class NoModel(Detector):
     def __init__(self, settings: Settings) -> None:  # noqa: D107 - loads nothing on purpose
         self.settings = settings
 
-    def detect(self, units, ad_hoc=()):  # noqa: ANN001, ANN201
+    def detect(self, units, ad_hoc=(), *, model=True):  # noqa: ANN001, ANN201
         raise AssertionError("the model ran for a document that should have been skipped")
 
 

@@ -57,10 +57,10 @@ class _SameUnitsDetector:
     def __getattr__(self, name: str) -> object:
         return getattr(self._detector, name)
 
-    def detect(self, units: Sequence[TextUnit], ad_hoc: Sequence[object] = ()) -> list[Finding]:
-        key = tuple(units)
+    def detect(self, units: Sequence[TextUnit], ad_hoc: Sequence[object] = (), *, model: bool = True) -> list[Finding]:
+        key = (tuple(units), model)
         if key not in self._seen:
-            self._seen[key] = self._detector.detect(units, ad_hoc)
+            self._seen[key] = self._detector.detect(units, ad_hoc, model=model)
         return list(self._seen[key])
 
 

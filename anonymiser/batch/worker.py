@@ -110,9 +110,12 @@ class _Recording(Detector):
         self.digest = ""
         self.findings: list[Finding] = []
 
-    def detect(self, units: Sequence[TextUnit], ad_hoc: Iterable[EntityRecognizer] = ()) -> list[Finding]:
-        found = self.live.detect(units, ad_hoc)
-        self.digest, self.findings = units_digest(units), list(found)
+    def detect(
+        self, units: Sequence[TextUnit], ad_hoc: Iterable[EntityRecognizer] = (), *, model: bool = True
+    ) -> list[Finding]:
+        found = self.live.detect(units, ad_hoc, model=model)
+        if model:
+            self.digest, self.findings = units_digest(units), list(found)
         return found
 
 
@@ -131,10 +134,12 @@ class _Replay(Detector):
         self._digest = digest
         self._findings = list(findings)
 
-    def detect(self, units: Sequence[TextUnit], ad_hoc: Iterable[EntityRecognizer] = ()) -> list[Finding]:
-        if units_digest(units) == self._digest:
+    def detect(
+        self, units: Sequence[TextUnit], ad_hoc: Iterable[EntityRecognizer] = (), *, model: bool = True
+    ) -> list[Finding]:
+        if model and units_digest(units) == self._digest:
             return list(self._findings)
-        return self.live.detect(units, ad_hoc)
+        return self.live.detect(units, ad_hoc, model=model)
 
 
 @dataclass(frozen=True)

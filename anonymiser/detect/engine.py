@@ -127,16 +127,25 @@ class Detector:
         return self.settings.model
 
     def detect(
-        self, units: Sequence[TextUnit], ad_hoc: Iterable[EntityRecognizer] = ()
+        self, units: Sequence[TextUnit], ad_hoc: Iterable[EntityRecognizer] = (), *, model: bool = True
     ) -> list[Finding]:
-        """Run every recogniser over ``units``; return findings with unit-relative offsets."""
+        """Run every recogniser over ``units``; return findings with unit-relative offsets.
+
+        With ``model=False`` only the recognisers that need no model output run (patterns,
+        checksums, the case file), without context words: a cheap second look.
+        """
         ad_hoc = list(ad_hoc)
         entities = sorted(set(self.entities) | {e for r in ad_hoc for e in r.supported_entities})
         pieces, piece_map = split_long_units(units, self.settings.max_chunk_chars)
         chunks = make_chunks(pieces, self.settings.max_chunk_chars)
         findings: list[Finding] = []
         # nlp.pipe batches the model over every chunk; the recognisers then reuse its output.
-        batch = self.nlp_engine.process_batch([c.text for c in chunks], language="en", batch_size=4)
+        texts = [c.text for c in chunks]
+        batch = (
+            self.nlp_engine.process_batch(texts, language="en", batch_size=4)
+            if model
+            else ((text, None) for text in texts)
+        )
         recognisers = sorted(
             self.analyzer.registry.get_recognizers(
                 language="en", entities=entities, all_fields=False, ad_hoc_recognizers=ad_hoc or None
@@ -154,7 +163,7 @@ class Detector:
         text: str,
         entities: list[str],
         recognisers: Sequence[EntityRecognizer],
-        artifacts: NlpArtifacts,
+        artifacts: NlpArtifacts | None,
     ) -> list[RecognizerResult]:
         """Presidio's analyze, made deterministic.
 
@@ -167,7 +176,8 @@ class Detector:
         results: list[RecognizerResult] = []
         for recogniser in recognisers:
             results.extend(recogniser.analyze(text=text, entities=entities, nlp_artifacts=artifacts) or [])
-        results = self.analyzer._enhance_using_context(text, results, artifacts, list(recognisers), None)
+        if artifacts is not None:
+            results = self.analyzer._enhance_using_context(text, results, artifacts, list(recognisers), None)
         return remove_duplicates(results)
 
 

@@ -43,9 +43,15 @@ def residual_entities(
         return []
     matchers = case_matchers(settings.case, settings.people.titles)
     ad_hoc = [CaseFileRecogniser(matchers)] if matchers else []
+    # The model reads again only the sentences where a replacement stands next to a
+    # capitalised word: where a half-redacted name ("Carys Person A") or a run-on can be.
+    # Every changed sentence gets the patterns, checksums and the case file.
+    marked = [bool(_BESIDE_CAPITAL.search(pattern.sub("\x00", w.text))) for w in windows]
+    beside = [w for w, m in zip(windows, marked) if m]
+    rest = [w for w, m in zip(windows, marked) if not m]
     found = [
         replace(f, unit=origin[f.unit][0], start=f.start + origin[f.unit][1], end=f.end + origin[f.unit][1])
-        for f in detector.detect(windows, ad_hoc)
+        for f in detector.detect(beside, ad_hoc) + detector.detect(rest, ad_hoc, model=False)
     ]
     findings = _outside_replacements(found, out_doc.units, pattern)
     if not findings:
@@ -72,6 +78,8 @@ def residual_entities(
     return out
 
 
+# A replacement (marked \x00) with a capitalised word right before or after it.
+_BESIDE_CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'\u2019-]+[ \t]+\x00|\x00[ \t]+[A-Z][\w'\u2019-]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'\u2018\u201c])|\n")
 
 
