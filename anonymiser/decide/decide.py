@@ -14,7 +14,8 @@ The order of work, and why:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import Levenshtein
@@ -34,7 +35,6 @@ from anonymiser.detect.case_file import CASE_FILE_RECOGNISER, CaseMatcher
 from anonymiser.detect.names import (
     Variant,
     compile_variants,
-    find_all,
     is_common_word,
     name_tokens,
     name_variants,
@@ -208,7 +208,9 @@ def decide(
             scores[person.key] = scores[relative.key]
             recognisers.setdefault(person.key, set()).add("name_beside_known_surname")
 
-    # Propagation: people by every variant of their name, other strings as they are.
+    # Propagation: people by every variant of their name, other strings as they are; each
+    # pattern runs once over the whole document.
+    text_index = _TextIndex(units)
     secrets: list[Variant] = []
     excluded_words = glossary_words | _words_in(words.not_names)
     people = [p for p in book.people if p.key in scores]
@@ -218,36 +220,39 @@ def decide(
         secrets.extend(variants + fuzzy)
         for variant_set, source in ((variants, PROPAGATED), (fuzzy, FUZZY)):
             pattern = compile_variants(variant_set)
-            for unit in units:
-                for start, end, _ in find_all(pattern, unit.text):
-                    if inside_any(start, end, glossary_spans[unit.uid]):
-                        continue  # "Clare" of "Clare's Law" is not the person Clare
-                    widened = _extend_over_title(unit.text, start, title_re)
-                    candidates.append(
-                        Candidate(
-                            unit.uid, widened, end, person.key, "PERSON", scores[person.key], source,
-                            exact=widened == start,
-                        )
-                    )
-                    if source == FUZZY:
-                        fuzzy_keys.add(person.key)
-                        recognisers[person.key].add(FUZZY)
-    loose: list[Variant] = []
-    for key, (text, category) in sorted(plain_strings.items()):
-        variant = Variant(text.strip(), case_sensitive=False)
-        from_case = key in case_keys
-        (secrets if from_case else loose).append(variant)
-        pattern = compile_variants([variant])
-        for unit in units:
-            for start, end, _ in find_all(pattern, unit.text):
+            for unit, start, end in text_index.find(pattern):
                 if inside_any(start, end, glossary_spans[unit.uid]):
-                    continue  # inside a practice term ("Edinburgh Postnatal Depression Scale")
-                if not from_case and inside_any(start, end, policy_kept_spans.get(unit.uid, [])):
-                    # A place the model found stays inside the agency named after it
-                    # ("Westmere Constabulary"), as published reviews do, unless the case
-                    # file lists the place for redaction.
-                    continue
-                candidates.append(Candidate(unit.uid, start, end, key, category, scores[key], PROPAGATED))
+                    continue  # "Clare" of "Clare's Law" is not the person Clare
+                widened = _extend_over_title(unit.text, start, title_re)
+                candidates.append(
+                    Candidate(
+                        unit.uid, widened, end, person.key, "PERSON", scores[person.key], source,
+                        exact=widened == start,
+                    )
+                )
+                if source == FUZZY:
+                    fuzzy_keys.add(person.key)
+                    recognisers[person.key].add(FUZZY)
+    loose: list[Variant] = []
+    # Every other redacted string, all in one pattern: one pass over the document.
+    keys_by_text: dict[str, list[str]] = {}
+    for key, (text, _category) in sorted(plain_strings.items()):
+        variant = Variant(text.strip(), case_sensitive=False)
+        (secrets if key in case_keys else loose).append(variant)
+        keys_by_text.setdefault(_match_key(variant.text), []).append(key)
+    plain_pattern = compile_variants(Variant(t, case_sensitive=False) for t in keys_by_text)
+    for unit, start, end in text_index.find(plain_pattern):
+        if inside_any(start, end, glossary_spans[unit.uid]):
+            continue  # inside a practice term ("Edinburgh Postnatal Depression Scale")
+        for key in keys_by_text.get(_match_key(unit.text[start:end]), []):
+            if key not in case_keys and inside_any(start, end, policy_kept_spans.get(unit.uid, [])):
+                # A place the model found stays inside the agency named after it
+                # ("Westmere Constabulary"), as published reviews do, unless the case file
+                # lists the place for redaction.
+                continue
+            candidates.append(
+                Candidate(unit.uid, start, end, key, plain_strings[key][1], scores[key], PROPAGATED)
+            )
 
     # The model's guesses that run into a person's name ("Kayleigh Marsh's" as an ORG) give
     # way to the person everywhere, so the name is labelled as the person, not "(organisation)".
@@ -336,6 +341,35 @@ def decide(
 
 
 # ------------------------------------------------------------------------ helpers
+
+
+class _TextIndex:
+    """All units' text joined by NUL, so one regex search covers the document. NUL is
+    neither a word character nor white space, so no match can run from one unit into the
+    next (a name's parts are joined by \\s+)."""
+
+    def __init__(self, units: Sequence[TextUnit]) -> None:
+        self.units = list(units)
+        self.starts: list[int] = []
+        position = 0
+        for unit in self.units:
+            self.starts.append(position)
+            position += len(unit.text) + 1
+        self.text = "\x00".join(u.text for u in self.units)
+
+    def find(self, pattern: re.Pattern[str] | None) -> Iterator[tuple[TextUnit, int, int]]:
+        if pattern is None:
+            return
+        for match in pattern.finditer(self.text):
+            index = bisect_right(self.starts, match.start()) - 1
+            unit, base = self.units[index], self.starts[index]
+            if match.end() - base <= len(unit.text):
+                yield unit, match.start() - base, match.end() - base
+
+
+def _match_key(text: str) -> str:
+    """What a case-insensitive variant match of ``text`` has in common with ``text``."""
+    return " ".join(text.replace("\u2019", "'").split()).lower()
 
 
 def _normalise(text: str) -> str:
