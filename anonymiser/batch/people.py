@@ -26,6 +26,7 @@ from typing import Any
 from anonymiser.decide.decide import Decisions
 from anonymiser.detect.names import name_tokens
 from anonymiser.settings import Settings
+from anonymiser.decide.people import letter_code
 
 
 @dataclass(frozen=True)
@@ -181,20 +182,10 @@ def _labels(people: Mapping[str, _Global], settings: Settings) -> dict[str, str]
                 counters[person.role] = counters.get(person.role, 0) + 1
                 label = f"{person.role} {counters[person.role]}"
             else:
-                label = f"{settings.replacements.person_prefix} {letters_for(letters)}"
+                label = f"{settings.replacements.person_prefix} {letter_code(letters)}"
                 letters += 1
             if label not in used:
                 break
         used.add(label)
         labels[key] = label
     return labels
-
-
-def letters_for(n: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA: the same lettering as the document-level labels."""
-    out = ""
-    n += 1
-    while n:
-        n, rem = divmod(n - 1, 26)
-        out = chr(ord("A") + rem) + out
-    return out

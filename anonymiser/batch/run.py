@@ -47,8 +47,8 @@ from anonymiser.settings import Settings
 from anonymiser.write.safe_output import remove_outputs
 
 BROKEN_WORKER = (
-    "a worker process stopped unexpectedly (killed, or out of memory) while this document was "
-    "queued or in progress; nothing was written for it; run the batch again to retry"
+    "a worker process stopped unexpectedly (killed, or out of memory) while working on this "
+    "document; nothing was written for it; run the batch again to retry"
 )
 
 
@@ -293,8 +293,8 @@ class _Runner:
 
     Worker processes are spawned, never forked: a fork of a process that holds a loaded model
     is unsafe, and spawning behaves the same on every platform. A worker that dies (killed,
-    out of memory) breaks the pool: the documents it held fail, this process finishes the
-    rest of the step, and the next step starts a fresh pool.
+    out of memory) breaks the pool: the document it was working on fails, this process
+    finishes the rest of the step, and the next step starts a fresh pool.
     """
 
     def __init__(self, worker: Worker, processes: int, spec: SettingsSpec, fingerprint: str, limits: InputLimits) -> None:

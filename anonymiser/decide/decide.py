@@ -27,6 +27,7 @@ from anonymiser.decide.people import (
     Person,
     PersonBook,
     clean_person_text,
+    letter_code,
     role_before,
     role_label_for,
 )
@@ -660,23 +661,13 @@ def _person_labels(
                     break
         else:
             while True:
-                label = f"{settings.replacements.person_prefix} {_letters(letters)}"
+                label = f"{settings.replacements.person_prefix} {letter_code(letters)}"
                 letters += 1
                 if label not in used:
                     break
         used.add(label)
         labels[person.key] = label
     return labels
-
-
-def _letters(n: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA: enough labels for any review."""
-    out = ""
-    n += 1
-    while n:
-        n, rem = divmod(n - 1, 26)
-        out = chr(ord("A") + rem) + out
-    return out
 
 
 def _keep(kept: dict[str, _Kept], f: Finding, reason: str) -> None:

@@ -158,3 +158,13 @@ def role_label_for(role: str | None, title: str | None, replacements: Replacemen
         if word and word.rstrip(".").lower() in labels:
             return labels[word.rstrip(".").lower()]
     return None
+
+
+def letter_code(n: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA: the letters of "Person A", "Person B" ..., enough for any review."""
+    out = ""
+    n += 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        out = chr(ord("A") + rem) + out
+    return out

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from anonymiser.decide.decide import Decisions
+from anonymiser.decide.people import letter_code
 from anonymiser.decide.sections import SectionPlan
 from anonymiser.detect.names import Variant, compile_variants
 from anonymiser.errors import ConfigError, ReviewMismatch
@@ -491,15 +492,6 @@ def _shared_with(removed: Sequence[Variant], entities: Sequence[Entity], keep_id
     )
 
 
-def _letters(n: int) -> str:
-    out = ""
-    n += 1
-    while n:
-        n, rem = divmod(n - 1, 26)
-        out = chr(ord("A") + rem) + out
-    return out
-
-
 def _free_label(label: str, used: set[str], person_prefix: str) -> str:
     """The next label of the same kind that nobody uses: "Person C" -> "Person D",
     "Social Worker 2" -> "Social Worker 3"."""
@@ -511,9 +503,9 @@ def _free_label(label: str, used: set[str], person_prefix: str) -> str:
         return f"{stem} {n}"
     if re.fullmatch(rf"{re.escape(person_prefix)} [A-Z]+", label):
         n = 0
-        while f"{person_prefix} {_letters(n)}" in used:
+        while f"{person_prefix} {letter_code(n)}" in used:
             n += 1
-        return f"{person_prefix} {_letters(n)}"
+        return f"{person_prefix} {letter_code(n)}"
     n = 2
     while f"{label} {n}" in used:
         n += 1
