@@ -34,10 +34,9 @@ SEED = 20190622
 # here by patching this process only (nothing in anonymiser/ is changed).
 VARIANTS = {
     "linear-context": "Presidio's context lookup by bisection, not a scan of the chunk per result",
-    "decide-prefilter": "decide's propagation skips paragraphs without a literal part of the name (str.lower() test)",
     "no-residual": "no verification re-scan at all (an upper bound)",
 }
-COMBINED = ("linear-context+decide-prefilter",)
+COMBINED: tuple[str, ...] = ()
 # What-if for the batch: worker processes without the medicines dictionary, which takes about
 # 3 s to load in every new process (it also removes that recogniser's work on the text).
 BATCH_VARIANTS = ("batch-1+no-medicines", "batch-2+no-medicines")
@@ -147,8 +146,6 @@ def _settings_and_detector(variants: set[str]) -> tuple[Any, Any, float]:
     detector = Detector(settings)
     if "linear-context" in variants:
         detector.analyzer.context_aware_enhancer = _linear_context_enhancer()
-    if "decide-prefilter" in variants:
-        _prefilter_decide()
     return settings, detector, time.perf_counter() - started
 
 
@@ -177,42 +174,6 @@ def _linear_context_enhancer() -> Any:
             return list(set(back + forward))
 
     return LinearContext()
-
-
-def _prefilter_decide() -> None:
-    """Decide compiles one pattern per person or string and runs it over every paragraph; a
-    paragraph that does not contain (lower-cased) the longest literal part of any variant
-    cannot match, so the pattern is not run on it."""
-    import re
-
-    import anonymiser.decide.decide as decide_module
-
-    original = decide_module.compile_variants
-
-    class Hinted:
-        def __init__(self, pattern: Any, hints: list[str]) -> None:
-            self.pattern, self.hints = pattern, hints
-
-        def finditer(self, text: str) -> Any:
-            low = text.lower()
-            if self.hints and not any(h in low for h in self.hints):
-                return iter(())
-            return self.pattern.finditer(text)
-
-    def compile_variants(variants: Any) -> Any:
-        variants = list(variants)
-        pattern = original(variants)
-        if pattern is None:
-            return None
-        hints = []
-        for variant in variants:
-            pieces = [p for token in variant.text.split() for p in re.split(r"['\u2019.]", token) if p]
-            if not pieces:
-                return pattern  # no literal to test: search every paragraph
-            hints.append(max(pieces, key=len).lower())
-        return Hinted(pattern, hints)
-
-    decide_module.compile_variants = compile_variants
 
 
 def measure_pipeline(work: Path, variants: set[str]) -> dict[str, Any]:
