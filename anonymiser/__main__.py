@@ -1,3 +1,6 @@
+"""`python -m anonymiser`: the same command line as `anonymiser`."""
+
 from anonymiser.cli import app
 
-app(prog_name="anonymiser")
+if __name__ == "__main__":  # worker processes import this module without running the CLI
+    app(prog_name="anonymiser")

@@ -249,3 +249,19 @@ def test_docx_kept_paragraphs_keep_their_styles(findings: Run) -> None:
     # The sample's one table is the chronology: it goes with its section.
     assert len(docx.Document(str(run.source)).tables) == 1
     assert docx.Document(str(run.output)).tables == []
+
+
+def test_a_draft_whose_sections_are_all_dropped_gives_an_empty_report_and_a_log(
+    tmp_path: Path, detector: Detector
+) -> None:
+    """Nothing left to publish is still a result: the log says what was dropped and why."""
+    from anonymiser.api import redact_many
+    from anonymiser.settings import load_settings
+
+    draft = tmp_path / "tiny.txt"
+    draft.write_text("FAMILY BACKGROUND\n\nKayleigh Marsh lived in Harrowfold with her son.\n", encoding="utf-8")
+    [outcome] = redact_many([draft], tmp_path / "out", load_settings(scope="findings"), detector=detector)
+    assert outcome.ok, outcome.error
+    assert "Marsh" not in (tmp_path / "out" / "tiny.anonymised.txt").read_text(encoding="utf-8")
+    log = json.loads((tmp_path / "out" / "tiny.review.json").read_text(encoding="utf-8"))
+    assert log["summary"]["sections_dropped"] >= 1

@@ -15,6 +15,7 @@ from pathlib import Path
 from anonymiser.decide.decide import Decisions, decide
 from anonymiser.detect.case_file import CaseFileRecogniser, case_matchers
 from anonymiser.detect.engine import Detector
+from anonymiser.errors import EmptyDocument
 from anonymiser.read import read_document
 from anonymiser.read.limits import InputLimits
 from anonymiser.records import Entity, Finding, TextUnit
@@ -30,7 +31,11 @@ def residual_entities(
     detector: Detector,
     limits: InputLimits,
 ) -> list[Entity]:
-    out_doc = read_document(out_path, limits)
+    try:
+        out_doc = read_document(out_path, limits)
+    except EmptyDocument:
+        # Every section was dropped (findings scope): nothing was written, so nothing is left.
+        return []
     replacements = sorted({e.replacement for e in decisions.entities}, key=len, reverse=True)
     if not replacements:
         return []
