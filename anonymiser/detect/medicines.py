@@ -1,21 +1,45 @@
-"""Named medicines, from the drug-named-entity-recognition library's dictionary.
+"""Named medicines, from the drug-named-entity-recognition package's dictionary.
 
 A named prescription is a rare feature that can identify a family; published reviews write
-"(specified medication)". The library matches drug names and synonyms on tokens; we give it
-the spaCy tokens that the model already made, so no second tokenisation is needed.
+"(specified medication)". Drug names and synonyms are matched exactly on the spaCy tokens
+the model already made, so no second tokenisation is needed.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import bz2
+import importlib.util
+import pickle
+from pathlib import Path
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from wordfreq import zipf_frequency
 
+from anonymiser.errors import ModelNotInstalled
+
 # Drug dictionaries include ordinary words that are also brand names or synonyms ("Calm",
 # "Alert", "Today"); a one-word match that is a common English word is skipped.
 COMMON_WORD_ZIPF = 4.0
+
+
+MAX_TOKENS = 4  # longer drug names ("abacavir, dolutegravir, and lamivudine") are combinations
+
+
+def load_drug_names() -> frozenset[str]:
+    """Every drug name and synonym in the library's shipped dictionary, lower case.
+
+    Read from the data file directly: importing the library also builds a fuzzy-match index
+    over all 107,000 names, about 3 s in every new process, and we only match exactly.
+    """
+    spec = importlib.util.find_spec("drug_named_entity_recognition")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelNotInstalled("the drug-named-entity-recognition package is not installed")
+    path = Path(next(iter(spec.submodule_search_locations))) / "drug_ner_dictionary.pkl.bz2"
+    with bz2.open(path) as handle:
+        # The package's own data file, installed with it (not user input).
+        data = pickle.load(handle)  # noqa: S301
+    return frozenset(name.lower() for name in data["drug_variant_to_canonical"])
 
 
 class MedicationRecogniser(EntityRecognizer):
@@ -24,17 +48,13 @@ class MedicationRecogniser(EntityRecognizer):
     NAME = "MedicationRecogniser"
 
     def __init__(self, supported_language: str = "en") -> None:
-        self._find_drugs: Any = None
+        self._names: frozenset[str] = frozenset()
         super().__init__(
             supported_entities=["MEDICATION"], name=self.NAME, supported_language=supported_language
         )
 
     def load(self) -> None:
-        # Imported here: the library loads its dictionary (about 1.5 s) on import, once per
-        # process, when the detector is built.
-        from drug_named_entity_recognition import find_drugs
-
-        self._find_drugs = find_drugs
+        self._names = load_drug_names()
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -42,23 +62,34 @@ class MedicationRecogniser(EntityRecognizer):
         if nlp_artifacts is None or nlp_artifacts.tokens is None:
             return []
         tokens = list(nlp_artifacts.tokens)
-        words = [t.text for t in tokens]
+        words = [t.lower_ for t in tokens]
         results = []
-        for _drug, first, last in self._find_drugs(words, is_ignore_case=True):
-            span = tokens[first:last]
-            if not span:
+        i = 0
+        while i < len(tokens):
+            # The longest run of tokens starting here that is a drug name.
+            size = next(
+                (
+                    n
+                    for n in range(min(MAX_TOKENS, len(tokens) - i), 0, -1)
+                    if " ".join(words[i : i + n]) in self._names
+                ),
+                0,
+            )
+            if size == 0:
+                i += 1
                 continue
+            span = tokens[i : i + size]
+            i += size
             matched = " ".join(t.text for t in span)
             if not any(ch.isalpha() for ch in matched):
                 continue
-            if len(span) == 1 and zipf_frequency(matched.lower(), "en") >= COMMON_WORD_ZIPF:
+            if size == 1 and zipf_frequency(matched.lower(), "en") >= COMMON_WORD_ZIPF:
                 continue
-            start, end = span[0].idx, span[-1].idx + len(span[-1].text)
             results.append(
                 RecognizerResult(
                     entity_type="MEDICATION",
-                    start=start,
-                    end=end,
+                    start=span[0].idx,
+                    end=span[-1].idx + len(span[-1].text),
                     score=0.8,
                     recognition_metadata={
                         RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
