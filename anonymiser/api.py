@@ -11,13 +11,13 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from anonymiser.detect.engine import Detector
-from anonymiser.errors import AnonymiserError, ConfigError, InputError
+from anonymiser.errors import AnonymiserError, InputError
 from anonymiser.pipeline import OutputNames, process_document
 from anonymiser.read import SUPPORTED_SUFFIXES
 from anonymiser.read.limits import InputLimits
 from anonymiser.records import Outcome
 from anonymiser.settings import Settings
-from anonymiser.write.safe_output import remove_outputs
+from anonymiser.write.safe_output import prepare_out_dir, remove_outputs
 
 ProgressHook = Callable[[Outcome], None]
 
@@ -64,12 +64,7 @@ def redact_many(
     outputs under its names, not even those of an earlier successful run, so nothing stale
     can be mistaken for the result of this one.
     """
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except (FileExistsError, NotADirectoryError):
-        raise ConfigError(f"{out_dir}: --out must be a folder, and a file of that name exists") from None
-    except OSError as exc:
-        raise ConfigError(f"{out_dir}: cannot create the output folder ({exc.strerror})") from None
+    prepare_out_dir(out_dir)
     detector = detector or Detector(settings)
     outcomes: list[Outcome] = []
     claimed: dict[str, Path] = {}

@@ -26,14 +26,19 @@ from typing import Any
 
 from anonymiser.api import expand_inputs
 from anonymiser.batch.people import assign_labels
-from anonymiser.batch.resume import PreviousRun, output_names, previous_run, sweep_partials
+from anonymiser.batch.resume import (
+    PreviousRun,
+    output_names,
+    previous_run,
+    sweep_partials,
+)
 from anonymiser.batch.summary import DocumentRow, write_summary
 from anonymiser.batch.worker import (
-    AnalyseJob,
     Analysed,
+    AnalyseJob,
     SettingsSpec,
-    WriteJob,
     Worker,
+    WriteJob,
     init_pool_worker,
     pool_analyse,
     pool_write,
@@ -44,7 +49,7 @@ from anonymiser.pipeline import OutputNames
 from anonymiser.read.limits import InputLimits
 from anonymiser.records import Outcome
 from anonymiser.settings import Settings
-from anonymiser.write.safe_output import remove_outputs
+from anonymiser.write.safe_output import prepare_out_dir, remove_outputs
 
 BROKEN_WORKER = (
     "a worker process stopped unexpectedly (killed, or out of memory) while working on this "
@@ -132,12 +137,7 @@ def run_batch(
     found = find_drafts(folder, out_dir)
     if not found:
         raise ConfigError(f"{folder}: no .docx, .txt or .md drafts found (sub-folders included)")
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except (FileExistsError, NotADirectoryError):
-        raise ConfigError(f"{out_dir}: --out must be a folder, and a file of that name exists") from None
-    except OSError as exc:
-        raise ConfigError(f"{out_dir}: cannot create the output folder ({exc.strerror})") from None
+    prepare_out_dir(out_dir)
     sweep_partials(out_dir)
 
     rows = {document: DocumentRow(document, "pending") for document, _ in found}

@@ -123,6 +123,23 @@ def apply_review(
             mode="apply (carry-over)" if carry_over else "apply",
         ),
     )
+    outcome, report = run_reviewed(draft, out_dir, settings, detector, limits, adjuster, review, additions)
+    return ApplyResult(outcome, adjuster.record, report, list(adjuster.record.get("warnings", [])))
+
+
+def run_reviewed(
+    draft: Path,
+    out_dir: Path,
+    settings: Settings,
+    detector: Detector,
+    limits: InputLimits | None,
+    adjuster: ReviewAdjuster,
+    review: Review,
+    additions: Any,
+) -> tuple[Outcome, Any]:
+    """Run the pipeline with the consultant's decisions, then write those decisions into the
+    new CSV and JSON log and the chair's report. Shared by `apply` and `--previous-review`."""
+    names = OutputNames.for_input(draft)
     out_dir.mkdir(parents=True, exist_ok=True)
     outcome = process_document(
         draft,
@@ -135,5 +152,4 @@ def apply_review(
     )
     kept = adjuster.kept_texts | {norm(r.text) for r in review.entities if r.status == "residual" and r.kind == "keep"}
     log = fill_decisions(out_dir / names.csv, out_dir / names.json, adjuster.csv_decisions, kept)
-    report = write_report(out_dir / names.json, log)
-    return ApplyResult(outcome, adjuster.record, report, list(adjuster.record.get("warnings", [])))
+    return outcome, write_report(out_dir / names.json, log)

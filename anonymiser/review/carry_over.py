@@ -18,12 +18,12 @@ from typing import Any
 
 from anonymiser.detect.engine import Detector
 from anonymiser.errors import ConfigError
-from anonymiser.pipeline import OutputNames, process_document
+from anonymiser.pipeline import OutputNames
 from anonymiser.read.limits import InputLimits
 from anonymiser.records import Outcome
 from anonymiser.review.adjust import AdjustOptions, ReviewAdjuster
-from anonymiser.review.decisions import iso_now, load_review, norm, settings_with_additions
-from anonymiser.review.logfiles import fill_decisions, write_report
+from anonymiser.review.apply import run_reviewed
+from anonymiser.review.decisions import iso_now, load_review
 from anonymiser.settings import Settings
 
 
@@ -83,19 +83,7 @@ def redact_with_previous_review(
             mode="redact (carried over)",
         ),
     )
-    out_dir.mkdir(parents=True, exist_ok=True)
-    outcome = process_document(
-        path,
-        out_dir,
-        settings_with_additions(settings, additions),
-        detector,
-        limits,
-        adjust=adjuster,
-        extra_log={"review": adjuster.record},
-    )
-    kept = adjuster.kept_texts | {norm(r.text) for r in review.entities if r.status == "residual" and r.kind == "keep"}
-    log = fill_decisions(out_dir / names.csv, out_dir / names.json, adjuster.csv_decisions, kept)
-    report = write_report(out_dir / names.json, log)
+    outcome, report = run_reviewed(path, out_dir, settings, detector, limits, adjuster, review, additions)
     record = adjuster.record
     carried = sum(
         1 for d in record.get("decisions", []) + record.get("sections", []) if d.get("source") == "consultant"

@@ -12,6 +12,8 @@ import os
 from pathlib import Path
 from types import TracebackType
 
+from anonymiser.errors import ConfigError
+
 
 class StagedOutputs:
     """Collect temporary files for one document and publish them together."""
@@ -66,3 +68,13 @@ def remove_outputs(paths: list[Path]) -> None:
             path.unlink()
         except FileNotFoundError:
             pass
+
+
+def prepare_out_dir(out_dir: Path) -> None:
+    """Create the output folder, or raise ConfigError saying why it cannot be one."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise ConfigError(f"{out_dir}: --out must be a folder, and a file of that name exists") from None
+    except OSError as exc:
+        raise ConfigError(f"{out_dir}: cannot create the output folder ({exc.strerror})") from None
