@@ -1,7 +1,11 @@
-"""The detector: one Presidio AnalyzerEngine over the installed spaCy model.
+"""The detector: Presidio recognisers over the installed spaCy model.
 
 Built once per process (the model and every recogniser compiled once) and then used for any
-number of documents; it keeps nothing between documents.
+number of documents; it keeps nothing between documents. It does what Presidio's
+``AnalyzerEngine.analyze`` does (every recogniser, then context words, then duplicates
+removed) with three differences: the model runs once over all of a document's chunks with
+``nlp.pipe`` batching; the result does not depend on the process's hash seed; and context
+words cost one pass per chunk (see context.py).
 """
 
 from __future__ import annotations
@@ -12,9 +16,10 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from anonymiser.detect.context import ChunkWords, boost_by_context, context_words
 from anonymiser.detect.model import LocalSpacyNlpEngine, ModelEntityRecogniser
 from anonymiser.detect.offline import use_bundled_suffix_list
 from anonymiser.detect.rare_words import RareWordRecogniser
@@ -112,14 +117,9 @@ class Detector:
             for rec in builtin.recognizers:
                 if rec.name in settings.presidio_recognisers:
                     registry.add_recognizer(rec)
+        self.registry = registry
         self.entities = sorted({e for r in registry.recognizers for e in r.supported_entities})
-        # Presidio logs decisions (with text) only when asked; never ask.
-        self.analyzer = AnalyzerEngine(
-            registry=registry,
-            nlp_engine=self.nlp_engine,
-            supported_languages=["en"],
-            log_decision_process=False,
-        )
+        # Presidio logs decisions (with text) only when asked; it is never asked.
         logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
 
     @property
@@ -141,22 +141,22 @@ class Detector:
         findings: list[Finding] = []
         # nlp.pipe batches the model over every chunk; the recognisers then reuse its output.
         texts = [c.text for c in chunks]
-        batch = (
-            self.nlp_engine.process_batch(texts, language="en", batch_size=4)
+        read = (
+            self.nlp_engine.read(texts, batch_size=4)
             if model
-            else ((text, None) for text in texts)
+            else ((None, None) for _ in texts)
         )
         recognisers = sorted(
-            self.analyzer.registry.get_recognizers(
+            self.registry.get_recognizers(
                 language="en", entities=entities, all_fields=False, ad_hoc_recognizers=ad_hoc or None
             ),
             key=lambda r: r.name,
         )
-        for chunk, (_text, artifacts) in zip(chunks, batch):
-            results = self._analyse(chunk.text, entities, recognisers, artifacts)
+        context = context_words(recognisers)
+        for chunk, (artifacts, words) in zip(chunks, read):
+            results = self._analyse(chunk.text, entities, recognisers, artifacts, words, context)
             findings.extend(_to_findings(chunk, results, piece_map))
         return sorted(findings, key=lambda f: (f.unit, f.start, f.end, f.category, f.recogniser))
-
 
     def _analyse(
         self,
@@ -164,20 +164,23 @@ class Detector:
         entities: list[str],
         recognisers: Sequence[EntityRecognizer],
         artifacts: NlpArtifacts | None,
+        words: ChunkWords | None,
+        context: dict[str, tuple[str, ...]],
     ) -> list[RecognizerResult]:
         """Presidio's analyze, made deterministic.
 
         AnalyzerEngine.analyze removes duplicate results through a set, so when two
         recognisers find the same span with the same score, which one is reported depends on
         the process's hash seed, and so would the review log. Here the recognisers run in
-        name order, Presidio's context enhancer raises scores as usual, and duplicates are
-        removed with ties broken by recogniser name.
+        name order, context words raise scores as Presidio's do, and duplicates are removed
+        with ties broken by recogniser name. Without the model (``artifacts`` None) there
+        are no words to read context from, as in Presidio.
         """
         results: list[RecognizerResult] = []
         for recogniser in recognisers:
             results.extend(recogniser.analyze(text=text, entities=entities, nlp_artifacts=artifacts) or [])
-        if artifacts is not None:
-            results = self.analyzer._enhance_using_context(text, results, artifacts, list(recognisers), None)
+        if words is not None:
+            boost_by_context(results, words, context)
         return remove_duplicates(results)
 
 

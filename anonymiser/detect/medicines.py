@@ -49,12 +49,20 @@ class MedicationRecogniser(EntityRecognizer):
 
     def __init__(self, supported_language: str = "en") -> None:
         self._names: frozenset[str] = frozenset()
+        self._longest: dict[str, int] = {}
         super().__init__(
             supported_entities=["MEDICATION"], name=self.NAME, supported_language=supported_language
         )
 
     def load(self) -> None:
         self._names = load_drug_names()
+        # For each word that starts a name, how many words its longest name has: most words
+        # start none, so most tokens are passed over after one look-up.
+        self._longest: dict[str, int] = {}
+        for name in self._names:
+            words = name.split(" ")
+            if len(words) <= MAX_TOKENS:
+                self._longest[words[0]] = max(self._longest.get(words[0], 0), len(words))
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -67,10 +75,11 @@ class MedicationRecogniser(EntityRecognizer):
         i = 0
         while i < len(tokens):
             # The longest run of tokens starting here that is a drug name.
+            longest = self._longest.get(words[i], 0)
             size = next(
                 (
                     n
-                    for n in range(min(MAX_TOKENS, len(tokens) - i), 0, -1)
+                    for n in range(min(longest, len(tokens) - i), 0, -1)
                     if " ".join(words[i : i + n]) in self._names
                 ),
                 0,

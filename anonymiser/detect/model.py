@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import spacy
@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 
+from anonymiser.detect.context import ChunkWords
 from anonymiser.errors import ModelNotInstalled
 
 # Detection needs only the entities: the parser, tagger, attribute ruler and lemmatiser cost
@@ -31,6 +32,7 @@ class LocalSpacyNlpEngine(SpacyNlpEngine):
             ),
         )
         self.model_name = model_name
+        self._keywords: dict[str, bool] = {}
 
     def load(self) -> None:
         if not spacy.util.is_package(self.model_name):
@@ -48,12 +50,45 @@ class LocalSpacyNlpEngine(SpacyNlpEngine):
         self.nlp = {"en": nlp}
 
 
+    def read(self, texts: Sequence[str], batch_size: int) -> Iterator[tuple[NlpArtifacts, ChunkWords]]:
+        """The model over ``texts`` with ``nlp.pipe`` batching: each text's artifacts for the
+        recognisers and its words for the context rule, from one pass over its tokens."""
+        for doc in self.nlp["en"].pipe(texts, batch_size=batch_size):
+            artifacts = self._doc_to_nlp_artifact(doc, "en")
+            words = ChunkWords.of(
+                artifacts.tokens_indices, artifacts.lemmas, [len(t) for t in doc], self.is_keyword
+            )
+            yield artifacts, words
+
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
-        artifacts = super()._doc_to_nlp_artifact(doc, language)
-        # No lemmatiser runs: the lower-case text is the word's form for context matching.
-        artifacts.lemmas = [token.lower_ for token in doc]
-        artifacts.keywords = artifacts.set_keywords(self, artifacts.lemmas, language)
-        return artifacts
+        # Presidio's version also builds lemmas (none here), keywords for its own context
+        # enhancer (context.py finds them) and filters the entities by its label mapping
+        # (ModelEntityRecogniser maps them itself): work that was a tenth of detection.
+        indices, lowers = [], []
+        for token in doc:
+            indices.append(token.idx)
+            # No lemmatiser runs: the lower-case text is the word's form for context words.
+            lowers.append(token.lower_)
+        entities = list(doc.ents)
+        return NlpArtifacts(
+            entities=entities,
+            tokens=doc,
+            tokens_indices=indices,
+            lemmas=lowers,
+            nlp_engine=None,
+            language=language,
+            scores=[0.85] * len(entities),
+        )
+
+    def is_keyword(self, word: str) -> bool:
+        """Whether a lower-case word can be a context word: Presidio's test (not a stop word,
+        not punctuation, not "be"), remembered per word."""
+        known = self._keywords.get(word)
+        if known is None:
+            lexeme = self.nlp["en"].vocab[word]
+            known = not lexeme.is_stop and not lexeme.is_punct and word not in ("be", "-PRON-") and ":" not in word
+            self._keywords[word] = known
+        return known
 
 
 class ModelEntityRecogniser(EntityRecognizer):

@@ -46,6 +46,10 @@ class RareWordRecogniser(EntityRecognizer):
 
     def __init__(self, practice_words: Iterable[str]) -> None:
         self._practice = frozenset(w.lower() for w in practice_words)
+        # Whether each word seen is rare, kept for the life of the detector: a word's
+        # frequency never changes, and looking it up (with its British spellings) is most of
+        # this recogniser's time. Bounded by the vocabulary of the documents read.
+        self._rarity: dict[str, bool] = {}
         super().__init__(supported_entities=["RARE_FEATURE"], name=RARE_WORD_RECOGNISER, supported_language="en")
 
     def load(self) -> None:
@@ -55,7 +59,7 @@ class RareWordRecogniser(EntityRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         results = []
-        rarity: dict[str, bool] = {}
+        rarity = self._rarity
         for match in _WORD.finditer(text):
             word = match.group(0)
             if len(word) < MIN_LENGTH or word in self._practice:

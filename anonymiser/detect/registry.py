@@ -17,11 +17,12 @@ from typing import Any
 
 import regex
 import yaml
-from presidio_analyzer import EntityRecognizer, PatternRecognizer
+from presidio_analyzer import EntityRecognizer
 from presidio_analyzer.input_validation.yaml_recognizer_models import CustomRecognizerConfig
 from pydantic import ValidationError
 
 from anonymiser.detect.medicines import MedicationRecogniser
+from anonymiser.detect.pattern_recogniser import PatternRecogniser
 from anonymiser.detect.uk import NhsNumberRecogniser, UkPhoneRecogniser
 from anonymiser.errors import ConfigError
 
@@ -94,7 +95,7 @@ def load_recognisers(
     return recognisers
 
 
-def _load_file(path: Path) -> list[PatternRecognizer]:
+def _load_file(path: Path) -> list[PatternRecogniser]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
@@ -125,7 +126,7 @@ def _describe_entry(path: Path, index: int, entry: Any) -> str:
     return f"{path}: {label}"
 
 
-def _build(entry: Any, where: str) -> PatternRecognizer | None:
+def _build(entry: Any, where: str) -> PatternRecogniser | None:
     if not isinstance(entry, dict):
         raise ConfigError(f"{where}: each recogniser must be a mapping of keys")
     unknown = set(entry) - _ENTRY_KEYS
@@ -160,7 +161,7 @@ def _build(entry: Any, where: str) -> PatternRecognizer | None:
             # Presidio compares context one lemma at a time, so a phrase would never match.
             raise ConfigError(f"{where}: context word {word!r} must be a single word")
     try:
-        return PatternRecognizer.from_dict(config)
+        return PatternRecogniser.from_dict(config)
     except (TypeError, ValueError) as err:
         raise ConfigError(f"{where}: {err}") from err
 

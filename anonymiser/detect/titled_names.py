@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
+
+from anonymiser.detect.pattern_recogniser import PatternRecogniser
 
 TITLED_NAME_RECOGNISER = "titled_name"
 # After the title: one to three parts, each initials ("M.N.", "K. M.") or a capitalised word
@@ -24,11 +26,11 @@ _PART = (
 )
 
 
-def titled_name_recogniser(titles: Sequence[str]) -> PatternRecognizer:
+def titled_name_recogniser(titles: Sequence[str]) -> PatternRecogniser:
     names = sorted({t.rstrip(".") for t in titles}, key=len, reverse=True)
     alternatives = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in names)
     regex = rf"(?-i:\b(?:{alternatives})\.?\s+{_PART}(?:\s+{_PART}){{0,2}})"
-    return PatternRecognizer(
+    return PatternRecogniser(
         supported_entity="PERSON",
         name=TITLED_NAME_RECOGNISER,
         supported_language="en",

@@ -14,23 +14,26 @@ Both work without NLP artifacts, so they can be tested and used without a spaCy 
 
 from __future__ import annotations
 
+import re
+
 import phonenumbers
 from phonenumbers import Leniency
 from presidio_analyzer import (
     AnalysisExplanation,
     EntityRecognizer,
     Pattern,
-    PatternRecognizer,
     RecognizerResult,
 )
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from stdnum.gb import nhs
 
+from anonymiser.detect.pattern_recogniser import PatternRecogniser
+
 NHS_NUMBER = "NHS_NUMBER"
 PHONE = "PHONE"
 
 
-class NhsNumberRecogniser(PatternRecognizer):
+class NhsNumberRecogniser(PatternRecogniser):
     """NHS numbers: ten digits, usually written 3-3-4, with a mod-11 check digit."""
 
     NAME = "NhsNumberRecogniser"
@@ -98,20 +101,25 @@ class UkPhoneRecogniser(EntityRecognizer):
         if entities and PHONE not in entities:
             return []
         results: list[RecognizerResult] = []
+        for start, end in _digit_windows(text):
+            results.extend(self._analyse_window(text, start, end))
+        return EntityRecognizer.remove_duplicates(results)
+
+    def _analyse_window(self, text: str, start: int, end: int) -> list[RecognizerResult]:
+        window = text[start:end]
+        results: list[RecognizerResult] = []
         valid_spans: list[tuple[int, int]] = []
-        for match in phonenumbers.PhoneNumberMatcher(text, self.REGION, leniency=Leniency.VALID):
+        for match in phonenumbers.PhoneNumberMatcher(window, self.REGION, leniency=Leniency.VALID):
             valid_spans.append((match.start, match.end))
-            results.append(self._result(text, match.start, match.end, self.VALID_SCORE, "valid"))
-        for match in phonenumbers.PhoneNumberMatcher(
-            text, self.REGION, leniency=Leniency.POSSIBLE
-        ):
-            if any(match.start < end and start < match.end for start, end in valid_spans):
+            results.append(self._result(text, start + match.start, start + match.end, self.VALID_SCORE, "valid"))
+        for match in phonenumbers.PhoneNumberMatcher(window, self.REGION, leniency=Leniency.POSSIBLE):
+            if any(match.start < e and s < match.end for s, e in valid_spans):
                 continue
             if _looks_like_uk_number(match.raw_string, match.number):
                 results.append(
-                    self._result(text, match.start, match.end, self.UK_SHAPED_SCORE, "UK-shaped")
+                    self._result(text, start + match.start, start + match.end, self.UK_SHAPED_SCORE, "UK-shaped")
                 )
-        return EntityRecognizer.remove_duplicates(results)
+        return results
 
     def _result(
         self, text: str, start: int, end: int, score: float, why: str
@@ -137,6 +145,29 @@ class UkPhoneRecogniser(EntityRecognizer):
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
             },
         )
+
+
+# libphonenumber parses every run of digits it meets (dates, years, paragraph numbers), which
+# was most of its time. No phone number anywhere has fewer than seven digits (with a "+"
+# country code; a UK number written with its 0 has at least eight), so the matcher reads only
+# the stretches with that many digits close together, with a margin either side for what it
+# checks around a number ("+", letters, "ext."). Margins that meet are merged.
+_DIGIT_RUN = re.compile(r"\d(?:[\s().\-\u2013/]{0,4}\d)+")
+MIN_PHONE_DIGITS = 7
+WINDOW_MARGIN = 24
+
+
+def _digit_windows(text: str) -> list[tuple[int, int]]:
+    windows: list[tuple[int, int]] = []
+    for run in _DIGIT_RUN.finditer(text):
+        if sum(c.isdigit() for c in run.group(0)) < MIN_PHONE_DIGITS:
+            continue
+        start, end = max(0, run.start() - WINDOW_MARGIN), min(len(text), run.end() + WINDOW_MARGIN)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
 
 
 def _looks_like_uk_number(raw: str, number: phonenumbers.PhoneNumber) -> bool:

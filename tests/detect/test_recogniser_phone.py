@@ -76,3 +76,21 @@ def test_returns_nothing_when_phone_not_requested(recogniser: UkPhoneRecogniser)
 def test_has_stable_name_and_entity(recogniser: UkPhoneRecogniser) -> None:
     assert recogniser.name == "UkPhoneRecogniser"
     assert recogniser.supported_entities == [ENTITY]
+
+
+# The recogniser hands libphonenumber only the stretches of text with seven or more digits
+# close together. Whatever it finds must be what libphonenumber finds in the whole text.
+WHOLE_TEXTS = [
+    "Call 01632 960123 or +44 (0) 20 7946 0123 ext. 45; mobile 07700 900 123.",
+    "Tel: 0113 496 0000, fax 0113-496-0001, or +44 7700 900456 (mobile), then 999.",
+    "Born 12/03/2019; case WC/12345/19; paragraph 4.12; 2019/20; NHS 943 476 5919.",
+    "Numbers run on: 01632960123 and 020 7946 0999 and (01632) 960 456, +1 (202) 555-0143.",
+    "Abroad: +33 1 23 45 67 89, +353 1 234 5678, +290 2345; in the text x07700900789x.",
+]
+
+
+@pytest.mark.parametrize("text", WHOLE_TEXTS)
+def test_windows_find_what_the_whole_text_gives(recogniser: UkPhoneRecogniser, text: str) -> None:
+    whole = recogniser._analyse_window(text, 0, len(text))
+    expected = sorted((r.start, r.end, r.score) for r in whole)
+    assert sorted((r.start, r.end, r.score) for r in recogniser.analyze(text, [ENTITY])) == expected
