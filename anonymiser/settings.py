@@ -95,6 +95,15 @@ class Policy:
     date_style: str = "descriptor"
     # Extra spaCy labels this policy maps to categories (strict also masks amounts, events).
     model_labels: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # A model's organisation or place guess that holds a practice term and more ("Westmere
+    # Safeguarding Children Partnership", "the Leeds Crown Court"): "trim" cuts the term off
+    # and judges the rest alone, as a published review names agencies (scr); "whole" masks
+    # the whole name when the rest has a capitalised word of its own, because the term is
+    # then part of one particular body's name, which narrows a person down (strict).
+    terms_in_names: str = "trim"
+    # Sections of patterns/keep.yml this policy does not keep ("courts" under strict): their
+    # terms are treated as any other text, so a court the model finds is masked.
+    keep_list_except: tuple[str, ...] = ()
 
     def rule(self, category: str) -> CategoryRule:
         return self.categories.get(category, self.default)
@@ -128,6 +137,10 @@ def load_policy(patterns_dir: Path, name: str) -> Policy:
     date_style = data.get("date_style", "descriptor")
     if date_style not in ("descriptor", "month_year"):
         raise ConfigError(f"{path}: date_style: must be descriptor or month_year")
+    terms_in_names = data.get("terms_in_names", "trim")
+    if terms_in_names not in ("trim", "whole"):
+        raise ConfigError(f"{path}: terms_in_names: must be trim or whole")
+    keep_list_except = _str_list(data.get("keep_list_except"), f"{path}: keep_list_except")
     return Policy(
         name=str(data.get("name", name)),
         description=str(data.get("description", "")),
@@ -138,6 +151,8 @@ def load_policy(patterns_dir: Path, name: str) -> Policy:
         model_guesses=guesses,
         date_style=date_style,
         model_labels=MappingProxyType({str(k): str(v) for k, v in labels.items()}),
+        terms_in_names=terms_in_names,
+        keep_list_except=keep_list_except,
     )
 
 
@@ -189,9 +204,18 @@ class KeepList:
         return any(p.fullmatch(text.strip()) for p in self.forms)
 
 
-def load_keep_list(patterns_dir: Path) -> KeepList:
+def load_keep_list(patterns_dir: Path, leave_out: tuple[str, ...] = ()) -> KeepList:
+    """Load ``patterns/keep.yml``, without the term sections named in ``leave_out`` (a
+    policy's ``keep_list_except``); naming a section the file does not have is an error."""
     path = patterns_dir / "keep.yml"
     data = _mapping(load_yaml(path), str(path))
+    for section in leave_out:
+        if section not in data or section == "anonymised_forms":
+            known = ", ".join(k for k in data if k != "anonymised_forms")
+            raise ConfigError(
+                f"{path}: the policy leaves out keep-list section {section!r}, which is not "
+                f"in the file; known sections: {known}"
+            )
     terms: list[str] = []
     forms: list[re.Pattern[str]] = []
     for key, value in data.items():
@@ -202,7 +226,9 @@ def load_keep_list(patterns_dir: Path) -> KeepList:
                 except re.error as exc:
                     raise ConfigError(f"{path}: {key}[{i}]: bad regular expression ({exc})") from None
         else:
-            terms.extend(_str_list(value, f"{path}: {key}"))
+            section_terms = _str_list(value, f"{path}: {key}")
+            if key not in leave_out:
+                terms.extend(section_terms)
     # Longest first so that "Children Act 1989" wins over "Children Act".
     unique = sorted(set(terms), key=lambda t: (-len(t), t.lower()))
     return KeepList(terms=tuple(unique), forms=tuple(forms), source=str(path))
@@ -385,7 +411,7 @@ def load_settings(
         max_chunk_chars=chunk,
         policy=chosen,
         replacements=load_replacements(patterns_dir),
-        keep=load_keep_list(patterns_dir),
+        keep=load_keep_list(patterns_dir, chosen.keep_list_except),
         people=load_people_words(patterns_dir),
         sections=load_section_rules(patterns_dir / "sections.yml"),
         case=case,

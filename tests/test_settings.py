@@ -246,3 +246,16 @@ def test_bad_case_file_names_file_and_entry(tmp_path: Path, text: str, words: li
 def test_missing_case_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="file not found"):
         load_case_file(tmp_path / "absent.yml")
+
+
+def test_a_policy_may_leave_out_a_keep_list_section_but_only_one_that_exists(tmp_path: Path) -> None:
+    patterns = tmp_path / "patterns"
+    shutil.copytree(PATTERNS, patterns)
+    strict = load_settings(policy="strict", patterns_dir=patterns)
+    assert strict.policy.keep_list_except == ("courts",)
+    assert "High Court" not in strict.keep.terms and "Ofsted" in strict.keep.terms
+    assert "High Court" in load_settings(policy="scr", patterns_dir=patterns).keep.terms
+    path = patterns / "policies" / "strict.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("[courts]", "[tribunals]"), encoding="utf-8")
+    with pytest.raises(ConfigError, match="tribunals"):
+        load_settings(policy="strict", patterns_dir=patterns)

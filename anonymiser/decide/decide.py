@@ -22,6 +22,7 @@ from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
 
 from anonymiser.decide.dates import is_month_and_year, month_and_year
+from anonymiser.decide.glosses import GLOSSED_CATEGORIES, bracketed_gloss
 from anonymiser.decide.keep import TermMatcher, inside_any, overlaps_any
 from anonymiser.decide.people import (
     Person,
@@ -45,6 +46,7 @@ from anonymiser.settings import PeopleWords, Settings
 
 PROPAGATED = "document_consistency"
 FUZZY = "fuzzy_name_variant"
+GLOSS = "bracketed_name"
 _MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
     "july|august|september|october|november|december"
@@ -125,7 +127,8 @@ def decide(
     plain_strings: dict[str, tuple[str, str]] = {}  # key -> (text, category), non-person
     case_keys: set[str] = set()  # plain strings the case file lists: redacted everywhere
 
-    for f in findings:
+    queue = list(findings)  # a whole name adds its own words to the end (see below)
+    for f in queue:
         unit = by_uid.get(f.unit)
         if unit is None or not f.text.strip():
             continue
@@ -149,9 +152,22 @@ def decide(
                 # that merely contains the area ("Westmere General Hospital") is not kept.
                 _keep(kept, f, "named in the case file's keep list")
                 continue
-            if f.category == "PERSON" or f.recogniser.startswith("spacy_model"):
+            whole_name = (
+                policy.terms_in_names == "whole"
+                and f.category != "PERSON"
+                and f.recogniser.startswith("spacy_model")
+                and _names_more_than_terms(f, glossary_spans[f.unit], unit.text, glossary_words)
+            )
+            if whole_name:
+                # Its own words are also masked where they stand alone: "Leeds" of "the Leeds
+                # Crown Court" is a place wherever it appears.
+                own = _trim_off_terms(f, glossary_spans[f.unit], unit.text)
+                if own is not None:
+                    queue.append(own)
+            elif f.category == "PERSON" or f.recogniser.startswith("spacy_model"):
                 # "Jane Hill Social Worker" -> "Jane Hill"; "the NHS England Wessex Area Team"
                 # -> "Wessex Area Team": practice terms are cut off a guess, never redacted.
+                # Under terms_in_names: whole, "the Leeds Crown Court" stays whole instead.
                 f = _trim_off_terms(f, glossary_spans[f.unit], unit.text)
                 if f is None:
                     continue
@@ -209,15 +225,34 @@ def decide(
             scores[person.key] = scores[relative.key]
             recognisers.setdefault(person.key, set()).add("name_beside_known_surname")
 
+    # A bracketed abbreviation or original-language name right after a redacted body or place
+    # ("(WSCP)", "(Sąd Rejonowy)") names it again: it is redacted too, and found everywhere.
+    for cand in list(candidates):
+        if cand.category not in GLOSSED_CATEGORIES:
+            continue
+        text = by_uid[cand.unit].text
+        gloss = bracketed_gloss(text, cand.end)
+        if gloss is None:
+            continue
+        gloss_text = text[gloss[0] : gloss[1]]
+        if glossary.is_term(gloss_text) or settings.keep.is_anonymised_form(gloss_text):
+            continue
+        key = f"{cand.category}:{_normalise(gloss_text)}"
+        plain_strings.setdefault(key, (gloss_text, cand.category))
+        scores[key] = max(scores.get(key, 0.0), cand.score)
+        recognisers.setdefault(key, set()).add(GLOSS)
+        candidates.append(Candidate(cand.unit, gloss[0], gloss[1], key, cand.category, cand.score, GLOSS))
+
     # Propagation: people by every variant of their name, other strings as they are; each
     # pattern runs once over the whole document.
     text_index = _TextIndex(units)
     secrets: list[Variant] = []
     excluded_words = glossary_words | _words_in(words.not_names)
     people = [p for p in book.people if p.key in scores]
+    misspelling_candidates = _misspelling_candidates(units, glossary, excluded_words)
     for person in people:
         variants = _person_variants(person, excluded_words, words.titles)
-        fuzzy = _misspellings(person, units, variants, glossary, excluded_words)
+        fuzzy = _misspellings(person, misspelling_candidates, variants)
         secrets.extend(variants + fuzzy)
         for variant_set, source in ((variants, PROPAGATED), (fuzzy, FUZZY)):
             pattern = compile_variants(variant_set)
@@ -257,6 +292,8 @@ def decide(
 
     # The model's guesses that run into a person's name ("Kayleigh Marsh's" as an ORG) give
     # way to the person everywhere, so the name is labelled as the person, not "(organisation)".
+    # A guess with a name word of its own beyond the person's ("Izmir State Security Court",
+    # where the model also took "Izmir" for a person) is a different thing and stays.
     person_spans: dict[int, list[tuple[int, int]]] = {}
     for cand in candidates:
         if cand.category == "PERSON":
@@ -267,7 +304,12 @@ def decide(
     yielding = {
         c.key
         for c in candidates
-        if c.category != "PERSON" and c.key in model_keys and overlaps_any(c.start, c.end, person_spans.get(c.unit, []))
+        if c.category != "PERSON"
+        and c.key in model_keys
+        and overlaps_any(c.start, c.end, person_spans.get(c.unit, []))
+        and not _own_name_word(
+            by_uid[c.unit].text, c.start, c.end, person_spans.get(c.unit, []), glossary_words
+        )
     }
     candidates = [c for c in candidates if c.key not in yielding]
     for key in yielding:
@@ -531,6 +573,12 @@ def _tidy_span(f: Finding, text: str) -> Finding | None:
         article = _DETERMINER.match(text[start:end])
         if article and end - start > article.end():
             start += article.end()
+    if f.recogniser.startswith("spacy_model") and f.category != "PERSON":
+        # The model's span can run into a bracket it does not close ("the Chamber (Rule 21"):
+        # the name ends before the bracket; what follows it is a reference, not the name.
+        opening = text.find("(", start, end)
+        if opening > start and text.find(")", opening, end) == -1:
+            end = opening
     while end > start and text[end - 1] in " \t,;:":
         end -= 1
     if end - start < 1:
@@ -570,6 +618,37 @@ def _trim_off_terms(f: Finding, glossary: list[tuple[int, int]], text: str) -> F
     return replace(f, start=start, end=end, text=text[start:end])
 
 
+def _names_more_than_terms(
+    f: Finding, glossary: list[tuple[int, int]], text: str, glossary_words: set[str]
+) -> bool:
+    """Whether a guess that overlaps practice terms also has a capitalised word of its own.
+
+    "Leeds" of "Leeds Crown Court" or "Parole" of "Parole Board" makes the practice term part
+    of one body's name; a lower-case rest ("Ofsted inspection"), an article, a possessive or
+    another practice word ("LSCB Chair") does not.
+    """
+    if not overlaps_any(f.start, f.end, glossary):
+        return False
+    return _own_name_word(text, f.start, f.end, glossary, glossary_words)
+
+
+def _own_name_word(
+    text: str, start: int, end: int, others: Sequence[tuple[int, int]], glossary_words: set[str]
+) -> bool:
+    """Whether ``text[start:end]`` has, outside the ``others`` spans, a capitalised word that is
+    not an article, a possessive "s" or a practice word: a name word of its own."""
+    rest = list(text[start:end])
+    for s, e in others:
+        s, e = max(s, start), min(e, end)
+        if s < e:
+            rest[s - start : e - start] = " " * (e - s)
+    for word in re.findall(r"[^\W\d_][\w\-]*", "".join(rest)):
+        low = word.lower()
+        if word[:1].isupper() and low not in glossary_words and low not in ("the", "a", "an", "s"):
+            return True
+    return False
+
+
 def _person_for(f: Finding, case_matchers: Sequence[CaseMatcher], book: PersonBook) -> Person | None:
     cleaned = clean_person_text(f.text)
     for matcher in case_matchers:
@@ -594,25 +673,28 @@ def _person_variants(person: Person, excluded: set[str], titles: Sequence[str]) 
     return sorted(set(out), key=lambda v: (-len(v.text), v.text, v.case_sensitive))
 
 
-def _misspellings(
-    person: Person,
-    units: Sequence[TextUnit],
-    variants: list[Variant],
-    glossary: TermMatcher,
-    excluded: set[str],
-) -> list[Variant]:
+def _misspelling_candidates(units: Sequence[TextUnit], glossary: TermMatcher, excluded: set[str]) -> list[str]:
+    """The document's capitalised words that could be a misspelt name: not an ordinary word,
+    a practice term or an excluded word. Found once per document, then tried for each person."""
+    words: set[str] = set()
+    for unit in units:
+        words.update(re.findall(r"\b[A-Z][a-z'\u2019]{3,}\b", unit.text))
+    return [
+        word
+        for word in sorted(words)
+        if word.lower() not in excluded and not is_common_word(word) and not glossary.is_term(word)
+    ]
+
+
+def _misspellings(person: Person, candidates: Sequence[str], variants: list[Variant]) -> list[Variant]:
     """Capitalised words one edit away from a name part ("Kaleigh" for "Kayleigh")."""
     parts = {t for t in person.tokens if len(t) >= 5 and t[0].isupper()}
     if not parts:
         return []
     known = {v.text.lower() for v in variants}
-    words: set[str] = set()
-    for unit in units:
-        words.update(re.findall(r"\b[A-Z][a-z'\u2019]{3,}\b", unit.text))
     found = []
-    for word in sorted(words):
-        low = word.lower()
-        if low in known or low in excluded or is_common_word(word) or glossary.is_term(word):
+    for word in candidates:
+        if word.lower() in known:
             continue
         for part in parts:
             if word[0] == part[0] and Levenshtein.distance(word, part, score_cutoff=1) <= 1:

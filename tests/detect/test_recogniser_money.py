@@ -1,0 +1,44 @@
+"""money_amount (patterns/recognisers/amounts.yml): sums of money, with a currency sign, a
+currency code in capitals, or the currency's name."""
+
+from __future__ import annotations
+
+import pytest
+from presidio_analyzer import EntityRecognizer
+
+from tests.detect.recognisers import found, load_one
+
+ENTITY = "QUANTITY"
+
+
+@pytest.fixture(scope="module")
+def recogniser() -> EntityRecognizer:
+    return load_one("money_amount")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("rent arrears of £2,340 were owed", ["£2,340"]),
+        ("a fine of £ 250.50 was paid", ["£ 250.50"]),
+        ("awarded EUR 19,000 in damages", ["EUR 19,000"]),
+        ("GBP 3 million was frozen", ["GBP 3 million"]),
+        ("he paid 400 pounds and 5,000 euros", ["400 pounds", "5,000 euros"]),
+        ("a loan of DKK 240,000", ["DKK 240,000"]),
+    ],
+)
+def test_finds_sums(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:
+    assert found(recogniser, text, ENTITY) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "section 47 enquiries began on 3 May",  # a number is not a sum
+        "the eur 200 typo",  # a currency code is written in capitals
+        "the pound shop on the high street",
+        "Article 6 § 1 of the Convention",
+    ],
+)
+def test_ignores_numbers_that_are_not_sums(recogniser: EntityRecognizer, text: str) -> None:
+    assert found(recogniser, text, ENTITY) == []
