@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import Levenshtein
@@ -31,6 +31,7 @@ from anonymiser.decide.people import (
     letter_code,
     role_before,
     role_label_for,
+    strip_title,
 )
 from anonymiser.decide.spans import Candidate, resolve_overlaps
 from anonymiser.detect.case_file import CASE_FILE_RECOGNISER, CaseMatcher
@@ -127,12 +128,29 @@ def decide(
     plain_strings: dict[str, tuple[str, str]] = {}  # key -> (text, category), non-person
     case_keys: set[str] = set()  # plain strings the case file lists: redacted everywhere
 
-    queue = list(findings)  # a whole name adds its own words to the end (see below)
-    for f in queue:
+    title_words = {t.rstrip(".").lower() for t in words.titles}
+
+    def is_name_word(word: str) -> bool:
+        """A capitalised word that can be a given name: not a title, a practice word, a word
+        the model often takes for a person, or an ordinary English word."""
+        return (
+            word.lower() not in title_words
+            and word.lower() not in glossary_words
+            and not not_names.is_term(word)
+            and not is_common_word(word)
+        )
+
+    place_words = _place_words(findings, words.titles)
+    # A whole name adds its own words to the end, and a guess that may be a person's fuller
+    # name waits there until every person is known (see below).
+    queue = list(findings)
+    awaiting: set[int] = set()  # positions in the queue of the guesses that wait
+    for position, f in enumerate(queue):
         unit = by_uid.get(f.unit)
         if unit is None or not f.text.strip():
             continue
         from_case = f.recogniser == CASE_FILE_RECOGNISER
+        fuller: Person | None = None
         if not from_case:
             f = _tidy_span(f, unit.text)
             if f is None:
@@ -151,6 +169,19 @@ def decide(
                 # the model's span runs on ("Alison Fairbairn Independent Reviewer"). A place
                 # that merely contains the area ("Westmere General Hospital") is not kept.
                 _keep(kept, f, "named in the case file's keep list")
+                continue
+            if position in awaiting:
+                # A place or body the model guessed that is a known person's fuller name ("a
+                # 999 call from Leanne Forshaw" as a FAC, where she is "Ms Forshaw") is that
+                # person: labelled as them, and the name is one of their forms, so it is
+                # propagated and verified. Else the given name was left beside the label.
+                fuller = book.owner_of_fuller_name(strip_title(clean_person_text(f.text), words.titles))
+                if fuller is not None:
+                    f = replace(f, category="PERSON")
+            elif _may_be_fuller_name(f, words.titles, is_name_word, place_words):
+                # The person may be named only later in the document ("Ms Forshaw").
+                awaiting.add(len(queue))
+                queue.append(f)
                 continue
             whole_name = (
                 policy.terms_in_names == "whole"
@@ -174,11 +205,15 @@ def decide(
         category = f.category
         rule = policy.rule(category)
         if category == "PERSON":
-            if not from_case and not _plausible_name(f.text, not_names, glossary, words):
-                continue
-            person = _person_for(f, case_matchers, book)
-            if person is None:
-                continue
+            if fuller is not None:
+                name = strip_title(clean_person_text(f.text), words.titles)
+                person = book.add_form(fuller, name, (f.unit, f.start))
+            else:
+                if not from_case and not _plausible_name(f.text, not_names, glossary, words):
+                    continue
+                person = _person_for(f, case_matchers, book)
+                if person is None:
+                    continue
             key = person.key
             # The possessive stays in the text: "Kayleigh's" -> "Mother's", not "Mother".
             possessive = re.search(r"['\u2019]s?$", f.text)
@@ -212,13 +247,9 @@ def decide(
             Candidate(f.unit, f.start, f.end, key, category, f.score, f.recogniser)
         )
 
-    title_words = {t.rstrip(".").lower() for t in words.titles}
     joined = book.join_adjacent(
         [by_uid[uid].text if uid in by_uid else "" for uid in range(max(by_uid, default=-1) + 1)],
-        lambda w: w.lower() not in title_words
-        and w.lower() not in glossary_words
-        and not not_names.is_term(w)
-        and not is_common_word(w),
+        is_name_word,
     )
     for person, relative in joined:
         if relative.key in scores and person.key not in scores:
@@ -488,6 +519,47 @@ def _reclassify(findings: Sequence[Finding], glossary_words: set[str]) -> list[F
                 f = replace(f, category="LOCATION")
         out.append(f)
     return out
+
+
+# A word of a name: capitalised letters, perhaps with an apostrophe or hyphen ("O'Neill").
+_NAME_WORD = re.compile(r"[A-Z][A-Za-z'\u2019-]+")
+# Where the document's places are: a word of one of these is a place word, not a given name.
+_PLACE_CATEGORIES = frozenset({"LOCATION", "ADDRESS", *_PLACE_NAMED})
+
+
+def _place_words(findings: Sequence[Finding], titles: Sequence[str]) -> dict[str, set[str]]:
+    """Each capitalised word of the document's places and institutions, with the names it is
+    found in ("harrowfold" -> {"harrowfold"})."""
+    out: dict[str, set[str]] = {}
+    for f in findings:
+        if f.category in _PLACE_CATEGORIES:
+            name = _normalise(strip_title(clean_person_text(f.text), titles))
+            for word in _NAME_WORD.findall(f.text):
+                out.setdefault(word.lower(), set()).add(name)
+    return out
+
+
+def _may_be_fuller_name(
+    f: Finding,
+    titles: Sequence[str],
+    is_name_word: Callable[[str], bool],
+    place_words: dict[str, set[str]],
+) -> bool:
+    """Whether a model's place or body guess may be a person's fuller name: two or more
+    capitalised name words whose words before the last are given names, not ordinary or
+    practice words, nor words of a place the document names elsewhere ("Harrowfold Forshaw"
+    where Harrowfold is a place). Whether the last word is a known person's surname is
+    asked once every person is known."""
+    if f.category == "PERSON" or not f.recogniser.startswith("spacy_model"):
+        return False
+    name = strip_title(clean_person_text(f.text), titles)
+    tokens = name_tokens(name)
+    if len(tokens) < 2 or not all(_NAME_WORD.fullmatch(t) for t in tokens):
+        return False
+    own = _normalise(name)
+    return all(
+        is_name_word(t) and not place_words.get(t.lower(), set()) - {own} for t in tokens[:-1]
+    )
 
 
 _DEMONYM_ENDINGS = ("ish", "ese", "ian", "an", "i", "ic", "ch", "er")

@@ -21,6 +21,8 @@ class Person:
     first_seen: tuple[int, int] = (1 << 30, 0)
     role_label: str | None = None
     group: str | None = None
+    # Lone words seen after a title ("Forshaw" of "Ms Forshaw"): surnames, not given names.
+    surnames: set[str] = field(default_factory=set)
 
     @property
     def tokens(self) -> list[str]:
@@ -65,7 +67,8 @@ class PersonBook:
         return found
 
     def add(self, text: str, where: tuple[int, int]) -> Person:
-        name = strip_title(clean_person_text(text), self.titles)
+        bare = clean_person_text(text)
+        name = strip_title(bare, self.titles)
         lower = name.lower()
         person = self._by_form.get(lower)
         if person is None and len(name_tokens(name)) == 1:
@@ -75,12 +78,34 @@ class PersonBook:
         if person is None:
             person = Person(key=f"person:{len(self.people) + 1}", name=name)
             self.people.append(person)
+        if name != bare and len(name_tokens(name)) == 1:
+            person.surnames.add(lower)
+        return self.add_form(person, name, where)
+
+    def add_form(self, person: Person, name: str, where: tuple[int, int]) -> Person:
+        """Record ``name`` as one of ``person``'s forms; the fullest form names them."""
         person.forms.add(name)
         if len(name_tokens(name)) > len(person.tokens) and person.case is None:
-            person.name = name  # the fullest form names the person
-        self._by_form.setdefault(lower, person)
+            person.name = name
+        self._by_form.setdefault(name.lower(), person)
         person.first_seen = min(person.first_seen, where)
         return person
+
+    def owner_of_fuller_name(self, name: str) -> Person | None:
+        """The person ``name`` names more fully, if any: one known only by its last word as a
+        surname ("Ms Forshaw" for "Leanne Forshaw"), or by its first and last words ("Kayla
+        Brindle" for "Kayla Jane Brindle"). A lone word never seen after a title may be a
+        given name ("Hope"), so "Leanne Hope" is not taken for Hope."""
+        tokens = name_tokens(name)
+        if len(tokens) < 2:
+            return None
+        last = tokens[-1].lower()
+        owners = [
+            p for p in self.people if len(p.tokens) == 1 and p.tokens[0].lower() == last and last in p.surnames
+        ]
+        if owners:
+            return min(owners, key=lambda p: p.first_seen)
+        return self._same_as_longer(name)
 
     def _owner_of_part(self, word: str) -> Person | None:
         owners = [
