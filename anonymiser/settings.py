@@ -104,6 +104,10 @@ class Policy:
     # Sections of patterns/keep.yml this policy does not keep ("courts" under strict): their
     # terms are treated as any other text, so a court the model finds is masked.
     keep_list_except: tuple[str, ...] = ()
+    # A lone initial used as a person's name ("the complainant (M.)", "Dr Price and K"):
+    # "keep" leaves it, as a published review writes "Child A" or "Mr X" (scr); "mask" masks
+    # it wherever it stands alone, because a real person's initial narrows them down (strict).
+    initials: str = "keep"
 
     def rule(self, category: str) -> CategoryRule:
         return self.categories.get(category, self.default)
@@ -141,6 +145,9 @@ def load_policy(patterns_dir: Path, name: str) -> Policy:
     if terms_in_names not in ("trim", "whole"):
         raise ConfigError(f"{path}: terms_in_names: must be trim or whole")
     keep_list_except = _str_list(data.get("keep_list_except"), f"{path}: keep_list_except")
+    initials = data.get("initials", "keep")
+    if initials not in ("keep", "mask"):
+        raise ConfigError(f"{path}: initials: must be keep or mask")
     return Policy(
         name=str(data.get("name", name)),
         description=str(data.get("description", "")),
@@ -153,6 +160,7 @@ def load_policy(patterns_dir: Path, name: str) -> Policy:
         model_labels=MappingProxyType({str(k): str(v) for k, v in labels.items()}),
         terms_in_names=terms_in_names,
         keep_list_except=keep_list_except,
+        initials=initials,
     )
 
 
@@ -245,6 +253,9 @@ class PeopleWords:
     family_roles: tuple[str, ...]
     professional_roles: tuple[str, ...]
     not_names: tuple[str, ...]
+    # Words naming a person by their part in a case ("complainant", "co-accused"): with the
+    # role words, a lone initial right after one is that person's name.
+    person_nouns: tuple[str, ...] = ()
 
 
 def load_people_words(patterns_dir: Path) -> PeopleWords:
@@ -255,6 +266,7 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         family_roles=_str_list(data.get("family_roles"), f"{path}: family_roles"),
         professional_roles=_str_list(data.get("professional_roles"), f"{path}: professional_roles"),
         not_names=_str_list(data.get("not_names"), f"{path}: not_names"),
+        person_nouns=_str_list(data.get("person_nouns"), f"{path}: person_nouns"),
     )
 
 

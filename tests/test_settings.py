@@ -259,3 +259,14 @@ def test_a_policy_may_leave_out_a_keep_list_section_but_only_one_that_exists(tmp
     path.write_text(path.read_text(encoding="utf-8").replace("[courts]", "[tribunals]"), encoding="utf-8")
     with pytest.raises(ConfigError, match="tribunals"):
         load_settings(policy="strict", patterns_dir=patterns)
+
+
+def test_policy_initials_option(tmp_path: Path) -> None:
+    patterns = tmp_path / "patterns"
+    shutil.copytree(PATTERNS, patterns)
+    assert load_settings(policy="strict", patterns_dir=patterns).policy.initials == "mask"
+    assert load_settings(policy="scr", patterns_dir=patterns).policy.initials == "keep"
+    path = patterns / "policies" / "strict.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("initials: mask", "initials: hide"), encoding="utf-8")
+    with pytest.raises(ConfigError, match="initials"):
+        load_settings(policy="strict", patterns_dir=patterns)

@@ -23,6 +23,7 @@ from wordfreq import zipf_frequency
 
 from anonymiser.decide.dates import is_month_and_year, month_and_year
 from anonymiser.decide.glosses import GLOSSED_CATEGORIES, bracketed_gloss
+from anonymiser.decide.initials import InitialFinder
 from anonymiser.decide.keep import TermMatcher, inside_any, overlaps_any
 from anonymiser.decide.people import (
     Person,
@@ -48,6 +49,9 @@ from anonymiser.settings import PeopleWords, Settings
 PROPAGATED = "document_consistency"
 FUZZY = "fuzzy_name_variant"
 GLOSS = "bracketed_name"
+INITIAL = "initial_as_name"
+_INITIAL_SCORE = 0.6
+_LONE_INITIAL = re.compile(r"[A-Z]")
 _MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
     "july|august|september|october|november|december"
@@ -247,6 +251,22 @@ def decide(
             Candidate(f.unit, f.start, f.end, key, category, f.score, f.recogniser)
         )
 
+    initials = (
+        InitialFinder([*words.person_nouns, *words.family_roles, *words.professional_roles])
+        if policy.initials == "mask"
+        else None
+    )
+    if initials is not None:
+        # "the complainant (M.)": the text itself says the lone letter is a person.
+        for unit in units:
+            for start, end in initials.seeds(unit.text):
+                if inside_any(start, end, glossary_spans[unit.uid]):
+                    continue
+                person = book.add(unit.text[start:end], (unit.uid, start))
+                scores[person.key] = max(scores.get(person.key, 0.0), _INITIAL_SCORE)
+                recognisers.setdefault(person.key, set()).add(INITIAL)
+                candidates.append(Candidate(unit.uid, start, end, person.key, "PERSON", _INITIAL_SCORE, INITIAL))
+
     joined = book.join_adjacent(
         [by_uid[uid].text if uid in by_uid else "" for uid in range(max(by_uid, default=-1) + 1)],
         is_name_word,
@@ -300,6 +320,11 @@ def decide(
                 if source == FUZZY:
                     fuzzy_keys.add(person.key)
                     recognisers[person.key].add(FUZZY)
+        if initials is not None:
+            # A person called by one letter ("Mr K.", "the complainant (M.)") is that letter
+            # wherever it stands alone. Not a secret for verification: a lone letter is found
+            # in any text ("Person K"), so it is propagated here only.
+            candidates.extend(_lone_initials(person, units, initials, glossary_spans, scores[person.key]))
     loose: list[Variant] = []
     # Every other redacted string, all in one pattern: one pass over the document.
     keys_by_text: dict[str, list[str]] = {}
@@ -743,6 +768,21 @@ def _person_variants(person: Person, excluded: set[str], titles: Sequence[str]) 
             continue  # "Early" of "Grace Early" would break "Early Help"
         out.append(variant)
     return sorted(set(out), key=lambda v: (-len(v.text), v.text, v.case_sensitive))
+
+
+def _lone_initials(
+    person: Person,
+    units: Sequence[TextUnit],
+    initials: InitialFinder,
+    glossary_spans: dict[int, list[tuple[int, int]]],
+    score: float,
+) -> Iterator[Candidate]:
+    """Where each one-letter form of ``person`` stands alone as a name, outside practice terms."""
+    for letter in sorted(f for f in person.forms if _LONE_INITIAL.fullmatch(f)):
+        for unit in units:
+            for start, end in initials.occurrences(unit.text, letter):
+                if not inside_any(start, end, glossary_spans[unit.uid]):
+                    yield Candidate(unit.uid, start, end, person.key, "PERSON", score, PROPAGATED)
 
 
 def _misspelling_candidates(units: Sequence[TextUnit], glossary: TermMatcher, excluded: set[str]) -> list[str]:

@@ -1,0 +1,81 @@
+"""Lone initials used as a person's name: masked under strict (`initials: mask`), kept under
+scr, where published reviews write "Child A" and "Mr X". Hand-made findings, no model. Every
+name here is invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymiser.decide.decide import Decisions, decide
+from anonymiser.decide.initials import InitialFinder
+from anonymiser.read.text import document_from_text
+from anonymiser.records import Finding, TextUnit
+from anonymiser.settings import Settings, load_settings
+
+
+@pytest.fixture(scope="module")
+def strict() -> Settings:
+    return load_settings(policy="strict", scope="full")
+
+
+@pytest.fixture(scope="module")
+def scr() -> Settings:
+    return load_settings(policy="scr", scope="full")
+
+
+def _unit(text: str) -> TextUnit:
+    (unit,) = document_from_text(text).units
+    return unit
+
+
+def _redacted(text: str, decisions: Decisions) -> list[str]:
+    return [text[e.start : e.end] for e in sorted(decisions.edits, key=lambda e: e.start)]
+
+
+def test_policies_read_the_option(strict: Settings, scr: Settings) -> None:
+    assert strict.policy.initials == "mask"
+    assert scr.policy.initials == "keep"
+    assert "complainant" in strict.people.person_nouns
+
+
+def test_an_initial_after_a_person_word_is_masked_everywhere(strict: Settings, scr: Settings) -> None:
+    text = "The complainant (M.) gave evidence. When M. spoke, Annex M was read. A meeting followed."
+    assert _redacted(text, decide([_unit(text)], [], strict)) == ["M", "M"]
+    assert _redacted(text, decide([_unit(text)], [], scr)) == []
+
+
+def test_a_titled_initial_is_masked_where_it_stands_alone(strict: Settings, scr: Settings) -> None:
+    text = "The applicant paid Mr K. in 1990. Later the court heard that K had left."
+    start = text.index("Mr K.")
+    finding = Finding(0, start, start + 5, "Mr K.", "PERSON", 0.8, "titled_name")
+    assert _redacted(text, decide([_unit(text)], [finding], strict)) == ["Mr K", "K"]
+    assert _redacted(text, decide([_unit(text)], [finding], scr)) == ["Mr K"]
+
+
+def test_a_list_of_initials_and_an_apposition(strict: Settings) -> None:
+    text = "The five co-accused, A, B, H and R, were charged. A hearing on B's case followed. Annex B."
+    assert _redacted(text, decide([_unit(text)], [], strict)) == ["A", "B", "H", "R", "B"]
+    text = "They were sued by “K”, a former patient. The Chamber heard K."
+    assert _redacted(text, decide([_unit(text)], [], strict)) == ["K", "K"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Child A was seen by the witness.",  # a pseudonym: no seed
+        "Under Rules of Court A, the applicants asked.",  # a label after a capitalised word
+        "FACTS\nA. Introduction\nThe applicant, a teacher, wrote.",  # a heading's number
+        "The applicant A/S, a company, complained.",  # a company form
+        "The applicant J. K. Smith complained.",  # a letter inside initials
+    ],
+)
+def test_letters_that_are_not_names(strict: Settings, text: str) -> None:
+    assert _redacted(text, decide([_unit(text)], [], strict)) == []
+
+
+def test_the_article_and_pronoun_are_never_taken() -> None:
+    finder = InitialFinder(["co-accused"])
+    text = "The co-accused, A and I, met. A meeting was held; I said so; A and I left."
+    assert [text[s:e] for s, e in finder.seeds(text)] == ["A", "I"]
+    assert [text[s:e] for s, e in finder.occurrences(text, "A")] == ["A", "A"]
