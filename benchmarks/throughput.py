@@ -12,7 +12,6 @@ fresh Python process (so that each has its own peak memory and nothing warms up 
 from __future__ import annotations
 
 import argparse
-import bisect
 import json
 import os
 import random
@@ -33,12 +32,11 @@ SEED = 20190622
 # What-if variants of the whole pipeline: changes the lead may make to the engine, measured
 # here by patching this process only (nothing in anonymiser/ is changed).
 VARIANTS = {
-    "linear-context": "Presidio's context lookup by bisection, not a scan of the chunk per result",
     "no-residual": "no verification re-scan at all (an upper bound)",
 }
 COMBINED: tuple[str, ...] = ()
 # What-if for the batch: worker processes without the medicines dictionary, which takes about
-# 3 s to load in every new process (it also removes that recogniser's work on the text).
+# 0.6 s to load in every new process (it also removes that recogniser's work on the text).
 BATCH_VARIANTS = ("batch-1+no-medicines", "batch-2+no-medicines")
 
 
@@ -144,36 +142,7 @@ def _settings_and_detector(variants: set[str]) -> tuple[Any, Any, float]:
     started = time.perf_counter()
     settings = load_settings(scope="full", case_file=CASE_FILE)
     detector = Detector(settings)
-    if "linear-context" in variants:
-        detector.analyzer.context_aware_enhancer = _linear_context_enhancer()
     return settings, detector, time.perf_counter() - started
-
-
-def _linear_context_enhancer() -> Any:
-    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
-
-    class LinearContext(LemmaContextAwareEnhancer):
-        """Finds a result's token by bisection over token ends (Presidio scans every token
-        of the text for every result: quadratic in the chunk's length)."""
-
-        def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):  # noqa: ANN001, ANN201
-            self._ends = None
-            if nlp_artifacts is not None and nlp_artifacts.tokens is not None:
-                self._ends = [t.idx + len(t) for t in nlp_artifacts.tokens]
-            try:
-                return super().enhance_using_context(text, raw_results, nlp_artifacts, recognizers, context)
-            finally:
-                self._ends = None
-
-        def _extract_surrounding_words(self, nlp_artifacts, word, start):  # noqa: ANN001, ANN202
-            if not nlp_artifacts.tokens or not self._ends:
-                return super()._extract_surrounding_words(nlp_artifacts, word, start)
-            index = min(bisect.bisect_right(self._ends, start), len(self._ends) - 1)
-            back = self._add_n_words_backward(index, self.context_prefix_count, nlp_artifacts.lemmas, nlp_artifacts.keywords)
-            forward = self._add_n_words_forward(index, self.context_suffix_count, nlp_artifacts.lemmas, nlp_artifacts.keywords)
-            return list(set(back + forward))
-
-    return LinearContext()
 
 
 def measure_pipeline(work: Path, variants: set[str]) -> dict[str, Any]:

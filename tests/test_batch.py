@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -136,9 +137,15 @@ def test_same_person_same_label_in_every_document(tmp_path: Path, case_settings:
     assert [r["document"] for r in summary] == ["a.txt", "c.txt", "sub/b.txt"]
 
 
-def test_two_workers_write_what_one_writes(tmp_path: Path, case_settings: Settings, detector: Detector) -> None:
+@pytest.mark.parametrize("forked", [True, False], ids=["forked", "spawned"])
+def test_two_workers_write_what_one_writes(
+    tmp_path: Path, case_settings: Settings, detector: Detector, monkeypatch: pytest.MonkeyPatch, forked: bool
+) -> None:
     folder = make_drafts(tmp_path / "in")
     one = run_batch(folder, tmp_path / "one", SPEC, settings=case_settings, detector=detector)
+    if forked and not batch_run.can_fork():
+        pytest.skip("worker processes cannot be forked here (not Linux, or another thread runs)")
+    monkeypatch.setattr(batch_run, "can_fork", lambda: forked)
     two = run_batch(folder, tmp_path / "two", SPEC, workers=3)
     assert statuses(one) == statuses(two) == {d: "ok" for d in DRAFTS}
     assert outputs(tmp_path / "one") == outputs(tmp_path / "two")
@@ -342,9 +349,25 @@ def _write_stub(job: WriteJob) -> Outcome:
     return Outcome(source=str(job.source), ok=True, counts={"PERSON": 1}, words=3)
 
 
+def test_workers_are_forked_only_while_no_other_thread_runs() -> None:
+    if not sys.platform.startswith("linux") or threading.active_count() != 1:
+        pytest.skip("needs Linux and a test process with one thread")
+    assert batch_run.can_fork()
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not batch_run.can_fork()
+    finally:
+        stop.set()
+        other.join()
+
+
+@pytest.mark.parametrize("forked", [True, False], ids=["forked", "spawned"])
 def test_a_killed_worker_fails_its_document_and_leaves_nothing(
-    tmp_path: Path, case_settings: Settings, detector: Detector, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, case_settings: Settings, detector: Detector, monkeypatch: pytest.MonkeyPatch, forked: bool
 ) -> None:
+    monkeypatch.setattr(batch_run, "can_fork", lambda: forked)
     # The largest document goes to the worker process first (this process takes the smallest).
     drafts = {"a.txt": "Mrs Ada Quill.", "crash.txt": "Crash. " * 50, "d.txt": "Mr Ted Quill.", "e.txt": "Ms Io Quill."}
     folder = make_drafts(tmp_path / "in", drafts)

@@ -251,8 +251,9 @@ def _since(started: float) -> float:
 # ------------------------------------------------------------------ pool processes
 
 # A pool process's Worker, set once by the pool's initializer. This is the one place
-# where a module holds state: each worker process must load the model once and keep it
-# for every task the pool sends it, and an initializer can hand it on in no other way.
+# where a module holds state: each worker process must load the model once (or inherit it,
+# forked) and keep it for every task the pool sends it, and an initializer can hand it on
+# in no other way.
 _process_worker: Worker | None = None
 _process_error: str | None = None
 
@@ -269,6 +270,18 @@ def init_pool_worker(spec: SettingsSpec, fingerprint: str, limits: InputLimits) 
         _process_worker = Worker(settings, Detector(settings), limits)
     except AnonymiserError as exc:
         _process_error = str(exc)
+
+
+def init_forked_worker(worker: Worker) -> None:
+    """In a process forked from the batch's own: its worker, model loaded, inherited as is."""
+    global _process_worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _process_worker = worker
+
+
+def pool_ready() -> bool:
+    """A task that does nothing: sent once so that a forking pool starts its processes."""
+    return _process_worker is not None
 
 
 def pool_analyse(job: AnalyseJob) -> Analysed:

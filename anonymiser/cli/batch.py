@@ -38,6 +38,9 @@ class _Bars(BatchEvents):
         self.docs_to_write = 0
 
     def started(self, documents: int, to_analyse: int) -> None:
+        # Shown from here, not before the batch starts: the display runs a thread, and the
+        # batch forks its worker processes only while none runs (see batch/run.py).
+        self.progress.start()
         if to_analyse:
             self.analysing = self.progress.add_task("Detecting", total=to_analyse, unit="documents", note="")
 
@@ -101,7 +104,7 @@ def batch(
         transient=True,
     )
     try:
-        with progress:
+        try:
             result = run_batch(
                 folder,
                 out,
@@ -111,6 +114,8 @@ def batch(
                 settings=settings,
                 events=_Bars(progress),
             )
+        finally:
+            progress.stop()
     except AnonymiserError as exc:
         raise fail(exc) from None
     except KeyboardInterrupt:

@@ -99,11 +99,17 @@ class Detector:
 
         use_bundled_suffix_list()
         self.settings = settings
-        self.nlp_engine = LocalSpacyNlpEngine(settings.model, settings.entity_mapping)
-        self.nlp_engine.load()
+        # Recognisers first: a recogniser may read its data in the background (the drug
+        # names) while the model loads.
         recognisers: list[EntityRecognizer] = list(
             load_recognisers(settings.patterns_dir, settings.coded_recognisers)
         )
+        self.nlp_engine = LocalSpacyNlpEngine(settings.model, settings.entity_mapping)
+        self.nlp_engine.load()
+        for recogniser in recognisers:
+            wait_loaded = getattr(recogniser, "wait_loaded", None)
+            if wait_loaded is not None:
+                wait_loaded()  # a missing or broken data file fails here, not mid-document
         recognisers.append(titled_name_recogniser(settings.people.titles))
         recognisers.append(RareWordRecogniser(_words_of(settings.keep.terms)))
         recognisers.append(ModelEntityRecogniser(settings.entity_mapping, settings.model_scores))

@@ -10,7 +10,9 @@ from __future__ import annotations
 import bz2
 import importlib.util
 import pickle
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -42,6 +44,18 @@ def load_drug_names() -> frozenset[str]:
     return frozenset(name.lower() for name in data["drug_variant_to_canonical"])
 
 
+def _names_and_index() -> tuple[frozenset[str], dict[str, int]]:
+    """The drug names, and for each word that starts one, how many words its longest name
+    has: most words start none, so most tokens are passed over after one look-up."""
+    names = load_drug_names()
+    longest: dict[str, int] = {}
+    for name in names:
+        words = name.split(" ")
+        if len(words) <= MAX_TOKENS:
+            longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    return names, longest
+
+
 class MedicationRecogniser(EntityRecognizer):
     """MEDICATION: a medicine named in the text (sertraline, methadone, Calpol)."""
 
@@ -50,36 +64,47 @@ class MedicationRecogniser(EntityRecognizer):
     def __init__(self, supported_language: str = "en") -> None:
         self._names: frozenset[str] = frozenset()
         self._longest: dict[str, int] = {}
+        self._loading: Future[tuple[frozenset[str], dict[str, int]]] | None = None
+        self._reader: ThreadPoolExecutor | None = None
         super().__init__(
             supported_entities=["MEDICATION"], name=self.NAME, supported_language=supported_language
         )
 
     def load(self) -> None:
-        self._names = load_drug_names()
-        # For each word that starts a name, how many words its longest name has: most words
-        # start none, so most tokens are passed over after one look-up.
-        self._longest: dict[str, int] = {}
-        for name in self._names:
-            words = name.split(" ")
-            if len(words) <= MAX_TOKENS:
-                self._longest[words[0]] = max(self._longest.get(words[0], 0), len(words))
+        # Read in a background thread: most of the 0.6 s is bz2 decompression, which lets
+        # the model load meanwhile (every batch worker pays this at start-up).
+        # ``wait_loaded`` (called by the detector once the model is loaded) collects it.
+        self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="drug-names")
+        self._loading = self._reader.submit(_names_and_index)
+
+    def wait_loaded(self) -> None:
+        """Finish loading (raising what loading raised); later calls do nothing."""
+        if self._loading is not None:
+            try:
+                self._names, self._longest = self._loading.result()
+            finally:
+                # The thread is gone when this returns: a batch may fork this process next.
+                self._reader.shutdown(wait=True)
+                self._loading = None
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         if nlp_artifacts is None or nlp_artifacts.tokens is None:
             return []
-        tokens = list(nlp_artifacts.tokens)
-        words = [t.lower_ for t in tokens]
+        self.wait_loaded()
+        doc: Any = nlp_artifacts.tokens
+        # The detector's artifacts carry each token's lower-case text as its lemma (model.py).
+        words = nlp_artifacts.lemmas
         results = []
         i = 0
-        while i < len(tokens):
+        while i < len(words):
             # The longest run of tokens starting here that is a drug name.
             longest = self._longest.get(words[i], 0)
             size = next(
                 (
                     n
-                    for n in range(min(longest, len(tokens) - i), 0, -1)
+                    for n in range(min(longest, len(words) - i), 0, -1)
                     if " ".join(words[i : i + n]) in self._names
                 ),
                 0,
@@ -87,7 +112,7 @@ class MedicationRecogniser(EntityRecognizer):
             if size == 0:
                 i += 1
                 continue
-            span = tokens[i : i + size]
+            span = doc[i : i + size]
             i += size
             matched = " ".join(t.text for t in span)
             if not any(ch.isalpha() for ch in matched):

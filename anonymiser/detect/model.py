@@ -6,9 +6,14 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import spacy
-from spacy.tokens import Doc
 from presidio_analyzer import EntityRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+from presidio_analyzer.nlp_engine import (
+    NerModelConfiguration,
+    NlpArtifacts,
+    SpacyNlpEngine,
+)
+from spacy.attrs import IDX, LENGTH, LOWER
+from spacy.tokens import Doc
 
 from anonymiser.detect.context import ChunkWords
 from anonymiser.errors import ModelNotInstalled
@@ -54,21 +59,20 @@ class LocalSpacyNlpEngine(SpacyNlpEngine):
         """The model over ``texts`` with ``nlp.pipe`` batching: each text's artifacts for the
         recognisers and its words for the context rule, from one pass over its tokens."""
         for doc in self.nlp["en"].pipe(texts, batch_size=batch_size):
-            artifacts = self._doc_to_nlp_artifact(doc, "en")
-            words = ChunkWords.of(
-                artifacts.tokens_indices, artifacts.lemmas, [len(t) for t in doc], self.is_keyword
-            )
-            yield artifacts, words
+            indices, lengths, lowers = _token_columns(doc)
+            yield self._artifacts(doc, indices, lowers), ChunkWords.of(indices, lowers, lengths, self.is_keyword)
 
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
+        indices, _lengths, lowers = _token_columns(doc)
+        return self._artifacts(doc, indices, lowers)
+
+    @staticmethod
+    def _artifacts(doc: Doc, indices: list[int], lowers: list[str]) -> NlpArtifacts:
         # Presidio's version also builds lemmas (none here), keywords for its own context
         # enhancer (context.py finds them) and filters the entities by its label mapping
         # (ModelEntityRecogniser maps them itself): work that was a tenth of detection.
-        indices, lowers = [], []
-        for token in doc:
-            indices.append(token.idx)
-            # No lemmatiser runs: the lower-case text is the word's form for context words.
-            lowers.append(token.lower_)
+        # No lemmatiser runs: the lower-case text stands for each word's lemma, for context
+        # words and for the medicines recogniser.
         entities = list(doc.ents)
         return NlpArtifacts(
             entities=entities,
@@ -76,7 +80,7 @@ class LocalSpacyNlpEngine(SpacyNlpEngine):
             tokens_indices=indices,
             lemmas=lowers,
             nlp_engine=None,
-            language=language,
+            language="en",
             scores=[0.85] * len(entities),
         )
 
@@ -89,6 +93,16 @@ class LocalSpacyNlpEngine(SpacyNlpEngine):
             known = not lexeme.is_stop and not lexeme.is_punct and word not in ("be", "-PRON-") and ":" not in word
             self._keywords[word] = known
         return known
+
+
+def _token_columns(doc: Doc) -> tuple[list[int], list[int], list[str]]:
+    """Each token's start offset, length and lower-case text, read from the doc's arrays
+    (making a Python object per token took longer than the rest of this step)."""
+    if not len(doc):
+        return [], [], []
+    columns = doc.to_array([IDX, LENGTH, LOWER])
+    strings = doc.vocab.strings
+    return columns[:, 0].tolist(), columns[:, 1].tolist(), [strings[h] for h in columns[:, 2].tolist()]
 
 
 class ModelEntityRecogniser(EntityRecognizer):

@@ -119,9 +119,9 @@ def compile_variants(variants: Iterable[Variant]) -> re.Pattern[str] | None:
     ordered = sorted(set(variants), key=lambda v: (-len(v.text), v.text, v.case_sensitive))
     if not ordered:
         return None
-    alternation = grouped_alternation([(v.text, _variant_regex(v), v.case_sensitive) for v in ordered])
+    alternation, starts = grouped_alternation([(v.text, _variant_regex(v), v.case_sensitive) for v in ordered])
     # A name followed by a dot is fine ("met Hope."), but "K.M." must keep its own dots.
-    return re.compile(rf"(?<![\w@])(?:{alternation})(?![\w@])")
+    return re.compile(rf"{starts}(?<![\w@])(?:{alternation})(?![\w@])")
 
 
 def find_all(pattern: re.Pattern[str] | None, text: str) -> Iterator[tuple[int, int, str]]:

@@ -18,7 +18,9 @@ from typing import Any
 import regex
 import yaml
 from presidio_analyzer import EntityRecognizer
-from presidio_analyzer.input_validation.yaml_recognizer_models import CustomRecognizerConfig
+from presidio_analyzer.input_validation.yaml_recognizer_models import (
+    CustomRecognizerConfig,
+)
 from pydantic import ValidationError
 
 from anonymiser.detect.medicines import MedicationRecogniser
