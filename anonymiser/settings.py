@@ -200,6 +200,9 @@ def load_replacements(patterns_dir: Path) -> Replacements:
 # ------------------------------------------------------------------------- keep list
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+")
+
+
 @dataclass(frozen=True)
 class KeepList:
     """Practice terms that are never identities, and text that is already anonymised."""
@@ -209,7 +212,17 @@ class KeepList:
     source: str = ""
 
     def is_anonymised_form(self, text: str) -> bool:
-        return any(p.fullmatch(text.strip()) for p in self.forms)
+        # A full stop after the form is the sentence's, not part of it ("... to Child A.").
+        text = text.strip().rstrip(".").rstrip()
+        return any(p.fullmatch(text) for p in self.forms)
+
+    def anonymised_form_before_sentence_end(self, text: str) -> int | None:
+        """Where the rest starts, when ``text`` opens with an anonymised form that ends a
+        sentence ("Child A. She", a model's span run on past the full stop); else None."""
+        for match in _SENTENCE_BREAK.finditer(text):
+            if self.is_anonymised_form(text[: match.start()]):
+                return match.end()
+        return None
 
 
 def load_keep_list(patterns_dir: Path, leave_out: tuple[str, ...] = ()) -> KeepList:

@@ -161,6 +161,14 @@ def decide(
                 continue
             if settings.keep.is_anonymised_form(f.text) or glossary.is_term(f.text):
                 continue
+            rest = settings.keep.anonymised_form_before_sentence_end(f.text)
+            if rest is not None:
+                # "Child A. She": the pseudonym stays; what the span ran on into is judged alone.
+                f = _tidy_span(replace(f, start=f.start + rest, text=f.text[rest:]), unit.text)
+                if f is None or not _own_name_word(unit.text, f.start, f.end, (), glossary_words) or (
+                    " " not in f.text and is_common_word(f.text)
+                ):
+                    continue
             if inside_any(f.start, f.end, glossary_spans[f.unit]):
                 continue
             near_kept = (
