@@ -338,7 +338,8 @@ def decide(
     keys_by_text: dict[str, list[str]] = {}
     for key, (text, _category) in sorted(plain_strings.items()):
         variant = Variant(text.strip(), case_sensitive=False)
-        (secrets if key in case_keys else loose).append(variant)
+        if _searchable(variant.text):
+            (secrets if key in case_keys else loose).append(variant)
         keys_by_text.setdefault(_match_key(variant.text), []).append(key)
     plain_pattern = compile_variants(Variant(t, case_sensitive=False) for t in keys_by_text)
     for unit, start, end in text_index.find(plain_pattern):
@@ -472,6 +473,18 @@ class _TextIndex:
             unit, base = self.units[index], self.starts[index]
             if match.end() - base <= len(unit.text):
                 yield unit, match.start() - base, match.end() - base
+
+
+# A redacted string of this many digits or fewer, and nothing else ("14" and "16" that the
+# strict policy masks as the model's dates), is replaced where it was found but is not one
+# that verification can look for: the same digits are in every Word file's font sizes and
+# version numbers, so the search would fail every output and prove nothing.
+MAX_UNSEARCHABLE_DIGITS = 3
+
+
+def _searchable(text: str) -> bool:
+    digits = text.replace(" ", "")
+    return not (digits.isdigit() and len(digits) <= MAX_UNSEARCHABLE_DIGITS)
 
 
 def _match_key(text: str) -> str:

@@ -49,14 +49,28 @@ def residual_entities(
     matchers = case_matchers(settings.case, settings.people.titles)
     ad_hoc = [CaseFileRecogniser(matchers)] if matchers else []
     # The model reads again only the sentences where a replacement stands next to a
-    # capitalised word: where a half-redacted name ("Carys Person A") or a run-on can be.
-    # Every changed sentence gets the patterns, checksums and the case file.
+    # capitalised word: where a half-redacted name ("Carys Person A") or a run-on can be;
+    # they get the patterns, checksums and the case file too.
     marked = [bool(_BESIDE_CAPITAL.search(pattern.sub("\x00", w.text))) for w in windows]
     beside = [w for w, m in zip(windows, marked) if m]
-    rest = [w for w, m in zip(windows, marked) if not m]
+    # Elsewhere the patterns read only the seams: the stretches round a replacement that
+    # touches the text beside it with no space between. A pattern looks at most at the
+    # character next to its match, so a match with a space between it and every replacement
+    # saw the same text in the draft, where it was found and decided; and a match that takes
+    # in a replacement is not a finding (below). Most replacements stand between spaces or
+    # punctuation, so this is a small share of the changed text.
+    seams, seam_origin = seam_windows([w for w, m in zip(windows, marked) if not m], pattern)
     found = [
         replace(f, unit=origin[f.unit][0], start=f.start + origin[f.unit][1], end=f.end + origin[f.unit][1])
-        for f in detector.detect(beside, ad_hoc) + detector.detect(rest, ad_hoc, model=False)
+        for f in detector.detect(beside, ad_hoc)
+    ] + [
+        replace(
+            f,
+            unit=origin[seam_origin[f.unit][0]][0],
+            start=f.start + seam_origin[f.unit][1] + origin[seam_origin[f.unit][0]][1],
+            end=f.end + seam_origin[f.unit][1] + origin[seam_origin[f.unit][0]][1],
+        )
+        for f in detector.detect(seams, ad_hoc, model=False)
     ]
     findings = _outside_replacements(found, out_doc.units, pattern)
     if not findings:
@@ -105,6 +119,58 @@ def changed_sentences(
                 origin[len(windows)] = (unit.uid, start)
                 windows.append(TextUnit(uid=len(windows), text=unit.text[start:end], location=unit.location))
     return windows, origin
+
+
+# Round a seam, this much text either side is read (then widened to whole words): more than
+# any pattern's match and look-around reach beyond the replacement.
+SEAM_MARGIN = 60
+# Characters that may stand right after a replacement without making a seam: closing
+# punctuation and the possessive, where no pattern starts.
+_CLOSING = frozenset(".,;:!?)]}'\"\u2019\u201d")
+_OPENING = frozenset("([{'\"\u2018\u201c")
+
+
+def seam_windows(
+    windows: Sequence[TextUnit], pattern: re.Pattern[str]
+) -> tuple[list[TextUnit], dict[int, tuple[int, int]]]:
+    """The stretches of ``windows`` round each replacement that touches the text beside it
+    ("Ref:(reference)", "07700(phone)"), merged where they overlap, as units of their own;
+    and for each, its window and offset: (seam uid -> (window uid, offset))."""
+    seams: list[TextUnit] = []
+    where: dict[int, tuple[int, int]] = {}
+    for window in windows:
+        text = window.text
+        spans: list[tuple[int, int]] = []
+        for match in pattern.finditer(text):
+            before = text[match.start() - 1] if match.start() > 0 else " "
+            after = text[match.end()] if match.end() < len(text) else " "
+            touching = (not before.isspace() and before not in _OPENING) or (
+                not after.isspace() and after not in _CLOSING
+            )
+            if not touching:
+                continue
+            start = _word_start(text, max(0, match.start() - SEAM_MARGIN))
+            end = _word_end(text, min(len(text), match.end() + SEAM_MARGIN))
+            if spans and start <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+            else:
+                spans.append((start, end))
+        for start, end in spans:
+            where[len(seams)] = (window.uid, start)
+            seams.append(TextUnit(uid=len(seams), text=text[start:end], location=window.location))
+    return seams, where
+
+
+def _word_start(text: str, position: int) -> int:
+    while position > 0 and not text[position - 1].isspace():
+        position -= 1
+    return position
+
+
+def _word_end(text: str, position: int) -> int:
+    while position < len(text) and not text[position].isspace():
+        position += 1
+    return position
 
 
 def _outside_replacements(

@@ -1,0 +1,49 @@
+"""The residual re-scan (anonymiser/verify/residual.py): which parts of the written output
+are read again. Pure functions on hand-made text; no model."""
+
+from __future__ import annotations
+
+import re
+
+from anonymiser.read.text import document_from_text
+from anonymiser.records import TextUnit
+from anonymiser.verify.residual import SEAM_MARGIN, changed_sentences, seam_windows
+
+REPLACEMENTS = re.compile(r"Person A|\(place\)|\(reference\)")
+
+
+def _units(text: str) -> list[TextUnit]:
+    return list(document_from_text(text).units)
+
+
+def test_only_sentences_with_a_replacement_are_read_again() -> None:
+    units = _units("Person A went home. Nothing changed here. She lived in (place).")
+    windows, origin = changed_sentences(units, REPLACEMENTS)
+    assert [w.text.strip() for w in windows] == ["Person A went home.", "She lived in (place)."]
+    for window in windows:
+        unit_uid, offset = origin[window.uid]
+        assert units[unit_uid].text[offset : offset + len(window.text)] == window.text
+
+
+def test_replacements_between_spaces_or_punctuation_make_no_seam() -> None:
+    windows = _units("Person A went to (place), then to Person A's flat (Person A).")
+    assert seam_windows(windows, REPLACEMENTS) == ([], {})
+
+
+def test_a_replacement_touching_its_neighbour_is_read_with_whole_words_round_it() -> None:
+    text = "The log says crime ref:(reference)/19 and then nothing more for a long while after that."
+    (window,) = _units(text)
+    seams, where = seam_windows([window], REPLACEMENTS)
+    (seam,) = seams
+    assert "(reference)/19" in seam.text
+    uid, offset = where[seam.uid]
+    assert uid == window.uid and text[offset : offset + len(seam.text)] == seam.text
+    # Whole words only, and no further than the margin (plus the word it cuts into).
+    assert seam.text == text[offset : offset + len(seam.text)].strip()
+    assert len(seam.text) <= len("(reference)") + 2 * SEAM_MARGIN + 2 * len("nothing")
+
+
+def test_seams_that_overlap_are_merged() -> None:
+    (window,) = _units("x(place)y and z(place)w")
+    seams, _ = seam_windows([window], REPLACEMENTS)
+    assert [s.text for s in seams] == ["x(place)y and z(place)w"]
