@@ -330,16 +330,8 @@ class _Runner:
         if self._executor is None:
             if can_fork():
                 self.worker.detector  # noqa: B018 - load the model here, for the workers to inherit
-                self._executor = ProcessPoolExecutor(
-                    max_workers=self.processes,
-                    mp_context=multiprocessing.get_context("fork"),
-                    initializer=init_forked_worker,
-                    initargs=(self.worker,),
-                )
-                # The pool forks at its first task: make that happen now, while this process
-                # still runs no other thread.
-                self._executor.submit(pool_ready).result()
-            else:
+            self._executor = self._forked_pool() if can_fork() else None
+            if self._executor is None:
                 self._executor = ProcessPoolExecutor(
                     max_workers=self.processes,
                     mp_context=multiprocessing.get_context("spawn"),
@@ -347,6 +339,24 @@ class _Runner:
                     initargs=(self.spec, self.fingerprint, self.limits),
                 )
         return self._executor
+
+    def _forked_pool(self) -> ProcessPoolExecutor | None:
+        """Worker processes forked from this one, or None if they did not start."""
+        executor = ProcessPoolExecutor(
+            max_workers=self.processes,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=init_forked_worker,
+            initargs=(self.worker,),
+        )
+        try:
+            # The pool forks at its first task: make that happen now, while this process
+            # still runs no other thread.
+            if executor.submit(pool_ready).result():
+                return executor
+        except BrokenProcessPool:
+            pass
+        executor.shutdown(wait=True, cancel_futures=True)
+        return None
 
     def _run(self, here: Callable[[Any], Any], there: Callable[[Any], Any], jobs: Sequence[Any]) -> Iterator[tuple[Any, _Result]]:
         pending = deque(sorted(jobs, key=_size, reverse=True))

@@ -20,9 +20,9 @@ from anonymiser.errors import ModelNotInstalled
 
 # Detection needs only the entities: the parser, tagger, attribute ruler and lemmatiser cost
 # more than half of the model's time (measured: tok2vec+ner alone is about twice as fast as
-# the full pipeline). Presidio's context words are matched against lemmas; lower-case token
-# texts stand in for them (see LocalSpacyNlpEngine._doc_to_nlp_artifact), which is why
-# context words in patterns/recognisers/ are written in their plain forms.
+# the full pipeline). Presidio matches context words against lemmas; lower-case token texts
+# stand in for them (see LocalSpacyNlpEngine._artifacts and context.py), which is why context
+# words in patterns/recognisers/ are written in their plain forms.
 UNUSED_COMPONENTS = ("parser", "tagger", "attribute_ruler", "lemmatizer", "senter")
 
 
@@ -53,7 +53,6 @@ class LocalSpacyNlpEngine(SpacyNlpEngine):
         # guard against a chunking bug turning into a memory blow-up.
         nlp.max_length = 2_000_000
         self.nlp = {"en": nlp}
-
 
     def read(self, texts: Sequence[str], batch_size: int) -> Iterator[tuple[NlpArtifacts, ChunkWords]]:
         """The model over ``texts`` with ``nlp.pipe`` batching: each text's artifacts for the
