@@ -42,3 +42,31 @@ def test_finds_sums(recogniser: EntityRecognizer, text: str, expected: list[str]
 )
 def test_ignores_numbers_that_are_not_sums(recogniser: EntityRecognizer, text: str) -> None:
     assert found(recogniser, text, ENTITY) == []
+
+
+@pytest.fixture(scope="module")
+def areas() -> EntityRecognizer:
+    return load_one("area_measure")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a flat of 63 sq. m on the first floor", ["63 sq. m"]),
+        ("a plot of 2,358 sq.m and a house of 152.25 sq. m", ["2,358 sq.m", "152.25 sq. m"]),
+        ("12 hectares of land", ["12 hectares"]),
+        ("a garden of 40 square metres", ["40 square metres"]),
+        ("a 2 acre field", ["2 acre"]),
+        ("the house measured 63 sq. m.", ["63 sq. m"]),  # the full stop ends the sentence
+    ],
+)
+def test_finds_areas(areas: EntityRecognizer, text: str, expected: list[str]) -> None:
+    assert found(areas, text, "AREA") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["about 400 metres from his home", "a square room on the 2nd floor", "in 12 months"],
+)
+def test_ignores_numbers_that_are_not_areas(areas: EntityRecognizer, text: str) -> None:
+    assert found(areas, text, "AREA") == []
