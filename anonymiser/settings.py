@@ -269,6 +269,8 @@ class PeopleWords:
     # Words naming a person by their part in a case ("complainant", "co-accused"): with the
     # role words, a lone initial right after one is that person's name.
     person_nouns: tuple[str, ...] = ()
+    # Ranks that, like the titles, stand before a lone letter used as a name ("Corporal G").
+    ranks: tuple[str, ...] = ()
 
 
 def load_people_words(patterns_dir: Path) -> PeopleWords:
@@ -280,6 +282,7 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         professional_roles=_str_list(data.get("professional_roles"), f"{path}: professional_roles"),
         not_names=_str_list(data.get("not_names"), f"{path}: not_names"),
         person_nouns=_str_list(data.get("person_nouns"), f"{path}: person_nouns"),
+        ranks=_str_list(data.get("ranks"), f"{path}: ranks"),
     )
 
 

@@ -260,20 +260,32 @@ def decide(
         )
 
     initials = (
-        InitialFinder([*words.person_nouns, *words.family_roles, *words.professional_roles])
+        InitialFinder(
+            [*words.person_nouns, *words.family_roles, *words.professional_roles],
+            titles=[*words.titles, *words.ranks],
+        )
         if policy.initials == "mask"
         else None
     )
     if initials is not None:
         # "the complainant (M.)": the text itself says the lone letter is a person.
-        for unit in units:
-            for start, end in initials.seeds(unit.text):
-                if inside_any(start, end, glossary_spans[unit.uid]):
-                    continue
-                person = book.add(unit.text[start:end], (unit.uid, start))
-                scores[person.key] = max(scores.get(person.key, 0.0), _INITIAL_SCORE)
-                recognisers.setdefault(person.key, set()).add(INITIAL)
-                candidates.append(Candidate(unit.uid, start, end, person.key, "PERSON", _INITIAL_SCORE, INITIAL))
+        # "Sergeant H": the rank is masked with the letter, as a title with a name is.
+        seeds = [
+            *((unit, start, start, end) for unit in units for start, end in initials.seeds(unit.text)),
+            *((unit, *span) for unit in units for span in initials.titled(unit.text)),
+        ]
+        for unit, span_start, start, end in seeds:
+            if inside_any(span_start, end, glossary_spans[unit.uid]):
+                continue
+            person = book.add(unit.text[start:end], (unit.uid, start))
+            scores[person.key] = max(scores.get(person.key, 0.0), _INITIAL_SCORE)
+            recognisers.setdefault(person.key, set()).add(INITIAL)
+            candidates.append(
+                Candidate(
+                    unit.uid, span_start, end, person.key, "PERSON", _INITIAL_SCORE, INITIAL,
+                    exact=span_start == start,
+                )
+            )
 
     joined = book.join_adjacent(
         [by_uid[uid].text if uid in by_uid else "" for uid in range(max(by_uid, default=-1) + 1)],

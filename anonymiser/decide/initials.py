@@ -35,7 +35,7 @@ def _words_regex(words: Sequence[str]) -> str:
 class InitialFinder:
     """Finds lone initials that name a person in one text, given the person words."""
 
-    def __init__(self, person_words: Sequence[str]) -> None:
+    def __init__(self, person_words: Sequence[str], titles: Sequence[str] = ()) -> None:
         nouns = _words_regex(person_words)
         letters = rf"{_OPEN}{_LETTER}{_CLOSE}(?:{_LIST_JOIN}{_OPEN}{_LETTER}{_CLOSE})*"
         # Written in lower case, so "Child A" or "Person B" (a pseudonym) is no seed.
@@ -47,6 +47,27 @@ class InitialFinder:
             rf"(?:[\w\u2019'\-]+\s+){{0,2}}(?:{nouns})\b"
         )
         self._letter = re.compile(_LETTER)
+        # "Sergeant H", "Corporal G", "Officer K": a capitalised rank or title before a lone
+        # letter makes the letter a person's name. Matched in capitals only, so "the officer
+        # A" is left to the person words above.
+        ranks = "|".join(
+            re.escape(t.rstrip(".")).replace(r"\ ", r"\s+")
+            for t in sorted({t for t in titles if t.strip()}, key=len, reverse=True)
+        )
+        self._titled = (
+            re.compile(rf"(?<![\w\-])(?P<title>(?:{ranks})\.?)\s+(?P<letter>{_LETTER})") if ranks else None
+        )
+
+    def titled(self, text: str) -> Iterator[tuple[int, int, int]]:
+        """(title start, letter start, letter end) of each titled letter ("Sergeant H"): the
+        title is masked with the letter, as a title before a redacted name is."""
+        if self._titled is None:
+            return
+        for match in self._titled.finditer(text):
+            start, end = match.span("letter")
+            # "Captain A Smith": the letter is the initial of a name the model finds whole.
+            if not _is_article_or_pronoun(text, start, end) and not re.match(r"\s+[A-Z][a-z]", text[end:]):
+                yield match.start(), start, end
 
     def seeds(self, text: str) -> Iterator[tuple[int, int]]:
         """Spans of the letters the text itself calls a person."""
@@ -77,6 +98,11 @@ def _may_be_a_name(text: str, start: int, end: int) -> bool:
         opens_sentence = re.search(r"(?:^|[.!?:;]\s+|\n\s*|[(\[\u201c\u2018\"]\s*)$", text[: start - len(before.group(0))])
         if not (opens_sentence and zipf_frequency(before.group(1).lower(), "en") >= _SENTENCE_WORD_ZIPF):
             return False
-    if text[start:end] in _ARTICLE_OR_PRONOUN and re.match(r"\s+(?!(?:and|or)\b)[A-Za-z]", text[end:]):
-        return False
-    return True
+    return not _is_article_or_pronoun(text, start, end)
+
+
+def _is_article_or_pronoun(text: str, start: int, end: int) -> bool:
+    """"A meeting", "I said"; but "A and B" is a list of names."""
+    return text[start:end] in _ARTICLE_OR_PRONOUN and bool(
+        re.match(r"\s+(?!(?:and|or)\b)[A-Za-z]", text[end:])
+    )

@@ -79,3 +79,24 @@ def test_the_article_and_pronoun_are_never_taken() -> None:
     text = "The co-accused, A and I, met. A meeting was held; I said so; A and I left."
     assert [text[s:e] for s, e in finder.seeds(text)] == ["A", "I"]
     assert [text[s:e] for s, e in finder.occurrences(text, "A")] == ["A", "A"]
+
+
+def test_a_rank_before_a_lone_letter_is_masked_with_it(strict: Settings, scr: Settings) -> None:
+    # A published review writes "Sergeant H" as a pseudonym: scr keeps it; under strict the
+    # letter is a real person's initial, and the rank goes with it as a title does.
+    text = "The officer, Sergeant H, said that Corporal G had left. Officer K agreed; K said so."
+    assert _redacted(text, decide([_unit(text)], [], strict)) == ["Sergeant H", "Corporal G", "Officer K", "K"]
+    assert _redacted(text, decide([_unit(text)], [], scr)) == []
+    assert "Corporal" in strict.people.ranks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report went to a Sergeant A meeting.",  # the article, not a name
+        "Captain A Smith gave evidence.",  # an initial of a fuller name, left to the model
+        "The Sergeant's Handbook, Annex B.",
+    ],
+)
+def test_a_rank_before_a_letter_that_is_no_name(strict: Settings, text: str) -> None:
+    assert _redacted(text, decide([_unit(text)], [], strict)) == []
