@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from anonymiser.decide.scope import SectionRules, load_section_rules
+from anonymiser.decide.spans import DurationWords
 from anonymiser.errors import ConfigError
 
 ACTIONS = ("redact", "keep", "review")
@@ -108,6 +109,10 @@ class Policy:
     # "keep" leaves it, as a published review writes "Child A" or "Mr X" (scr); "mask" masks
     # it wherever it stands alone, because a real person's initial narrows them down (strict).
     initials: str = "keep"
+    # Words that join two durations into one ("twelve years and six months"): strict masks
+    # the two and the word as one span, one length of time (a sentence, a stay); with no
+    # words (scr) each part is its own span.
+    join_durations: DurationWords = field(default_factory=DurationWords)
 
     def rule(self, category: str) -> CategoryRule:
         return self.categories.get(category, self.default)
@@ -122,6 +127,14 @@ def _category_rule(value: Any, where: str) -> CategoryRule:
     if not isinstance(auto_at, (int, float)):
         raise ConfigError(f"{where}.auto_at: must be a number")
     return CategoryRule(action=action, auto_at=float(auto_at))
+
+
+def _duration_words(value: Any, where: str) -> DurationWords:
+    data = _mapping(value, where)
+    return DurationWords(
+        words=_str_list(data.get("words"), f"{where}.words"),
+        units=_str_list(data.get("units"), f"{where}.units"),
+    )
 
 
 def load_policy(patterns_dir: Path, name: str) -> Policy:
@@ -161,6 +174,7 @@ def load_policy(patterns_dir: Path, name: str) -> Policy:
         terms_in_names=terms_in_names,
         keep_list_except=keep_list_except,
         initials=initials,
+        join_durations=_duration_words(data.get("join_durations", {}), f"{path}: join_durations"),
     )
 
 

@@ -34,7 +34,7 @@ from anonymiser.decide.people import (
     role_label_for,
     strip_title,
 )
-from anonymiser.decide.spans import Candidate, resolve_overlaps
+from anonymiser.decide.spans import Candidate, join_durations, resolve_overlaps
 from anonymiser.detect.case_file import CASE_FILE_RECOGNISER, CaseMatcher
 from anonymiser.detect.names import (
     Variant,
@@ -391,7 +391,9 @@ def decide(
     candidates = [c for c in candidates if c.key not in yielding]
     for key in yielding:
         plain_strings.pop(key, None)
-    resolved = resolve_overlaps(candidates)
+    resolved = join_durations(
+        resolve_overlaps(candidates), {uid: unit.text for uid, unit in by_uid.items()}, policy.join_durations
+    )
     # A propagated match of a person's title-extended span may swallow the title; that is
     # intended ("Ms Marsh" -> "Mother").
     grouped: dict[str, list[Candidate]] = {}

@@ -6,8 +6,11 @@ redaction covers their union, and the longer span's entity owns it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+
+# The recogniser named for two durations joined into one span.
+JOINED = "joined_duration"
 
 
 @dataclass(frozen=True)
@@ -60,3 +63,56 @@ def _merge(group: list[Candidate]) -> Candidate:
         end=max(c.end for c in group),
         score=max(c.score for c in group),
     )
+
+
+
+
+@dataclass(frozen=True)
+class DurationWords:
+    """Words that make two durations one (a policy's ``join_durations``)."""
+
+    # "twelve years and six months" is one length of time; "1929 and 1923" or "29 March and
+    # 10 April 1990" are two dates, each its own span (TAB marks most such pairs apart).
+    words: tuple[str, ...] = ()
+    # The last word of a duration: "twelve years", "six months".
+    units: tuple[str, ...] = ()
+
+
+def join_durations(
+    resolved: Sequence[Candidate], texts: Mapping[int, str], words: DurationWords
+) -> list[Candidate]:
+    """Join two DATE spans that are durations with only a joining word between them into one
+    span, so the word that makes them one length of time is masked with them. ``resolved``
+    must not overlap."""
+    if not words.words:
+        return list(resolved)
+    out: list[Candidate] = []
+    for cand in sorted(resolved, key=lambda c: (c.unit, c.start)):
+        last = out[-1] if out else None
+        if last is not None and last.unit == cand.unit and _one_duration(last, cand, texts[cand.unit], words):
+            whole = texts[cand.unit][last.start : cand.end]
+            out[-1] = replace(
+                last,
+                end=cand.end,
+                key=f"DATE:{' '.join(whole.lower().split())}",
+                score=max(last.score, cand.score),
+                recogniser=JOINED,
+            )
+            continue
+        out.append(cand)
+    return out
+
+
+def _one_duration(first: Candidate, second: Candidate, text: str, words: DurationWords) -> bool:
+    if not first.category == second.category == "DATE":
+        return False
+    if text[first.end : second.start].strip().lower() not in {w.lower() for w in words.words}:
+        return False
+    return _ends_in_unit(text[first.start : first.end], words) and _ends_in_unit(
+        text[second.start : second.end], words
+    )
+
+
+def _ends_in_unit(text: str, words: DurationWords) -> bool:
+    parts = text.split()
+    return bool(parts) and parts[-1].lower() in {u.lower() for u in words.units}

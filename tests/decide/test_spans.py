@@ -20,3 +20,28 @@ def test_equal_spans_go_to_the_higher_score() -> None:
 def test_units_are_resolved_separately_and_touching_spans_stay_apart() -> None:
     out = resolve_overlaps([cand(0, 5, "a"), cand(5, 9, "b"), cand(0, 5, "c", unit=1)])
     assert [(c.unit, c.start, c.end, c.key) for c in out] == [(0, 0, 5, "a"), (0, 5, 9, "b"), (1, 0, 5, "c")]
+
+
+def _date(text: str, part: str, key: str) -> Candidate:
+    start = text.index(part)
+    return Candidate(0, start, start + len(part), key, "DATE", 0.85, "test")
+
+
+def test_two_durations_joined_by_and_are_one_span() -> None:
+    from anonymiser.decide.spans import DurationWords, join_durations
+
+    words = DurationWords(words=("and",), units=("years", "months"))
+    text = "He served twelve years and six months; born in 1929 and 1923."
+    parts = [_date(text, p, p) for p in ("twelve years", "six months", "1929", "1923")]
+    out = join_durations(parts, {0: text}, words)
+    assert [text[c.start : c.end] for c in out] == ["twelve years and six months", "1929", "1923"]
+    assert out[0].key == "DATE:twelve years and six months"
+    # With no words (scr) nothing is joined.
+    assert join_durations(parts, {0: text}, DurationWords()) == parts
+
+
+def test_policies_read_join_durations() -> None:
+    from anonymiser.settings import load_settings
+
+    assert "months" in load_settings(policy="strict", scope="full").policy.join_durations.units
+    assert load_settings(policy="scr", scope="full").policy.join_durations.words == ()
