@@ -11,12 +11,7 @@ import pytest
 from anonymiser.decide.decide import decide
 from anonymiser.read.text import document_from_text
 from anonymiser.records import Finding
-from anonymiser.settings import Settings, load_settings
-
-
-@pytest.fixture(scope="module")
-def scr() -> Settings:
-    return load_settings(policy="scr", scope="full")
+from anonymiser.settings import Settings
 
 
 def _redacted(text: str, part: str, settings: Settings) -> list[str]:

@@ -11,26 +11,13 @@ from __future__ import annotations
 import pytest
 
 from anonymiser.decide.decide import Decisions, decide
-from anonymiser.read.text import document_from_text
-from anonymiser.records import Finding, TextUnit
 from anonymiser.settings import Settings, load_settings
+from tests.decide.handmade import finding, one_unit
 
 
 @pytest.fixture(scope="module", params=["scr", "strict"])
 def settings(request: pytest.FixtureRequest) -> Settings:
     return load_settings(policy=request.param, scope="full")
-
-
-def _unit(text: str) -> TextUnit:
-    (unit,) = document_from_text(text).units
-    return unit
-
-
-def _find(text: str, part: str, category: str, recogniser: str, occurrence: int = 0) -> Finding:
-    start = -1
-    for _ in range(occurrence + 1):
-        start = text.index(part, start + 1)
-    return Finding(0, start, start + len(part), part, category, 0.5, recogniser)
 
 
 def _rendered(text: str, decisions: Decisions) -> str:
@@ -46,10 +33,10 @@ TEXT = "Officers took a 999 call from Leanne Forshaw. Ms Forshaw later withdrew.
 def test_a_fuller_name_taken_for_a_place_is_the_person(settings: Settings, label: str) -> None:
     category = "ORGANISATION" if label == "ORG" else "LOCATION"
     findings = [
-        _find(TEXT, "Leanne Forshaw", category, f"spacy_model:{label}"),
-        _find(TEXT, "Ms Forshaw", "PERSON", "titled_name"),
+        finding(TEXT, "Leanne Forshaw", category, f"spacy_model:{label}"),
+        finding(TEXT, "Ms Forshaw", "PERSON", "titled_name"),
     ]
-    decisions = decide([_unit(TEXT)], findings, settings)
+    decisions = decide([one_unit(TEXT)], findings, settings)
     [person] = [e for e in decisions.entities if e.category == "PERSON"]
     assert [e.category for e in decisions.entities] == ["PERSON"]
     assert not decisions.kept
@@ -72,11 +59,11 @@ def test_a_fuller_name_taken_for_a_place_is_the_person(settings: Settings, label
 def test_a_guess_with_other_words_is_not_a_fuller_name(settings: Settings, guess: str) -> None:
     text = f"We met at {guess}. Ms Forshaw came from Harrowfold."
     findings = [
-        _find(text, guess, "ORGANISATION", "spacy_model:ORG"),
-        _find(text, "Ms Forshaw", "PERSON", "titled_name"),
-        _find(text, "Harrowfold", "LOCATION", "spacy_model:GPE", occurrence=1 if guess.startswith("Harrowfold") else 0),
+        finding(text, guess, "ORGANISATION", "spacy_model:ORG"),
+        finding(text, "Ms Forshaw", "PERSON", "titled_name"),
+        finding(text, "Harrowfold", "LOCATION", "spacy_model:GPE", occurrence=1 if guess.startswith("Harrowfold") else 0),
     ]
-    decisions = decide([_unit(text)], findings, settings)
+    decisions = decide([one_unit(text)], findings, settings)
     [person] = [e for e in decisions.entities if e.category == "PERSON"]
     assert guess not in person.variants
 
@@ -85,10 +72,10 @@ def test_a_first_name_known_alone_is_not_a_surname(settings: Settings) -> None:
     # "Hope" is known only as a given name: "Leanne Hope" need not be her.
     text = "Hope was seen. A call came from Leanne Hope."
     findings = [
-        _find(text, "Hope", "PERSON", "spacy_model:PERSON"),
-        _find(text, "Leanne Hope", "LOCATION", "spacy_model:FAC"),
+        finding(text, "Hope", "PERSON", "spacy_model:PERSON"),
+        finding(text, "Leanne Hope", "LOCATION", "spacy_model:FAC"),
     ]
-    decisions = decide([_unit(text)], findings, settings)
+    decisions = decide([one_unit(text)], findings, settings)
     people = [e for e in decisions.entities if e.category == "PERSON"]
     assert all("Leanne Hope" not in e.variants for e in people)
 
@@ -96,10 +83,10 @@ def test_a_first_name_known_alone_is_not_a_surname(settings: Settings) -> None:
 def test_a_fuller_form_with_a_middle_name_is_the_person(settings: Settings) -> None:
     text = "Kayla Brindle was seen. A letter went to Kayla Tamsin Brindle."
     findings = [
-        _find(text, "Kayla Brindle", "PERSON", "spacy_model:PERSON"),
-        _find(text, "Kayla Tamsin Brindle", "ORGANISATION", "spacy_model:ORG"),
+        finding(text, "Kayla Brindle", "PERSON", "spacy_model:PERSON"),
+        finding(text, "Kayla Tamsin Brindle", "ORGANISATION", "spacy_model:ORG"),
     ]
-    decisions = decide([_unit(text)], findings, settings)
+    decisions = decide([one_unit(text)], findings, settings)
     [person] = decisions.entities
     assert person.category == "PERSON" and "Kayla Tamsin Brindle" in person.variants
     assert "Tamsin" not in _rendered(text, decisions)

@@ -7,30 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from anonymiser.decide.decide import Decisions, decide
+from anonymiser.decide.decide import decide
 from anonymiser.decide.initials import InitialFinder
-from anonymiser.read.text import document_from_text
-from anonymiser.records import Finding, TextUnit
-from anonymiser.settings import Settings, load_settings
-
-
-@pytest.fixture(scope="module")
-def strict() -> Settings:
-    return load_settings(policy="strict", scope="full")
-
-
-@pytest.fixture(scope="module")
-def scr() -> Settings:
-    return load_settings(policy="scr", scope="full")
-
-
-def _unit(text: str) -> TextUnit:
-    (unit,) = document_from_text(text).units
-    return unit
-
-
-def _redacted(text: str, decisions: Decisions) -> list[str]:
-    return [text[e.start : e.end] for e in sorted(decisions.edits, key=lambda e: e.start)]
+from anonymiser.records import Finding
+from anonymiser.settings import Settings
+from tests.decide.handmade import one_unit, redactions
 
 
 def test_policies_read_the_option(strict: Settings, scr: Settings) -> None:
@@ -41,23 +22,23 @@ def test_policies_read_the_option(strict: Settings, scr: Settings) -> None:
 
 def test_an_initial_after_a_person_word_is_masked_everywhere(strict: Settings, scr: Settings) -> None:
     text = "The complainant (M.) gave evidence. When M. spoke, Annex M was read. A meeting followed."
-    assert _redacted(text, decide([_unit(text)], [], strict)) == ["M", "M"]
-    assert _redacted(text, decide([_unit(text)], [], scr)) == []
+    assert redactions(text, decide([one_unit(text)], [], strict)) == ["M", "M"]
+    assert redactions(text, decide([one_unit(text)], [], scr)) == []
 
 
 def test_a_titled_initial_is_masked_where_it_stands_alone(strict: Settings, scr: Settings) -> None:
     text = "The applicant paid Mr K. in 1990. Later the court heard that K had left."
     start = text.index("Mr K.")
     finding = Finding(0, start, start + 5, "Mr K.", "PERSON", 0.8, "titled_name")
-    assert _redacted(text, decide([_unit(text)], [finding], strict)) == ["Mr K", "K"]
-    assert _redacted(text, decide([_unit(text)], [finding], scr)) == ["Mr K"]
+    assert redactions(text, decide([one_unit(text)], [finding], strict)) == ["Mr K", "K"]
+    assert redactions(text, decide([one_unit(text)], [finding], scr)) == ["Mr K"]
 
 
 def test_a_list_of_initials_and_an_apposition(strict: Settings) -> None:
     text = "The five co-accused, A, B, H and R, were charged. A hearing on B's case followed. Annex B."
-    assert _redacted(text, decide([_unit(text)], [], strict)) == ["A", "B", "H", "R", "B"]
+    assert redactions(text, decide([one_unit(text)], [], strict)) == ["A", "B", "H", "R", "B"]
     text = "They were sued by “K”, a former patient. The Chamber heard K."
-    assert _redacted(text, decide([_unit(text)], [], strict)) == ["K", "K"]
+    assert redactions(text, decide([one_unit(text)], [], strict)) == ["K", "K"]
 
 
 @pytest.mark.parametrize(
@@ -71,7 +52,7 @@ def test_a_list_of_initials_and_an_apposition(strict: Settings) -> None:
     ],
 )
 def test_letters_that_are_not_names(strict: Settings, text: str) -> None:
-    assert _redacted(text, decide([_unit(text)], [], strict)) == []
+    assert redactions(text, decide([one_unit(text)], [], strict)) == []
 
 
 def test_the_article_and_pronoun_are_never_taken() -> None:
@@ -85,8 +66,8 @@ def test_a_rank_before_a_lone_letter_is_masked_with_it(strict: Settings, scr: Se
     # A published review writes "Sergeant H" as a pseudonym: scr keeps it; under strict the
     # letter is a real person's initial, and the rank goes with it as a title does.
     text = "The officer, Sergeant H, said that Corporal G had left. Officer K agreed; K said so."
-    assert _redacted(text, decide([_unit(text)], [], strict)) == ["Sergeant H", "Corporal G", "Officer K", "K"]
-    assert _redacted(text, decide([_unit(text)], [], scr)) == []
+    assert redactions(text, decide([one_unit(text)], [], strict)) == ["Sergeant H", "Corporal G", "Officer K", "K"]
+    assert redactions(text, decide([one_unit(text)], [], scr)) == []
     assert "Corporal" in strict.people.ranks
 
 
@@ -99,4 +80,4 @@ def test_a_rank_before_a_lone_letter_is_masked_with_it(strict: Settings, scr: Se
     ],
 )
 def test_a_rank_before_a_letter_that_is_no_name(strict: Settings, text: str) -> None:
-    assert _redacted(text, decide([_unit(text)], [], strict)) == []
+    assert redactions(text, decide([one_unit(text)], [], strict)) == []

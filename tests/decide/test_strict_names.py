@@ -10,61 +10,38 @@ from __future__ import annotations
 
 import pytest
 
-from anonymiser.decide.decide import Decisions, decide
+from anonymiser.decide.decide import decide
 from anonymiser.decide.glosses import bracketed_gloss
-from anonymiser.read.text import document_from_text
-from anonymiser.records import Finding, TextUnit
-from anonymiser.settings import Settings, load_settings
-
-
-@pytest.fixture(scope="module")
-def strict() -> Settings:
-    return load_settings(policy="strict", scope="full")
-
-
-@pytest.fixture(scope="module")
-def scr() -> Settings:
-    return load_settings(policy="scr", scope="full")
-
-
-def _unit(text: str) -> TextUnit:
-    (unit,) = document_from_text(text).units
-    assert unit.uid == 0 and unit.text == text
-    return unit
+from anonymiser.records import Finding
+from anonymiser.settings import Settings
+from tests.decide.handmade import finding, one_unit, redactions
 
 
 def _model(text: str, part: str, category: str, label: str, occurrence: int = 0) -> Finding:
-    start = -1
-    for _ in range(occurrence + 1):
-        start = text.index(part, start + 1)
-    return Finding(0, start, start + len(part), part, category, 0.5, f"spacy_model:{label}")
-
-
-def _redacted(text: str, decisions: Decisions) -> list[str]:
-    return [text[e.start : e.end] for e in sorted(decisions.edits, key=lambda e: e.start)]
+    return finding(text, part, category, f"spacy_model:{label}", occurrence)
 
 
 def test_strict_masks_a_name_that_holds_a_practice_term_whole(strict: Settings, scr: Settings) -> None:
     text = "The Brackwater Safeguarding Children Partnership met in May."
     finding = _model(text, "The Brackwater Safeguarding Children Partnership", "ORGANISATION", "ORG")
-    assert _redacted(text, decide([_unit(text)], [finding], strict)) == [
+    assert redactions(text, decide([one_unit(text)], [finding], strict)) == [
         "Brackwater Safeguarding Children Partnership"
     ]
     # scr cuts the practice term off and judges the rest alone.
-    assert "Brackwater Safeguarding Children Partnership" not in _redacted(text, decide([_unit(text)], [finding], scr))
+    assert "Brackwater Safeguarding Children Partnership" not in redactions(text, decide([one_unit(text)], [finding], scr))
 
 
 def test_strict_masks_the_name_word_where_it_stands_alone(strict: Settings) -> None:
     text = "The Brackwater Safeguarding Children Partnership met in Brackwater."
     finding = _model(text, "Brackwater Safeguarding Children Partnership", "ORGANISATION", "ORG")
-    redacted = _redacted(text, decide([_unit(text)], [finding], strict))
+    redacted = redactions(text, decide([one_unit(text)], [finding], strict))
     assert redacted == ["Brackwater Safeguarding Children Partnership", "Brackwater"]
 
 
 def test_strict_keeps_a_practice_term_with_only_lower_case_words(strict: Settings) -> None:
     text = "An Ofsted inspection followed."
     finding = _model(text, "Ofsted inspection", "ORGANISATION", "ORG")
-    assert _redacted(text, decide([_unit(text)], [finding], strict)) == []
+    assert redactions(text, decide([one_unit(text)], [finding], strict)) == []
 
 
 def test_strict_masks_courts_and_scr_keeps_them(strict: Settings, scr: Settings) -> None:
@@ -73,7 +50,7 @@ def test_strict_masks_courts_and_scr_keeps_them(strict: Settings, scr: Settings)
     assert "Ofsted" in strict.keep.terms  # the other sections stay
     text = "The case went to the Court of Appeal."
     finding = _model(text, "the Court of Appeal", "ORGANISATION", "ORG")
-    assert _redacted(text, decide([_unit(text)], [finding], strict)) == ["Court of Appeal"]
+    assert redactions(text, decide([one_unit(text)], [finding], strict)) == ["Court of Appeal"]
 
 
 def test_a_guess_with_its_own_name_words_does_not_give_way_to_a_person(strict: Settings) -> None:
@@ -83,7 +60,7 @@ def test_a_guess_with_its_own_name_words_does_not_give_way_to_a_person(strict: S
         _model(text, "Thornbury", "PERSON", "PERSON"),
         _model(text, "The Thornbury State Security Court", "ORGANISATION", "ORG"),
     ]
-    redacted = _redacted(text, decide([_unit(text)], findings, strict))
+    redacted = redactions(text, decide([one_unit(text)], findings, strict))
     assert "Thornbury State Security Court" in redacted
 
 
@@ -93,14 +70,14 @@ def test_a_guess_that_is_only_a_persons_name_gives_way(strict: Settings) -> None
         _model(text, "Kayla Brindle", "PERSON", "PERSON"),
         _model(text, "Kayla Brindle's", "ORGANISATION", "ORG"),
     ]
-    decisions = decide([_unit(text)], findings, strict)
+    decisions = decide([one_unit(text)], findings, strict)
     assert [e.category for e in decisions.entities] == ["PERSON"]
 
 
 def test_a_bracketed_abbreviation_is_masked_with_its_name_and_everywhere(strict: Settings) -> None:
     text = "The Marlcombe Housing Trust (MHT) wrote. MHT then called."
     finding = _model(text, "The Marlcombe Housing Trust", "ORGANISATION", "ORG")
-    redacted = _redacted(text, decide([_unit(text)], [finding], strict))
+    redacted = redactions(text, decide([one_unit(text)], [finding], strict))
     assert redacted == ["Marlcombe Housing Trust", "MHT", "MHT"]
 
 
@@ -128,4 +105,4 @@ def test_bracketed_gloss(after: str, gloss: str | None) -> None:
 def test_a_model_guess_ends_before_a_bracket_it_does_not_close(strict: Settings) -> None:
     text = "The Thornbury Chamber (Rule 21 § 4) sat."
     finding = _model(text, "The Thornbury Chamber (Rule 21", "ORGANISATION", "ORG")
-    assert _redacted(text, decide([_unit(text)], [finding], strict)) == ["Thornbury Chamber"]
+    assert redactions(text, decide([one_unit(text)], [finding], strict)) == ["Thornbury Chamber"]

@@ -1,0 +1,28 @@
+"""Helpers for decide tests on hand-made findings (no model): a one-paragraph draft, findings
+in it, and what was redacted."""
+
+from __future__ import annotations
+
+from anonymiser.decide.decide import Decisions
+from anonymiser.read.text import document_from_text
+from anonymiser.records import Finding, TextUnit
+
+
+def one_unit(text: str) -> TextUnit:
+    """The draft ``text`` as its single paragraph (uid 0)."""
+    (unit,) = document_from_text(text).units
+    assert unit.uid == 0 and unit.text == text
+    return unit
+
+
+def finding(text: str, part: str, category: str, recogniser: str, occurrence: int = 0, score: float = 0.5) -> Finding:
+    """A finding of ``part`` (its ``occurrence``-th appearance) in the one-paragraph ``text``."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(part, start + 1)
+    return Finding(0, start, start + len(part), part, category, score, recogniser)
+
+
+def redactions(text: str, decisions: Decisions) -> list[str]:
+    """The redacted stretches of ``text``, in order."""
+    return [text[e.start : e.end] for e in sorted(decisions.edits, key=lambda e: e.start)]
