@@ -47,7 +47,7 @@ from anonymiser.batch.worker import (
     pool_write,
 )
 from anonymiser.detect.engine import Detector
-from anonymiser.errors import ConfigError
+from anonymiser.errors import AnonymiserError, ConfigError
 from anonymiser.pipeline import OutputNames
 from anonymiser.read.limits import InputLimits
 from anonymiser.records import Outcome
@@ -328,17 +328,27 @@ class _Runner:
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
-            if can_fork():
-                self.worker.detector  # noqa: B018 - load the model here, for the workers to inherit
-            self._executor = self._forked_pool() if can_fork() else None
-            if self._executor is None:
-                self._executor = ProcessPoolExecutor(
-                    max_workers=self.processes,
-                    mp_context=multiprocessing.get_context("spawn"),
-                    initializer=init_pool_worker,
-                    initargs=(self.spec, self.fingerprint, self.limits),
-                )
+            forked = None
+            if can_fork() and self._load_model():
+                # Checked again: loading must not have left a thread running.
+                forked = self._forked_pool() if can_fork() else None
+            self._executor = forked or ProcessPoolExecutor(
+                max_workers=self.processes,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=init_pool_worker,
+                initargs=(self.spec, self.fingerprint, self.limits),
+            )
         return self._executor
+
+    def _load_model(self) -> bool:
+        """Load this process's model, for forked workers to inherit. A model that fails to
+        load is not an error here: each document then fails with the reason, as when the
+        workers are spawned."""
+        try:
+            self.worker.detector  # noqa: B018 - loads it
+        except AnonymiserError:
+            return False
+        return True
 
     def _forked_pool(self) -> ProcessPoolExecutor | None:
         """Worker processes forked from this one, or None if they did not start."""
