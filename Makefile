@@ -59,7 +59,7 @@ eval-tab: setup
 	$(BIN)/anonymiser eval tab ../shared/benchmarks/tab --policy strict --spans-out $(OUT)/tab-spans.json
 
 bench: setup
-	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/throughput.py --repeat 2
 
 clean:
 	rm -rf $(OUT) .pytest_cache
