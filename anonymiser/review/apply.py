@@ -20,7 +20,13 @@ from anonymiser.pipeline import OutputNames, process_document
 from anonymiser.read.limits import InputLimits
 from anonymiser.records import Outcome
 from anonymiser.review.adjust import AdjustOptions, ReviewAdjuster
-from anonymiser.review.decisions import Review, iso_now, load_review, norm, settings_with_additions
+from anonymiser.review.decisions import (
+    Review,
+    iso_now,
+    load_review,
+    norm,
+    settings_with_additions,
+)
 from anonymiser.review.logfiles import fill_decisions, write_report
 from anonymiser.settings import Settings, load_settings
 
@@ -103,28 +109,22 @@ def apply_review(
     review = review or load_review(review_csv)
     if not carry_over:
         check_same_draft(review, draft)
-    names = OutputNames.for_input(draft)
-    if (out_dir / names.csv).resolve() == review.csv_path.resolve():
-        raise ConfigError(
-            f"{review.csv_path.name}: --out must be another folder than the review log's, "
-            "or the new log would overwrite the consultant's decisions"
-        )
-    additions = review.additions()
-    adjuster = ReviewAdjuster(
+    outcome, report, record = run_reviewed(
+        draft,
+        out_dir,
+        settings,
+        detector,
+        limits,
         review,
-        additions,
-        AdjustOptions(
-            at=now or iso_now(),
-            carry_over=carry_over,
-            refuse_undecided=not draft_output,
-            draft_mark=draft_output,
-            scope=settings.scope,
-            person_prefix=settings.replacements.person_prefix,
-            mode="apply (carry-over)" if carry_over else "apply",
-        ),
+        at=now or iso_now(),
+        carry_over=carry_over,
+        refuse_undecided=not draft_output,
+        draft_mark=draft_output,
+        mode="apply (carry-over)" if carry_over else "apply",
+        overwrite="--out must be another folder than the review log's, or the new log would "
+        "overwrite the consultant's decisions",
     )
-    outcome, report = run_reviewed(draft, out_dir, settings, detector, limits, adjuster, review, additions)
-    return ApplyResult(outcome, adjuster.record, report, list(adjuster.record.get("warnings", [])))
+    return ApplyResult(outcome, record, report, list(record.get("warnings", [])))
 
 
 def run_reviewed(
@@ -133,13 +133,36 @@ def run_reviewed(
     settings: Settings,
     detector: Detector,
     limits: InputLimits | None,
-    adjuster: ReviewAdjuster,
     review: Review,
-    additions: Any,
-) -> tuple[Outcome, Any]:
+    *,
+    at: str,
+    carry_over: bool,
+    refuse_undecided: bool,
+    draft_mark: bool,
+    mode: str,
+    overwrite: str,
+) -> tuple[Outcome, Any, dict[str, Any]]:
     """Run the pipeline with the consultant's decisions, then write those decisions into the
-    new CSV and JSON log and the chair's report. Shared by `apply` and `--previous-review`."""
+    new CSV and JSON log and the chair's report; return the outcome, the report and the
+    decisions' record. Shared by `apply` and `--previous-review`. ``overwrite`` is the error
+    when the new log would replace ``review``'s own."""
     names = OutputNames.for_input(draft)
+    if (out_dir / names.csv).resolve() == review.csv_path.resolve():
+        raise ConfigError(f"{review.csv_path.name}: {overwrite}")
+    additions = review.additions()
+    adjuster = ReviewAdjuster(
+        review,
+        additions,
+        AdjustOptions(
+            at=at,
+            carry_over=carry_over,
+            refuse_undecided=refuse_undecided,
+            draft_mark=draft_mark,
+            scope=settings.scope,
+            person_prefix=settings.replacements.person_prefix,
+            mode=mode,
+        ),
+    )
     out_dir.mkdir(parents=True, exist_ok=True)
     outcome = process_document(
         draft,
@@ -152,4 +175,4 @@ def run_reviewed(
     )
     kept = adjuster.kept_texts | {norm(r.text) for r in review.entities if r.status == "residual" and r.kind == "keep"}
     log = fill_decisions(out_dir / names.csv, out_dir / names.json, adjuster.csv_decisions, kept)
-    return outcome, write_report(out_dir / names.json, log)
+    return outcome, write_report(out_dir / names.json, log), adjuster.record

@@ -17,11 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from anonymiser.detect.engine import Detector
-from anonymiser.errors import ConfigError
-from anonymiser.pipeline import OutputNames
 from anonymiser.read.limits import InputLimits
 from anonymiser.records import Outcome
-from anonymiser.review.adjust import AdjustOptions, ReviewAdjuster
 from anonymiser.review.apply import run_reviewed
 from anonymiser.review.decisions import iso_now, load_review
 from anonymiser.settings import Settings
@@ -63,28 +60,21 @@ def redact_with_previous_review(
 ) -> CarryOverResult:
     """Anonymise a new version of a draft, carrying the previous review's decisions over."""
     review = load_review(previous_review)
-    names = OutputNames.for_input(path)
-    if (out_dir / names.csv).resolve() == review.csv_path.resolve():
-        raise ConfigError(
-            f"{review.csv_path.name}: write the new version to another folder (--out), "
-            "or its log would replace the previous review"
-        )
-    additions = review.additions()
-    adjuster = ReviewAdjuster(
+    outcome, report, record = run_reviewed(
+        path,
+        out_dir,
+        settings,
+        detector,
+        limits,
         review,
-        additions,
-        AdjustOptions(
-            at=now or iso_now(),
-            carry_over=True,
-            refuse_undecided=False,
-            draft_mark=False,
-            scope=settings.scope,
-            person_prefix=settings.replacements.person_prefix,
-            mode="redact (carried over)",
-        ),
+        at=now or iso_now(),
+        carry_over=True,
+        refuse_undecided=False,
+        draft_mark=False,
+        mode="redact (carried over)",
+        overwrite="write the new version to another folder (--out), or its log would replace "
+        "the previous review",
     )
-    outcome, report = run_reviewed(path, out_dir, settings, detector, limits, adjuster, review, additions)
-    record = adjuster.record
     carried = sum(
         1 for d in record.get("decisions", []) + record.get("sections", []) if d.get("source") == "consultant"
     )
