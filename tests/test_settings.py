@@ -270,3 +270,14 @@ def test_policy_initials_option(tmp_path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("initials: mask", "initials: hide"), encoding="utf-8")
     with pytest.raises(ConfigError, match="initials"):
         load_settings(policy="strict", patterns_dir=patterns)
+
+
+def test_policy_couple_titles_option(tmp_path: Path) -> None:
+    patterns = tmp_path / "patterns"
+    shutil.copytree(PATTERNS, patterns)
+    assert load_settings(policy="strict", patterns_dir=patterns).policy.couple_titles == "mask"
+    assert load_settings(policy="scr", patterns_dir=patterns).policy.couple_titles == "keep"
+    path = patterns / "policies" / "strict.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("couple_titles: mask", "couple_titles: yes"), encoding="utf-8")
+    with pytest.raises(ConfigError, match="couple_titles"):
+        load_settings(policy="strict", patterns_dir=patterns)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
 
+from anonymiser.decide.couples import CoupleTitles
 from anonymiser.decide.dates import is_month_and_year, month_and_year
 from anonymiser.decide.glosses import GLOSSED_CATEGORIES, bracketed_gloss
 from anonymiser.decide.initials import InitialFinder
@@ -50,6 +51,7 @@ PROPAGATED = "document_consistency"
 FUZZY = "fuzzy_name_variant"
 GLOSS = "bracketed_name"
 INITIAL = "initial_as_name"
+COUPLE = "couple_title"
 _INITIAL_SCORE = 0.6
 _LONE_INITIAL = re.compile(r"[A-Z]")
 _MONTHS = (
@@ -100,9 +102,9 @@ def decide(
 ) -> Decisions:
     """Decide what to redact in one document. Pure: no state survives the call."""
     words = settings.people
-    glossary = TermMatcher(settings.keep.terms)
-    case_keep = TermMatcher(settings.case.keep)
-    not_names = TermMatcher(words.not_names)
+    glossary = settings.keep.matcher
+    case_keep = settings.case.keep_matcher
+    not_names = words.not_name_matcher
     title_re = _title_regex(words.titles)
     by_uid = {u.uid: u for u in units}
     glossary_spans = {u.uid: glossary.spans(u.text) for u in units}
@@ -391,6 +393,8 @@ def decide(
     candidates = [c for c in candidates if c.key not in yielding]
     for key in yielding:
         plain_strings.pop(key, None)
+    if policy.couple_titles == "mask":
+        candidates.extend(_couple_titles(candidates, by_uid, CoupleTitles(words.titles)))
     resolved = join_durations(
         resolve_overlaps(candidates), {uid: unit.text for uid, unit in by_uid.items()}, policy.join_durations
     )
@@ -779,6 +783,21 @@ def _own_name_word(
         if word[:1].isupper() and low not in glossary_words and low not in ("the", "a", "an", "s"):
             return True
     return False
+
+
+def _couple_titles(
+    candidates: Sequence[Candidate], by_uid: dict[int, TextUnit], couples: CoupleTitles
+) -> list[Candidate]:
+    """"Mr" of "Mr and Mrs T.", for each person's titled name: the same person's mention."""
+    found: dict[tuple[int, int, int], Candidate] = {}
+    for cand in candidates:
+        if cand.category != "PERSON":
+            continue
+        span = couples.leading_title(by_uid[cand.unit].text, cand.start)
+        if span is not None:
+            where = (cand.unit, *span)
+            found.setdefault(where, Candidate(cand.unit, *span, cand.key, "PERSON", cand.score, COUPLE))
+    return [found[where] for where in sorted(found)]
 
 
 def _person_for(f: Finding, case_matchers: Sequence[CaseMatcher], book: PersonBook) -> Person | None:

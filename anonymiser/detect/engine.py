@@ -110,7 +110,7 @@ class Detector:
             wait_loaded = getattr(recogniser, "wait_loaded", None)
             if wait_loaded is not None:
                 wait_loaded()  # a missing or broken data file fails here, not mid-document
-        recognisers.append(titled_name_recogniser(settings.people.titles))
+        recognisers.append(titled_name_recogniser(settings.people.titles, settings.people.peerages))
         recognisers.append(RareWordRecogniser(_words_of(settings.keep.terms)))
         recognisers.append(ModelEntityRecogniser(settings.entity_mapping, settings.model_scores))
         registry = RecognizerRegistry(recognizers=recognisers, supported_languages=["en"])

@@ -21,18 +21,26 @@ TITLED_NAME_RECOGNISER = "titled_name"
 _NOT_NAME = r"(?!(?:The|A|An|And|But|Of|In|On|At|To|For|By|With|He|She|It|They|His|Her|Their|This|That|Was|Is|Has|Had)\b(?!\.))"
 _PART = (
     rf"{_NOT_NAME}(?:\p{{Lu}}\.(?:-?\s?\p{{Lu}}\.)*"
-    r"|\p{Lu}[\w'\u2019\-]*\p{Ll}[\w'\u2019\-]*"
+    r"|\p{Lu}[\w'\u2019\-\u2010\u2011]*\p{Ll}[\w'\u2019\-\u2010\u2011]*"
     r"|\p{Lu}{2,}(?!\p{Ll}))"
 )
 
 
-def titled_name_recogniser(titles: Sequence[str]) -> PatternRecogniser:
-    names = sorted({t.rstrip(".") for t in titles}, key=len, reverse=True)
-    alternatives = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in names)
-    regex = rf"(?-i:\b(?:{alternatives})\.?\s+{_PART}(?:\s+{_PART}){{0,2}})"
+def titled_name_recogniser(titles: Sequence[str], peerages: Sequence[str] = ()) -> PatternRecogniser:
+    regex = rf"(?-i:\b(?:{_alternatives(titles)})\.?\s+{_PART}(?:\s+{_PART}){{0,2}})"
+    patterns = [Pattern(name="title and name", regex=regex, score=0.8)]
+    if peerages:
+        # "Lord Rodger of Earlsferry": a peer's territorial designation is part of the name.
+        peer = rf"(?-i:\b(?:{_alternatives(peerages)})\s+{_PART}\s+of\s+{_PART})"
+        patterns.append(Pattern(name="peer and designation", regex=peer, score=0.8))
     return PatternRecogniser(
         supported_entity="PERSON",
         name=TITLED_NAME_RECOGNISER,
         supported_language="en",
-        patterns=[Pattern(name="title and name", regex=regex, score=0.8)],
+        patterns=patterns,
     )
+
+
+def _alternatives(titles: Sequence[str]) -> str:
+    names = sorted({t.rstrip(".") for t in titles}, key=len, reverse=True)
+    return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in names)

@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from anonymiser.decide.keep import TermMatcher
 from anonymiser.detect.names import Variant, compile_variants
 from anonymiser.read.limits import InputLimits
 from anonymiser.records import VerificationReport
@@ -35,8 +36,11 @@ def output_chunks(path: Path, kind: str, limits: InputLimits) -> Iterable[tuple[
     return ((f"line {n}", line) for n, line in enumerate(text.split("\n"), start=1))
 
 
-def _allowed_spans(text: str, allowed: re.Pattern[str] | None) -> list[tuple[int, int]]:
-    return [] if allowed is None else [(m.start(), m.end()) for m in allowed.finditer(text)]
+def _allowed_spans(
+    text: str, allowed: re.Pattern[str] | None, terms: TermMatcher | None
+) -> list[tuple[int, int]]:
+    spans = [] if allowed is None else [(m.start(), m.end()) for m in allowed.finditer(text)]
+    return spans if terms is None else spans + terms.spans(text)
 
 
 def verify_chunks(
@@ -45,11 +49,13 @@ def verify_chunks(
     allowed: Sequence[str] = (),
     loose: Sequence[Variant] = (),
     loose_allowed: Sequence[str] = (),
+    terms: TermMatcher | None = None,
 ) -> VerificationReport:
     """Search every chunk for every secret; return a report with the places of any hits.
 
     A hit wholly inside an ``allowed`` text is not a leak: our own labels ("Person C" holds
-    the initial "C") and practice terms ("Clare's Law" holds "Clare"). ``loose`` secrets
+    the initial "C"), and the practice ``terms`` ("Clare's Law" holds "Clare"), which come
+    compiled with the settings. ``loose`` secrets
     (places the model found) may also stand inside ``loose_allowed`` texts (the agency names
     the policy keeps, "Westmere Constabulary"); everywhere else they are leaks too.
     """
@@ -73,7 +79,7 @@ def verify_chunks(
             spans: list[tuple[int, int]] | None = None
             for match in pattern.finditer(text):
                 if spans is None:
-                    spans = _allowed_spans(text, ok)
+                    spans = _allowed_spans(text, ok, terms)
                 if any(s <= match.start() and match.end() <= e for s, e in spans):
                     continue
                 found = True
@@ -103,8 +109,9 @@ def verify_output(
     allowed: Sequence[str] = (),
     loose: Sequence[Variant] = (),
     loose_allowed: Sequence[str] = (),
+    terms: TermMatcher | None = None,
 ) -> VerificationReport:
     started = time.perf_counter()
-    report = verify_chunks(output_chunks(path, kind, limits), secrets, allowed, loose, loose_allowed)
+    report = verify_chunks(output_chunks(path, kind, limits), secrets, allowed, loose, loose_allowed, terms)
     report.seconds = round(time.perf_counter() - started, 3)
     return report

@@ -18,10 +18,15 @@ from anonymiser.settings import Settings
         ("a letter from Mr MARSH", ["Mr MARSH"]),
         ("Mr A. The applicant", ["Mr A."]),
         ("the doctor saw the child", []),
+        ("the GP, Doctor P. Dekovic, wrote", ["Doctor P. Dekovic"]),
+        # A non-breaking hyphen (U+2011) inside a double-barrelled name.
+        ("their agent, Ms Nina Holm\u2011Carstensen, said", ["Ms Nina Holm\u2011Carstensen"]),
+        ("Lord Ravelston of Kirkmuir, QC, and Baroness Ellery", ["Lord Ravelston of Kirkmuir", "Baroness Ellery"]),
+        ("Mr Orme of the Council", ["Mr Orme"]),
         ("Mrs the lady", []),
     ],
 )
 def test_titled_names(settings: Settings, text: str, expected: list[str]) -> None:
-    recogniser = titled_name_recogniser(settings.people.titles)
+    recogniser = titled_name_recogniser(settings.people.titles, settings.people.peerages)
     found = [text[r.start : r.end] for r in recogniser.analyze(text, ["PERSON"])]
     assert found == expected

@@ -1,0 +1,50 @@
+"""A couple named once for both ("Mr and Mrs T."): strict masks the first title, which stands
+for the first person's name (`couple_titles: mask`); scr leaves it. Hand-made findings, no
+model; every name here is invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymiser.decide.couples import CoupleTitles
+from anonymiser.decide.decide import decide
+from anonymiser.settings import Settings
+from tests.decide.handmade import finding, one_unit, redactions
+
+
+def test_the_first_title_of_a_couple_is_masked_with_the_shared_name(strict: Settings, scr: Settings) -> None:
+    text = "The neighbours, Mr and Mrs Tennick, sued. Later Mr and Mrs Tennick won."
+    findings = [finding(text, "Mrs Tennick", "PERSON", "titled_name")]
+    decisions = decide([one_unit(text)], findings, strict)
+    assert redactions(text, decisions) == ["Mr", "Mrs Tennick", "Mr", "Mrs Tennick"]
+    # The title takes the label of the name it shares: no new person.
+    assert len({e.replacement for e in decisions.edits}) == 1
+    assert redactions(text, decide([one_unit(text)], findings, scr)) == ["Mrs Tennick", "Mrs Tennick"]
+
+
+def test_a_name_found_without_its_title(strict: Settings) -> None:
+    # The model finds "Tennick"; the title before it is taken with it, and so is the couple's.
+    text = "Dr & Mrs Tennick moved away."
+    findings = [finding(text, "Tennick", "PERSON", "spacy_model:PERSON")]
+    assert redactions(text, decide([one_unit(text)], findings, strict)) == ["Dr", "Mrs Tennick"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mrs Tennick and Mr Orme met.",  # two names, each with its own title
+        "mr and Mrs Tennick",  # lower case is running text, not a title
+        "the Board and Mrs Tennick",
+    ],
+)
+def test_no_couple(text: str) -> None:
+    couples = CoupleTitles(["Mr", "Mrs", "Dr"])
+    assert couples.leading_title(text, text.index("Mrs Tennick")) is None
+
+
+def test_the_couple_title_span() -> None:
+    couples = CoupleTitles(["Mr", "Mrs", "Mr."])
+    text = "paid to Mr. and Mrs T. forthwith"
+    span = couples.leading_title(text, text.index("T."))
+    assert span is not None and text[span[0] : span[1]] == "Mr."
