@@ -14,7 +14,6 @@ The order of work, and why:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -36,6 +35,7 @@ from anonymiser.decide.people import (
     strip_title,
 )
 from anonymiser.decide.spans import Candidate, join_durations, resolve_overlaps
+from anonymiser.decide.text_index import DocumentText
 from anonymiser.detect.case_file import CASE_FILE_RECOGNISER, CaseMatcher
 from anonymiser.detect.names import (
     Variant,
@@ -318,7 +318,7 @@ def decide(
 
     # Propagation: people by every variant of their name, other strings as they are; each
     # pattern runs once over the whole document.
-    text_index = _TextIndex(units)
+    text_index = DocumentText(units)
     secrets: list[Variant] = []
     excluded_words = glossary_words | _words_in(words.not_names)
     people = [p for p in book.people if p.key in scores]
@@ -329,7 +329,7 @@ def decide(
         secrets.extend(variants + fuzzy)
         for variant_set, source in ((variants, PROPAGATED), (fuzzy, FUZZY)):
             pattern = compile_variants(variant_set)
-            for unit, start, end in text_index.find(pattern):
+            for unit, start, end in text_index.find_names(pattern, variant_set):
                 if inside_any(start, end, glossary_spans[unit.uid]):
                     continue  # "Clare" of "Clare's Law" is not the person Clare
                 widened = _extend_over_title(unit.text, start, title_re)
@@ -467,30 +467,6 @@ def decide(
 
 
 # ------------------------------------------------------------------------ helpers
-
-
-class _TextIndex:
-    """All units' text joined by NUL, so one regex search covers the document. NUL is
-    neither a word character nor white space, so no match can run from one unit into the
-    next (a name's parts are joined by \\s+)."""
-
-    def __init__(self, units: Sequence[TextUnit]) -> None:
-        self.units = list(units)
-        self.starts: list[int] = []
-        position = 0
-        for unit in self.units:
-            self.starts.append(position)
-            position += len(unit.text) + 1
-        self.text = "\x00".join(u.text for u in self.units)
-
-    def find(self, pattern: re.Pattern[str] | None) -> Iterator[tuple[TextUnit, int, int]]:
-        if pattern is None:
-            return
-        for match in pattern.finditer(self.text):
-            index = bisect_right(self.starts, match.start()) - 1
-            unit, base = self.units[index], self.starts[index]
-            if match.end() - base <= len(unit.text):
-                yield unit, match.start() - base, match.end() - base
 
 
 # A redacted string of this many digits or fewer, and nothing else ("14" and "16" that the
