@@ -16,6 +16,7 @@ from anonymiser.detect.pattern_recogniser import PatternRecogniser
 TITLED_NAME_RECOGNISER = "titled_name"
 # After the title: one to three parts, each initials ("M.N.", "K. M.") or a capitalised word
 # ("Reeve", "O'Neill", "Smith-Jones"); the last part must be a word or an initial with a dot.
+# An initial without a dot may stand before another part ("Mr J R Smith", "Mr A. N Loizou").
 # Presidio compiles with the `regex` module, so \p{Lu} covers "Ö" and "Ł" as well as "O".
 # Sentence words that follow an initial ("Mr A. The ...") are not part of the name.
 _NOT_NAME = r"(?!(?:The|A|An|And|But|Of|In|On|At|To|For|By|With|He|She|It|They|His|Her|Their|This|That|Was|Is|Has|Had)\b(?!\.))"
@@ -24,10 +25,11 @@ _PART = (
     r"|\p{Lu}[\w'\u2019\-\u2010\u2011]*\p{Ll}[\w'\u2019\-\u2010\u2011]*"
     r"|\p{Lu}{2,}(?!\p{Ll}))"
 )
+_BARE_INITIAL = r"\p{Lu}(?=\s)"
 
 
 def titled_name_recogniser(titles: Sequence[str], peerages: Sequence[str] = ()) -> PatternRecogniser:
-    regex = rf"(?-i:\b(?:{_alternatives(titles)})\.?\s+{_PART}(?:\s+{_PART}){{0,2}})"
+    regex = rf"(?-i:\b(?:{_alternatives(titles)})\.?\s+(?:(?:{_BARE_INITIAL}|{_PART})\s+){{0,2}}{_PART})"
     patterns = [Pattern(name="title and name", regex=regex, score=0.8)]
     if peerages:
         # "Lord Rodger of Earlsferry": a peer's territorial designation is part of the name.

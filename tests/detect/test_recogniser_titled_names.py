@@ -23,6 +23,10 @@ from anonymiser.settings import Settings
         ("their agent, Ms Nina Holm\u2011Carstensen, said", ["Ms Nina Holm\u2011Carstensen"]),
         ("Lord Ravelston of Kirkmuir, QC, and Baroness Ellery", ["Lord Ravelston of Kirkmuir", "Baroness Ellery"]),
         ("Mr Orme of the Council", ["Mr Orme"]),
+        # Initials without dots before the surname.
+        ("Mr J R Orme said", ["Mr J R Orme"]),
+        ("Mr A. N Loukides, Sir John Freeland", ["Mr A. N Loukides", "Sir John Freeland"]),
+        ("Mr A The applicant", []),
         ("Mrs the lady", []),
     ],
 )
