@@ -13,7 +13,9 @@ from anonymiser.errors import ConfigError
 
 KEEP = Path(__file__).resolve().parents[2] / "patterns" / "keep.yml"
 BAD_PATTERNS = Path(__file__).resolve().parents[1] / "data" / "bad_patterns"
-TERM_SECTIONS = ("agencies", "courts", "roles", "processes", "legislation", "report_words")
+TERM_SECTIONS = (
+    "agencies", "courts", "roles", "processes", "legislation", "report_words", "legal_words"
+)
 FORMS = "anonymised_forms"
 
 # Terms named in the spine issue: each must be on the list.
