@@ -159,7 +159,11 @@ def decide(
             f = _tidy_span(f, unit.text)
             if f is None:
                 continue
-            if settings.keep.is_anonymised_form(f.text) or glossary.is_term(f.text):
+            if (
+                settings.keep.is_anonymised_form(f.text)
+                or settings.keep.is_law_name(f.text)
+                or glossary.is_term(f.text)
+            ):
                 continue
             rest = settings.keep.anonymised_form_before_sentence_end(f.text)
             if rest is not None:
