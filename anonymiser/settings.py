@@ -225,6 +225,8 @@ def load_replacements(patterns_dir: Path) -> Replacements:
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+")
+# keep.yml sections of regular expressions (matched against a whole candidate), not terms.
+_FORM_SECTIONS = ("anonymised_forms", "law_forms")
 
 
 @dataclass(frozen=True)
@@ -234,6 +236,9 @@ class KeepList:
     terms: tuple[str, ...]
     forms: tuple[re.Pattern[str], ...]
     source: str = ""
+    # The shapes of the names of legislation and rules ("the Housing Act 1985", "the 1996
+    # Regulations"): a name of that shape is law, which identifies no one.
+    law_forms: tuple[re.Pattern[str], ...] = ()
 
     @cached_property
     def matcher(self) -> TermMatcher:
@@ -245,6 +250,11 @@ class KeepList:
         # A full stop after the form is the sentence's, not part of it ("... to Child A.").
         text = text.strip().rstrip(".").rstrip()
         return any(p.fullmatch(text) for p in self.forms)
+
+    def is_law_name(self, text: str) -> bool:
+        """Whether ``text`` has the shape of the name of a piece of legislation or rules."""
+        text = text.strip().rstrip(".").rstrip()
+        return any(p.fullmatch(text) for p in self.law_forms)
 
     def anonymised_form_before_sentence_end(self, text: str) -> int | None:
         """Where the rest starts, when ``text`` opens with an anonymised form that ends a
@@ -261,28 +271,30 @@ def load_keep_list(patterns_dir: Path, leave_out: tuple[str, ...] = ()) -> KeepL
     path = patterns_dir / "keep.yml"
     data = _mapping(load_yaml(path), str(path))
     for section in leave_out:
-        if section not in data or section == "anonymised_forms":
-            known = ", ".join(k for k in data if k != "anonymised_forms")
+        if section not in data or section in _FORM_SECTIONS:
+            known = ", ".join(k for k in data if k not in _FORM_SECTIONS)
             raise ConfigError(
                 f"{path}: the policy leaves out keep-list section {section!r}, which is not "
                 f"in the file; known sections: {known}"
             )
     terms: list[str] = []
     forms: list[re.Pattern[str]] = []
+    law_forms: list[re.Pattern[str]] = []
     for key, value in data.items():
-        if key == "anonymised_forms":
+        if key in _FORM_SECTIONS:
             for i, pattern in enumerate(_str_list(value, f"{path}: {key}")):
                 try:
-                    forms.append(re.compile(pattern, re.IGNORECASE))
+                    compiled = re.compile(pattern, re.IGNORECASE)
                 except re.error as exc:
                     raise ConfigError(f"{path}: {key}[{i}]: bad regular expression ({exc})") from None
+                (forms if key == "anonymised_forms" else law_forms).append(compiled)
         else:
             section_terms = _str_list(value, f"{path}: {key}")
             if key not in leave_out:
                 terms.extend(section_terms)
     # Longest first so that "Children Act 1989" wins over "Children Act".
     unique = sorted(set(terms), key=lambda t: (-len(t), t.lower()))
-    return KeepList(terms=tuple(unique), forms=tuple(forms), source=str(path))
+    return KeepList(terms=tuple(unique), forms=tuple(forms), source=str(path), law_forms=tuple(law_forms))
 
 
 # ---------------------------------------------------------------------- people words

@@ -161,7 +161,11 @@ def decide(
             f = _tidy_span(f, unit.text)
             if f is None:
                 continue
-            if settings.keep.is_anonymised_form(f.text) or glossary.is_term(f.text):
+            if (
+                settings.keep.is_anonymised_form(f.text)
+                or settings.keep.is_law_name(f.text)
+                or glossary.is_term(f.text)
+            ):
                 continue
             rest = settings.keep.anonymised_form_before_sentence_end(f.text)
             if rest is not None:
@@ -617,13 +621,18 @@ _DATED = re.compile(
 )
 
 
+# A number on its own that cannot be a year: the model calls the numbers of articles, rules,
+# paragraphs and laws ("Article 48", "Rules 37 and 38", "Law no. 3713") dates.
+_NOT_A_YEAR = re.compile(r"\d{1,3}|(?!1[89]\d\d\b|20\d\d\b)\d{4,}")
+
+
 def _model_guess_counts(text: str, category: str, glossary_words: set[str], level: str) -> bool:
     """Whether one of the model's weaker guesses counts, at the policy's level of trust."""
     if level == "specific":
         return _model_guess_is_specific(text, category, glossary_words)
     # "proper": a dated expression, or a proper name that is more than a lone common word.
     if category == "DATE":
-        return bool(_DATED.search(text))
+        return bool(_DATED.search(text)) and not _NOT_A_YEAR.fullmatch(text.strip())
     tokens = re.findall(r"[^\W\d_][\w'\u2019\-]*", text)
     named = [t for t in tokens if t[:1].isupper() and t.lower() not in ("the", "a", "an")]
     if not named and category in ("ORGANISATION", "LOCATION", "ETHNICITY", "RARE_FEATURE"):

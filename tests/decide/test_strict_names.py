@@ -106,3 +106,32 @@ def test_a_model_guess_ends_before_a_bracket_it_does_not_close(strict: Settings)
     text = "The Thornbury Chamber (Rule 21 § 4) sat."
     finding = _model(text, "The Thornbury Chamber (Rule 21", "ORGANISATION", "ORG")
     assert redactions(text, decide([one_unit(text)], [finding], strict)) == ["Thornbury Chamber"]
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "label"),
+    [
+        ("The tenancy ended under the Housing Act 1985.", "the Housing Act 1985", "ORG"),
+        ("Section 8 of the 1996 Act applied.", "the 1996 Act", "WORK_OF_ART"),
+        ("The order was made under the Rules of Court.", "the Rules of Court", "ORG"),
+    ],
+)
+def test_strict_does_not_mask_the_name_of_a_law(strict: Settings, text: str, part: str, label: str) -> None:
+    category = "RARE_FEATURE" if label == "WORK_OF_ART" else "ORGANISATION"
+    assert redactions(text, decide([one_unit(text)], [_model(text, part, category, label)], strict)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "category", "label"),
+    [
+        ("The papers were sent to the Registrar on Monday.", "Registrar", "ORGANISATION", "ORG"),
+        ("The District Registrar adjourned the hearing.", "District Registrar", "ORGANISATION", "ORG"),
+        ("Counsel for the local authority agreed.", "Counsel", "LOCATION", "GPE"),
+        ("Ms Brackley's Legal Adviser attended.", "Legal Adviser", "PERSON", "PERSON"),
+    ],
+)
+def test_officers_of_a_court_are_roles_not_names(
+    strict: Settings, text: str, part: str, category: str, label: str
+) -> None:
+    guess = _model(text, part, category, label)
+    assert redactions(text, decide([one_unit(text)], [guess], strict)) == []

@@ -13,8 +13,11 @@ from anonymiser.errors import ConfigError
 
 KEEP = Path(__file__).resolve().parents[2] / "patterns" / "keep.yml"
 BAD_PATTERNS = Path(__file__).resolve().parents[1] / "data" / "bad_patterns"
-TERM_SECTIONS = ("agencies", "courts", "roles", "processes", "legislation", "report_words")
+TERM_SECTIONS = (
+    "agencies", "courts", "roles", "processes", "legislation", "report_words", "legal_words"
+)
 FORMS = "anonymised_forms"
+LAW_FORMS = "law_forms"
 
 # Terms named in the spine issue: each must be on the list.
 SPINE_TERMS = [
@@ -49,7 +52,7 @@ def test_file_opens_with_a_comment_for_the_consultant() -> None:
 
 
 def test_has_exactly_the_expected_sections(keep: dict) -> None:
-    assert set(keep) == {*TERM_SECTIONS, FORMS}
+    assert set(keep) == {*TERM_SECTIONS, FORMS, LAW_FORMS}
     for section in keep:
         assert isinstance(keep[section], list) and keep[section], section
 
@@ -82,7 +85,7 @@ def test_contains_spine_terms(keep: dict, term: str) -> None:
 
 
 def test_every_form_compiles_and_is_anchored(keep: dict) -> None:
-    for form in keep[FORMS]:
+    for form in keep[FORMS] + keep[LAW_FORMS]:
         re.compile(form)
         assert form.startswith("^") and form.endswith("$"), form
 
@@ -141,3 +144,30 @@ def test_identifying_service_types_are_not_kept(keep: dict, term: str) -> None:
 def test_broken_recogniser_yaml_raises_config_error_naming_the_file() -> None:
     with pytest.raises(ConfigError, match=r"broken\.yml"):
         load_recognisers(BAD_PATTERNS, [])
+
+
+@pytest.mark.parametrize(
+    ("candidate", "is_law"),
+    [
+        ("Housing Act 1985", True),
+        ("the Housing Act 1985", True),
+        ("Children (Leaving Care) Act 2000", True),
+        ("Criminal Justice and Public Order Act 1994", True),
+        ("the 1996 Act", True),
+        ("the 2010 Regulations", True),
+        ("Civil Procedure Rules", True),
+        ("Rules of the Supreme Court", True),
+        ("the Rules of Court", True),
+        ("Penal Code", True),
+        ("the Hague Convention", True),
+        ("Brackwater Borough Council", False),  # a body, not a law
+        ("Leeds Crown Court", False),
+        ("Oakfield Primary School", False),
+        ("1996", False),  # a year alone is a date
+        ("the act of 1996", False),  # not a name: small letters
+    ],
+)
+def test_law_forms_match_names_of_legislation(candidate: str, is_law: bool) -> None:
+    from anonymiser.settings import load_settings
+
+    assert load_settings(policy="strict").keep.is_law_name(candidate) is is_law

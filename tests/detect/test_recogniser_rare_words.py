@@ -24,3 +24,20 @@ def test_rare_words_are_raised(text: str, expected: list[str]) -> None:
 def test_british_spellings_count_as_their_american_forms() -> None:
     assert frequency("generalised") >= frequency("generalized") - 0.01
     assert frequency("haemorrhage") > 3
+
+
+@pytest.mark.parametrize("policy", ["scr", "strict"])
+def test_words_of_legal_proceedings_are_not_rare_features(policy: str) -> None:
+    # The keep list's legal_words: words a review quotes from court papers, rare in general
+    # English but never a person's detail. A rare word of everyday life is still raised.
+    from anonymiser.detect.engine import _words_of
+    from anonymiser.settings import load_settings
+
+    keep = load_settings(policy=policy).keep
+    recogniser = RareWordRecogniser(_words_of(keep.terms))
+    text = (
+        "After the adjournment the bailiffs filed an affidavit on the admissibility of the "
+        "interlocutory application; the claim for pecuniary damage was remitted forthwith. "
+        "The child was found on the footbridge."
+    )
+    assert [text[r.start : r.end] for r in recogniser.analyze(text, ["RARE_FEATURE"])] == ["footbridge"]
