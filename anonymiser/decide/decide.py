@@ -163,7 +163,8 @@ def decide(
                 continue
             if (
                 settings.keep.is_anonymised_form(f.text)
-                or settings.keep.is_law_name(f.text)
+                # A person may bear a law's last word ("Amanda Code", "Uncle Bill").
+                or (f.category != "PERSON" and settings.keep.is_law_name(f.text))
                 or glossary.is_term(f.text)
             ):
                 continue
