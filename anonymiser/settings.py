@@ -315,6 +315,8 @@ class PeopleWords:
     ranks: tuple[str, ...] = ()
     # Titles of peers, whose name runs on with a place ("Lord Rodger of Earlsferry").
     peerages: tuple[str, ...] = ()
+    # Words that open a sentence and are never part of a name ("On", "The", "After").
+    function_words: tuple[str, ...] = ()
 
     @cached_property
     def not_name_matcher(self) -> TermMatcher:
@@ -333,6 +335,7 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         person_nouns=_str_list(data.get("person_nouns"), f"{path}: person_nouns"),
         ranks=_str_list(data.get("ranks"), f"{path}: ranks"),
         peerages=_str_list(data.get("peerages"), f"{path}: peerages"),
+        function_words=_str_list(data.get("function_words"), f"{path}: function_words"),
     )
 
 

@@ -7,7 +7,8 @@ import re
 
 from anonymiser.read.text import document_from_text
 from anonymiser.records import TextUnit
-from anonymiser.verify.residual import SEAM_MARGIN, changed_sentences, seam_windows
+from anonymiser.settings import load_settings
+from anonymiser.verify.residual import SEAM_MARGIN, beside_name_word, changed_sentences, seam_windows
 
 REPLACEMENTS = re.compile(r"Person A|\(place\)|\(reference\)")
 
@@ -47,3 +48,26 @@ def test_seams_that_overlap_are_merged() -> None:
     (window,) = _units("x(place)y and z(place)w")
     seams, _ = seam_windows([window], REPLACEMENTS)
     assert [s.text for s in seams] == ["x(place)y and z(place)w"]
+
+
+def _function_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_settings().people.function_words)
+
+
+def test_a_capitalised_word_beside_a_replacement_sends_the_sentence_to_the_model() -> None:
+    words = _function_words()
+    assert beside_name_word("She met Carys \x00 at the clinic.", words)  # "Carys Person A"
+    assert beside_name_word("Later \x00 Carys said so.", words)
+
+
+def test_a_function_word_beside_a_replacement_does_not() -> None:
+    words = _function_words()
+    assert not beside_name_word("\x00 On the same day the nursery rang.", words)
+    assert not beside_name_word("The visit to \x00 was cancelled.", words)
+    # A name word after the same replacement is still seen.
+    assert beside_name_word("Stay With \x00 Carys over the summer.", words)
+
+
+def test_names_are_not_function_words() -> None:
+    # Words that are also given names must stay out of the list.
+    assert {"will", "may", "june", "bill", "rose", "grace", "hope"}.isdisjoint(_function_words())

@@ -51,7 +51,8 @@ def residual_entities(
     # The model reads again only the sentences where a replacement stands next to a
     # capitalised word: where a half-redacted name ("Carys Person A") or a run-on can be;
     # they get the patterns, checksums and the case file too.
-    marked = [bool(_BESIDE_CAPITAL.search(pattern.sub("\x00", w.text))) for w in windows]
+    function_words = frozenset(w.lower() for w in settings.people.function_words)
+    marked = [beside_name_word(pattern.sub("\x00", w.text), function_words) for w in windows]
     beside = [w for w, m in zip(windows, marked) if m]
     # Elsewhere the patterns read only the seams: the stretches round a replacement that
     # touches the text beside it with no space between. A pattern looks at most at the
@@ -97,8 +98,23 @@ def residual_entities(
     return out
 
 
-# A replacement (marked \x00) with a capitalised word right before or after it.
-_BESIDE_CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'\u2019-]+[ \t]+\x00|\x00[ \t]+[A-Z][\w'\u2019-]+")
+# A replacement (marked \x00) with a capitalised word right before or after it. The word
+# before does not take the mark with it, so the word after the same mark is also seen.
+_BESIDE_CAPITAL = re.compile(
+    r"(?<![.!?]\s)(?<!^)\b(?P<before>[A-Z][\w'\u2019-]+)[ \t]+(?=\x00)|\x00[ \t]+(?P<after>[A-Z][\w'\u2019-]+)"
+)
+
+
+def beside_name_word(marked: str, function_words: frozenset[str]) -> bool:
+    """Whether a replacement (marked \\x00 in ``marked``) has beside it a capitalised word
+    that may be part of a name: not one of the ``function_words`` ("On", "The"), which
+    only open the next sentence or clause ("(a date in May 2019) On the same day")."""
+    for match in _BESIDE_CAPITAL.finditer(marked):
+        if (match.group("before") or match.group("after")).lower() not in function_words:
+            return True
+    return False
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'\u2018\u201c])|\n")
 
 
