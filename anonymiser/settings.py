@@ -154,22 +154,12 @@ def load_policy(patterns_dir: Path, name: str) -> Policy:
     data = _mapping(load_yaml(path), str(path))
     cats = _mapping(data.get("categories", {}), f"{path}: categories")
     labels = _mapping(data.get("model_labels", {}), f"{path}: model_labels")
-    guesses = data.get("model_guesses", "specific")
-    if guesses not in ("specific", "proper"):
-        raise ConfigError(f"{path}: model_guesses: must be specific or proper")
-    date_style = data.get("date_style", "descriptor")
-    if date_style not in ("descriptor", "month_year"):
-        raise ConfigError(f"{path}: date_style: must be descriptor or month_year")
-    terms_in_names = data.get("terms_in_names", "trim")
-    if terms_in_names not in ("trim", "whole"):
-        raise ConfigError(f"{path}: terms_in_names: must be trim or whole")
+    guesses = _choice(data, "model_guesses", ("specific", "proper"), path)
+    date_style = _choice(data, "date_style", ("descriptor", "month_year"), path)
+    terms_in_names = _choice(data, "terms_in_names", ("trim", "whole"), path)
     keep_list_except = _str_list(data.get("keep_list_except"), f"{path}: keep_list_except")
-    initials = data.get("initials", "keep")
-    if initials not in ("keep", "mask"):
-        raise ConfigError(f"{path}: initials: must be keep or mask")
-    couple_titles = data.get("couple_titles", "keep")
-    if couple_titles not in ("keep", "mask"):
-        raise ConfigError(f"{path}: couple_titles: must be keep or mask")
+    initials = _choice(data, "initials", ("keep", "mask"), path)
+    couple_titles = _choice(data, "couple_titles", ("keep", "mask"), path)
     return Policy(
         name=str(data.get("name", name)),
         description=str(data.get("description", "")),
@@ -186,6 +176,14 @@ def load_policy(patterns_dir: Path, name: str) -> Policy:
         couple_titles=couple_titles,
         join_durations=_duration_words(data.get("join_durations", {}), f"{path}: join_durations"),
     )
+
+
+def _choice(data: Mapping[str, Any], key: str, choices: tuple[str, ...], path: Path) -> str:
+    """The policy option ``key``: one of ``choices``, the first when it is not given."""
+    value = data.get(key, choices[0])
+    if value not in choices:
+        raise ConfigError(f"{path}: {key}: must be {' or '.join(choices)}")
+    return str(value)
 
 
 # ---------------------------------------------------------------------- replacements

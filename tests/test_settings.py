@@ -261,23 +261,13 @@ def test_a_policy_may_leave_out_a_keep_list_section_but_only_one_that_exists(tmp
         load_settings(policy="strict", patterns_dir=patterns)
 
 
-def test_policy_initials_option(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("option", "bad"), [("initials", "hide"), ("couple_titles", "yes")])
+def test_policy_keep_or_mask_options(tmp_path: Path, option: str, bad: str) -> None:
     patterns = tmp_path / "patterns"
     shutil.copytree(PATTERNS, patterns)
-    assert load_settings(policy="strict", patterns_dir=patterns).policy.initials == "mask"
-    assert load_settings(policy="scr", patterns_dir=patterns).policy.initials == "keep"
+    assert getattr(load_settings(policy="strict", patterns_dir=patterns).policy, option) == "mask"
+    assert getattr(load_settings(policy="scr", patterns_dir=patterns).policy, option) == "keep"
     path = patterns / "policies" / "strict.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("initials: mask", "initials: hide"), encoding="utf-8")
-    with pytest.raises(ConfigError, match="initials"):
-        load_settings(policy="strict", patterns_dir=patterns)
-
-
-def test_policy_couple_titles_option(tmp_path: Path) -> None:
-    patterns = tmp_path / "patterns"
-    shutil.copytree(PATTERNS, patterns)
-    assert load_settings(policy="strict", patterns_dir=patterns).policy.couple_titles == "mask"
-    assert load_settings(policy="scr", patterns_dir=patterns).policy.couple_titles == "keep"
-    path = patterns / "policies" / "strict.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("couple_titles: mask", "couple_titles: yes"), encoding="utf-8")
-    with pytest.raises(ConfigError, match="couple_titles"):
+    path.write_text(path.read_text(encoding="utf-8").replace(f"{option}: mask", f"{option}: {bad}"), encoding="utf-8")
+    with pytest.raises(ConfigError, match=option):
         load_settings(policy="strict", patterns_dir=patterns)
