@@ -38,9 +38,12 @@ def load_drug_names() -> frozenset[str]:
     if spec is None or not spec.submodule_search_locations:
         raise ModelNotInstalled("the drug-named-entity-recognition package is not installed")
     path = Path(next(iter(spec.submodule_search_locations))) / "drug_ner_dictionary.pkl.bz2"
-    with bz2.open(path) as handle:
-        # The package's own data file, installed with it (not user input).
-        data = pickle.load(handle)  # noqa: S301
+    # Decompressed in one call, which lets other threads run (the model loads meanwhile);
+    # unpickling straight from the compressed stream took the interpreter lock between its
+    # many small reads, and the two loads took turns instead of running side by side.
+    raw = bz2.decompress(path.read_bytes())
+    # The package's own data file, installed with it (not user input).
+    data = pickle.loads(raw)  # noqa: S301
     return frozenset(name.lower() for name in data["drug_variant_to_canonical"])
 
 
