@@ -24,7 +24,7 @@ from anonymiser.decide.couples import CoupleTitles
 from anonymiser.decide.dates import is_month_and_year, month_and_year
 from anonymiser.decide.glosses import GLOSSED_CATEGORIES, bracketed_gloss
 from anonymiser.decide.initials import InitialFinder
-from anonymiser.decide.keep import TermMatcher, inside_any, overlaps_any
+from anonymiser.decide.keep import TermMatcher, TermSpans, inside_any, overlaps_any
 from anonymiser.decide.people import (
     Person,
     PersonBook,
@@ -107,8 +107,9 @@ def decide(
     not_names = words.not_name_matcher
     title_re = _title_regex(words.titles)
     by_uid = {u.uid: u for u in units}
-    glossary_spans = {u.uid: glossary.spans(u.text) for u in units}
-    case_keep_spans = {u.uid: case_keep.spans(u.text) for u in units}
+    texts = {u.uid: u.text for u in units}
+    glossary_spans = TermSpans(glossary, texts)
+    case_keep_spans = TermSpans(case_keep, texts)
     policy = settings.policy
 
     book = PersonBook(words.titles)
@@ -401,7 +402,7 @@ def decide(
     if policy.couple_titles == "mask":
         candidates.extend(_couple_titles(candidates, by_uid, CoupleTitles(words.titles)))
     resolved = join_durations(
-        resolve_overlaps(candidates), {uid: unit.text for uid, unit in by_uid.items()}, policy.join_durations
+        resolve_overlaps(candidates), texts, policy.join_durations
     )
     # A propagated match of a person's title-extended span may swallow the title; that is
     # intended ("Ms Marsh" -> "Mother").

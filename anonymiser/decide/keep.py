@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from anonymiser.detect.names import Variant, compile_variants
 
@@ -28,6 +28,22 @@ class TermMatcher:
 
     def contains_term(self, text: str) -> bool:
         return bool(self.spans(text))
+
+
+class TermSpans(dict[int, list[tuple[int, int]]]):
+    """A matcher's spans in each unit, by uid, found when first asked for: most units of a
+    re-scanned output are never asked about, and the glossary's search of every unit was a
+    fifth of the residual re-scan's deciding."""
+
+    def __init__(self, matcher: TermMatcher, texts: Mapping[int, str]) -> None:
+        super().__init__()
+        self._matcher = matcher
+        self._texts = texts
+
+    def __missing__(self, uid: int) -> list[tuple[int, int]]:
+        spans = self._matcher.spans(self._texts[uid])
+        self[uid] = spans
+        return spans
 
 
 def inside_any(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
