@@ -23,6 +23,7 @@ import yaml
 from anonymiser.decide.keep import TermMatcher
 from anonymiser.decide.scope import SectionRules, load_section_rules
 from anonymiser.decide.spans import DurationWords
+from anonymiser.detect.names import is_common_word
 from anonymiser.errors import ConfigError
 
 ACTIONS = ("redact", "keep", "review")
@@ -223,6 +224,8 @@ def load_replacements(patterns_dir: Path) -> Replacements:
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+")
+# The small words that join the words of a law's name ("Prevention of Terrorism Act").
+_JOINING_WORDS = frozenset({"the", "and", "of", "on", "for", "to", "in", "against", "from", "with", "s"})
 # keep.yml sections of regular expressions (matched against a whole candidate), not terms.
 _FORM_SECTIONS = ("anonymised_forms", "law_forms")
 
@@ -250,9 +253,16 @@ class KeepList:
         return any(p.fullmatch(text) for p in self.forms)
 
     def is_law_name(self, text: str) -> bool:
-        """Whether ``text`` has the shape of the name of a piece of legislation or rules."""
+        """Whether ``text`` is the name of a piece of legislation or rules: it has one of the
+        ``law_forms`` shapes and, but for its last word, only ordinary English words ("the
+        Housing Act 1985", "Civil Procedure Rules"). A rare word makes it a place's or a
+        person's name that ends like a law ("the Kingsmead Estate Dispersal Order", "Leanne
+        Code"), which must not be kept for its shape."""
         text = text.strip().rstrip(".").rstrip()
-        return any(p.fullmatch(text) for p in self.law_forms)
+        if not any(p.fullmatch(text) for p in self.law_forms):
+            return False
+        words = [w for w in re.findall(r"[^\W\d_]+", text)[:-1] if w.lower() not in _JOINING_WORDS]
+        return all(is_common_word(w) for w in words)
 
     def anonymised_form_before_sentence_end(self, text: str) -> int | None:
         """Where the rest starts, when ``text`` opens with an anonymised form that ends a

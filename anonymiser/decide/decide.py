@@ -106,6 +106,7 @@ def decide(
     case_keep = settings.case.keep_matcher
     not_names = words.not_name_matcher
     title_re = _title_regex(words.titles)
+    leading_titles = _leading_titles_regex(words.titles)
     by_uid = {u.uid: u for u in units}
     texts = {u.uid: u.text for u in units}
     glossary_spans = TermSpans(glossary, texts)
@@ -215,10 +216,15 @@ def decide(
                 own = _trim_off_terms(f, glossary_spans[f.unit], unit.text)
                 if own is not None:
                     queue.append(own)
-            elif f.category == "PERSON" or f.recogniser.startswith("spacy_model"):
-                # "Jane Hill Social Worker" -> "Jane Hill"; "the NHS England Wessex Area Team"
-                # -> "Wessex Area Team": practice terms are cut off a guess, never redacted.
-                # Under terms_in_names: whole, "the Leeds Crown Court" stays whole instead.
+            elif f.category == "PERSON":
+                # "Jane Hill Social Worker" -> "Jane Hill": practice terms are cut off a name.
+                f = _trim_person(f, glossary_spans[f.unit], unit.text, leading_titles)
+                if f is None:
+                    continue
+            elif f.recogniser.startswith("spacy_model"):
+                # "the NHS England Wessex Area Team" -> "Wessex Area Team": practice terms are
+                # cut off a guess, never redacted. Under terms_in_names: whole, "the Leeds
+                # Crown Court" stays whole instead.
                 f = _trim_off_terms(f, glossary_spans[f.unit], unit.text)
                 if f is None:
                     continue
@@ -507,6 +513,35 @@ def _words_in(terms: Sequence[str]) -> set[str]:
 def _title_regex(titles: Sequence[str]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(t.rstrip(".")) for t in sorted(titles, key=len, reverse=True))
     return re.compile(rf"(?:\b(?:{alternatives})\.?\s+)$")
+
+
+def _leading_titles_regex(titles: Sequence[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(t.rstrip(".")) for t in sorted(titles, key=len, reverse=True))
+    return re.compile(rf"(?:(?:{alternatives})\.?\s+)+")
+
+
+def _trim_person(
+    f: Finding, glossary: list[tuple[int, int]], text: str, leading_titles: re.Pattern[str]
+) -> Finding | None:
+    """A person's span less the practice terms at its ends, with two exceptions that would
+    otherwise publish part of a name. A term inside the leading title is the title's, which
+    goes with the name: "District Judge A B Jones" is not cut to "District". And a title with
+    one word before a term keeps the term: a title goes with a surname, so in "Ms Priya
+    Registrar" the last word is hers, not a role."""
+    title = leading_titles.match(text, f.start, f.end)
+    title_end = title.end() if title else f.start
+    terms = [g for g in glossary if not (f.start <= g[0] and g[1] <= title_end)]
+    trimmed = _trim_off_terms(f, terms, text)
+    bare = _trim_off_terms(f, [], text)  # only the punctuation at its ends cut off
+    if (
+        trimmed is not None
+        and bare is not None
+        and title is not None
+        and trimmed.end < bare.end
+        and len(name_tokens(text[title_end : trimmed.end])) == 1
+    ):
+        return bare
+    return trimmed
 
 
 def _extend_over_title(text: str, start: int, title_re: re.Pattern[str]) -> int:

@@ -275,3 +275,34 @@ def test_a_person_named_like_a_law_is_still_redacted(scr: Settings, strict: Sett
     findings = [finding(text, name, "PERSON", "spacy_model:PERSON", score=0.85)]
     for settings in (scr, strict):
         assert redactions(text, decide([one_unit(text)], findings, settings)) == [name]
+
+
+def test_a_place_guess_that_is_a_known_persons_name_ending_like_a_law(scr: Settings) -> None:
+    # "Code" ends the names of laws; the model's place guess "Leanne Code" is still her name.
+    text = "A 999 call came from Leanne Code at 11pm. Ms Code said she was frightened."
+    findings = [
+        finding(text, "Leanne Code", "LOCATION", "spacy_model:FAC", score=0.6),
+        finding(text, "Ms Code", "PERSON", "titled_name", score=0.8),
+    ]
+    assert redactions(text, decide([one_unit(text)], findings, scr)) == ["Leanne Code", "Ms Code"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A title goes with a surname: the last word is hers, not the role "registrar".
+        ("Counsel for the mother, Ms Priya Registrar, applied.", "Ms Priya Registrar"),
+        ("The registrar, Mr Tom Bailiff, adjourned the hearing.", "Mr Tom Bailiff"),
+        # A practice term inside the title ("Judge") is the title's: the name is not cut.
+        ("The case was heard by District Judge A B Jones in May.", "District Judge A B Jones"),
+    ],
+)
+def test_practice_terms_do_not_cut_a_titled_name(scr: Settings, text: str, name: str) -> None:
+    findings = [finding(text, name, "PERSON", "titled_name", score=0.8)]
+    assert redactions(text, decide([one_unit(text)], findings, scr)) == [name]
+
+
+def test_a_role_after_a_full_name_is_still_cut_off(scr: Settings) -> None:
+    text = "The visit was by Jane Hill Social Worker on Monday."
+    findings = [finding(text, "Jane Hill Social Worker", "PERSON", "spacy_model:PERSON", score=0.85)]
+    assert redactions(text, decide([one_unit(text)], findings, scr)) == ["Jane Hill"]
