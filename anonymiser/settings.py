@@ -114,7 +114,7 @@ class Policy:
     initials: str = "keep"
     # A couple named once for both ("Mr and Mrs T."): "mask" masks the first title, which
     # stands for the first person's name, with that name's label (strict); "keep" leaves it,
-    # as the title alone names no one (scr). See decide/couples.py.
+    # as the title alone names no one (scr). See decide/titles.py.
     couple_titles: str = "keep"
     # Words that join two durations into one ("twelve years and six months"): strict masks
     # the two and the word as one span, one length of time (a sentence, a stay); with no

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
 
-from anonymiser.decide.couples import CoupleTitles
 from anonymiser.decide.dates import is_month_and_year, month_and_year
 from anonymiser.decide.glosses import GLOSSED_CATEGORIES, bracketed_gloss
 from anonymiser.decide.initials import InitialFinder
@@ -36,6 +35,7 @@ from anonymiser.decide.people import (
 )
 from anonymiser.decide.spans import Candidate, join_durations, resolve_overlaps
 from anonymiser.decide.text_index import DocumentText
+from anonymiser.decide.titles import TitlePatterns
 from anonymiser.detect.case_file import CASE_FILE_RECOGNISER, CaseMatcher
 from anonymiser.detect.names import (
     Variant,
@@ -105,8 +105,7 @@ def decide(
     glossary = settings.keep.matcher
     case_keep = settings.case.keep_matcher
     not_names = words.not_name_matcher
-    title_re = _title_regex(words.titles)
-    leading_titles = _leading_titles_regex(words.titles)
+    titles = TitlePatterns(words.titles)
     by_uid = {u.uid: u for u in units}
     texts = {u.uid: u.text for u in units}
     glossary_spans = TermSpans(glossary, texts)
@@ -218,7 +217,7 @@ def decide(
                     queue.append(own)
             elif f.category == "PERSON":
                 # "Jane Hill Social Worker" -> "Jane Hill": practice terms are cut off a name.
-                f = _trim_person(f, glossary_spans[f.unit], unit.text, leading_titles)
+                f = _trim_person(f, glossary_spans[f.unit], unit.text, titles)
                 if f is None:
                     continue
             elif f.recogniser.startswith("spacy_model"):
@@ -344,7 +343,7 @@ def decide(
             for unit, start, end in text_index.find_names(pattern, variant_set):
                 if inside_any(start, end, glossary_spans[unit.uid]):
                     continue  # "Clare" of "Clare's Law" is not the person Clare
-                widened = _extend_over_title(unit.text, start, title_re)
+                widened = titles.extend_over(unit.text, start)
                 candidates.append(
                     Candidate(
                         unit.uid, widened, end, person.key, "PERSON", scores[person.key], source,
@@ -406,7 +405,7 @@ def decide(
     for key in yielding:
         plain_strings.pop(key, None)
     if policy.couple_titles == "mask":
-        candidates.extend(_couple_titles(candidates, by_uid, CoupleTitles(words.titles)))
+        candidates.extend(_couple_titles(candidates, by_uid, titles))
     resolved = join_durations(
         resolve_overlaps(candidates), texts, policy.join_durations
     )
@@ -510,25 +509,15 @@ def _words_in(terms: Sequence[str]) -> set[str]:
     return {w.lower() for t in terms for w in re.findall(r"[\w'\u2019]+", t)}
 
 
-def _title_regex(titles: Sequence[str]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(t.rstrip(".")) for t in sorted(titles, key=len, reverse=True))
-    return re.compile(rf"(?:\b(?:{alternatives})\.?\s+)$")
-
-
-def _leading_titles_regex(titles: Sequence[str]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(t.rstrip(".")) for t in sorted(titles, key=len, reverse=True))
-    return re.compile(rf"(?:(?:{alternatives})\.?\s+)+")
-
-
 def _trim_person(
-    f: Finding, glossary: list[tuple[int, int]], text: str, leading_titles: re.Pattern[str]
+    f: Finding, glossary: list[tuple[int, int]], text: str, titles: TitlePatterns
 ) -> Finding | None:
     """A person's span less the practice terms at its ends, with two exceptions that would
     otherwise publish part of a name. A term inside the leading title is the title's, which
     goes with the name: "District Judge A B Jones" is not cut to "District". And a title with
     one word before a term keeps the term: a title goes with a surname, so in "Ms Priya
     Registrar" the last word is hers, not a role."""
-    title = leading_titles.match(text, f.start, f.end)
+    title = titles.leading.match(text, f.start, f.end)
     title_end = title.end() if title else f.start
     terms = [g for g in glossary if not (f.start <= g[0] and g[1] <= title_end)]
     trimmed = _trim_off_terms(f, terms, text)
@@ -542,11 +531,6 @@ def _trim_person(
     ):
         return bare
     return trimmed
-
-
-def _extend_over_title(text: str, start: int, title_re: re.Pattern[str]) -> int:
-    match = title_re.search(text[max(0, start - 30) : start])
-    return start - len(match.group(0)) if match else start
 
 
 def _plausible_name(
@@ -808,14 +792,14 @@ def _own_name_word(
 
 
 def _couple_titles(
-    candidates: Sequence[Candidate], by_uid: dict[int, TextUnit], couples: CoupleTitles
+    candidates: Sequence[Candidate], by_uid: dict[int, TextUnit], titles: TitlePatterns
 ) -> list[Candidate]:
     """"Mr" of "Mr and Mrs T.", for each person's titled name: the same person's mention."""
     found: dict[tuple[int, int, int], Candidate] = {}
     for cand in candidates:
         if cand.category != "PERSON":
             continue
-        span = couples.leading_title(by_uid[cand.unit].text, cand.start)
+        span = titles.couple_title(by_uid[cand.unit].text, cand.start)
         if span is not None:
             where = (cand.unit, *span)
             found.setdefault(where, Candidate(cand.unit, *span, cand.key, "PERSON", cand.score, COUPLE))

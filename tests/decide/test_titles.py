@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from anonymiser.decide.couples import CoupleTitles
 from anonymiser.decide.decide import decide
+from anonymiser.decide.titles import TitlePatterns
 from anonymiser.settings import Settings
 from tests.decide.handmade import finding, one_unit, redactions
 
@@ -39,12 +39,12 @@ def test_a_name_found_without_its_title(strict: Settings) -> None:
     ],
 )
 def test_no_couple(text: str) -> None:
-    couples = CoupleTitles(["Mr", "Mrs", "Dr"])
-    assert couples.leading_title(text, text.index("Mrs Tennick")) is None
+    titles = TitlePatterns(["Mr", "Mrs", "Dr"])
+    assert titles.couple_title(text, text.index("Mrs Tennick")) is None
 
 
 def test_the_couple_title_span() -> None:
-    couples = CoupleTitles(["Mr", "Mrs", "Mr."])
+    titles = TitlePatterns(["Mr", "Mrs", "Mr."])
     text = "paid to Mr. and Mrs T. forthwith"
-    span = couples.leading_title(text, text.index("T."))
+    span = titles.couple_title(text, text.index("T."))
     assert span is not None and text[span[0] : span[1]] == "Mr."
