@@ -23,6 +23,7 @@ import yaml
 from anonymiser.decide.keep import TermMatcher
 from anonymiser.decide.scope import SectionRules, load_section_rules
 from anonymiser.decide.spans import DurationWords
+from anonymiser.detect.given_names import GivenNameRules
 from anonymiser.detect.names import is_common_word
 from anonymiser.errors import ConfigError
 
@@ -347,6 +348,31 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
     )
 
 
+def load_given_name_rules(patterns_dir: Path) -> GivenNameRules:
+    """``patterns/given_names.yml``; without the file the recogniser is off."""
+    path = patterns_dir / "given_names.yml"
+    if not path.exists():
+        return GivenNameRules()
+    data = _mapping(load_yaml(path), str(path))
+    known = {"locales", "lone_below_zipf", "full_below_zipf", "add", "exclude", "not_surnames"}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ConfigError(f"{path}: unknown key {unknown[0]!r}; expected {', '.join(sorted(known))}")
+    limits = {}
+    for key in ("lone_below_zipf", "full_below_zipf"):
+        value = data.get(key, getattr(GivenNameRules, key))
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 8:
+            raise ConfigError(f"{path}: {key}: must be a number from 0 to 8 (wordfreq's Zipf scale)")
+        limits[key] = float(value)
+    return GivenNameRules(
+        locales=_str_list(data.get("locales"), f"{path}: locales"),
+        add=_str_list(data.get("add"), f"{path}: add"),
+        exclude=_str_list(data.get("exclude"), f"{path}: exclude"),
+        not_surnames=_str_list(data.get("not_surnames"), f"{path}: not_surnames"),
+        **limits,
+    )
+
+
 # ------------------------------------------------------------------------- case file
 
 
@@ -457,6 +483,7 @@ class Settings:
     people: PeopleWords
     sections: SectionRules
     case: CaseFile = field(default_factory=CaseFile)
+    given_names: GivenNameRules = field(default_factory=GivenNameRules)
     scope: str = "findings"
     drop_images: bool = False
 
@@ -509,6 +536,7 @@ def load_settings(
         people=load_people_words(patterns_dir),
         sections=load_section_rules(patterns_dir / "sections.yml"),
         case=case,
+        given_names=load_given_name_rules(patterns_dir),
         scope=scope,
         drop_images=drop_images,
     )

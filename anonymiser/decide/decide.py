@@ -37,6 +37,8 @@ from anonymiser.decide.spans import Candidate, join_durations, resolve_overlaps
 from anonymiser.decide.text_index import DocumentText
 from anonymiser.decide.titles import TitlePatterns
 from anonymiser.detect.case_file import CASE_FILE_RECOGNISER, CaseMatcher
+from anonymiser.detect.given_names import GIVEN_NAME_RECOGNISER
+from anonymiser.detect.model import MODEL_RECOGNISER_PREFIX
 from anonymiser.detect.names import (
     Variant,
     compile_variants,
@@ -206,7 +208,7 @@ def decide(
             whole_name = (
                 policy.terms_in_names == "whole"
                 and f.category != "PERSON"
-                and f.recogniser.startswith("spacy_model")
+                and f.recogniser.startswith(MODEL_RECOGNISER_PREFIX)
                 and _names_more_than_terms(f, glossary_spans[f.unit], unit.text, glossary_words)
             )
             if whole_name:
@@ -220,7 +222,7 @@ def decide(
                 f = _trim_person(f, glossary_spans[f.unit], unit.text, titles)
                 if f is None:
                     continue
-            elif f.recogniser.startswith("spacy_model"):
+            elif f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
                 # "the NHS England Wessex Area Team" -> "Wessex Area Team": practice terms are
                 # cut off a guess, never redacted. Under terms_in_names: whole, "the Leeds
                 # Crown Court" stays whole instead.
@@ -234,7 +236,8 @@ def decide(
                 name = strip_title(clean_person_text(f.text), words.titles)
                 person = book.add_form(fuller, name, (f.unit, f.start))
             else:
-                if not from_case and not _plausible_name(f.text, not_names, glossary, words):
+                listed = f.recogniser == GIVEN_NAME_RECOGNISER
+                if not from_case and not _plausible_name(f.text, not_names, glossary, words, listed=listed):
                     continue
                 person = _person_for(f, case_matchers, book)
                 if person is None:
@@ -249,7 +252,7 @@ def decide(
                 f.start, f.end, policy_kept_spans.get(f.unit, [])
             ):
                 continue
-            if f.recogniser.startswith("spacy_model") and not _model_guess_counts(
+            if f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) and not _model_guess_counts(
                 f.text, category, glossary_words, policy.model_guesses
             ):
                 continue
@@ -389,7 +392,7 @@ def decide(
         if cand.category == "PERSON":
             person_spans.setdefault(cand.unit, []).append((cand.start, cand.end))
     model_keys = {
-        key for key, names in recognisers.items() if all(n.startswith("spacy_model") for n in names)
+        key for key, names in recognisers.items() if all(n.startswith(MODEL_RECOGNISER_PREFIX) for n in names)
     }
     yielding = {
         c.key
@@ -534,21 +537,22 @@ def _trim_person(
 
 
 def _plausible_name(
-    text: str, not_names: TermMatcher, glossary: TermMatcher, words: PeopleWords
+    text: str, not_names: TermMatcher, glossary: TermMatcher, words: PeopleWords, *, listed: bool = False
 ) -> bool:
     """The model's PERSON guesses that cannot be a name: practice words, role words
     ("Dad", "Toddler"), digits, lower case, and headings in capitals made of common words
-    ("FAMILY BACKGROUND")."""
+    ("FAMILY BACKGROUND"). A ``listed`` finding starts with a first name from the name lists,
+    which is evidence enough for lower case ("darren holloway") and capitals ("TYLER MASON")."""
     cleaned = clean_person_text(text)
     if len(cleaned) < 2 or any(ch.isdigit() for ch in cleaned) or "@" in cleaned:
         return False
     tokens = name_tokens(cleaned)
-    if not tokens or not any(ch.isupper() for ch in cleaned):
+    if not tokens or not (listed or any(ch.isupper() for ch in cleaned)):
         return False
     roles = {r.lower() for r in (*words.family_roles, *words.professional_roles)}
     if all(not_names.is_term(t) or glossary.is_term(t) or t.lower() in roles for t in tokens):
         return False
-    if cleaned.isupper() and all(zipf_frequency(t.lower(), "en") >= 4.0 for t in tokens):
+    if not listed and cleaned.isupper() and all(zipf_frequency(t.lower(), "en") >= 4.0 for t in tokens):
         return False
     return not not_names.is_term(cleaned)
 
@@ -575,7 +579,7 @@ def _reclassify(findings: Sequence[Finding], glossary_words: set[str]) -> list[F
                 place_words.add(first)
     out = []
     for f in findings:
-        if f.recogniser.startswith("spacy_model"):
+        if f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
             if f.category == "ORGANISATION" and any(
                 s < f.end and f.start < e for s, e in agency_spans.get(f.unit, [])
             ):
@@ -615,7 +619,7 @@ def _may_be_fuller_name(
     practice words, nor words of a place the document names elsewhere ("Harrowfold Forshaw"
     where Harrowfold is a place). Whether the last word is a known person's surname is
     asked once every person is known."""
-    if f.category == "PERSON" or not f.recogniser.startswith("spacy_model"):
+    if f.category == "PERSON" or not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
         return False
     name = strip_title(clean_person_text(f.text), titles)
     tokens = name_tokens(name)
@@ -715,7 +719,7 @@ def _tidy_span(f: Finding, text: str) -> Finding | None:
         article = _DETERMINER.match(text[start:end])
         if article and end - start > article.end():
             start += article.end()
-    if f.recogniser.startswith("spacy_model") and f.category != "PERSON":
+    if f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) and f.category != "PERSON":
         # The model's span can run into a bracket it does not close ("the Chamber (Rule 21"):
         # the name ends before the bracket; what follows it is a reference, not the name.
         opening = text.find("(", start, end)

@@ -20,7 +20,12 @@ from presidio_analyzer import EntityRecognizer, RecognizerRegistry, RecognizerRe
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from anonymiser.detect.context import ChunkWords, boost_by_context, context_words
-from anonymiser.detect.model import LocalSpacyNlpEngine, ModelEntityRecogniser
+from anonymiser.detect.given_names import GivenNameRecogniser
+from anonymiser.detect.model import (
+    MODEL_RECOGNISER_PREFIX,
+    LocalSpacyNlpEngine,
+    ModelEntityRecogniser,
+)
 from anonymiser.detect.offline import use_bundled_suffix_list
 from anonymiser.detect.rare_words import RareWordRecogniser
 from anonymiser.detect.titled_names import titled_name_recogniser
@@ -111,6 +116,8 @@ class Detector:
             if wait_loaded is not None:
                 wait_loaded()  # a missing or broken data file fails here, not mid-document
         recognisers.append(titled_name_recogniser(settings.people.titles, settings.people.peerages))
+        if settings.given_names.locales or settings.given_names.add:
+            recognisers.append(GivenNameRecogniser(settings.given_names, _never_first_names(settings)))
         recognisers.append(RareWordRecogniser(_words_of(settings.keep.terms)))
         recognisers.append(ModelEntityRecogniser(settings.entity_mapping, settings.model_scores))
         registry = RecognizerRegistry(recognizers=recognisers, supported_languages=["en"])
@@ -197,7 +204,12 @@ def _recogniser_name(result: RecognizerResult) -> str:
 
 def remove_duplicates(results: Sequence[RecognizerResult]) -> list[RecognizerResult]:
     """Drop zero scores and any result that a result of the same type contains with an equal
-    or higher score; among equals, the first recogniser by name is kept."""
+    or higher score; among equals, the first recogniser by name is kept.
+
+    A model guess never swallows a pattern's or a list's finding: the decide stage judges
+    model guesses by stricter rules (a lower-case "darren holloway's" is dropped there), and
+    the finding inside it ("darren holloway", from the name list) must survive that.
+    """
     ordered = sorted(
         (r for r in results if r.score > 0),
         key=lambda r: (r.entity_type, r.start, -(r.end - r.start), -r.score, _recogniser_name(r)),
@@ -206,11 +218,30 @@ def remove_duplicates(results: Sequence[RecognizerResult]) -> list[RecognizerRes
     by_type: dict[str, list[RecognizerResult]] = {}
     for result in ordered:
         same = by_type.setdefault(result.entity_type, [])
-        if any(k.start <= result.start and result.end <= k.end and k.score >= result.score for k in same):
+        from_model = _is_model_guess(result)
+        if any(
+            k.start <= result.start and result.end <= k.end and k.score >= result.score
+            and (from_model or not _is_model_guess(k))
+            for k in same
+        ):
             continue
         same.append(result)
         kept.append(result)
     return kept
+
+
+def _is_model_guess(result: RecognizerResult) -> bool:
+    return _recogniser_name(result).startswith(MODEL_RECOGNISER_PREFIX)
+
+
+def _never_first_names(settings: Settings) -> set[str]:
+    """Words that are never a first name here, whatever the name lists say: titles, role
+    words, words that are never people, and single-word practice terms ("Ofsted", "MASH")."""
+    people = settings.people
+    words = [*people.titles, *people.ranks, *people.peerages, *people.not_names, *people.function_words]
+    words += [*people.family_roles, *people.professional_roles, *people.person_nouns]
+    words += [t for t in settings.keep.terms if " " not in t]
+    return {w for w in words if " " not in w}
 
 
 def _words_of(terms: Sequence[str]) -> set[str]:

@@ -25,6 +25,9 @@ from anonymiser.errors import ModelNotInstalled
 # the full pipeline). Presidio matches context words against lemmas; lower-case token texts
 # stand in for them (see LocalSpacyNlpEngine._artifacts and context.py), which is why context
 # words in patterns/recognisers/ are written in their plain forms.
+# Every model guess is reported by a recogniser named "spacy_model:<label>" ("spacy_model:PERSON").
+MODEL_RECOGNISER_PREFIX = "spacy_model"
+
 UNUSED_COMPONENTS = ("parser", "tagger", "attribute_ruler", "lemmatizer", "senter")
 
 
@@ -132,7 +135,7 @@ class ModelEntityRecogniser(EntityRecognizer):
         self._scores = dict(scores)
         super().__init__(
             supported_entities=sorted(set(self._mapping.values())),
-            name="spacy_model",
+            name=MODEL_RECOGNISER_PREFIX,
             supported_language="en",
         )
 
@@ -157,7 +160,7 @@ class ModelEntityRecogniser(EntityRecognizer):
                     end=ent.end_char,
                     score=self._scores.get(ent.label_, 0.5),
                     recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: f"spacy_model:{ent.label_}",
+                        RecognizerResult.RECOGNIZER_NAME_KEY: f"{MODEL_RECOGNISER_PREFIX}:{ent.label_}",
                         RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                     },
                 )

@@ -1,0 +1,256 @@
+"""People found by their first name, from the name lists of a library on the package index.
+
+The model misses names in capitals, names it has not seen and lone first names ("Tyler had
+hit Mason"); a consultant's case file rarely lists every child, friend and neighbour. This
+recogniser proposes a PERSON wherever a known first name stands as a name would: with the
+capitalised words after it as a full name, or alone. How common the name is as an English
+word decides how much evidence it needs (``patterns/given_names.yml`` explains the rules).
+
+The names are Faker's first-name lists (``faker.providers.person.<locale>``): curated per
+locale, MIT licensed, and plain Python tuples, so reading them costs one import per locale.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from wordfreq import zipf_frequency
+
+from anonymiser.errors import ConfigError
+
+GIVEN_NAME_RECOGNISER = "given_name"
+FULL_NAME_SCORE = 0.85
+LONE_NAME_SCORE = 0.6
+LOWER_CASE_SCORE = 0.5
+# A lower-case first name counts, alone or with a surname, only when it is this rare as an
+# English word ("kayleigh" 2.5, "jayden" 2.8; not "shannon" 3.8, "darren" 3.8, "foster" 3.9):
+# lower case is where ordinary words are.
+LOWER_CASE_BELOW_ZIPF = 3.0
+# After a lower-case first name (already rare), a lower-case surname must be rarer than this
+# ("kayleigh marsh": 3.9; "kayleigh said", "kayleigh was" are not names).
+LOWER_CASE_SURNAME_BELOW_ZIPF = 4.0
+# The model's labels for places and groups: a name the model reads as one of these
+# ("Chelsea", "Devon", "Jordan", "Roman Catholic") is left to it. Its ORG and FAC guesses are not trusted: the
+# small model calls many lone first names organisations or buildings ("Mum (Shannon)").
+_MODEL_OVERRULES = frozenset({"GPE", "LOC", "NORP", "LANGUAGE", "DATE", "EVENT"})
+_FAKER_LIST_ATTRIBUTES = ("first_names", "first_names_male", "first_names_female")
+_FAKER_SURNAME_ATTRIBUTES = ("last_names",)
+# A capitalised word after a first name is a surname if the surname lists know it ("Hill",
+# "Price") or it is rarer than this as an English word ("Forshaw", "Zielinski"): "Trent
+# Regional Health Authority" and "Washington Development Corporation" are not people.
+SURNAME_WORD_BELOW_ZIPF = 4.0
+# Words of this many letters or fewer, in capitals, are abbreviations ("IRA", "RHA", "SW")
+# unless the surname lists know them ("LEE", "FOX").
+SHORT_WORD = 3
+
+# A word, with inner hyphens and apostrophes ("Amy-Leigh", "D'Arcy"), and the possessive
+# after it, which is not part of the name.
+_WORD = re.compile(
+    r"(?<![\w'\u2019-])([^\W\d_]+(?:-[^\W\d_]+|['\u2019](?![sS](?![^\W\d_]))[^\W\d_]+)*)"
+    r"(?:['\u2019][sS])?(?![\w'\u2019-])"
+)
+# Between the words of one full name: spaces or tabs only, never a line break or punctuation.
+_GAP = re.compile(r"[ \t\u00a0]+")
+
+
+@dataclass(frozen=True)
+class GivenNameRules:
+    """The settings from ``patterns/given_names.yml``."""
+
+    locales: tuple[str, ...] = ()
+    lone_below_zipf: float = 4.4
+    full_below_zipf: float = 5.5
+    add: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    not_surnames: tuple[str, ...] = ()
+
+
+def faker_first_names(locales: Sequence[str]) -> set[str]:
+    """Every first name in Faker's person providers for ``locales``."""
+    return _faker_names(locales, _FAKER_LIST_ATTRIBUTES)
+
+
+def faker_surnames(locales: Sequence[str]) -> set[str]:
+    """Every surname in Faker's person providers for ``locales``."""
+    return _faker_names(locales, _FAKER_SURNAME_ATTRIBUTES)
+
+
+def _faker_names(locales: Sequence[str], attributes: Sequence[str]) -> set[str]:
+    names: set[str] = set()
+    for locale in locales:
+        try:
+            module = importlib.import_module(f"faker.providers.person.{locale}")
+        except ModuleNotFoundError as error:
+            if error.name and not error.name.startswith("faker.providers.person"):
+                raise ConfigError(
+                    "given_names.yml: the faker package is not installed (it holds the first-name "
+                    "lists); run `make setup`, or set `locales: []` to turn the recogniser off"
+                ) from error
+            raise ConfigError(f"given_names.yml: locales: Faker has no person names for {locale!r}") from error
+        provider = module.Provider
+        for attribute in attributes:
+            # A tuple of names, or a mapping of names to weights.
+            names.update(str(n) for n in getattr(provider, attribute, None) or ())
+    return names
+
+
+def _key(word: str) -> str:
+    """A name as the lists write it: "AMY-LEIGH" and "amy-leigh" -> "Amy-Leigh"."""
+    return re.sub(r"[^\W\d_]+", lambda m: m.group(0)[:1].upper() + m.group(0)[1:].lower(), word)
+
+
+def _shape(word: str) -> str:
+    if word.isupper() and len(word) > 1:
+        return "caps"
+    if word[:1].isupper():
+        return "title"
+    if word.islower():
+        return "lower"
+    return "mixed"
+
+
+class GivenNameRecogniser(EntityRecognizer):
+    """PERSON: first names from the lists, alone or with the surname after them."""
+
+    def __init__(self, rules: GivenNameRules, never_names: Iterable[str]) -> None:
+        never = {_key(w) for w in never_names} | {_key(w) for w in rules.exclude}
+        keys = {_key(n) for n in faker_first_names(rules.locales) | set(rules.add)}
+        self._names = frozenset(k for k in keys if len(k) >= 3 and k not in never and _WORD.fullmatch(k))
+        # How common each name met so far is as an English word: looked up when first met,
+        # not for all the names at start-up (a third of a second on every run).
+        self._zipf: dict[str, float] = {}
+        self._full_below = rules.full_below_zipf
+        self._lone_below = rules.lone_below_zipf
+        self._not_surnames = frozenset(_key(w) for w in rules.not_surnames) | never
+        self._surnames = frozenset(_key(n) for n in faker_surnames(rules.locales))
+        super().__init__(supported_entities=["PERSON"], name=GIVEN_NAME_RECOGNISER, supported_language="en")
+
+    def load(self) -> None:
+        return None
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def _name_zipf(self, word: str) -> float | None:
+        """How common the name ``word`` is as an English word, or None if it is not a name
+        here (not in the lists, or a word too common even for a full name: "Will", "Said")."""
+        key = _key(word)
+        if key not in self._names:
+            return None
+        zipf = self._zipf.get(key)
+        if zipf is None:
+            zipf = self._zipf[key] = zipf_frequency(key.lower(), "en")
+        return zipf if zipf < self._full_below else None
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        words = [(m.start(1), m.end(1), m.group(1)) for m in _WORD.finditer(text)]
+        places, bodies = _model_entities(nlp_artifacts)
+        results: list[RecognizerResult] = []
+        i = 0
+        while i < len(words):
+            start, end, word = words[i]
+            zipf = self._name_zipf(word)
+            shape = _shape(word)
+            if zipf is None or shape == "mixed" or _inside(places, start, end):
+                i += 1
+                continue
+            if shape == "lower" and zipf >= LOWER_CASE_BELOW_ZIPF:
+                # "foster carers", "carry undue": a first name that is also an English word
+                # is not a name in lower case, alone or with a surname.
+                i += 1
+                continue
+            last = self._surname_end(text, words, i, shape)
+            if last > i and not _within_longer(text, bodies, start, words[last][1]):
+                results.append(self._result(start, words[last][1], FULL_NAME_SCORE))
+                i = last + 1
+                continue
+            if zipf < self._lone_below and not (shape == "caps" and len(word) <= SHORT_WORD):
+                # ("IRA", "ADA": a lone short word in capitals is an abbreviation)
+                score = LOWER_CASE_SCORE if shape == "lower" else LONE_NAME_SCORE
+                results.append(self._result(start, end, score))
+            i += 1
+        return results
+
+    def _surname_end(self, text: str, words: list[tuple[int, int, str]], i: int, shape: str) -> int:
+        """The index of the last word of the surname after words[i], or i if there is none.
+
+        A surname is one or two words in the same hand as the first name (capitalised after a
+        capitalised name, capitals after capitals, or capitals after a capitalised name, as
+        in "Piotr ZIELINSKI"), joined by spaces only (a possessive, a comma or a line break
+        ends the name), and not a street or institution word. In lower case ("darren
+        holloway") the surname must be rare as an English word.
+        """
+        last = i
+        for j in (i + 1, i + 2):
+            if j >= len(words) or not _GAP.fullmatch(text[words[j - 1][1] : words[j][0]]):
+                break
+            word = words[j][2]
+            if _key(word) in self._not_surnames or not self._fits(shape, word):
+                break
+            if shape != "lower" and not self._surname_like(word):
+                break
+            last = j
+        return last
+
+    def _surname_like(self, word: str) -> bool:
+        if _key(word) in self._surnames:
+            return True
+        # A short word in capitals is an abbreviation ("Trent RHA") unless a known surname.
+        if len(word) <= SHORT_WORD and word.isupper():
+            return False
+        return zipf_frequency(word.lower(), "en") < SURNAME_WORD_BELOW_ZIPF
+
+    @staticmethod
+    def _fits(shape: str, word: str) -> bool:
+        other = _shape(word)
+        if shape == "lower":
+            return other == "lower" and len(word) > 2 and zipf_frequency(word, "en") < LOWER_CASE_SURNAME_BELOW_ZIPF
+        if shape == "caps":
+            return other == "caps"
+        return other in ("title", "caps") and (other == "title" or len(word) > 2)
+
+    def _result(self, start: int, end: int, score: float) -> RecognizerResult:
+        return RecognizerResult(
+            entity_type="PERSON",
+            start=start,
+            end=end,
+            score=score,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: GIVEN_NAME_RECOGNISER,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )
+
+
+def _model_entities(nlp_artifacts: NlpArtifacts | None) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The model's places and groups (which overrule a name), and every other entity but
+    PERSON (a body's name that runs on past a name-like start: "Trent Regional Health
+    Authority")."""
+    if nlp_artifacts is None or not nlp_artifacts.entities:
+        return [], []
+    places, bodies = [], []
+    for entity in nlp_artifacts.entities:
+        if entity.label_ in _MODEL_OVERRULES:
+            places.append((entity.start_char, entity.end_char))
+        elif entity.label_ != "PERSON":
+            bodies.append((entity.start_char, entity.end_char))
+    return places, bodies
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _within_longer(text: str, spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether a span runs on past ``start:end`` by more than a possessive ("kayleigh marsh's"
+    is the same name)."""
+    return any(
+        s <= start and end <= e and (s < start or text[end:e] not in ("", "'s", "\u2019s")) for s, e in spans
+    )

@@ -1,0 +1,155 @@
+"""First names from the name lists: full names, lone names, capitals and lower case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from presidio_analyzer import RecognizerResult
+
+from anonymiser.detect.engine import Detector, _never_first_names, remove_duplicates
+from anonymiser.detect.given_names import (
+    FULL_NAME_SCORE,
+    GIVEN_NAME_RECOGNISER,
+    LONE_NAME_SCORE,
+    GivenNameRecogniser,
+    GivenNameRules,
+    faker_first_names,
+)
+from anonymiser.errors import ConfigError
+from anonymiser.pipeline import analyse
+from anonymiser.read.text import document_from_text
+from anonymiser.settings import Settings, load_given_name_rules, load_settings
+
+
+@pytest.fixture(scope="module")
+def recogniser(settings: Settings) -> GivenNameRecogniser:
+    return GivenNameRecogniser(settings.given_names, _never_first_names(settings))
+
+
+def found(recogniser: GivenNameRecogniser, text: str) -> list[tuple[str, float]]:
+    return [(text[r.start : r.end], r.score) for r in recogniser.analyze(text, ["PERSON"])]
+
+
+FULL, LONE = FULL_NAME_SCORE, LONE_NAME_SCORE
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Lone first names in a plain sentence: the model missed both.
+        ("Kayleigh said that Tyler had hit Mason.", [("Kayleigh", LONE), ("Tyler", LONE), ("Mason", LONE)]),
+        ("Mum (Shannon) said she was fine.", [("Shannon", LONE)]),
+        # Full names, in capitals, mixed, hyphenated, possessive.
+        ("Present: SHANNON PRICE, the social worker.", [("SHANNON PRICE", FULL)]),
+        ("Piotr ZIELINSKI, born 1991", [("Piotr ZIELINSKI", FULL)]),
+        ("with Jade Okafor-Williams and", [("Jade Okafor-Williams", FULL)]),
+        ("Jade Smith's mother", [("Jade Smith", FULL)]),
+        # Two words of surname at most, and never across a comma or a line break.
+        ("Amy Leigh Hartley-Brown said", [("Amy Leigh Hartley-Brown", FULL)]),
+        ("Tyler, Smith and", [("Tyler", LONE)]),
+        ("Tyler\nSmith", [("Tyler", LONE)]),
+        # A street or institution word after a name is not a surname.
+        ("seen at Tyler Road", [("Tyler", LONE)]),
+        # Ordinary words are surnames only when the surname lists know them.
+        ("the Trent Regional Health Authority", [("Trent", LONE)]),
+        ("Jane Hill, the social worker", [("Jane Hill", FULL)]),
+        # Lower case: only names that are rare as English words.
+        ("kayleigh marsh said", [("kayleigh marsh", FULL)]),
+        ("the foster carers", []),
+        ("kayleigh said", [("kayleigh", 0.5)]),
+        # Capitals: short words are abbreviations unless a known surname.
+        ("a member of the IRA", []),
+        ("the Trent RHA", [("Trent", LONE)]),
+        ("AMY LEE attended", [("AMY LEE", FULL)]),
+        # Words the lists hold that are not names here; practice words; common words.
+        ("The Infant was seen by the Pastor.", []),
+        ("Ofsted and the MASH", []),
+        ("Will you hope for May?", []),
+    ],
+)
+def test_given_names(recogniser: GivenNameRecogniser, text: str, expected: list[tuple[str, float]]) -> None:
+    assert found(recogniser, text) == expected
+
+
+def test_the_lists_come_from_the_library_and_the_yaml(settings: Settings, recogniser: GivenNameRecogniser) -> None:
+    names = faker_first_names(["en_GB"])
+    assert {"David", "Sarah"} <= names
+    assert len(recogniser) > 5000  # every locale's list, less the excluded words
+    assert "Kian" in settings.given_names.add  # a name the lists lack, added in given_names.yml
+    assert found(recogniser, "Kian was seen")[0][0] == "Kian"
+
+
+def test_a_model_place_overrules_a_lone_name(recogniser: GivenNameRecogniser, detector: Detector) -> None:
+    text = "The family are Roman Catholic and moved to Chelsea last year."
+    artifacts, _ = next(iter(detector.nlp_engine.read([text], batch_size=1)))
+    places = {text[e.start_char : e.end_char] for e in artifacts.entities}
+    assert "Roman Catholic" in places  # the model's NORP: a religion, not "Roman" + surname
+    spans = [text[r.start : r.end] for r in recogniser.analyze(text, ["PERSON"], artifacts)]
+    assert "Roman Catholic" not in spans and "Roman" not in spans
+
+
+def test_a_model_guess_does_not_swallow_a_list_finding() -> None:
+    def result(start: int, end: int, name: str) -> RecognizerResult:
+        return RecognizerResult(
+            "PERSON", start, end, 0.85, recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: name}
+        )
+
+    model = result(0, 17, "spacy_model:PERSON")
+    listed = result(0, 15, GIVEN_NAME_RECOGNISER)
+    kept = remove_duplicates([model, listed])
+    assert listed in kept and model in kept
+    # The other way round the longer finding still swallows the shorter.
+    assert remove_duplicates([result(0, 17, GIVEN_NAME_RECOGNISER), result(0, 15, "spacy_model:PERSON")]) == [
+        result(0, 17, GIVEN_NAME_RECOGNISER)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kayleigh said that Tyler had hit Mason.",
+        "Mum (Shannon) said she was fine.",
+        "Present: SHANNON PRICE, Jane Hill (SW).",
+        "The referral came from kayleigh marsh's neighbour.",
+        "Information about JAYDEN was shared.",
+    ],
+)
+def test_names_the_model_misses_are_redacted_without_a_case_file(
+    settings: Settings, detector: Detector, text: str
+) -> None:
+    decision, _ = analyse(document_from_text(text), settings, detector)
+    output = text
+    for edit in sorted(decision.edits, key=lambda e: -e.start):
+        output = output[: edit.start] + edit.replacement + output[edit.end :]
+    for name in ("Kayleigh", "kayleigh", "Tyler", "Mason", "Shannon", "SHANNON", "PRICE", "marsh", "JAYDEN"):
+        if name in text:
+            assert name not in output, output
+
+
+def test_rules_file_is_checked(tmp_path: Path) -> None:
+    (tmp_path / "given_names.yml").write_text("locales: [en_GB]\nlone_below: 4\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown key 'lone_below'"):
+        load_given_name_rules(tmp_path)
+    (tmp_path / "given_names.yml").write_text("lone_below_zipf: 12\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="lone_below_zipf"):
+        load_given_name_rules(tmp_path)
+    (tmp_path / "given_names.yml").unlink()
+    assert load_given_name_rules(tmp_path) == GivenNameRules()  # no file: the recogniser is off
+
+
+def test_an_unknown_locale_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="no person names for 'xx_XX'"):
+        faker_first_names(["xx_XX"])
+
+
+def test_turned_off_without_locales(tmp_path: Path) -> None:
+    import shutil
+
+    from anonymiser.settings import default_patterns_dir
+
+    patterns = tmp_path / "patterns"
+    shutil.copytree(default_patterns_dir(), patterns)
+    (patterns / "given_names.yml").write_text("locales: []\n", encoding="utf-8")
+    settings = load_settings(patterns_dir=patterns, scope="full")
+    assert settings.given_names.locales == () and settings.given_names.add == ()
