@@ -540,7 +540,9 @@ def _plausible_name(
     ("Dad", "Toddler"), digits, lower case, and headings in capitals made of common words
     ("FAMILY BACKGROUND")."""
     cleaned = clean_person_text(text)
-    if len(cleaned) < 2 or any(ch.isdigit() for ch in cleaned) or "@" in cleaned:
+    # A collar number after a rank ("PC 4471 Grainger") is not a digit of the name.
+    untitled = strip_title(cleaned, words.titles)
+    if len(cleaned) < 2 or any(ch.isdigit() for ch in untitled) or "@" in cleaned:
         return False
     tokens = name_tokens(cleaned)
     if not tokens or not any(ch.isupper() for ch in cleaned):
