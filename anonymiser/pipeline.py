@@ -101,6 +101,7 @@ def process_document(
             loose=decisions.loose_secrets,
             loose_allowed=decisions.kept_texts,
             terms=settings.keep.matcher,
+            name=names.document,
         )
         if not report.passed:
             raise VerificationError(

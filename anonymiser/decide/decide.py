@@ -544,7 +544,9 @@ def _plausible_name(
     ("FAMILY BACKGROUND"). A ``listed`` finding starts with a first name from the name lists,
     which is evidence enough for lower case ("darren holloway") and capitals ("TYLER MASON")."""
     cleaned = clean_person_text(text)
-    if len(cleaned) < 2 or any(ch.isdigit() for ch in cleaned) or "@" in cleaned:
+    # A collar number after a rank ("PC 4471 Grainger") is not a digit of the name.
+    untitled = strip_title(cleaned, words.titles)
+    if len(cleaned) < 2 or any(ch.isdigit() for ch in untitled) or "@" in cleaned:
         return False
     tokens = name_tokens(cleaned)
     if not tokens or not (listed or any(ch.isupper() for ch in cleaned)):

@@ -34,6 +34,9 @@ def strip_title(text: str, titles: Sequence[str]) -> str:
     title_set = {t.rstrip(".").lower() for t in titles}
     while len(tokens) > 1 and tokens[0].rstrip(".").lower() in title_set:
         tokens = tokens[1:]
+        # "PC 4471 Grainger": the collar number after a rank is not part of the name.
+        if len(tokens) > 1 and tokens[0].isdigit():
+            tokens = tokens[1:]
     return " ".join(tokens)
 
 

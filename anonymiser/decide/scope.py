@@ -392,6 +392,29 @@ def heading_signal(unit: TextUnit, rules: SectionRules | None = None) -> Heading
     return HeadingSignal(line, kind, None, _is_appendix(line), bold)
 
 
+def _heads_its_numbers(unit: TextUnit, after: TextUnit, rules: SectionRules | None) -> HeadingSignal | None:
+    """A short numbered line in sentence case ("2. The circumstances leading to the review")
+    is a heading when the next paragraph is numbered inside it ("2.1 On 4 May ..."). Without
+    this its paragraphs fell into the section before, and a kept introduction published them."""
+    if unit.kind != "paragraph" or unit.location.cell or "\n" in unit.text.strip():
+        return None
+    line = _strip_markup(unit.text)
+    numbered = _PLAIN.match(line)
+    if numbered is None or _BULLET.match(line):
+        return None
+    num, title = numbered.group("num"), numbered.group("rest").strip()
+    if any(len(part) > 1 and part.startswith("0") for part in num.split(".")):
+        return None  # "12.03.13 Home visit" is a date
+    if title.endswith(_FINAL_STOP) or not _short_enough(title, rules) or not title[0].isalpha():
+        return None
+    if heading_words(title) and heading_words(title)[0] in _MONTHS:
+        return None
+    inner = _PLAIN.match(_strip_markup(after.text))
+    if inner is None or inner.group("num") != f"{num}.1":
+        return None
+    return HeadingSignal(line, "numbered", num.count(".") + 1, _is_appendix(title))
+
+
 def _numbered_text(text: str) -> bool:
     line = _strip_markup(text)
     return bool(_LABELLED.match(line) or _PLAIN.match(line) or _LETTERED.match(line))
@@ -429,10 +452,14 @@ def find_sections(units: Sequence[TextUnit], rules: SectionRules | None = None) 
     # more likely a name, an address or a signature than a heading, so only numbered,
     # capitals and bold lines are added to the styled ones.
     styled = any(u.heading_level is not None for u in units if in_sections(u))
+    body = [u for u in units if in_sections(u) and u.text.strip()]
+    following = {u.uid: body[i + 1] for i, u in enumerate(body[:-1])}
     for unit in units:
         if not in_sections(unit):
             continue
         signal = heading_signal(unit, rules)
+        if signal is None and unit.uid in following:
+            signal = _heads_its_numbers(unit, following[unit.uid], rules)
         if signal is not None and styled and signal.kind == "title" and not signal.bold:
             signal = None
         if signal is None:

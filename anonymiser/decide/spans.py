@@ -12,6 +12,13 @@ from dataclasses import dataclass, replace
 # The recogniser named for two durations joined into one span.
 JOINED = "joined_duration"
 
+# A category that is a more sensitive reading of the same words than another: where both
+# claim a span, the sensitive one owns it whatever the scores. "Date of birth: 03/04/2017"
+# is found as a DATE (published as "April 2017" under month_year) and as a DATE_OF_BIRTH
+# (always removed); context words can lift both scores to 1.0, and the tie then went to the
+# alphabetically first key, DATE, publishing the month and year of birth.
+SENSITIVE_OVER: dict[str, frozenset[str]] = {"DATE_OF_BIRTH": frozenset({"DATE"})}
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -55,8 +62,13 @@ def resolve_overlaps(candidates: Iterable[Candidate]) -> list[Candidate]:
 
 def _merge(group: list[Candidate]) -> Candidate:
     # The longest span names the entity; ties go to an exact match, then the higher score,
-    # then the stable key.
-    owner = sorted(group, key=lambda c: (-c.length, not c.exact, -c.score, c.key))[0]
+    # then the stable key. A more sensitive reading of the same words goes first (see
+    # SENSITIVE_OVER), even over a longer span: "Monday 3 April 2017" as a DATE beside
+    # "3 April 2017" as a date of birth is still a date of birth.
+    categories = {c.category for c in group}
+    sensitive = [c for c in group if categories & SENSITIVE_OVER.get(c.category, frozenset())]
+    pool = sensitive or group
+    owner = sorted(pool, key=lambda c: (-c.length, not c.exact, -c.score, c.key))[0]
     return replace(
         owner,
         start=min(c.start for c in group),

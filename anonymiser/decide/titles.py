@@ -20,9 +20,11 @@ class TitlePatterns:
     def __init__(self, titles: Sequence[str]) -> None:
         alternatives = "|".join(re.escape(t.rstrip(".")) for t in sorted(titles, key=len, reverse=True))
         title = rf"(?:{alternatives})\.?"
-        self._before = re.compile(rf"\b{title}\s+$")
+        # A collar number may follow a police rank ("PC 4471 Grainger"): it goes with the title.
+        number = r"(?:\d{1,6}\s+)?"
+        self._before = re.compile(rf"\b{title}\s+{number}$")
         # One or more titles opening a span ("District Judge", "Dr Prof").
-        self.leading = re.compile(rf"(?:{title}\s+)+")
+        self.leading = re.compile(rf"(?:{title}\s+{number})+")
         # Case-sensitive: "mr and mrs" in running lower-case text is not a name.
         self._couple_before = re.compile(rf"\b(?P<title>{title})\s+(?:and|&)\s+$")
 

@@ -26,10 +26,13 @@ _PART = (
     r"|\p{Lu}{2,}(?!\p{Ll}))"
 )
 _BARE_INITIAL = r"\p{Lu}(?=\s)"
+# A police officer's collar or warrant number may stand between the rank and the name ("PC
+# 4471 Grainger", "DC 1234 Reeve"); it identifies the officer too, so it is masked with them.
+_SHOULDER_NUMBER = r"(?:\d{1,6}\s+)?"
 
 
 def titled_name_recogniser(titles: Sequence[str], peerages: Sequence[str] = ()) -> PatternRecogniser:
-    regex = rf"(?-i:\b(?:{_alternatives(titles)})\.?\s+(?:(?:{_BARE_INITIAL}|{_PART})\s+){{0,2}}{_PART})"
+    regex = rf"(?-i:\b(?:{_alternatives(titles)})\.?\s+{_SHOULDER_NUMBER}(?:(?:{_BARE_INITIAL}|{_PART})\s+){{0,2}}{_PART})"
     patterns = [Pattern(name="title and name", regex=regex, score=0.8)]
     if peerages:
         # "Lord Rodger of Earlsferry": a peer's territorial designation is part of the name.

@@ -491,7 +491,7 @@ class _Reader:
                 if parent is not None and parent.tag == q(NS.C, "pt") and value.text and value.text.strip():
                     piece = Piece(0, len(value.text), self.position(name, value), "text")
                     self.add_unit(value.text, name, label, [piece], kind="chart_text")
-            self.notes.append(LogNote("chart", name, "chart or diagram text was read; its embedded data is not"))
+            self.notes.append(LogNote("chart", name, "chart or diagram text was read; its embedded data is removed on output"))
 
     def read_links(self) -> None:
         for name in self.package.trees:
@@ -552,7 +552,7 @@ class _Reader:
             elif re.fullmatch(r"customXml/item\d*\.xml", name):
                 self.notes.append(LogNote("custom XML", name, "custom XML data; removed on output"))
             elif name.startswith("word/embeddings/"):
-                self.notes.append(LogNote("embedded object", name, "not read or rewritten; check it by hand"))
+                self.notes.append(LogNote("embedded object", name, "not read; removed on output"))
             elif name.lower().endswith("vbaproject.bin"):
                 self.notes.append(LogNote("macros", name, "the document contains macros"))
 

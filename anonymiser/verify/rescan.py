@@ -26,14 +26,24 @@ _LANGUAGE_ATTRIBUTE = re.compile(r": attribute (?:val|bidi|eastAsia) of lang \("
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
 
-def output_chunks(path: Path, kind: str, limits: InputLimits) -> Iterable[tuple[str, str]]:
-    """Every piece of text in a written output, with a place description."""
+def output_chunks(
+    path: Path, kind: str, limits: InputLimits, name: str | None = None
+) -> Iterable[tuple[str, str]]:
+    """Every piece of text in a written output, with a place description.
+
+    The file's own name comes first: the output is named after the draft, and a draft saved
+    as "Kian Marsh SCR v3.docx" would publish the child's name on the file. Underscores, dots
+    and hyphens are read as spaces there, so that "Kian_Marsh" holds two whole words.
+    ``name`` is the name the file will be published under, when ``path`` is a staged copy.
+    """
+    yield "the output's file name (rename the draft)", re.sub(r"[_.\-]+", " ", name or path.name)
     if kind == "docx":
         from anonymiser.verify.package_text import package_chunks
 
-        return package_chunks(path, limits)
+        yield from package_chunks(path, limits)
+        return
     text = path.read_bytes().decode("utf-8-sig")
-    return ((f"line {n}", line) for n, line in enumerate(text.split("\n"), start=1))
+    yield from ((f"line {n}", line) for n, line in enumerate(text.split("\n"), start=1))
 
 
 def _allowed_spans(
@@ -110,8 +120,9 @@ def verify_output(
     loose: Sequence[Variant] = (),
     loose_allowed: Sequence[str] = (),
     terms: TermMatcher | None = None,
+    name: str | None = None,
 ) -> VerificationReport:
     started = time.perf_counter()
-    report = verify_chunks(output_chunks(path, kind, limits), secrets, allowed, loose, loose_allowed, terms)
+    report = verify_chunks(output_chunks(path, kind, limits, name), secrets, allowed, loose, loose_allowed, terms)
     report.seconds = round(time.perf_counter() - started, 3)
     return report

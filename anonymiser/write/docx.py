@@ -8,8 +8,10 @@ they were.
 
 Beyond the edits, the output never carries: comments (and their anchors, authors and
 people list), tracked changes (insertions accepted, deletions dropped, property-change
-records removed), custom document properties, the first-page thumbnail, or custom XML
-data parts. Author names in core and app properties are cleared.
+records removed), custom document properties, the first-page thumbnail, custom XML data
+parts, or embedded objects (a spreadsheet or document pasted as an object, a chart's
+workbook), which nothing here can read, rewrite or verify. Author names in core and app
+properties are cleared.
 """
 
 from __future__ import annotations
@@ -132,6 +134,7 @@ def write_docx(
             _remove_comment_anchors(tree.getroot())
             _remove_data_bindings(tree.getroot())
     _remove_orphan_notes(package)
+    _remove_embedded_objects(package)
     _clean_settings(package)
     _clean_properties(package)
     _remove_parts(package, _parts_to_remove(package))
@@ -387,6 +390,51 @@ def _clean_properties(package: _Package) -> None:
 
 
 # -- parts and relationships -----------------------------------------------------------
+
+
+# Embedded packages and OLE data: an Excel chronology pasted as an object, a Visio genogram, the
+# workbook behind a chart. Their text is in binary or nested zip files that are neither read
+# nor searched by verification, so a name in them would ship in a file that passed. They are
+# removed with whatever shows them: a chart keeps the values cached in its own XML (read and
+# anonymised), an OLE object goes with its preview picture, which is a picture of the same
+# contents.
+EMBEDDINGS = "word/embeddings/"
+
+
+def _remove_embedded_objects(package: _Package) -> None:
+    doomed = {n for n in package.names() if n.startswith(EMBEDDINGS)}
+    if not doomed:
+        return
+    for name in [n for n in package.trees if n.endswith(".rels")]:
+        source = _source_of(name)
+        if source not in package.trees:
+            continue
+        targets = {
+            rel.get("Id"): resolve_target(source, rel.get("Target", ""))
+            for rel in package.trees[name].getroot()
+            if rel.get("TargetMode") != "External"
+        }
+        embedded = {rid for rid, target in targets.items() if target in doomed}
+        if not embedded:
+            continue
+        root = package.trees[source].getroot()
+        holders = []
+        for el in root.iter():
+            if isinstance(el.tag, str) and any(
+                attr.startswith(f"{{{NS.R}}}") and value in embedded for attr, value in el.attrib.items()
+            ):
+                holders.append(next((a for a in el.iterancestors(w("object"))), el))
+        gone: set[str] = set()
+        for holder in holders:
+            if holder.getparent() is None:
+                continue  # inside a holder already removed
+            gone |= {v for el in holder.iter() for a, v in el.attrib.items() if a.startswith(f"{{{NS.R}}}")}
+            _remove(holder)
+        still_used = {v for el in root.iter() for a, v in el.attrib.items() if a.startswith(f"{{{NS.R}}}")}
+        # The preview picture goes too, unless something else in the part still shows it.
+        doomed |= {targets[rid] for rid in gone - still_used if rid in targets}
+    for name in doomed:
+        package.remove(name)
 
 
 def _parts_to_remove(package: _Package) -> set[str]:

@@ -281,7 +281,7 @@ DROP_HEADINGS = [
     "Family background", "Family composition", "Genogram", "The family", "Chronology",
     "Key practice episodes", "Agency involvement", "Summary of involvement", "Narrative",
     "Case history", "The child's story", "Background to the case", "Views of the family",
-    "Contribution of family",
+    "Contribution of family", "Timeline of events", "Family tree",
 ]
 
 
@@ -404,6 +404,29 @@ def test_scope_drops_exactly_the_case_detail(rules: SectionRules) -> None:
         "SERIOUS CASE REVIEW: CHILD P",
     ):
         assert text in kept_text
+
+
+def test_a_sentence_case_numbered_heading_over_its_own_paragraphs_starts_a_section(rules: SectionRules) -> None:
+    # "2. The circumstances leading to the review" is neither capitals nor title case, so it
+    # was body text, and its paragraphs ("2.1 ...") fell into the kept introduction.
+    text = (
+        "1. Introduction\n\n1.1 This review concerns Child J.\n\n"
+        "2. The circumstances leading to the review\n\n"
+        "2.1 On 4 May 2021 Jamie Thorncliffe was found unresponsive at 9 Pellow Gardens.\n\n"
+        "3. Findings\n\n3.1 Agencies did not share what they knew.\n\n"
+        "4. Recommendations\n\n1. Review the threshold document\n\n"
+        "2. Train staff on bruising in babies"
+    )
+    units, sections = classified(text, rules)
+    dropped_text = {units[i].text for i in scope_units(sections)}
+    assert dropped_text == {
+        "2. The circumstances leading to the review",
+        "2.1 On 4 May 2021 Jamie Thorncliffe was found unresponsive at 9 Pellow Gardens.",
+    }
+    # A short recommendation that no "N.1" paragraph follows stays a list item.
+    headings = [s.heading for s in sections]
+    assert "1. Review the threshold document" not in headings
+    assert "2. Train staff on bruising in babies" not in headings
 
 
 def test_units_outside_the_main_text_are_never_dropped(rules: SectionRules) -> None:

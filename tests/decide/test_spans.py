@@ -45,3 +45,14 @@ def test_policies_read_join_durations() -> None:
 
     assert "months" in load_settings(policy="strict", scope="full").policy.join_durations.units
     assert load_settings(policy="scr", scope="full").policy.join_durations.words == ()
+
+
+def test_a_date_of_birth_owns_the_span_it_shares_with_a_date_whatever_the_scores() -> None:
+    # "Date of birth: 03/04/2017": context words lift both findings to 1.0; the tie went to
+    # the key "DATE:..." and the month and year of birth were published.
+    date = Candidate(0, 15, 25, "DATE:03/04/2017", "DATE", 1.0, "UkDateRecogniser")
+    dob = Candidate(0, 15, 25, "DATE_OF_BIRTH:03/04/2017", "DATE_OF_BIRTH", 1.0, "UkDateOfBirthRecogniser")
+    longer = Candidate(0, 8, 25, "DATE:monday 03/04/2017", "DATE", 1.0, "UkDateRecogniser")
+    for group in ([date, dob], [dob, date], [longer, dob]):
+        out = resolve_overlaps(group)
+        assert [(c.category, c.start, c.end) for c in out] == [("DATE_OF_BIRTH", min(c.start for c in group), 25)]

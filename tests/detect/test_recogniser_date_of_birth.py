@@ -36,6 +36,9 @@ def found(recogniser: EntityRecognizer, text: str) -> list[str]:
         ("born in June 2017 at 34 weeks", ["June 2017"]),
         ("His DOB is 2011-10-09.", ["2011-10-09"]),
         ("born on Monday 4th November 2019", ["Monday 4th November 2019"]),
+        # A bracket after the lead-in is as common as a colon.
+        ("Grace's date of birth (3.4.17) was recorded wrongly", ["3.4.17"]),
+        ("Date of birth [03/04/2017]", ["03/04/2017"]),
     ],
 )
 def test_finds_dates_of_birth(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:

@@ -28,6 +28,9 @@ from anonymiser.settings import Settings
         ("Mr A. N Loukides, Sir John Freeland", ["Mr A. N Loukides", "Sir John Freeland"]),
         ("Mr A The applicant", []),
         ("Mrs the lady", []),
+        # A collar number between the rank and the name is masked with them.
+        ("PC 4471 Grainger attended and DC 1234 Amy Reeve", ["PC 4471 Grainger", "DC 1234 Amy Reeve"]),
+        ("PC 4471 attended", []),
     ],
 )
 def test_titled_names(settings: Settings, text: str, expected: list[str]) -> None:

@@ -1,0 +1,21 @@
+"""A police officer named with a collar number ("PC 4471 Grainger") is a person, and the
+number goes with the name. Runs detection and decision (the session detector); every name
+and number is invented."""
+
+from __future__ import annotations
+
+from anonymiser.detect.engine import Detector
+from anonymiser.pipeline import analyse
+from anonymiser.read.text import document_from_text
+from anonymiser.settings import Settings
+from anonymiser.write.text import render_text
+
+
+def test_an_officer_named_after_a_collar_number_is_masked_with_it(settings: Settings, detector: Detector) -> None:
+    # The rank and name pattern wanted the name right after the rank: "Grainger" was kept.
+    text = "1. FINDINGS\n\n1.1 PC 4471 Grainger attended and found the home clean. DC 20315 Okafor reviewed."
+    doc = document_from_text(text)
+    decisions, _plan = analyse(doc, settings, detector)
+    out = render_text(doc, decisions.edits)
+    for leak in ("Grainger", "4471", "Okafor", "20315"):
+        assert leak not in out, out

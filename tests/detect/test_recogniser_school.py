@@ -1,0 +1,41 @@
+"""school_name (patterns/recognisers/institutions.yml): named schools, including those called
+by their name and stage alone. Every school here is invented."""
+
+from __future__ import annotations
+
+import pytest
+from presidio_analyzer import EntityRecognizer
+
+from tests.detect.recognisers import found, load_one
+
+
+@pytest.fixture(scope="module")
+def recogniser() -> EntityRecognizer:
+    return load_one("school_name")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He attended Oakfield Primary School.", ["Oakfield Primary School"]),
+        # Name and stage alone: "St Bride's Primary" was published.
+        ("A referral from St Bride's Primary was not followed up.", ["St Bride's Primary"]),
+        ("He moved to Oakfield Juniors and then Hillcrest Infants.", ["Oakfield Juniors", "Hillcrest Infants"]),
+        ("He later went to Ashgrove Primary Academy.", ["Ashgrove Primary Academy"]),
+    ],
+)
+def test_finds_named_schools(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:
+    assert found(recogniser, text, "SCHOOL") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Westmere Primary Care Trust was told.",
+        "The Primary Mental Health Worker saw him.",
+        "the primary care team and the infants",
+        "Westmere Primary care services",
+    ],
+)
+def test_primary_care_is_not_a_school(recogniser: EntityRecognizer, text: str) -> None:
+    assert found(recogniser, text, "SCHOOL") == []
