@@ -48,9 +48,9 @@ class NhsNumberRecogniser(PatternRecogniser):
         patterns = [
             Pattern(
                 name="NHS number (3-3-4 or 10 digits)",
-                # Same separator (space, hyphen or none) throughout, and not part of a longer
-                # run of digits such as a phone number or a crime reference.
-                regex=r"(?<![\d/+\-.])\d{3}([ \-]?)\d{3}\1\d{4}(?![\d/\-]|\.\d)",
+                # Same separator (space, hyphen, dot or none) throughout, and not part of a
+                # longer run of digits such as a phone number or a crime reference.
+                regex=r"(?<![\d/+\-.])\d{3}([ \-.]?)\d{3}\1\d{4}(?![\d/\-]|\.\d)",
                 score=self.BASE_SCORE,
             )
         ]
@@ -63,7 +63,8 @@ class NhsNumberRecogniser(PatternRecogniser):
         )
 
     def validate_result(self, pattern_text: str) -> bool:
-        return bool(nhs.is_valid(pattern_text))
+        # The checksum is over the digits; python-stdnum strips spaces and hyphens, not dots.
+        return bool(nhs.is_valid(re.sub(r"\D", "", pattern_text)))
 
 
 class UkPhoneRecogniser(EntityRecognizer):

@@ -31,6 +31,8 @@ def found(recogniser: NhsNumberRecogniser, text: str) -> list[tuple[int, int, st
     [
         ("NHS number 943 476 5919.", [(11, 23, "943 476 5919", 1.0)]),
         ("NHS no: 083-016-6130", [(8, 20, "083-016-6130", 1.0)]),
+        # Dots as separators: the checksum is over the digits.
+        ("NHS number 943.476.5919.", [(11, 23, "943.476.5919", 1.0)]),
         ("(1860913903)", [(1, 11, "1860913903", 1.0)]),
         (
             "996 030 8243 and 628 194 8211",

@@ -36,6 +36,10 @@ def found(recogniser: EntityRecognizer, text: str) -> list[str]:
         ("held under WCC/CSC/458213 on the system", ["WCC/CSC/458213"]),
         ("PNC ID 13/402877P, and", ["13/402877P"]),
         ("Children's Hospital number RP4471823)", ["RP4471823"]),
+        # Spaced groups after the lead-in, and a force's log number of a day.
+        ("Hospital number RX 445 2291 was used", ["RX 445 2291"]),
+        ("Incident 2145 of 12/03/2019 was logged", ["2145"]),
+        ("log 88 of 4 May", ["88"]),
     ],
 )
 def test_finds_references(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:
@@ -57,6 +61,8 @@ def test_finds_references(recogniser: EntityRecognizer, text: str, expected: lis
         "CSE/CCE/FGM and ICPC/RCPC",  # capital codes without digits
         "COVID-19",
         "the 2019/20 financial year",
+        "the call of 3 minutes",  # a log number needs a date after "of"
+        "case ref is RX and 12 others",  # spaced groups need capitals then digits
     ],
 )
 def test_ignores_non_references(recogniser: EntityRecognizer, text: str) -> None:
