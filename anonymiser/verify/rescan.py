@@ -24,6 +24,16 @@ MAX_HITS_REPORTED = 20
 # "SA" would otherwise match them. Only these attributes, and only values shaped like a tag.
 _LANGUAGE_ATTRIBUTE = re.compile(r": attribute (?:val|bidi|eastAsia) of lang \(")
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+# Typeface names ("Times New Roman", "Georgia", "Gill Sans", "Franklin Gothic") are the font
+# catalogue's words, not text about the case: a child called Roman or Georgia, or a family
+# called Gill, made every Word output fail, because every package names its fonts in the
+# font table, the theme and the styles. Only the attributes that name a typeface, and only
+# values shaped like one.
+_FONT_ATTRIBUTE = re.compile(
+    r": attribute (?:name of font|val of altName|(?:ascii|hAnsi|eastAsia|cs) of rFonts|font of sym"
+    r"|typeface of (?:latin|ea|cs|sym|font|buFont)) \("
+)
+_FONT_NAME = re.compile(r"[^\W_][\w .+&'\u2019()\-]{0,63}")
 
 
 def output_chunks(
@@ -83,6 +93,8 @@ def verify_chunks(
         if not checks or not text or text in clean:
             continue
         if _LANGUAGE_ATTRIBUTE.search(place) and _LANGUAGE_TAG.fullmatch(text):
+            continue
+        if _FONT_ATTRIBUTE.search(place) and _FONT_NAME.fullmatch(text):
             continue
         found = False
         for pattern, ok in checks:

@@ -49,3 +49,42 @@ def test_a_name_in_the_output_file_name_fails_the_document(tmp_path, settings, d
     safe.write_text(draft.read_text(encoding="utf-8"), encoding="utf-8")
     (outcome,) = redact_many([safe], tmp_path / "out", settings, detector=detector)
     assert outcome.ok, outcome.error
+
+
+ROMAN = [Variant("Roman", case_sensitive=False), Variant("Roman Kowalski", case_sensitive=False)]
+
+
+def test_typeface_names_are_not_text_about_the_case() -> None:
+    # Every Word package names its fonts; a child called Roman made every output fail on
+    # "Times New Roman" in the font table, the theme and the styles.
+    fonts = [
+        ("word/fontTable.xml: attribute name of font (node 8)", "Times New Roman"),
+        ("word/theme/theme1.xml: attribute typeface of latin (node 37)", "Times New Roman"),
+        ("word/styles.xml: attribute ascii of rFonts (node 12)", "Times New Roman"),
+    ]
+    assert verify_chunks(fonts, ROMAN).passed
+    # The same words anywhere else are still hits, and a font attribute holding something
+    # that is not shaped like a typeface name is searched as usual.
+    assert not verify_chunks([("word/document.xml: paragraph 2", "Times New Roman")], ROMAN).passed
+    assert not verify_chunks([("word/styles.xml: attribute val of name (node 3)", "Roman")], ROMAN).passed
+    odd = [("word/fontTable.xml: attribute name of font (node 8)", "Roman Kowalski <roman@example.org>")]
+    assert not verify_chunks(odd, ROMAN).passed
+
+
+def test_a_child_called_roman_in_a_word_draft(tmp_path, detector) -> None:  # type: ignore[no-untyped-def]
+    from docx import Document
+
+    from anonymiser.api import redact_many
+    from anonymiser.settings import load_settings
+
+    draft = tmp_path / "draft.docx"
+    document = Document()  # its font table and theme name "Times New Roman"
+    document.add_paragraph("Roman Kowalski was seen at home. Roman said he was happy.")
+    document.save(str(draft))
+    case = tmp_path / "case.yml"
+    case.write_text('people:\n  - name: "Roman Kowalski"\n    pseudonym: "Child R"\n', encoding="utf-8")
+    settings = load_settings(scope="full", case_file=case)
+    (outcome,) = redact_many([draft], tmp_path / "out", settings, detector=detector)
+    assert outcome.ok, outcome.error
+    text = "\n".join(p.text for p in Document(str(tmp_path / "out" / "draft.anonymised.docx")).paragraphs)
+    assert "Roman" not in text and "Child R" in text
