@@ -332,6 +332,20 @@ class PeopleWords:
         """``not_names`` as one matcher, compiled once with the settings."""
         return TermMatcher(self.not_names)
 
+    @cached_property
+    def leading_role(self) -> re.Pattern[str]:
+        """Role words opening a span, before the name they describe ("Child Kian Marsh",
+        "Mother Kayleigh", "Maternal grandmother Denise Marsh"), any case."""
+        # Titles and ranks ("PC", "Dr", "DC") go with the name: the decide stage keeps them.
+        titles = {t.rstrip(".").lower() for t in (*self.titles, *self.ranks)}
+        roles = sorted(
+            {r for r in (*self.family_roles, *self.professional_roles, *self.person_nouns) if r.lower() not in titles},
+            key=len,
+            reverse=True,
+        )
+        alternatives = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in roles)
+        return re.compile(rf"(?i:(?:{alternatives}))[ \t\u00a0]+(?=\S)")
+
 
 def load_people_words(patterns_dir: Path) -> PeopleWords:
     path = patterns_dir / "people.yml"

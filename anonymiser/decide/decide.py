@@ -219,7 +219,7 @@ def decide(
                     queue.append(own)
             elif f.category == "PERSON":
                 # "Jane Hill Social Worker" -> "Jane Hill": practice terms are cut off a name.
-                f = _trim_person(f, glossary_spans[f.unit], unit.text, titles)
+                f = _trim_person(f, glossary_spans[f.unit], unit.text, titles, words.leading_role)
                 if f is None:
                     continue
             elif f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
@@ -469,7 +469,9 @@ def decide(
             )
         )
     replacement_by_key = {k: e.replacement for k, e in zip(order, entities)}
-    edits = [Edit(c.unit, c.start, c.end, replacement_by_key[c.key]) for c in resolved]
+    edits = _absorb_repeated_words(
+        [Edit(c.unit, c.start, c.end, replacement_by_key[c.key]) for c in resolved], by_uid
+    )
     kept_entities = _kept_entities(kept, start_index=len(entities) + 1)
     return Decisions(
         entities=entities,
@@ -513,13 +515,21 @@ def _words_in(terms: Sequence[str]) -> set[str]:
 
 
 def _trim_person(
-    f: Finding, glossary: list[tuple[int, int]], text: str, titles: TitlePatterns
+    f: Finding, glossary: list[tuple[int, int]], text: str, titles: TitlePatterns, roles: re.Pattern[str]
 ) -> Finding | None:
     """A person's span less the practice terms at its ends, with two exceptions that would
     otherwise publish part of a name. A term inside the leading title is the title's, which
     goes with the name: "District Judge A B Jones" is not cut to "District". And a title with
     one word before a term keeps the term: a title goes with a surname, so in "Ms Priya
-    Registrar" the last word is hers, not a role."""
+    Registrar" the last word is hers, not a role.
+
+    Role words opening the span are cut off first: the model reads "Child Kian Marsh" and
+    "Mother Kayleigh" as names, which made a new person ("Person A") of someone the case file
+    or the rest of the document already names."""
+    role = roles.match(text, f.start, f.end)
+    while role is not None and any(ch.isupper() for ch in text[role.end() : f.end]):
+        f = replace(f, start=role.end(), text=text[role.end() : f.end])
+        role = roles.match(text, f.start, f.end)
     title = titles.leading.match(text, f.start, f.end)
     title_end = title.end() if title else f.start
     terms = [g for g in glossary if not (f.start <= g[0] and g[1] <= title_end)]
@@ -534,6 +544,27 @@ def _trim_person(
     ):
         return bare
     return trimmed
+
+
+def _absorb_repeated_words(edits: list[Edit], by_uid: dict[int, TextUnit]) -> list[Edit]:
+    """An edit whose replacement begins with the words just before it takes those words in:
+    "Child Grace" -> "Child G", not "Child Child G"; "the social worker Jane Hill" -> "the
+    Social Worker 1". Only whole words joined to the name by spaces, and never into the edit
+    before."""
+    out: list[Edit] = []
+    previous_end: dict[int, int] = {}
+    for edit in sorted(edits, key=lambda e: (e.unit, e.start)):
+        words = edit.replacement.split()
+        before = by_uid[edit.unit].text[previous_end.get(edit.unit, 0) : edit.start]
+        for count in range(len(words), 0, -1):
+            lead = r"\s+".join(re.escape(w) for w in words[:count])
+            match = re.search(rf"(?<![\w'\u2019-])(?i:{lead})[ \t\u00a0]+$", before)
+            if match is not None and any(ch.isalpha() for ch in words[0]) and len(words[0]) > 2:
+                edit = Edit(edit.unit, edit.start - (len(before) - match.start()), edit.end, edit.replacement)
+                break
+        previous_end[edit.unit] = edit.end
+        out.append(edit)
+    return out
 
 
 def _plausible_name(

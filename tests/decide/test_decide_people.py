@@ -267,14 +267,18 @@ def test_decide_is_pure(settings: Settings, detector: Detector, tmp_path: Path) 
     assert all(e.text != "Imelda Strachan" for e in decisions.entities)
 
 
-@pytest.mark.parametrize("name", ["Amanda Code", "Uncle Bill", "Mr Ross Act"])
-def test_a_person_named_like_a_law_is_still_redacted(scr: Settings, strict: Settings, name: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "redacted"),
+    # "Uncle" is a role word before the name, not part of it (test_role_words_before_names.py).
+    [("Amanda Code", "Amanda Code"), ("Uncle Bill", "Bill"), ("Mr Ross Act", "Mr Ross Act")],
+)
+def test_a_person_named_like_a_law_is_still_redacted(scr: Settings, strict: Settings, name: str, redacted: str) -> None:
     # "Code", "Bill" and "Act" end the names of laws (keep.yml law_forms), but a person may
     # bear them; the law shapes never drop a person.
     text = f"The children stayed with {name} that weekend."
     findings = [finding(text, name, "PERSON", "spacy_model:PERSON", score=0.85)]
     for settings in (scr, strict):
-        assert redactions(text, decide([one_unit(text)], findings, settings)) == [name]
+        assert redactions(text, decide([one_unit(text)], findings, settings)) == [redacted]
 
 
 def test_a_place_guess_that_is_a_known_persons_name_ending_like_a_law(scr: Settings) -> None:
