@@ -26,6 +26,9 @@ def found(recogniser: EntityRecognizer, text: str) -> list[tuple[int, int, str]]
         ("<m.o'rourke+cp@mail.example.org>", [(1, 31, "m.o'rourke+cp@mail.example.org")]),
         ("Contact: DUTY.TEAM@EXAMPLE.ORG.", [(9, 30, "DUTY.TEAM@EXAMPLE.ORG")]),
         ("a@example.org, b@example.org", [(0, 13, "a@example.org"), (15, 28, "b@example.org")]),
+        # Spelled out, as read into a record.
+        ("is tamsin dot price at example dot org now", [(3, 38, "tamsin dot price at example dot org")]),
+        ("to j.smith at westmere dot gov dot uk", [(3, 37, "j.smith at westmere dot gov dot uk")]),
     ],
 )
 def test_finds_emails(recogniser: EntityRecognizer, text: str, expected: list) -> None:
@@ -39,6 +42,8 @@ def test_finds_emails(recogniser: EntityRecognizer, text: str, expected: list) -
         "meet @ 10:30",
         "www.example.org",
         "jo@localhost",  # no domain ending
+        "she looked at home dot",  # "at" without a domain ending after a dot
+        "he was at school at nine",
     ],
 )
 def test_ignores_non_emails(recogniser: EntityRecognizer, text: str) -> None:
