@@ -326,6 +326,10 @@ class PeopleWords:
     peerages: tuple[str, ...] = ()
     # Words that open a sentence and are never part of a name ("On", "The", "After").
     function_words: tuple[str, ...] = ()
+    # A case-file person whose role or pseudonym starts with one of these is a child; only
+    # child_titles may stand before a child's name.
+    children: tuple[str, ...] = ()
+    child_titles: tuple[str, ...] = ()
 
     @cached_property
     def not_name_matcher(self) -> TermMatcher:
@@ -359,6 +363,8 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         ranks=_str_list(data.get("ranks"), f"{path}: ranks"),
         peerages=_str_list(data.get("peerages"), f"{path}: peerages"),
         function_words=_str_list(data.get("function_words"), f"{path}: function_words"),
+        children=_str_list(data.get("children"), f"{path}: children"),
+        child_titles=_str_list(data.get("child_titles"), f"{path}: child_titles"),
     )
 
 

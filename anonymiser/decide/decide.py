@@ -240,6 +240,11 @@ def decide(
                 if not from_case and not _plausible_name(f.text, not_names, glossary, words, listed=listed):
                     continue
                 person = _person_for(f, case_matchers, book)
+                if person is not None and person.is_child(words.children) and _adult_titled(f, unit.text, words):
+                    # "Mrs O'Neill" when the case file lists only Grace O'Neill, a child: the
+                    # title says this is another member of the family, who gets a label of
+                    # their own (their name is still redacted).
+                    person = book.add(f.text, (f.unit, f.start), not_children=words.children, titled=True)
                 if person is None:
                     continue
             key = person.key
@@ -544,6 +549,22 @@ def _trim_person(
     ):
         return bare
     return trimmed
+
+
+def _adult_titled(f: Finding, text: str, words: PeopleWords) -> bool:
+    """Whether ``f`` is a lone name word right after a title that a child does not bear
+    ("Mrs O'Neill", "Mr O'Neill", "Dr O'Neill"; not "Miss O'Neill", "Master O'Neill")."""
+    adult = sorted(
+        {t.rstrip(".") for t in words.titles} - {t.rstrip(".") for t in words.child_titles}, key=len, reverse=True
+    )
+    alternatives = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in adult)
+    name = strip_title(clean_person_text(f.text), words.titles)
+    if len(name_tokens(name)) != 1:
+        return False
+    titled = re.compile(rf"\b(?:{alternatives})\.?\s+")
+    if titled.match(f.text):
+        return True
+    return re.search(rf"\b(?:{alternatives})\.?\s+$", text[max(0, f.start - 40) : f.start]) is not None
 
 
 def _absorb_repeated_words(edits: list[Edit], by_uid: dict[int, TextUnit]) -> list[Edit]:

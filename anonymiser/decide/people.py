@@ -28,6 +28,13 @@ class Person:
     def tokens(self) -> list[str]:
         return name_tokens(self.name)
 
+    def is_child(self, children: Sequence[str]) -> bool:
+        """Whether the case file lists this person as a child (by role or pseudonym)."""
+        if self.case is None:
+            return False
+        described = f"{self.case.role} / {self.case.pseudonym or ''}".lower()
+        return any(re.match(rf"\s*{re.escape(c.lower())}\b", part) for part in described.split("/") for c in children)
+
 
 def strip_title(text: str, titles: Sequence[str]) -> str:
     tokens = name_tokens(text)
@@ -69,19 +76,26 @@ class PersonBook:
         self._by_form.setdefault(person.name.lower(), found)
         return found
 
-    def add(self, text: str, where: tuple[int, int]) -> Person:
+    def add(
+        self, text: str, where: tuple[int, int], *, not_children: Sequence[str] = (), titled: bool = False
+    ) -> Person:
+        """The person ``text`` names, found or new. With ``not_children`` (the words that make
+        a listed person a child) a lone word never joins a child: "Mrs O'Neill" is not Grace.
+        ``titled``: the text stood after a title, even if the span leaves it out."""
         bare = clean_person_text(text)
         name = strip_title(bare, self.titles)
         lower = name.lower()
         person = self._by_form.get(lower)
+        if person is not None and not_children and person.is_child(not_children):
+            person = None
         if person is None and len(name_tokens(name)) == 1:
-            person = self._owner_of_part(lower)
+            person = self._owner_of_part(lower, not_children)
         if person is None and len(name_tokens(name)) >= 2:
             person = self._same_as_longer(name) or self._first_name_only(name)
         if person is None:
             person = Person(key=f"person:{len(self.people) + 1}", name=name)
             self.people.append(person)
-        if name != bare and len(name_tokens(name)) == 1:
+        if (titled or name != bare) and len(name_tokens(name)) == 1:
             person.surnames.add(lower)
         return self.add_form(person, name, where)
 
@@ -110,11 +124,13 @@ class PersonBook:
             return min(owners, key=lambda p: p.first_seen)
         return self._same_as_longer(name)
 
-    def _owner_of_part(self, word: str) -> Person | None:
+    def _owner_of_part(self, word: str, not_children: Sequence[str] = ()) -> Person | None:
         owners = [
             p
             for p in self.people
-            if len(p.tokens) >= 2 and word in {p.tokens[0].lower(), p.tokens[-1].lower()}
+            if len(p.tokens) >= 2
+            and word in {p.tokens[0].lower(), p.tokens[-1].lower()}
+            and not (not_children and p.is_child(not_children))
         ]
         return min(owners, key=lambda p: p.first_seen) if owners else None
 
