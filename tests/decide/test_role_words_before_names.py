@@ -28,6 +28,15 @@ def redacted(text: str, settings: Settings, detector: Detector) -> str:
         ("The social worker Jane Hill visited.", "The Social Worker 1 visited."),
         # A role word that is not the label's stays.
         ("Baby Kian was seen.", "Baby Child F was seen."),
+        # A name in apposition to the words of its own label goes, with its commas.
+        (
+            "in the care of his mother\u2019s partner, Connor Brightwell, when he collapsed.",
+            "in the care of his mother\u2019s partner when he collapsed.",
+        ),
+        ("He met Kian's father, Piotr Zielinski, with an interpreter.", "He met Child F's father with an interpreter."),
+        ("He lived with his father, Piotr Zielinski.", "He lived with his father."),
+        # Apposition to other words keeps the label.
+        ("Her mother, Denise Marsh, came.", "Her mother, Maternal grandmother, came."),
     ],
 )
 def test_role_words_before_a_name(case_settings: Settings, detector: Detector, text: str, expected: str) -> None:
