@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from anonymiser.decide.decide import Decisions, decide
+from anonymiser.decide.repeats import tidy_repeated_words
 from anonymiser.decide.sections import SectionPlan, plan_sections
 from anonymiser.detect.case_file import CaseFileRecogniser, case_matchers
 from anonymiser.detect.engine import Detector
@@ -26,8 +27,8 @@ from anonymiser.review_log.build import log_document, log_rows, summary_counts
 from anonymiser.review_log.html import render_html
 from anonymiser.review_log.writers import write_csv, write_json, write_private
 from anonymiser.settings import Settings
-from anonymiser.verify.residual import residual_entities
 from anonymiser.verify.rescan import verify_output
+from anonymiser.verify.residual import residual_entities
 from anonymiser.write import write_document
 from anonymiser.write.safe_output import StagedOutputs
 
@@ -83,12 +84,13 @@ def process_document(
     decisions, plan = analyse(doc, settings, detector)
     if adjust is not None:
         decisions, plan = adjust(doc, decisions, plan)
+    edits = tidy_repeated_words(decisions.edits, doc.units)
     names = OutputNames.for_input(path)
     out_dir.mkdir(parents=True, exist_ok=True)
     with StagedOutputs(out_dir, path.stem) as staged:
         out_doc = staged.path_for(names.document)
         write_document(
-            doc, decisions.edits, out_doc, drop_units=plan.drop_units, drop_images=settings.drop_images
+            doc, edits, out_doc, drop_units=plan.drop_units, drop_images=settings.drop_images
         )
         # Our own labels, and practice terms (which the decide stage never redacts inside:
         # "Clare's Law" is not the person Clare), are not searched.
@@ -97,7 +99,7 @@ def process_document(
             doc.kind,
             decisions.secrets,
             limits,
-            sorted({e.replacement for e in decisions.edits}),
+            sorted({e.replacement for e in edits if e.replacement}),
             loose=decisions.loose_secrets,
             loose_allowed=decisions.kept_texts,
             terms=settings.keep.matcher,

@@ -474,9 +474,7 @@ def decide(
             )
         )
     replacement_by_key = {k: e.replacement for k, e in zip(order, entities)}
-    edits = _absorb_repeated_words(
-        [Edit(c.unit, c.start, c.end, replacement_by_key[c.key]) for c in resolved], by_uid
-    )
+    edits = [Edit(c.unit, c.start, c.end, replacement_by_key[c.key]) for c in resolved]
     kept_entities = _kept_entities(kept, start_index=len(entities) + 1)
     return Decisions(
         entities=entities,
@@ -565,45 +563,6 @@ def _adult_titled(f: Finding, text: str, words: PeopleWords) -> bool:
     if titled.match(f.text):
         return True
     return re.search(rf"\b(?:{alternatives})\.?\s+$", text[max(0, f.start - 40) : f.start]) is not None
-
-
-def _absorb_repeated_words(edits: list[Edit], by_uid: dict[int, TextUnit]) -> list[Edit]:
-    """Labels that would repeat the words before them.
-
-    An edit whose replacement begins with the words just before it takes those words in:
-    "Child Grace" -> "Child G", not "Child Child G"; "the social worker Jane Hill" -> "the
-    Social Worker 1". A name in apposition to the very words of its label goes, with its
-    commas: "in the care of his mother's partner, Connor Brightwell, when" -> "... his
-    mother's partner when", not "his mother's partner, Mother's partner, when". Only whole
-    words, and never into the edit before.
-    """
-    out: list[Edit] = []
-    previous_end: dict[int, int] = {}
-    for edit in sorted(edits, key=lambda e: (e.unit, e.start)):
-        text = by_uid[edit.unit].text
-        words = edit.replacement.split()
-        before = text[previous_end.get(edit.unit, 0) : edit.start]
-        if words and any(ch.isalpha() for ch in words[0]) and len(words[0]) > 2:
-            edit = _without_repeat(edit, words, before, text)
-        previous_end[edit.unit] = edit.end
-        out.append(edit)
-    return out
-
-
-def _without_repeat(edit: Edit, words: list[str], before: str, text: str) -> Edit:
-    # Straight and curly apostrophes are the same letter ("mother's partner").
-    whole = r"\s+".join(re.sub("['\u2019]", "['\u2019]", re.escape(w)) for w in words)
-    apposition = re.search(rf"(?<![\w'\u2019-])(?i:{whole}),[ \t\u00a0]+$", before)
-    if apposition is not None:
-        comma = edit.start - len(before) + before.rindex(",", apposition.start())
-        end = edit.end + 1 if text[edit.end : edit.end + 1] == "," else edit.end
-        return Edit(edit.unit, comma, end, "")
-    for count in range(len(words), 0, -1):
-        lead = r"\s+".join(re.escape(w) for w in words[:count])
-        match = re.search(rf"(?<![\w'\u2019-])(?i:{lead})[ \t\u00a0]+$", before)
-        if match is not None:
-            return Edit(edit.unit, edit.start - (len(before) - match.start()), edit.end, edit.replacement)
-    return edit
 
 
 def _plausible_name(
