@@ -24,10 +24,12 @@ from anonymiser.errors import CorruptDocument, EmptyDocument
 from anonymiser.read.document import LogNote, SourceDocument
 from anonymiser.read.limits import InputLimits
 from anonymiser.read.ooxml import (
+    KEPT_BINARY,
     MAIN_PART,
     NS,
     Package,
     index_nodes,
+    is_xml_part,
     local_name,
     open_package,
     q,
@@ -69,7 +71,20 @@ _ATTRIBUTE_TEXT: dict[str, tuple[tuple[str, str], ...]] = {
     w("statusText"): ((w("val"), "control_label"),),
     w("default"): ((w("val"), "control_label"),),
     w("listEntry"): ((w("val"), "control_label"),),
+    # The choices of a drop-down or combo-box content control: Word shows them to anyone
+    # who opens the list, and "value" is what a mail merge or export writes out.
+    w("listItem"): ((w("displayText"), "control_label"), (w("value"), "control_label")),
+    # The building block a content control shows while empty (its name, in the glossary).
+    w("docPart"): ((w("val"), "control_label"),),
+    # Smart-tag and custom-XML properties ("PersonName" tags carry the full name).
+    w("attr"): ((w("val"), "control_label"),),
+    # WordArt: the words are the shape's "string" attribute, drawn on the page.
+    q(NS.V, "textpath"): (("string", "alt_text"),),
 }
+# What a block-level content control's properties can carry: labels, choices, placeholder.
+_CONTROL_LABEL_TAGS = (
+    w("alias"), w("tag"), w("listItem"), w("docPart"), w("default"), w("helpText"), w("statusText"),
+)
 _SKIP_IN_PARAGRAPH = frozenset({w("pPr"), w("rPr")})
 _SEPARATOR_TYPES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 _HEADER_TYPES = {"default": "default", "first": "first page", "even": "even pages"}
@@ -377,6 +392,11 @@ class _Reader:
                 content = child.find(w("sdtContent"))
                 if content is not None:
                     self.block(content, scope)
+            elif tag == w("docPartPr"):
+                # A building block's name and description show in Word's organiser, and a
+                # content control's placeholder names the block (read above, kept in step).
+                for el in child.iter(w("name"), w("description")):
+                    self.add_attribute_unit(scope.part, scope.label, el, w("val"), "control_label")
             elif tag in (w("sectPr"), w("sdtPr"), w("tblPr"), w("tcPr"), w("trPr")):
                 continue
             else:
@@ -384,8 +404,8 @@ class _Reader:
                 self.block(child, scope)
 
     def control_labels(self, properties: etree._Element, scope: _Scope) -> None:
-        """Alias and tag of a block-level content control, which no paragraph holds."""
-        for el in properties.iter(w("alias"), w("tag")):
+        """Labels, choices and placeholder of a block-level content control, which no paragraph holds."""
+        for el in properties.iter(*_CONTROL_LABEL_TAGS):
             for attr, kind in _ATTRIBUTE_TEXT[el.tag]:
                 # Numbered as the paragraph the control starts at, so body numbering still
                 # counts paragraphs only.
@@ -554,7 +574,10 @@ class _Reader:
             elif name.startswith("word/embeddings/"):
                 self.notes.append(LogNote("embedded object", name, "not read; removed on output"))
             elif name.lower().endswith("vbaproject.bin"):
-                self.notes.append(LogNote("macros", name, "the document contains macros"))
+                self.notes.append(LogNote("macros", name, "the document contains macros; removed on output"))
+            elif not is_xml_part(name) and not KEPT_BINARY.fullmatch(name):
+                # An imported HTML/RTF chunk (w:altChunk) shows as body text in Word.
+                self.notes.append(LogNote("unread part", name, "not read; removed on output with what shows it"))
 
     def read(self) -> None:
         root = self.package.trees[MAIN_PART].getroot()
@@ -579,6 +602,9 @@ class _Reader:
         text_parts += [
             "word/footnotes.xml", "word/endnotes.xml", "word/comments.xml", glossary,
         ]
+        # Any other Word part with text (a header no section uses, a part a tool added)
+        # still ships, so its text is read too; what was read above is not read twice.
+        text_parts += sorted(n for n in self.package.trees if n.startswith("word/") and is_xml_part(n) and not n.endswith(".rels") and n not in text_parts)
         self.read_stray_text(text_parts)
         self.read_links()
         self.read_properties()

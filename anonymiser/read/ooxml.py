@@ -10,6 +10,7 @@ ENTITY is refused outright rather than parsed "safely", because no Word file nee
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +50,18 @@ class Package:
 
     def is_xml(self, name: str) -> bool:
         return is_xml_part(name)
+
+
+# The only binary parts an output keeps: pictures (whose words, if any, verification reads:
+# SVG and metafiles carry text) and embedded fonts. Anything else that is not XML, an
+# imported HTML, RTF or MHT chunk (w:altChunk, which Word shows as part of the body), a
+# macro project, a printer setting, is neither read nor searchable, so it goes, with
+# whatever refers to it.
+KEPT_BINARY = re.compile(
+    r"word/media/[^/]+\.(?:png|jpe?g|gif|bmp|tiff?|emf|wmf|emz|wmz|svg|wdp|jxr|ico)"
+    r"|word/fonts/[^/]+\.(?:odttf|ttf|otf|fntdata)",
+    re.IGNORECASE,
+)
 
 
 def is_xml_part(name: str) -> bool:

@@ -240,6 +240,7 @@ class ReviewAdjuster:
         sections, drop_units, section_entries = self._sections(plan, undecided, units, new)
         if to_keep:
             self._precheck(units, edits, secrets, drop_units, keep_ids)
+        self._check_forced(units, edits, drop_units)
         if undecided and self.options.refuse_undecided:
             raise ReviewIncomplete(
                 f"{self.review.csv_path.name}: {len(undecided)} row(s) still need a decision, so no final "
@@ -382,6 +383,34 @@ class ReviewAdjuster:
                 f"{self.review.csv_path.name}: keeping {', '.join(sorted(keep_ids))} leaves text that other rows "
                 f"redact in the output (at {'; '.join(report.hits[:3])}); decide those rows the same way"
             )
+
+    def _check_forced(self, units: Sequence[TextUnit], edits: Sequence[Edit], drop_units: set[int]) -> None:
+        """Before writing: is any text the consultant added (or said to redact) still there?
+
+        An added "Tamsin" inside a longer finding the consultant kept ("Tamsin Greaves",
+        which the model read as an organisation) is swallowed by it: the addition matched no
+        row, verification stopped searching for the kept text, and the output kept the name
+        with only a warning that the row was "not found in the draft"."""
+        forced = [r for r in self.review.entities if r.forced and r.text.strip()]
+        if not forced:
+            return
+        by_unit: dict[int, list[Edit]] = {}
+        for edit in edits:
+            by_unit.setdefault(edit.unit, []).append(edit)
+        texts = [
+            (place(u), apply_edits(u.text, by_unit.get(u.uid, [])))
+            for u in units
+            if u.uid not in drop_units
+        ]
+        allowed = sorted({e.replacement for e in edits})
+        for row in forced:
+            report = verify_chunks(texts, [Variant(row.text.strip(), case_sensitive=False)], allowed)
+            if not report.passed:
+                raise ConfigError(
+                    f"{self.review.csv_path.name}: row {row.label} ({row.category}) asks for its text to be "
+                    f"redacted, but it would still be in the output (at {'; '.join(report.hits[:3])}), "
+                    "inside text another row keeps; decide those rows the same way"
+                )
 
     def _sections(
         self,

@@ -29,6 +29,7 @@ from anonymiser.review.decisions import (
 )
 from anonymiser.review.logfiles import fill_decisions, write_report
 from anonymiser.settings import Settings, load_settings
+from anonymiser.write.safe_output import remove_outputs
 
 
 @dataclass
@@ -164,15 +165,23 @@ def run_reviewed(
         ),
     )
     out_dir.mkdir(parents=True, exist_ok=True)
-    outcome = process_document(
-        draft,
-        out_dir,
-        settings_with_additions(settings, additions),
-        detector,
-        limits,
-        adjust=adjuster,
-        extra_log={"review": adjuster.record},
-    )
-    kept = adjuster.kept_texts | {norm(r.text) for r in review.entities if r.status == "residual" and r.kind == "keep"}
-    log = fill_decisions(out_dir / names.csv, out_dir / names.json, adjuster.csv_decisions, kept)
-    return outcome, write_report(out_dir / names.json, log), adjuster.record
+    try:
+        outcome = process_document(
+            draft,
+            out_dir,
+            settings_with_additions(settings, additions),
+            detector,
+            limits,
+            adjust=adjuster,
+            extra_log={"review": adjuster.record},
+        )
+        kept = adjuster.kept_texts | {norm(r.text) for r in review.entities if r.status == "residual" and r.kind == "keep"}
+        log = fill_decisions(out_dir / names.csv, out_dir / names.json, adjuster.csv_decisions, kept)
+        report = write_report(out_dir / names.json, log)
+    except BaseException:
+        # The output of an earlier run of these decisions' predecessors (or this run's
+        # output, published before its log was filled in) would otherwise stay in the
+        # folder looking like the result of this one, which failed.
+        remove_outputs([out_dir / n for n in (names.document, names.csv, names.json, names.html)])
+        raise
+    return outcome, report, adjuster.record

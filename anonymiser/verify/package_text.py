@@ -9,13 +9,14 @@ into error messages.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from lxml import etree
 
 from anonymiser.read.limits import InputLimits
-from anonymiser.read.ooxml import NS, is_xml_part, local_name, open_package, q, w
+from anonymiser.read.ooxml import KEPT_BINARY, NS, is_xml_part, local_name, open_package, q, w
 
 _PARAGRAPH_TAGS = (w("p"), q(NS.A, "p"))
 _TEXT_TAGS = frozenset(
@@ -34,6 +35,28 @@ def _paragraph_text(p: etree._Element) -> str:
     return "".join(bits)
 
 
+# Pictures whose bytes hold their words as text: SVG (XML under another name), Windows
+# metafiles (a pasted genogram or chart keeps each label, UTF-16 in EMF, ANSI in WMF). Any
+# other binary part the writer keeps is a compressed picture or a font.
+_TEXT_PICTURES = {".svg": ("utf-8",), ".emf": ("utf-16-le",), ".wmf": ("latin-1",)}
+
+
+def binary_text(name: str, data: bytes) -> str | None:
+    """The text a binary part carries, or None for compressed pictures and fonts."""
+    suffix = name[name.rfind(".") :].lower() if "." in name else ""
+    encodings = _TEXT_PICTURES.get(suffix)
+    if encodings is None and not KEPT_BINARY.fullmatch(name):
+        # Not a part the writer keeps, so it should not be here; read it every way.
+        encodings = ("utf-8", "utf-16-le", "utf-16-be")
+    if encodings is None:
+        return None
+    # Control characters become line breaks, so words stay whole and apart.
+    return "\n".join(_CONTROL.sub("\n", data.decode(e, errors="replace")) for e in encodings)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\ufffd]+")
+
+
 def package_chunks(path: Path, limits: InputLimits) -> Iterator[tuple[str, str]]:
     """Yield (place, text) for all text in the .docx at ``path``.
 
@@ -43,7 +66,11 @@ def package_chunks(path: Path, limits: InputLimits) -> Iterator[tuple[str, str]]
     package = open_package(Path(path), limits)
     for name in package.parts:
         if not is_xml_part(name):
-            yield f"{name}: binary part, not searched", ""
+            text = binary_text(name, package.parts[name])
+            if text is None:
+                yield f"{name}: binary part, not searched", ""
+            else:
+                yield f"{name}: text in a binary part", text
             continue
         root = package.trees[name].getroot()
         for number, p in enumerate(root.iter(*_PARAGRAPH_TAGS), start=1):

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from urllib.parse import unquote
 
 from anonymiser.decide.keep import TermMatcher
 from anonymiser.detect.names import Variant, compile_variants
@@ -36,7 +37,45 @@ _FONT_ATTRIBUTE = re.compile(
 _FONT_NAME = re.compile(r"[^\W_][\w .+&'\u2019()\-]{0,63}")
 
 
+# Identifiers and addresses join words without spaces: a bookmark "Declan_Whitlow", a form
+# field "LornaPennyfeather", a link "subject=Lorna%20Pennyfeather", a picture
+# "images/lorna_pennyfeather.jpg". A whole-word search finds none of them, so every chunk
+# that reads differently with those joins opened is searched a second time, opened.
+_JOINERS = re.compile(r"[_+]+")
+# CamelCase is split only where a person chose the identifier: bookmark, form-field and
+# anchor names, field codes, link targets, lines of a text draft. Word's own enumerations
+# ("firstCol", "band1Horz") would otherwise yield "Col" or "Horz", read as short names.
+# Only a capitalised word is split off, so ids such as "rL1" never yield a lone initial.
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])|(?<=[a-z]{2})(?=[0-9])|(?<=[0-9])(?=[A-Z][a-z])")
+_CHOSEN_NAMES = re.compile(
+    r"relationship target|: attribute (?:name of bookmarkStart|val of name|anchor of hyperlink|instr of fldSimple)"
+    r"|: text of (?:instrText|delInstrText)|^line \d+$|^the output's file name"
+)
+
+
+def as_words(text: str, camel: bool = True) -> str:
+    """``text`` with percent-escapes decoded, underscores read as spaces and, if ``camel``,
+    CamelCase words apart."""
+    opened = _JOINERS.sub(" ", unquote(text) if "%" in text else text)
+    return _CAMEL.sub(" ", opened) if camel else opened
+
+
+def _with_words(chunks: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    for place, text in chunks:
+        yield place, text
+        if text:
+            opened = as_words(text, camel=bool(_CHOSEN_NAMES.search(place)))
+            if opened != text:
+                yield f"{place} (read as words)", opened
+
+
 def output_chunks(
+    path: Path, kind: str, limits: InputLimits, name: str | None = None
+) -> Iterable[tuple[str, str]]:
+    return _with_words(_output_chunks(path, kind, limits, name))
+
+
+def _output_chunks(
     path: Path, kind: str, limits: InputLimits, name: str | None = None
 ) -> Iterable[tuple[str, str]]:
     """Every piece of text in a written output, with a place description.

@@ -17,6 +17,7 @@ properties are cleared.
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from anonymiser.read.document import SourceDocument
 from anonymiser.read.docx import DocxPayload, Piece, UnitMap
 from anonymiser.read.ooxml import (
     CONTENT_TYPES,
+    KEPT_BINARY,
     MAIN_PART,
     NS,
     index_nodes,
@@ -41,6 +43,7 @@ from anonymiser.read.ooxml import (
     w,
 )
 from anonymiser.records import Edit
+from anonymiser.write.docx_hidden import neutral_bookmarks, remove_xml_comments
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _XML_SPACE = q(NS.XML, "space")
@@ -135,6 +138,8 @@ def write_docx(
             _remove_data_bindings(tree.getroot())
     _remove_orphan_notes(package)
     _remove_embedded_objects(package)
+    neutral_bookmarks(package.trees)
+    remove_xml_comments(package.trees)
     _clean_settings(package)
     _clean_properties(package)
     _remove_parts(package, _parts_to_remove(package))
@@ -372,8 +377,16 @@ def _clean_settings(package: _Package) -> None:
     tree = package.trees.get("word/settings.xml")
     if tree is None:
         return
-    for el in list(tree.getroot().iter(w("trackRevisions"), w("attachedSchema"))):
+    # Document variables hold whatever a template or macro stored ("ChildName"); no page
+    # shows them unless a DOCVARIABLE field does, and its result is in the body already.
+    # The attached template is a path on the author's machine ("C:/Users/<login>/...").
+    for el in list(tree.getroot().iter(w("trackRevisions"), w("attachedSchema"), w("docVars"), w("attachedTemplate"))):
         _remove(el)
+    rels = package.trees.get(rels_name("word/settings.xml"))
+    if rels is not None:
+        for rel in list(rels.getroot()):
+            if rel.get("Type", "").endswith("/attachedTemplate"):
+                rels.getroot().remove(rel)
 
 
 def _clean_properties(package: _Package) -> None:
@@ -399,10 +412,9 @@ def _clean_properties(package: _Package) -> None:
 # anonymised), an OLE object goes with its preview picture, which is a picture of the same
 # contents.
 EMBEDDINGS = "word/embeddings/"
-
-
 def _remove_embedded_objects(package: _Package) -> None:
     doomed = {n for n in package.names() if n.startswith(EMBEDDINGS)}
+    doomed |= {n for n in package.binaries if not KEPT_BINARY.fullmatch(n) and n != CONTENT_TYPES}
     if not doomed:
         return
     for name in [n for n in package.trees if n.endswith(".rels")]:
