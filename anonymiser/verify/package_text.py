@@ -16,7 +16,15 @@ from pathlib import Path
 from lxml import etree
 
 from anonymiser.read.limits import InputLimits
-from anonymiser.read.ooxml import KEPT_BINARY, NS, is_xml_part, local_name, open_package, q, w
+from anonymiser.read.ooxml import (
+    KEPT_BINARY,
+    NS,
+    is_xml_part,
+    local_name,
+    open_package,
+    q,
+    w,
+)
 
 _PARAGRAPH_TAGS = (w("p"), q(NS.A, "p"))
 _TEXT_TAGS = frozenset(

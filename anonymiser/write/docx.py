@@ -17,7 +17,6 @@ properties are cleared.
 from __future__ import annotations
 
 import posixpath
-import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -412,6 +411,8 @@ def _clean_properties(package: _Package) -> None:
 # anonymised), an OLE object goes with its preview picture, which is a picture of the same
 # contents.
 EMBEDDINGS = "word/embeddings/"
+
+
 def _remove_embedded_objects(package: _Package) -> None:
     doomed = {n for n in package.names() if n.startswith(EMBEDDINGS)}
     doomed |= {n for n in package.binaries if not KEPT_BINARY.fullmatch(n) and n != CONTENT_TYPES}

@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 
 from anonymiser.detect.engine import Detector
+from anonymiser.detect.names import Variant
 from anonymiser.pipeline import process_document
 from anonymiser.read.docx import read_docx
 from anonymiser.read.limits import InputLimits
 from anonymiser.settings import Settings
 from anonymiser.verify.rescan import verify_output
-from anonymiser.detect.names import Variant
 from tests.docx_builder import _REL, _rels, minimal_parts, para, run, write_package
 
 BODY = para(run("Her brother Declan Whitlow visited the home. Mr Whitlow said little."))
@@ -129,7 +129,7 @@ def test_verification_reads_joined_words(tmp_path: Path, line: str) -> None:
 
 def test_word_enumerations_are_not_read_as_names(tmp_path: Path) -> None:
     # "firstCol" in every table style must not become "Col", a short name's variant.
-    from anonymiser.verify.rescan import verify_chunks, _with_words
+    from anonymiser.verify.rescan import _with_words, verify_chunks
 
     chunks = _with_words([("word/styles.xml: attribute type of tblStylePr (node 9)", "firstCol")])
     assert verify_chunks(chunks, [Variant("Col", True)]).passed
