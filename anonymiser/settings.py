@@ -337,6 +337,19 @@ class PeopleWords:
         return TermMatcher(self.not_names)
 
     @cached_property
+    def adult_title(self) -> re.Pattern[str]:
+        """A title a child does not bear, followed by a space ("Mrs ", "Dr ")."""
+        child = {t.rstrip(".") for t in self.child_titles}
+        adult = sorted({t.rstrip(".") for t in self.titles} - child, key=len, reverse=True)
+        alternatives = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in adult)
+        return re.compile(rf"\b(?:{alternatives})\.?\s+")
+
+    @cached_property
+    def adult_title_before(self) -> re.Pattern[str]:
+        """``adult_title`` ending the text searched (the text just before a name)."""
+        return re.compile(self.adult_title.pattern + "$")
+
+    @cached_property
     def leading_role(self) -> re.Pattern[str]:
         """Role words opening a span, before the name they describe ("Child Kian Marsh",
         "Mother Kayleigh", "Maternal grandmother Denise Marsh"), any case."""

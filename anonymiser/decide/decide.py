@@ -552,17 +552,13 @@ def _trim_person(
 def _adult_titled(f: Finding, text: str, words: PeopleWords) -> bool:
     """Whether ``f`` is a lone name word right after a title that a child does not bear
     ("Mrs O'Neill", "Mr O'Neill", "Dr O'Neill"; not "Miss O'Neill", "Master O'Neill")."""
-    adult = sorted(
-        {t.rstrip(".") for t in words.titles} - {t.rstrip(".") for t in words.child_titles}, key=len, reverse=True
-    )
-    alternatives = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in adult)
     name = strip_title(clean_person_text(f.text), words.titles)
     if len(name_tokens(name)) != 1:
         return False
-    titled = re.compile(rf"\b(?:{alternatives})\.?\s+")
-    if titled.match(f.text):
-        return True
-    return re.search(rf"\b(?:{alternatives})\.?\s+$", text[max(0, f.start - 40) : f.start]) is not None
+    return (
+        words.adult_title.match(f.text) is not None
+        or words.adult_title_before.search(text, max(0, f.start - 40), f.start) is not None
+    )
 
 
 def _plausible_name(

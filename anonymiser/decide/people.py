@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from anonymiser.detect.names import name_tokens
 from anonymiser.settings import CasePerson, PeopleWords, Replacements
@@ -36,9 +37,14 @@ class Person:
         return any(re.match(rf"\s*{re.escape(c.lower())}\b", part) for part in described.split("/") for c in children)
 
 
+@lru_cache(maxsize=8)
+def _title_set(titles: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(t.rstrip(".").lower() for t in titles)
+
+
 def strip_title(text: str, titles: Sequence[str]) -> str:
     tokens = name_tokens(text)
-    title_set = {t.rstrip(".").lower() for t in titles}
+    title_set = _title_set(tuple(titles))
     while len(tokens) > 1 and tokens[0].rstrip(".").lower() in title_set:
         tokens = tokens[1:]
         # "PC 4471 Grainger": the collar number after a rank is not part of the name.
