@@ -100,8 +100,8 @@ def _faker_names(locales: Sequence[str], attributes: Sequence[str]) -> set[str]:
 
 
 def _key(word: str) -> str:
-    """A name as the lists write it: "AMY-LEIGH" and "amy-leigh" -> "Amy-Leigh"."""
-    return re.sub(r"[^\W\d_]+", lambda m: m.group(0)[:1].upper() + m.group(0)[1:].lower(), word)
+    """A name whatever its case or apostrophe: "AMY-LEIGH", "Amy-Leigh" -> "amy-leigh"."""
+    return word.lower().replace("\u2019", "'")
 
 
 def _shape(word: str) -> str:
@@ -120,7 +120,8 @@ class GivenNameRecogniser(EntityRecognizer):
     def __init__(self, rules: GivenNameRules, never_names: Iterable[str]) -> None:
         never = {_key(w) for w in never_names} | {_key(w) for w in rules.exclude}
         keys = {_key(n) for n in faker_first_names(rules.locales) | set(rules.add)}
-        self._names = frozenset(k for k in keys if len(k) >= 3 and k not in never and _WORD.fullmatch(k))
+        # (Entries with spaces or digits stay in the set but never match a word of the text.)
+        self._names = frozenset(k for k in keys if len(k) >= 3 and k not in never)
         # How common each name met so far is as an English word: looked up when first met,
         # not for all the names at start-up (a third of a second on every run).
         self._zipf: dict[str, float] = {}
@@ -144,7 +145,7 @@ class GivenNameRecogniser(EntityRecognizer):
             return None
         zipf = self._zipf.get(key)
         if zipf is None:
-            zipf = self._zipf[key] = zipf_frequency(key.lower(), "en")
+            zipf = self._zipf[key] = zipf_frequency(key, "en")
         return zipf if zipf < self._full_below else None
 
     def analyze(
