@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import spacy
@@ -15,6 +16,7 @@ from presidio_analyzer.nlp_engine import (
 from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.language import Language
 from spacy.pipeline import Tok2Vec
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from anonymiser.detect.context import ChunkWords
@@ -25,10 +27,39 @@ from anonymiser.errors import ModelNotInstalled
 # the full pipeline). Presidio matches context words against lemmas; lower-case token texts
 # stand in for them (see LocalSpacyNlpEngine._artifacts and context.py), which is why context
 # words in patterns/recognisers/ are written in their plain forms.
+UNUSED_COMPONENTS = ("parser", "tagger", "attribute_ruler", "lemmatizer", "senter")
+
 # Every model guess is reported by a recogniser named "spacy_model:<label>" ("spacy_model:PERSON").
 MODEL_RECOGNISER_PREFIX = "spacy_model"
 
-UNUSED_COMPONENTS = ("parser", "tagger", "attribute_ruler", "lemmatizer", "senter")
+# spaCy builds a model's standard tokenizer twice on load: from the language's defaults when
+# the pipeline is made, then again from the model's own files, which hold all of it (special
+# cases, prefixes, suffixes, infixes, URL and token matches). Made empty first, it is built
+# once: about 0.12 s off every start, and off every batch before its workers fork. Only for
+# the standard tokenizer; a model with its own tokenizer is loaded as it says.
+STANDARD_TOKENIZER = "spacy.Tokenizer.v1"
+EMPTY_TOKENIZER = "anonymiser.empty_tokenizer.v1"
+
+
+@spacy.registry.tokenizers(EMPTY_TOKENIZER)
+def empty_tokenizer() -> Callable[[Language], Tokenizer]:
+    def create(nlp: Language) -> Tokenizer:
+        return Tokenizer(nlp.vocab)
+
+    return create
+
+
+def tokenizer_override(model_name: str) -> dict[str, Any]:
+    """The config override that loads ``model_name``'s tokenizer once, or none."""
+    try:
+        package = Path(spacy.util.get_package_path(model_name))
+        configs = sorted(package.glob("*/config.cfg"))
+        config = spacy.util.load_config(configs[0]) if len(configs) == 1 else None
+    except (ImportError, OSError, ValueError):
+        config = None
+    if config is None or config["nlp"].get("tokenizer", {}).get("@tokenizers") != STANDARD_TOKENIZER:
+        return {}
+    return {"nlp": {"tokenizer": {"@tokenizers": EMPTY_TOKENIZER}}}
 
 
 def drop_unheard_tok2vec(nlp: Language) -> None:
@@ -64,7 +95,9 @@ class LocalSpacyNlpEngine(SpacyNlpEngine):
                 "or `pip install` the model package named in patterns/anonymiser.yml "
                 "(anonymiser never downloads models)"
             )
-        nlp = spacy.load(self.model_name, exclude=list(UNUSED_COMPONENTS))
+        nlp = spacy.load(
+            self.model_name, exclude=list(UNUSED_COMPONENTS), config=tokenizer_override(self.model_name)
+        )
         if "ner" not in nlp.pipe_names:
             raise ModelNotInstalled(f"the spaCy model {self.model_name!r} has no named-entity recogniser")
         drop_unheard_tok2vec(nlp)

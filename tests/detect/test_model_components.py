@@ -46,3 +46,24 @@ def test_a_tok2vec_nothing_listens_to_is_dropped() -> None:
     nlp.add_pipe("ner")
     drop_unheard_tok2vec(nlp)
     assert nlp.pipe_names == ["ner"]
+
+
+def test_the_tokenizer_loaded_once_is_the_models_own(detector: Detector) -> None:
+    # The model's tokenizer is made empty and filled from the model's files once, not built
+    # from the language's defaults first: the tokens must be exactly those of a normal load.
+    from anonymiser.detect.model import UNUSED_COMPONENTS, tokenizer_override
+
+    name = detector.settings.model
+    assert tokenizer_override(name)  # the installed model has the standard tokenizer
+    normal = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+    ours = detector.nlp_engine.nlp["en"]
+    # (The vocabulary grows as documents are read; the rules are what must match.)
+    assert ours.tokenizer.to_bytes(exclude=["vocab"]) == normal.tokenizer.to_bytes(exclude=["vocab"])
+    text = "Mr O'Neill's e-mail (j.o'neill@example.org) said: \"Kian's 2nd visit, 3/4/19 - 10:30am.\""
+    assert [t.text for t in ours(text)] == [t.text for t in normal(text)]
+
+
+def test_no_override_for_a_model_that_is_not_installed() -> None:
+    from anonymiser.detect.model import tokenizer_override
+
+    assert tokenizer_override("no_such_model_package") == {}
