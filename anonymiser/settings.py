@@ -18,14 +18,13 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import yaml
-
 from anonymiser.decide.keep import TermMatcher
 from anonymiser.decide.scope import SectionRules, load_section_rules
 from anonymiser.decide.spans import DurationWords
 from anonymiser.detect.given_names import GivenNameRules
 from anonymiser.detect.names import is_common_word
 from anonymiser.errors import ConfigError
+from anonymiser.yaml_files import parse_yaml
 
 ACTIONS = ("redact", "keep", "review")
 SCOPES = ("findings", "full")
@@ -42,16 +41,12 @@ def default_patterns_dir() -> Path:
 def load_yaml(path: Path) -> Any:
     """Read a YAML file, turning every failure into a ConfigError that names the file."""
     try:
-        with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ConfigError(f"{path}: file not found") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark is not None else ""
-        raise ConfigError(f"{path}: not valid YAML{where}") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8") from None
+    return parse_yaml(text, str(path))
 
 
 def _mapping(value: Any, where: str) -> Mapping[str, Any]:

@@ -20,10 +20,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from anonymiser.errors import ConfigError
 from anonymiser.records import SectionInfo, TextUnit
+from anonymiser.yaml_files import parse_yaml
 
 DEFAULT_SECTION_RULES = Path(__file__).resolve().parents[2] / "patterns" / "sections.yml"
 
@@ -173,12 +172,7 @@ def load_section_rules(path: Path = DEFAULT_SECTION_RULES) -> SectionRules:
         raise ConfigError(f"{name}: file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{name}: cannot be read ({exc.__class__.__name__})") from None
-    try:
-        data = yaml.safe_load(raw)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise ConfigError(f"{name}: not valid YAML{where}") from None
+    data = parse_yaml(raw, str(name))
     if not isinstance(data, dict):
         raise ConfigError(f"{name}: expected a mapping of keys such as 'keep' and 'drop'")
     unknown = sorted(str(k) for k in data if k not in _KNOWN_KEYS)

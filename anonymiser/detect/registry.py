@@ -16,7 +16,6 @@ from types import MappingProxyType
 from typing import Any
 
 import regex
-import yaml
 from presidio_analyzer import EntityRecognizer
 from presidio_analyzer.input_validation.yaml_recognizer_models import (
     CustomRecognizerConfig,
@@ -27,6 +26,7 @@ from anonymiser.detect.medicines import MedicationRecogniser
 from anonymiser.detect.pattern_recogniser import PatternRecogniser
 from anonymiser.detect.uk import NhsNumberRecogniser, UkPhoneRecogniser
 from anonymiser.errors import ConfigError
+from anonymiser.yaml_files import parse_yaml
 
 CODED_RECOGNISERS: Mapping[str, type[EntityRecognizer]] = MappingProxyType(
     {
@@ -102,12 +102,7 @@ def _load_file(path: Path) -> list[PatternRecogniser]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         raise ConfigError(f"{path}: cannot be read ({type(err).__name__})") from err
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise ConfigError(f"{path}: not valid YAML{where}; check indentation and quotes") from err
+    data = parse_yaml(text, str(path))
     if not isinstance(data, dict) or not isinstance(data.get("recognizers"), list):
         raise ConfigError(f"{path}: expected a top-level 'recognizers:' list")
     extra = set(data) - {"recognizers"}
