@@ -515,6 +515,11 @@ class Settings:
     scope: str = "findings"
     drop_images: bool = False
 
+    def compile_matchers(self) -> None:
+        """Compile now the matchers the decide and verify stages build on first use."""
+        _ = (self.keep.matcher, self.case.keep_matcher, self.people.not_name_matcher)
+        _ = (self.people.leading_role, self.people.adult_title, self.people.adult_title_before)
+
     def fingerprint(self) -> str:
         """A hash of everything that changes the output, for resumable batches."""
         digest = hashlib.sha256()

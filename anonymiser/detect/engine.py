@@ -29,11 +29,16 @@ from anonymiser.detect.model import (
 from anonymiser.detect.offline import use_bundled_suffix_list
 from anonymiser.detect.rare_words import RareWordRecogniser
 from anonymiser.detect.titled_names import titled_name_recogniser
-from anonymiser.records import Finding, TextUnit
+from anonymiser.records import Finding, Location, TextUnit
 from anonymiser.settings import Settings
 
 # Units are joined with a blank line so that no entity can run from one unit into the next.
 SEPARATOR = "\n\n"
+# A made-up sentence that every kind of recogniser reads (no finding needed): see _warm_up.
+_WARM_UP_TEXT = (
+    "On 3 May 2019 Ms Example, a fictional carer, telephoned 07700 900000 from 1 Sample Row, "
+    "Anytown AB1 2CD, about an unusual trampoline."
+)
 
 
 @dataclass(frozen=True)
@@ -134,6 +139,15 @@ class Detector:
         self.entities = sorted({e for r in registry.recognizers for e in r.supported_entities})
         # Presidio logs decisions (with text) only when asked; it is never asked.
         logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
+        self._warm_up()
+
+    def _warm_up(self) -> None:
+        """Leave the detector ready: Presidio compiles each pattern, wordfreq reads its word
+        list and the settings compile their matchers on first use. Done here, once per
+        process, that cost (about a quarter of a second) is part of building the detector,
+        shared by forked batch workers, instead of the first document's."""
+        self.detect([TextUnit(uid=0, text=_WARM_UP_TEXT, location=Location("warm-up", 1))])
+        self.settings.compile_matchers()
 
     @property
     def model_name(self) -> str:

@@ -67,3 +67,12 @@ def test_no_override_for_a_model_that_is_not_installed() -> None:
     from anonymiser.detect.model import tokenizer_override
 
     assert tokenizer_override("no_such_model_package") == {}
+
+
+def test_the_detector_is_ready_when_built(detector: Detector) -> None:
+    # Patterns compiled, word lists read and the settings' matchers built at construction,
+    # once per process (and shared by forked batch workers), not on the first document.
+    settings = detector.settings
+    for name in ("matcher",):
+        assert name in vars(settings.keep)
+    assert {"not_name_matcher", "leading_role", "adult_title"} <= set(vars(settings.people))
