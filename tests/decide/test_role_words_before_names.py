@@ -64,3 +64,12 @@ def test_the_decisions_keep_the_spans_of_the_names(case_settings: Settings, dete
     decision, _ = analyse(doc, case_settings, detector)
     occurrences = {(o.unit, o.start, o.end) for e in decision.entities for o in e.occurrences}
     assert {(e.unit, e.start, e.end) for e in decision.edits} <= occurrences
+
+
+def test_word_field_keywords_are_not_redacted(settings: Settings, detector: Detector) -> None:
+    # A field's instructions are read like text; the model took "MERGEFIELD" for an
+    # organisation, and redacting it broke the field.
+    text = 'MERGEFIELD Child_Name \\* MERGEFORMAT and HYPERLINK "https://example.org/kian-marsh" \\h'
+    out = redacted(text, settings, detector)
+    assert out.startswith("MERGEFIELD Child_Name \\* MERGEFORMAT and HYPERLINK ")
+    assert "kian-marsh" not in out

@@ -14,7 +14,7 @@ from anonymiser.errors import ConfigError
 KEEP = Path(__file__).resolve().parents[2] / "patterns" / "keep.yml"
 BAD_PATTERNS = Path(__file__).resolve().parents[1] / "data" / "bad_patterns"
 TERM_SECTIONS = (
-    "agencies", "courts", "roles", "processes", "legislation", "report_words", "legal_words"
+    "agencies", "courts", "roles", "processes", "legislation", "report_words", "legal_words", "word_fields"
 )
 FORMS = "anonymised_forms"
 LAW_FORMS = "law_forms"
