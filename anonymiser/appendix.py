@@ -37,12 +37,12 @@ from anonymiser.decide.recommendations import (
 from anonymiser.decide.scope import SectionRules, classify_sections, find_sections
 from anonymiser.detect.engine import Detector
 from anonymiser.errors import AnonymiserError, ConfigError
-from anonymiser.pipeline import OutputNames, process_document
+from anonymiser.pipeline import OutputNames, analyse, process_document
 from anonymiser.read import read_document
 from anonymiser.read.limits import InputLimits
 from anonymiser.records import Outcome
 from anonymiser.review_log.writers import write_json
-from anonymiser.settings import Settings
+from anonymiser.settings import CasePerson, Settings
 from anonymiser.write.safe_output import StagedOutputs
 
 
@@ -122,6 +122,37 @@ def collect_recommendations(
     return sources
 
 
+def people_named_in(
+    paths: Sequence[Path], settings: Settings, detector: Detector, limits: InputLimits | None = None
+) -> list[CasePerson]:
+    """Every person redacted anywhere in the IMRs (whole documents), with the forms each IMR
+    found them by, who is not in the case file already; in the order of the IMRs."""
+    listed = {p.name.lower() for p in settings.case.people}
+    found: dict[str, CasePerson] = {}
+    for path in paths:
+        decisions, _plan = analyse(read_document(path, limits), settings, detector)
+        for entity in decisions.entities:
+            if entity.category != "PERSON" or entity.action != "redact" or entity.text.lower() in listed:
+                continue
+            forms = {o.text for o in entity.occurrences} | set(entity.variants)
+            aliases = tuple(sorted(f for f in forms if f.strip() and f.lower() != entity.text.lower()))
+            known = found.get(entity.text.lower())
+            if known is not None:
+                aliases = tuple(sorted(set(known.aliases) | set(aliases)))
+            found[entity.text.lower()] = CasePerson(
+                name=known.name if known else entity.text, aliases=aliases, group=entity.group
+            )
+    return list(found.values())
+
+
+def with_people(settings: Settings, people: Sequence[CasePerson]) -> Settings:
+    """``settings`` with ``people`` added to the case file (no pseudonyms: they are labelled
+    as any person found in the appendix would be)."""
+    if not people:
+        return settings
+    return replace(settings, case=replace(settings.case, people=(*settings.case.people, *people)))
+
+
 # -- the raw (not yet anonymised) appendix -------------------------------------------------
 
 Lines = Sequence[tuple[str, int | None]]
@@ -183,6 +214,16 @@ def build_appendix(
     full = replace(settings, scope="full")  # the appendix is a whole document of its own
     if detector is None:
         detector = make_detector(full)
+    try:
+        # A recommendation often names someone by a surname alone ("check whether Castle is
+        # living there"), which the IMR's own redaction catches only because the full name
+        # is elsewhere in the IMR. The appendix holds the recommendations alone, so it is
+        # anonymised knowing every person the IMRs name, as if they were in the case file.
+        full = with_people(full, people_named_in(inputs, full, detector, limits))
+    except AnonymiserError:
+        raise
+    except Exception as exc:  # fail closed, as below
+        raise AppendixError(f"{out}: internal error ({type(exc).__name__}); nothing was written") from exc
 
     names.docx.parent.mkdir(parents=True, exist_ok=True)
     try:

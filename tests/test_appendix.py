@@ -168,6 +168,29 @@ def test_recommendation_text_is_anonymised_and_a_missing_agency_is_said(
     ]
 
 
+def test_a_surname_alone_in_a_recommendation_is_redacted(
+    detector: Detector, case_settings: Settings, tmp_path: Path
+) -> None:
+    # The full names are only in the IMR's body; the recommendations use surnames alone,
+    # which the appendix (the recommendations without the body) cannot tell are names.
+    imr = tmp_path / "imr_police.txt"
+    imr.write_text(
+        "Individual Management Review: Ashbury Constabulary\n\nIntroduction\n\n"
+        "The family friend, Wren Castle, often stayed. Her uncle Rowan Mercer also visited, "
+        "as did Mr Brook Fairweather.\n\nFindings\n\nCastle was arrested on 3 May 2019. "
+        "Fairweather called twice.\n\nRecommendations\n\n"
+        "1. Officers should check whether Castle is living at the address.\n\n"
+        "2. Checks should be made on Mercer before any contact.\n\n"
+        "3. Fairweather should be offered support.\n",
+        encoding="utf-8",
+    )
+    build_appendix([imr], tmp_path / "out" / "appendix.docx", case_settings, detector)
+    for kind in ("appendix.txt", "appendix.docx"):
+        text = whole_text(tmp_path / "out" / kind)
+        assert [s for s in ("Castle", "Mercer", "Fairweather") if s in text] == [], kind
+        assert "Officers should check whether " in text and " should be offered support." in text
+
+
 # -- order of agencies ---------------------------------------------------------------------
 
 
@@ -252,6 +275,8 @@ class _FailingPipeline:
 @pytest.fixture
 def failing(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> Iterator[str]:
     monkeypatch.setattr("anonymiser.appendix.process_document", _FailingPipeline(request.param))
+    # The IMRs' people are found with the model; the stand-in detector has none.
+    monkeypatch.setattr("anonymiser.appendix.people_named_in", lambda *_args: [])
     yield request.param
 
 

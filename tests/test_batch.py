@@ -290,6 +290,23 @@ def test_a_failing_document_does_not_stop_the_others(
     assert rows["c.txt"]["status"] == "failed" and rows["a.txt"]["status"] == "ok"
 
 
+def test_a_draft_whose_outputs_clash_keeps_no_earlier_output(
+    tmp_path: Path, case_settings: Settings, detector: Detector
+) -> None:
+    folder, out = make_drafts(tmp_path / "in", {"imr.txt": DRAFTS["a.txt"]}), tmp_path / "out"
+    run_batch(folder, out, SPEC, settings=case_settings, detector=detector)
+    assert (out / "imr.anonymised.txt").exists()
+    # A second version saved as .md: its logs would take imr.txt's names, so imr.txt fails...
+    (folder / "imr.md").write_text(DRAFTS["sub/b.txt"], encoding="utf-8")
+    result = run_batch(folder, out, SPEC, settings=case_settings, detector=detector)
+    assert statuses(result) == {"imr.md": "ok", "imr.txt": "failed"}
+    # ...and the first run's imr.anonymised.txt must go with it: imr.review.* now describe
+    # imr.md, and nothing describes (or vouches for) the old output any more.
+    assert not (out / "imr.anonymised.txt").exists()
+    assert (out / "imr.anonymised.md").exists()
+    assert json.loads((out / "imr.review.json").read_text(encoding="utf-8"))["batch"]["document"] == "imr.md"
+
+
 def test_interruption_leaves_no_partial_outputs_and_resumes(
     tmp_path: Path, case_settings: Settings, detector: Detector, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -380,6 +397,7 @@ def test_a_killed_worker_fails_its_document_and_leaves_nothing(
     assert result.failed
     assert rows["crash.txt"].status == "failed"
     assert "worker process stopped unexpectedly" in rows["crash.txt"].error
+    assert str(folder / "crash.txt") in rows["crash.txt"].error  # printed alone: it names the draft
     assert {r.status for r in result.rows} <= {"ok", "failed"}
     assert partials(out) == []
     assert len(read_summary(result.summary)) == 4

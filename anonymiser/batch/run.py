@@ -144,6 +144,7 @@ def run_batch(
     sweep_partials(out_dir)
 
     rows = {document: DocumentRow(document, "pending") for document, _ in found}
+    found_by_name = dict(found)
     drafts: list[_Draft] = []
     claimed: dict[tuple[Path, str], str] = {}
     for document, source in found:
@@ -151,6 +152,13 @@ def run_batch(
         slot = (draft.out_dir, OutputNames.for_input(source).csv)
         if slot in claimed:
             _fail(rows[document], f"{source}: its outputs would overwrite those of {claimed[slot]}; rename one")
+            # Its logs are the other draft's, but its document is its own ("imr.anonymised.txt"
+            # beside "imr.anonymised.md"): one an earlier run wrote would outlive this failure,
+            # with no log left that describes it.
+            other = found_by_name[claimed[slot]]
+            remove_outputs(
+                [draft.out_dir / n for n in output_names(source) if n not in output_names(other)]
+            )
             continue
         claimed[slot] = document
         drafts.append(draft)
@@ -275,7 +283,7 @@ def _remove_failed(drafts: Sequence[_Draft], rows: dict[str, DocumentRow]) -> No
 
 def _pool_failure(source: Path, error: BaseException) -> str:
     if isinstance(error, BrokenProcessPool):
-        return BROKEN_WORKER
+        return f"{source}: {BROKEN_WORKER}"  # named, like every other error the batch prints
     return f"{source}: internal error in a worker process ({type(error).__name__}); nothing was written"
 
 

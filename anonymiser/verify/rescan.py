@@ -35,6 +35,15 @@ _FONT_ATTRIBUTE = re.compile(
     r"|typeface of (?:latin|ea|cs|sym|font|buFont)) \("
 )
 _FONT_NAME = re.compile(r"[^\W_][\w .+&'\u2019()\-]{0,63}")
+# Colours are hex codes: a theme tint or shade is one byte ("BF", "D9", "CC"), which is also
+# the initials of someone called Brook Fairweather, so every document built on Word's own
+# styles (the appendix's are) failed for such a person. Only the attributes that hold a
+# colour, and only values shaped like one.
+_COLOUR_ATTRIBUTE = re.compile(
+    r": attribute (?:themeShade|themeTint|themeFillShade|themeFillTint|fill|color) of \w+ \("
+    r"|: attribute (?:val|lastClr) of (?:color|srgbClr|sysClr) \("
+)
+_COLOUR_VALUE = re.compile(r"[0-9A-Fa-f]{2}|[0-9A-Fa-f]{6}")
 
 
 # Identifiers and addresses join words without spaces: a bookmark "Declan_Whitlow", a form
@@ -134,6 +143,8 @@ def verify_chunks(
         if _LANGUAGE_ATTRIBUTE.search(place) and _LANGUAGE_TAG.fullmatch(text):
             continue
         if _FONT_ATTRIBUTE.search(place) and _FONT_NAME.fullmatch(text):
+            continue
+        if _COLOUR_ATTRIBUTE.search(place) and _COLOUR_VALUE.fullmatch(text):
             continue
         found = False
         for pattern, ok in checks:

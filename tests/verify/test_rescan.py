@@ -88,3 +88,39 @@ def test_a_child_called_roman_in_a_word_draft(tmp_path, detector) -> None:  # ty
     assert outcome.ok, outcome.error
     text = "\n".join(p.text for p in Document(str(tmp_path / "out" / "draft.anonymised.docx")).paragraphs)
     assert "Roman" not in text and "Child R" in text
+
+
+BROOK = [Variant("BF", case_sensitive=True), Variant("Brook Fairweather", case_sensitive=False)]
+
+
+def test_colour_codes_are_not_initials() -> None:
+    # Word's own styles shade colours by a hex byte ("BF"): someone called Brook Fairweather
+    # made every output built on them fail.
+    colours = [
+        ("word/styles.xml: attribute themeShade of color (node 207)", "BF"),
+        ("word/styles.xml: attribute fill of shd (node 9)", "BFBFBF"),
+        ("word/styles.xml: attribute val of color (node 4)", "00BFBF"),
+    ]
+    assert verify_chunks(colours, BROOK).passed
+    # Initials anywhere else are still hits, and so is a colour attribute holding words.
+    assert not verify_chunks([("word/document.xml: paragraph 2", "BF was seen")], BROOK).passed
+    assert not verify_chunks([("word/styles.xml: attribute themeShade of color (node 2)", "BF said")], BROOK).passed
+
+
+def test_a_person_whose_initials_are_a_colour_in_a_word_draft(tmp_path, detector) -> None:  # type: ignore[no-untyped-def]
+    from docx import Document
+
+    from anonymiser.api import redact_many
+    from anonymiser.settings import load_settings
+
+    draft = tmp_path / "draft.docx"
+    document = Document()  # its styles shade colours by "BF"
+    document.add_paragraph("Brook Fairweather visited. BF said the flat was cold.")
+    document.save(str(draft))
+    case = tmp_path / "case.yml"
+    case.write_text('people:\n  - name: "Brook Fairweather"\n    aliases: ["BF"]\n', encoding="utf-8")
+    settings = load_settings(scope="full", case_file=case)
+    (outcome,) = redact_many([draft], tmp_path / "out", settings, detector=detector)
+    assert outcome.ok, outcome.error
+    text = "\n".join(p.text for p in Document(str(tmp_path / "out" / "draft.anonymised.docx")).paragraphs)
+    assert "Fairweather" not in text and "BF" not in text
