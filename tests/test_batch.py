@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 import anonymiser.batch.run as batch_run
@@ -256,6 +257,48 @@ def test_resume_rewrites_documents_whose_labels_moved(tmp_path: Path, case_setti
     assert batch_labels(out, "0.txt") == {"Ada Quillfeather": "Person A"}
     assert batch_labels(out, "sub/b.txt")["Bryony Castellan"] == "Person B"
     assert "Child F with Person B" in (out / "c.anonymised.txt").read_text(encoding="utf-8")
+
+
+def test_a_surname_another_draft_names_in_full_fails_closed(
+    tmp_path: Path, case_settings: Settings, detector: Detector
+) -> None:
+    # Each draft is detected on its own: "Treharne did not refer" is a surname only to a
+    # draft that names Dr Alwyn Treharne. The draft that would publish it fails, nothing of
+    # it is written, and the error says what to do; listed in the case file, both are done.
+    folder, out = tmp_path / "in", tmp_path / "out"
+    make_drafts(folder, {
+        "a.txt": "Contact\n\nDr Alwyn Treharne saw Kian Marsh on 3 May 2019.\n",
+        "b.txt": "Referral\n\nTreharne did not refer the family.\n",
+    })
+    result = run_batch(folder, out, SPEC, settings=case_settings, detector=detector)
+    assert statuses(result) == {"a.txt": "ok", "b.txt": "failed"}
+    error = next(r.error for r in result.rows if r.document == "b.txt") or ""
+    assert "another draft of the batch" in error and "case file" in error and "Treharne" not in error
+    assert not list(out.glob("b.*"))
+
+    case = tmp_path / "case.yml"
+    data = yaml.safe_load(CASE_FILE.read_text(encoding="utf-8"))
+    data["people"].append({"name": "Alwyn Treharne", "group": "professional"})
+    case.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with_him = load_settings(scope="full", case_file=case)
+    assert "Alwyn Treharne" in {p.name for p in with_him.case.people}
+    again = run_batch(folder, out, replace(SPEC, case_file=case), settings=with_him, detector=detector)
+    assert statuses(again) == {"a.txt": "ok", "b.txt": "ok"}
+    assert "Treharne" not in (out / "b.anonymised.txt").read_text(encoding="utf-8")
+
+
+def test_a_finished_draft_is_checked_again_when_another_names_someone_new(
+    tmp_path: Path, case_settings: Settings, detector: Detector
+) -> None:
+    folder, out = tmp_path / "in", tmp_path / "out"
+    make_drafts(folder, {"b.txt": "Referral\n\nTreharne did not refer the family.\n"})
+    assert statuses(run_batch(folder, out, SPEC, settings=case_settings, detector=detector)) == {"b.txt": "ok"}
+    # A new draft names him in full: b.txt, done before, is not skipped but checked again,
+    # and its earlier output, which names him, does not stay.
+    make_drafts(folder, {"a.txt": "Contact\n\nDr Alwyn Treharne saw Kian Marsh on 3 May 2019.\n"})
+    result = run_batch(folder, out, SPEC, settings=case_settings, detector=detector)
+    assert statuses(result) == {"a.txt": "ok", "b.txt": "failed"}
+    assert not list(out.glob("b.*"))
 
 
 # --------------------------------------------------------------------- failures, interruption

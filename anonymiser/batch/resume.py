@@ -34,6 +34,8 @@ class PreviousRun:
     entities: int
     needs_review: int
     words: int
+    # The people other drafts named that the output was checked against (see worker.py).
+    others: tuple[str, ...] = ()
 
 
 def previous_run(source: Path, out_dir: Path, fingerprint: str) -> PreviousRun | None:
@@ -61,6 +63,7 @@ def previous_run(source: Path, out_dir: Path, fingerprint: str) -> PreviousRun |
             entities=sum(int(n) for n in summary["redacted_by_category"].values()),
             needs_review=int(summary["needs_review"]) + int(summary["residual"]) + sections_to_review,
             words=int(log["input"].get("words", 0)),
+            others=tuple(str(o) for o in batch.get("others", [])),
         )
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None  # unreadable or from another version: do the document again

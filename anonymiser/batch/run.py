@@ -244,17 +244,22 @@ def _write_jobs(
         for d in order
     ]
     labels = assign_labels(people, settings)
+    everyone = [p.text for doc_people in people for p in doc_people if not p.case]
     jobs = []
-    for draft, doc_labels in zip(order, labels):
+    for draft, doc_labels, own in zip(order, labels, people):
+        # The people the other drafts found, for the check that this output names none of
+        # them (worker.Relabel); a finished document is written again when they change.
+        mine = {p.text for p in own}
+        others = tuple(sorted({name for name in everyone if name not in mine}))
         done = previous.get(draft.document)
         row = rows[draft.document]
-        if done is not None and done.labels == doc_labels:
+        if done is not None and done.labels == doc_labels and done.others == others:
             row.status, row.entities, row.needs_review = "skipped", done.entities, done.needs_review
             continue
         if done is not None:
             # Written before with other labels: write it again (the model runs once, here).
             row.words = done.words
-            jobs.append(WriteJob(draft.document, draft.source, draft.out_dir, doc_labels, done.people))
+            jobs.append(WriteJob(draft.document, draft.source, draft.out_dir, doc_labels, done.people, others=others))
             continue
         result = analysed[draft.document]
         jobs.append(
@@ -267,6 +272,7 @@ def _write_jobs(
                 sha256=result.sha256,
                 digest=result.digest,
                 findings=tuple(result.findings),
+                others=others,
             )
         )
     return jobs

@@ -25,13 +25,15 @@ from anonymiser.batch.people import PersonSummary, people_in
 from anonymiser.decide.decide import Decisions
 from anonymiser.decide.sections import SectionPlan
 from anonymiser.detect.engine import Detector
+from anonymiser.detect.names import Variant, compile_variants, name_variants
 from anonymiser.errors import AnonymiserError
 from anonymiser.pipeline import analyse, process_document
 from anonymiser.read import read_document
 from anonymiser.read.document import SourceDocument
 from anonymiser.read.limits import InputLimits
-from anonymiser.records import Finding, Outcome, TextUnit
+from anonymiser.records import Edit, Finding, Outcome, TextUnit
 from anonymiser.settings import Settings, load_settings
+from anonymiser.write.text import apply_edits
 
 
 class BatchMismatch(AnonymiserError):
@@ -90,6 +92,9 @@ class WriteJob:
     sha256: str = ""  # the input the labels were worked out for ("" = not known)
     digest: str = ""  # with ``findings``: replay them instead of running the model
     findings: tuple[Finding, ...] | None = None
+    # People the other drafts found who are not in the case file: the output must not
+    # name them (see Relabel).
+    others: tuple[str, ...] = ()
 
 
 def units_digest(units: Sequence[TextUnit]) -> str:
@@ -152,12 +157,14 @@ class Relabel:
 
     labels: Mapping[str, str]
     sha256: str = ""
+    others: tuple[str, ...] = ()
 
     def __call__(
         self, doc: SourceDocument, decisions: Decisions, plan: SectionPlan
     ) -> tuple[Decisions, SectionPlan]:
         if self.sha256 and doc.sha256 != self.sha256:
             raise BatchMismatch(f"{doc.path}: the file changed while the batch was running; run the batch again")
+        _check_others(doc, decisions, plan, self.others)
         people = [e for e in decisions.entities if e.category == "PERSON" and e.action == "redact"]
         if {e.text for e in people} != set(self.labels):
             raise BatchMismatch(
@@ -223,17 +230,60 @@ class Worker:
                 self.settings,
                 detector,
                 self.limits,
-                adjust=Relabel(job.labels, job.sha256),
+                adjust=Relabel(job.labels, job.sha256, job.others),
                 extra_log={
                     "batch": {
                         "document": job.document,
                         "people": [p.as_json() for p in job.people],
                         "labels": dict(sorted(job.labels.items())),
+                        "others": list(job.others),
                     }
                 },
             )
         except Exception as exc:  # noqa: BLE001
             return Outcome(source=str(job.source), ok=False, error=describe_failure(job.source, exc), seconds=_since(started))
+
+
+def _check_others(doc: SourceDocument, decisions: Decisions, plan: SectionPlan, others: Sequence[str]) -> None:
+    """Fail closed when the output would name someone another draft of the batch found.
+
+    Each draft is detected on its own: "Treharne did not refer" is a surname to a draft
+    that names Dr Alwyn Treharne in full, and a word to one that does not. The output of
+    every draft is searched, before it is written, for the names (full, first and last)
+    of the people the other drafts found, and the draft fails if one is still there. The
+    consultant adds the person to the case file, and every draft then knows them.
+    """
+    if not others:
+        return
+    variants = [
+        v
+        for name in others
+        for v in name_variants(name)
+        if any(ch.islower() for ch in v.text)  # names and name parts, not initials
+    ]
+    pattern = compile_variants(variants)
+    if pattern is None:
+        return
+    allowed = compile_variants(Variant(e.replacement, False) for e in decisions.edits if e.replacement.strip())
+    by_unit: dict[int, list[Edit]] = {}
+    for edit in decisions.edits:
+        by_unit.setdefault(edit.unit, []).append(edit)
+    places = []
+    for unit in doc.units:
+        if unit.uid in plan.drop_units:
+            continue
+        text = apply_edits(unit.text, by_unit.get(unit.uid, []))
+        kept = [] if allowed is None else [(m.start(), m.end()) for m in allowed.finditer(text)]
+        for match in pattern.finditer(text):
+            if not any(s <= match.start() and match.end() <= e for s, e in kept):
+                places.append(unit.location.describe())
+                break
+    if places:
+        raise BatchMismatch(
+            f"{doc.path}: names someone another draft of the batch names in full, without "
+            f"redacting them here (at {'; '.join(places[:3])}); add the people of the review "
+            "to the case file and run the batch again"
+        )
 
 
 def describe_failure(source: Path, exc: Exception) -> str:
