@@ -270,8 +270,11 @@ def test_a_surname_another_draft_names_in_full_fails_closed(
         "a.txt": "Contact\n\nDr Alwyn Treharne saw Kian Marsh on 3 May 2019.\n",
         "b.txt": "Referral\n\nTreharne did not refer the family.\n",
     })
+    # A practice term that holds a word of such a name is not that person ("Early Help").
+    make_drafts(folder, {"c.txt": "Support\n\nGrace Early was offered Early Help in June 2019.\n",
+                         "d.txt": "Support\n\nThe family had Early Help until 2020.\n"})
     result = run_batch(folder, out, SPEC, settings=case_settings, detector=detector)
-    assert statuses(result) == {"a.txt": "ok", "b.txt": "failed"}
+    assert statuses(result) == {"a.txt": "ok", "b.txt": "failed", "c.txt": "ok", "d.txt": "ok"}
     error = next(r.error for r in result.rows if r.document == "b.txt") or ""
     assert "another draft of the batch" in error and "case file" in error and "Treharne" not in error
     assert not list(out.glob("b.*"))
@@ -283,7 +286,7 @@ def test_a_surname_another_draft_names_in_full_fails_closed(
     with_him = load_settings(scope="full", case_file=case)
     assert "Alwyn Treharne" in {p.name for p in with_him.case.people}
     again = run_batch(folder, out, replace(SPEC, case_file=case), settings=with_him, detector=detector)
-    assert statuses(again) == {"a.txt": "ok", "b.txt": "ok"}
+    assert statuses(again) == {"a.txt": "ok", "b.txt": "ok", "c.txt": "ok", "d.txt": "ok"}
     assert "Treharne" not in (out / "b.anonymised.txt").read_text(encoding="utf-8")
 
 

@@ -23,6 +23,7 @@ from presidio_analyzer import EntityRecognizer
 
 from anonymiser.batch.people import PersonSummary, people_in
 from anonymiser.decide.decide import Decisions
+from anonymiser.decide.keep import TermMatcher
 from anonymiser.decide.sections import SectionPlan
 from anonymiser.detect.engine import Detector
 from anonymiser.detect.names import Variant, compile_variants, name_variants
@@ -158,13 +159,14 @@ class Relabel:
     labels: Mapping[str, str]
     sha256: str = ""
     others: tuple[str, ...] = ()
+    terms: TermMatcher | None = None  # practice terms, never a person's name ("Early Help")
 
     def __call__(
         self, doc: SourceDocument, decisions: Decisions, plan: SectionPlan
     ) -> tuple[Decisions, SectionPlan]:
         if self.sha256 and doc.sha256 != self.sha256:
             raise BatchMismatch(f"{doc.path}: the file changed while the batch was running; run the batch again")
-        _check_others(doc, decisions, plan, self.others)
+        _check_others(doc, decisions, plan, self.others, self.terms)
         people = [e for e in decisions.entities if e.category == "PERSON" and e.action == "redact"]
         if {e.text for e in people} != set(self.labels):
             raise BatchMismatch(
@@ -230,7 +232,7 @@ class Worker:
                 self.settings,
                 detector,
                 self.limits,
-                adjust=Relabel(job.labels, job.sha256, job.others),
+                adjust=Relabel(job.labels, job.sha256, job.others, self.settings.keep.matcher),
                 extra_log={
                     "batch": {
                         "document": job.document,
@@ -244,7 +246,13 @@ class Worker:
             return Outcome(source=str(job.source), ok=False, error=describe_failure(job.source, exc), seconds=_since(started))
 
 
-def _check_others(doc: SourceDocument, decisions: Decisions, plan: SectionPlan, others: Sequence[str]) -> None:
+def _check_others(
+    doc: SourceDocument,
+    decisions: Decisions,
+    plan: SectionPlan,
+    others: Sequence[str],
+    terms: TermMatcher | None = None,
+) -> None:
     """Fail closed when the output would name someone another draft of the batch found.
 
     Each draft is detected on its own: "Treharne did not refer" is a surname to a draft
@@ -274,6 +282,8 @@ def _check_others(doc: SourceDocument, decisions: Decisions, plan: SectionPlan, 
             continue
         text = apply_edits(unit.text, by_unit.get(unit.uid, []))
         kept = [] if allowed is None else [(m.start(), m.end()) for m in allowed.finditer(text)]
+        if terms is not None:
+            kept += terms.spans(text)  # "Early" of Grace Early inside "Early Help"
         for match in pattern.finditer(text):
             if not any(s <= match.start() and match.end() <= e for s, e in kept):
                 places.append(unit.location.describe())
