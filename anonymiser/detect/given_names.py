@@ -118,10 +118,13 @@ class GivenNameRecogniser(EntityRecognizer):
     """PERSON: first names from the lists, alone or with the surname after them."""
 
     def __init__(self, rules: GivenNameRules, never_names: Iterable[str]) -> None:
-        never = {_key(w) for w in never_names} | {_key(w) for w in rules.exclude}
+        never = {_key(w) for w in never_names}
+        # ``exclude`` says which words are not first names; many are surnames ("Young",
+        # "Early", "Little"), so they still count after a first name.
+        not_first = never | {_key(w) for w in rules.exclude}
         keys = {_key(n) for n in faker_first_names(rules.locales) | set(rules.add)}
         # (Entries with spaces or digits stay in the set but never match a word of the text.)
-        self._names = frozenset(k for k in keys if len(k) >= 3 and k not in never)
+        self._names = frozenset(k for k in keys if len(k) >= 3 and k not in not_first)
         # How common each name met so far is as an English word: looked up when first met,
         # not for all the names at start-up (a third of a second on every run).
         self._zipf: dict[str, float] = {}

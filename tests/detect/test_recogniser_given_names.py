@@ -54,6 +54,8 @@ FULL, LONE = FULL_NAME_SCORE, LONE_NAME_SCORE
         # Ordinary words are surnames only when the surname lists know them.
         ("the Trent Regional Health Authority", [("Trent", LONE)]),
         ("Jane Hill, the social worker", [("Jane Hill", FULL)]),
+        # A word the lists say is never a first name may still be a surname.
+        ("Jane Young visited", [("Jane Young", FULL)]),
         # Lower case: only names that are rare as English words.
         ("kayleigh marsh said", [("kayleigh marsh", FULL)]),
         ("the foster carers", []),
@@ -153,3 +155,10 @@ def test_turned_off_without_locales(tmp_path: Path) -> None:
     (patterns / "given_names.yml").write_text("locales: []\n", encoding="utf-8")
     settings = load_settings(patterns_dir=patterns, scope="full")
     assert settings.given_names.locales == () and settings.given_names.add == ()
+
+
+
+def test_a_listed_non_name_is_still_a_surname(recogniser: GivenNameRecogniser) -> None:
+    # given_names.yml excludes "Early" and "Young" as first names; as surnames they count:
+    # the model read "Grace Early" as an organisation, and the decide stage dropped it.
+    assert found(recogniser, "Grace Early was offered Early Help.") == [("Grace Early", FULL)]
