@@ -1,0 +1,57 @@
+"""Fourth red-team pass over the review loop: carry-over, sign-off and the CSV as Excel
+leaves it. Small invented drafts, no case file, so each test is a few runs of the pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from anonymiser.detect.engine import Detector
+from anonymiser.pipeline import process_document
+from anonymiser.review.carry_over import redact_with_previous_review
+from anonymiser.review_log.writers import read_csv_rows
+from anonymiser.settings import Settings
+from tests.review.samples import edit_review, row
+
+V1 = """Serious Case Review: Child P
+
+1. Introduction
+
+This review concerns Tobias Renwick, aged 4. His friend Jayden often played with him.
+
+4. Findings
+
+Finding 1: agencies did not share information. Jayden was not spoken to.
+"""
+
+
+def _reviewed(tmp_path: Path, text: str, settings: Settings, detector: Detector, decide) -> Path:
+    draft = tmp_path / "v1" / "draft.txt"
+    draft.parent.mkdir(parents=True)
+    draft.write_text(text, encoding="utf-8")
+    process_document(draft, tmp_path / "v1" / "out", settings, detector)
+    csv_path = tmp_path / "v1" / "out" / "draft.review.csv"
+    edit_review(csv_path, decide)
+    return csv_path
+
+
+def test_kept_short_name_does_not_keep_a_new_full_name(tmp_path: Path, settings: Settings, detector: Detector) -> None:
+    """A kept "Jayden" (someone the consultant judged not identifying) must not keep the
+    "Jayden Kershaw" the next version names: detection merges the short form into the new
+    person, the row matched it as "one of the forms of the name", and the full name was
+    published with no row to review."""
+
+    def keep_jayden(rows: list[dict[str, str]]) -> None:
+        row(rows, "PERSON", "Jayden")["decision"] = "keep"
+
+    previous = _reviewed(tmp_path, V1, settings, detector, keep_jayden)
+    v2 = tmp_path / "v2" / "draft.txt"
+    v2.parent.mkdir()
+    v2.write_text(
+        V1.replace("His friend Jayden often", "His cousin Jayden Kershaw often"), encoding="utf-8"
+    )
+    result = redact_with_previous_review(v2, tmp_path / "v2" / "out", settings, detector, previous)
+    output = (tmp_path / "v2" / "out" / "draft.anonymised.txt").read_text(encoding="utf-8")
+    assert "Kershaw" not in output and "Jayden" not in output
+    assert any(n["category"] == "PERSON" and "Kershaw" in n["text"] for n in result.new)
+    rows = read_csv_rows(tmp_path / "v2" / "out" / "draft.review.csv")
+    assert row(rows, "PERSON", "Jayden Kershaw")["status"] == "needs_review"
