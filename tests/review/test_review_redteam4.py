@@ -7,6 +7,7 @@ from pathlib import Path
 
 from anonymiser.detect.engine import Detector
 from anonymiser.pipeline import process_document
+from anonymiser.review.apply import apply_review
 from anonymiser.review.carry_over import redact_with_previous_review
 from anonymiser.review_log.writers import read_csv_rows
 from anonymiser.settings import Settings
@@ -55,3 +56,42 @@ def test_kept_short_name_does_not_keep_a_new_full_name(tmp_path: Path, settings:
     assert any(n["category"] == "PERSON" and "Kershaw" in n["text"] for n in result.new)
     rows = read_csv_rows(tmp_path / "v2" / "out" / "draft.review.csv")
     assert row(rows, "PERSON", "Jayden Kershaw")["status"] == "needs_review"
+
+
+def test_sign_off_is_of_an_applied_review_by_two_people(tmp_path: Path, settings: Settings, detector: Detector) -> None:
+    """A redact proposal nobody had decided on could be signed off, one person could stamp
+    the same role twice, and one person could sign in both roles."""
+    import pytest
+
+    from anonymiser.errors import ConfigError
+    from anonymiser.review.approve import approve
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text(V1, encoding="utf-8")
+    process_document(draft, tmp_path / "proposal", settings, detector)
+    with pytest.raises(ConfigError, match="the tool's proposal"):
+        approve(tmp_path / "proposal" / "draft.review.json", "Ann Bee", "consultant")
+    apply_review(draft, tmp_path / "proposal" / "draft.review.csv", tmp_path / "out", settings, detector)
+    log = tmp_path / "out" / "draft.review.json"
+    approve(log, "Ann Bee", "consultant")
+    with pytest.raises(ConfigError, match="already signed off by its consultant"):
+        approve(log, "Cy Dee", "consultant")
+    with pytest.raises(ConfigError, match="two people"):
+        approve(log, "ann  BEE", "chair")
+    approve(log, "Cy Dee", "chair")
+    with pytest.raises(ConfigError, match="already signed off by its chair"):
+        approve(log, "Cy Dee", "chair")
+    page = (tmp_path / "out" / "draft.review.html").read_text(encoding="utf-8")
+    assert "signed off by the chair" in page
+
+
+def test_the_report_counts_only_a_sign_off_of_this_output() -> None:
+    from anonymiser.review_log.html import _verdict
+
+    log = {
+        "verification": {"passed": True},
+        "review": {"decisions": []},
+        "output": {"sha256": "b" * 64},
+        "signoff": [{"by": "Cy Dee", "role": "chair", "output_sha256": "c" * 64}],
+    }
+    assert "signed off by the chair" not in _verdict(log, {"undecided": 0})[1]
