@@ -95,3 +95,19 @@ def test_the_report_counts_only_a_sign_off_of_this_output() -> None:
         "signoff": [{"by": "Cy Dee", "role": "chair", "output_sha256": "c" * 64}],
     }
     assert "signed off by the chair" not in _verdict(log, {"undecided": 0})[1]
+
+
+def test_a_row_id_twice_is_refused() -> None:
+    """A row copied in Excel ("E004" as proposed, and a copy set to keep) was two decisions
+    for one entity: the copy's keep won without a warning and the name was published."""
+    import pytest
+
+    from anonymiser.errors import ConfigError
+    from anonymiser.review.decisions import parse_rows
+
+    log = {"entities": [{"id": "E004", "replacement": "Person B"}], "sections": []}
+    base = {"id": "E004", "category": "PERSON", "text": "Leanne Forshaw", "replacement": "Person B",
+            "action": "redact", "status": "auto", "decision": "", "group": ""}
+    with pytest.raises(ConfigError, match="row E004 appears twice") as caught:
+        parse_rows([dict(base, decision="keep"), base], log, "x.review.csv")
+    assert "Forshaw" not in str(caught.value)
