@@ -111,3 +111,23 @@ def test_a_row_id_twice_is_refused() -> None:
     with pytest.raises(ConfigError, match="row E004 appears twice") as caught:
         parse_rows([dict(base, decision="keep"), base], log, "x.review.csv")
     assert "Forshaw" not in str(caught.value)
+
+
+def test_a_draft_docx_is_marked_in_its_body_too(tmp_path: Path, settings: Settings, detector: Detector) -> None:
+    """With a header, the mark went only into the header parts: the body, and any page whose
+    header is empty (a different first page), showed nothing of it."""
+    import re
+
+    from anonymiser.review.draft_mark import DRAFT_MARK
+    from tests.docx_builder import build_docx
+    from tests.review.samples import docx_xml
+
+    draft = build_docx(tmp_path / "draft.docx")
+    process_document(draft, tmp_path / "proposal", settings, detector)
+    apply_review(
+        draft, tmp_path / "proposal" / "draft.review.csv", tmp_path / "out", settings, detector, draft_output=True
+    )
+    parts = docx_xml(tmp_path / "out" / "draft.anonymised.docx")
+    headers = [n for n in parts if re.fullmatch(r"word/header\d+\.xml", n)]
+    assert headers and all(DRAFT_MARK in parts[n] for n in headers)
+    assert DRAFT_MARK in parts["word/document.xml"]
