@@ -97,7 +97,7 @@ class ReviewAdjuster:
         # so keep, an entity of the draft that is otherwise redacted.
         entity_rows = [r for r in self.review.entities if not (r.status == "residual" and r.kind == "keep")]
         everything = decisions.entities + decisions.kept
-        matches = match_rows(entity_rows, everything)
+        matches = match_rows(entity_rows, everything, carry_over=self.options.carry_over)
         addition_keys = {a.key(): a for a in self.additions}
         undecided: list[str] = []
         warnings: list[str] = []

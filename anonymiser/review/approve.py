@@ -4,6 +4,12 @@ A sign-off says who approved which output: the name, the role (consultant or cha
 time, and the output's SHA-256 as it is on disk at that moment, so any later change to the
 output shows. The CSV is not touched. Refused when the output is missing or differs from
 the one the log describes, when it is a draft, or while rows still need a decision.
+
+Only an output ``apply`` wrote from the consultant's decisions can be signed off: a
+``redact`` proposal (or a carried-over one) with no row needing review was accepted, and the
+chair's stamp then stood on a machine proposal nobody had decided on. The two sign-offs are
+two people's: a second stamp in a role already signed for this output, or one person in
+both roles, is refused.
 """
 
 from __future__ import annotations
@@ -54,9 +60,32 @@ def approve(json_path: Path, by: str, role: str, *, now: str | None = None) -> d
             f"{json_path.name}: {len(waiting)} row(s) still need a decision ({listed}); "
             "decide them in the review CSV and run apply"
         )
+    if not str(review.get("mode", "")).startswith("apply"):
+        raise ConfigError(
+            f"{json_path.name}: this log is the tool's proposal; decide it and run apply, then sign off "
+            "the log apply writes"
+        )
+    _check_order(json_path, log, by, role, sha)
     stamp = {"by": by, "role": role, "at": now or iso_now(), "output_sha256": sha}
     signoff = log.get("signoff")
     log["signoff"] = (list(signoff) if isinstance(signoff, list) else []) + [stamp]
     write_log(json_path, log)
     write_report(json_path, log)
     return stamp
+
+
+def _check_order(json_path: Path, log: dict[str, Any], by: str, role: str, sha: str) -> None:
+    """Refuse a sign-off that would not mean what the report says (see the module note)."""
+    signoff = log.get("signoff")
+    stamps = [s for s in signoff if isinstance(s, dict)] if isinstance(signoff, list) else []
+    current = [s for s in stamps if s.get("output_sha256") == sha]
+    for stamp in current:
+        if stamp.get("role") == role:
+            raise ConfigError(
+                f"{json_path.name}: this output is already signed off by its {role} ({stamp.get('by')})"
+            )
+        if " ".join(str(stamp.get("by", "")).split()).casefold() == by.casefold():
+            raise ConfigError(
+                f"{json_path.name}: {by} has already signed this output off as {stamp.get('role')}; "
+                "the consultant and the chair must be two people"
+            )

@@ -263,6 +263,9 @@ def parse_rows(
     section_ids = {f"S{i:03d}" for i in range(1, len(log.get("sections", [])) + 1)}
     entities: list[RowDecision] = []
     sections: list[SectionDecision] = []
+    # An id twice (a row copied in Excel) is two decisions for one entity: the consultant's
+    # "keep" on the copy silently beat the original's "as proposed" and published the name.
+    seen_ids: dict[str, int] = {}
     for offset, row in enumerate(rows):
         line = _FIRST_ROW_LINE + offset
         values = {k: (v or "").strip() for k, v in row.items() if k is not None}
@@ -273,6 +276,13 @@ def parse_rows(
         label = row_id or f"line {line}"
         if not row_id and not text and not category:
             continue  # an empty line left in Excel
+        if row_id:
+            if row_id in seen_ids:
+                raise ConfigError(
+                    f"{where}: row {row_id} appears twice (lines {seen_ids[row_id]} and {line}); "
+                    "keep one row per id (a row you add has no id)"
+                )
+            seen_ids[row_id] = line
         if category == SECTION or row_id in section_ids:
             if decision and decision not in _SECTION_WORDS:
                 raise ConfigError(f"{where}: row {label}: a section's decision must be empty, keep or drop")

@@ -2,9 +2,10 @@
 
 The mark is added as insertions (edits with an empty span), so the normal writer puts it in
 and verification and the output hash see the document exactly as published. In a Word
-document it goes at the start of every header part (so it shows on every page); a document
-without a header gets it at the start of its first paragraph. A text file gets it as its
-first line.
+document it goes at the start of every header part (so it shows on every page) and at the
+start of the first body paragraph: a header is not on every page (an empty first-page
+header) nor in text copied out of the body, so a document with headers had no mark in its
+body at all. A text file gets it as its first line.
 """
 
 from __future__ import annotations
@@ -38,9 +39,9 @@ def draft_mark_edits(doc: SourceDocument, drop_units: frozenset[int]) -> list[Ed
                 and unit.text.strip()
             ):
                 first_by_part.setdefault(_part_of(doc, unit.uid), unit.uid)
-        if first_by_part:
-            return [Edit(uid, 0, 0, f"{DRAFT_MARK} \u2013 ") for uid in sorted(first_by_part.values())]
-        return _first_paragraph(doc.units, drop_units, f"{DRAFT_MARK} \u2013 ")
+        body = _first_paragraph(doc.units, drop_units, f"{DRAFT_MARK} \u2013 ")
+        headers = [Edit(uid, 0, 0, f"{DRAFT_MARK} \u2013 ") for uid in sorted(first_by_part.values())]
+        return sorted(body + headers, key=lambda e: e.unit)
     return _first_paragraph(doc.units, drop_units, f"{DRAFT_MARK}\n\n")
 
 

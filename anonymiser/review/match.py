@@ -9,6 +9,11 @@ the text do not. In order of trust:
 3. the same text in another category, when only one entity has it (detection may call the
    same words a place in one version and an organisation in the next).
 
+Carried over to a new version (``carry_over``), a ``keep`` decision only follows an entity
+none of whose forms has a word the kept text lacks (titles aside): a kept "Jayden" must not
+keep the "Jayden Kershaw" the next version names in full, which detection merges into one
+entity with the short form. Such an entity is left unmatched, so it is new and needs review.
+
 When several rows meet one entity, the one matched most exactly wins; among those a row of
 the draft wins over a residual row (found on the previous output), and a consultant's
 decision over "as proposed"; the others are reported as merged.
@@ -16,6 +21,7 @@ decision over "as proposed"; the others are reported as merged.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -36,7 +42,24 @@ def _forms(entity: Entity) -> set[str]:
     return forms
 
 
-def match_rows(rows: Sequence[RowDecision], entities: Sequence[Entity]) -> Matches:
+# Words a form of a name may add to a kept text without naming anyone new ("Ms Marsh" of a
+# kept "Kayleigh Marsh").
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev"})
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
+
+
+def _keep_fits(row: RowDecision, entity: Entity) -> bool:
+    """Whether a kept row covers every form the entity takes in this version of the draft."""
+    allowed = _words(row.text) | _TITLES
+    return all(_words(form) <= allowed for form in _forms(entity))
+
+
+def match_rows(
+    rows: Sequence[RowDecision], entities: Sequence[Entity], *, carry_over: bool = False
+) -> Matches:
     exact: dict[tuple[str, str], list[Entity]] = {}
     by_text: dict[str, list[Entity]] = {}
     for entity in entities:
@@ -61,6 +84,8 @@ def match_rows(rows: Sequence[RowDecision], entities: Sequence[Entity]) -> Match
             hits = by_text.get(norm(row.text), [])
             if len(hits) == 1:
                 found = (2, hits[0])
+        if found is not None and carry_over and row.kind == "keep" and not _keep_fits(row, found[1]):
+            found = None  # the entity names more than the consultant kept: decide it again
         if found is None:
             matches.unmatched.append(row)
             continue

@@ -174,7 +174,9 @@ def _verdict(log: Mapping[str, Any], numbers: Mapping[str, Any]) -> tuple[str, s
         return "attention", f"{numbers['undecided']} row(s) still need a decision before this output can be published."
     if not review:
         return "attention", "Proposed by the tool: the consultant's review has not been applied yet."
-    roles = {s.get("role") for s in signoff}
+    # Only a sign-off of this output counts (a stamp of an earlier output is listed, marked).
+    output_sha = (log.get("output") or {}).get("sha256")
+    roles = {s.get("role") for s in signoff if s.get("output_sha256") == output_sha}
     if "chair" in roles:
         return "ready", "Verified, every row decided, and signed off by the chair."
     return "ready", "Verified and every row decided: ready for the chair's sign-off."
