@@ -43,6 +43,7 @@ from anonymiser.read.ooxml import (
 )
 from anonymiser.records import Edit
 from anonymiser.write.docx_hidden import neutral_bookmarks, remove_xml_comments
+from anonymiser.write.xml_nodes import remove_keeping_tail
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _XML_SPACE = q(NS.XML, "space")
@@ -223,15 +224,15 @@ def _set_piece_text(el: etree._Element, piece: Piece, text: str) -> None:
             new = etree.Element(w("t"))
             _set_text(new, text)
             parent.insert(parent.index(el), new)
-        _remove(el)
+        remove_keeping_tail(el)
         return
     if text or el.tag != w("t"):
         _set_text(el, text)
         return
     run = el.getparent()
-    _remove(el)
+    remove_keeping_tail(el)
     if run is not None and run.tag == w("r") and all(child.tag == w("rPr") for child in run):
-        _remove(run)
+        remove_keeping_tail(run)
 
 
 def _set_text(el: etree._Element, text: str) -> None:
@@ -240,19 +241,6 @@ def _set_text(el: etree._Element, text: str) -> None:
         el.set(_XML_SPACE, "preserve")
 
 
-def _remove(el: etree._Element) -> None:
-    """Remove an element but keep its tail text (there is none in WordprocessingML, but
-    other XML may mix content)."""
-    parent = el.getparent()
-    if parent is None:
-        return
-    if el.tail:
-        previous = el.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + el.tail
-        else:
-            parent.text = (parent.text or "") + el.tail
-    parent.remove(el)
 
 
 def _unwrap(el: etree._Element) -> None:
@@ -263,7 +251,7 @@ def _unwrap(el: etree._Element) -> None:
     for child in list(el):
         parent.insert(position, child)
         position += 1
-    _remove(el)
+    remove_keeping_tail(el)
 
 
 # -- dropping paragraphs ---------------------------------------------------------------
@@ -278,7 +266,7 @@ def _drop_paragraphs(dropped: list[etree._Element], package: _Package) -> None:
         for tbl in list(tree.getroot().iter(w("tbl"))):
             paragraphs = list(tbl.iter(w("p")))
             if paragraphs and all(p in doomed for p in paragraphs) and tbl.getparent() is not None:
-                _remove(tbl)
+                remove_keeping_tail(tbl)
     for p in dropped:
         if p.getparent() is None:
             continue
@@ -289,7 +277,7 @@ def _drop_paragraphs(dropped: list[etree._Element], package: _Package) -> None:
                 if child is not ppr:
                     p.remove(child)
             continue
-        _remove(p)
+        remove_keeping_tail(p)
     for tree in package.trees.values():
         _repair_containers(tree.getroot())
 
@@ -299,10 +287,10 @@ def _repair_containers(root: etree._Element) -> None:
         if len(sdt) == 0 and sdt.getparent() is not None:
             holder = sdt.getparent()
             if holder.getparent() is not None and holder.getparent().tag in (w("body"), w("tc"), w("sdtContent")):
-                _remove(holder)
+                remove_keeping_tail(holder)
     for tbl in list(root.iter(w("tbl"))):
         if tbl.find(f".//{w('tc')}") is None and tbl.getparent() is not None:
-            _remove(tbl)
+            remove_keeping_tail(tbl)
     for container in root.iter(*_NEEDS_PARAGRAPH):
         content = [c for c in container if c.tag in (w("p"), w("tbl"), w("sdt"))]
         if container.tag == w("tc"):
@@ -332,7 +320,7 @@ def _remove_orphan_notes(package: _Package) -> None:
         }
         for note in list(tree.getroot().iter(w(tag))):
             if note.get(w("type")) is None and note.get(w("id")) not in used:
-                _remove(note)
+                remove_keeping_tail(note)
 
 
 # -- tracked changes, comments, bindings -----------------------------------------------
@@ -345,31 +333,31 @@ def _resolve_tracked_changes(root: etree._Element) -> None:
         if holder is not None and holder.tag == w("trPr"):
             row = holder.getparent()
             if row is not None and row.getparent() is not None:
-                _remove(row)
+                remove_keeping_tail(row)
     for el in list(root.iter(w("del"), w("moveFrom"), *_CHANGE_RECORDS)):
         if el.getparent() is not None:
-            _remove(el)
+            remove_keeping_tail(el)
     for el in list(root.iter(w("ins"), w("moveTo"))):
         if el.getparent() is not None:
             _unwrap(el)
     for el in list(root.iter(w("delText"), w("delInstrText"))):
         # A deletion mark outside a w:del (malformed, but seen) still holds deleted words.
-        _remove(el)
+        remove_keeping_tail(el)
 
 
 def _remove_comment_anchors(root: etree._Element) -> None:
     for el in list(root.iter(*_COMMENT_ANCHORS)):
         run = el.getparent()
-        _remove(el)
+        remove_keeping_tail(el)
         if run is not None and run.tag == w("r") and all(c.tag == w("rPr") for c in run):
-            _remove(run)
+            remove_keeping_tail(run)
 
 
 def _remove_data_bindings(root: etree._Element) -> None:
     # Bindings point into custom XML parts, which are removed; without this Word would
     # refill the content control from data that no longer exists.
     for el in list(root.iter(w("dataBinding"), q(NS.W15, "dataBinding"))):
-        _remove(el)
+        remove_keeping_tail(el)
 
 
 def _clean_settings(package: _Package) -> None:
@@ -380,7 +368,7 @@ def _clean_settings(package: _Package) -> None:
     # shows them unless a DOCVARIABLE field does, and its result is in the body already.
     # The attached template is a path on the author's machine ("C:/Users/<login>/...").
     for el in list(tree.getroot().iter(w("trackRevisions"), w("attachedSchema"), w("docVars"), w("attachedTemplate"))):
-        _remove(el)
+        remove_keeping_tail(el)
     rels = package.trees.get(rels_name("word/settings.xml"))
     if rels is not None:
         for rel in list(rels.getroot()):
@@ -442,7 +430,7 @@ def _remove_embedded_objects(package: _Package) -> None:
             if holder.getparent() is None:
                 continue  # inside a holder already removed
             gone |= {v for el in holder.iter() for a, v in el.attrib.items() if a.startswith(f"{{{NS.R}}}")}
-            _remove(holder)
+            remove_keeping_tail(holder)
         still_used = {v for el in root.iter() for a, v in el.attrib.items() if a.startswith(f"{{{NS.R}}}")}
         # The preview picture goes too, unless something else in the part still shows it.
         doomed |= {targets[rid] for rid in gone - still_used if rid in targets}
@@ -515,7 +503,7 @@ def _drop_images(package: _Package) -> None:
                 if ancestor.tag == w("r"):
                     break
             if outer.getparent() is not None:
-                _remove(outer)
+                remove_keeping_tail(outer)
     # A media part is gone once nothing refers to it; count references part by part.
     for name in list(package.trees):
         if not name.endswith(".rels"):

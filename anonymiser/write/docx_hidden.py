@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from lxml import etree
 
 from anonymiser.read.ooxml import w
+from anonymiser.write.xml_nodes import remove_keeping_tail
 
 # Names Word makes up itself: table of contents, cross references, the last edit position.
 # They hold only digits after the prefix, so they are kept (TOC fields point at them).
@@ -71,16 +72,7 @@ def remove_xml_comments(trees: Mapping[str, etree._ElementTree]) -> None:
     for tree in trees.values():
         root = tree.getroot()
         for node in list(root.iter(etree.Comment, etree.PI)):
-            parent = node.getparent()
-            if parent is None:
-                continue
-            if node.tail:  # keep any text that followed the comment
-                previous = node.getprevious()
-                if previous is not None:
-                    previous.tail = (previous.tail or "") + node.tail
-                else:
-                    parent.text = (parent.text or "") + node.tail
-            parent.remove(node)
+            remove_keeping_tail(node)  # any text that followed the comment stays
         # Comments before or after the root element are its siblings, which lxml cannot
         # remove; emptied, they say nothing ("<!---->").
         for sibling in [*root.itersiblings(preceding=True), *root.itersiblings()]:
