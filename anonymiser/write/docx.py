@@ -43,6 +43,7 @@ from anonymiser.read.ooxml import (
 )
 from anonymiser.records import Edit
 from anonymiser.write.docx_hidden import neutral_bookmarks, remove_xml_comments
+from anonymiser.write.image_metadata import strip_metadata
 from anonymiser.write.xml_nodes import remove_keeping_tail
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -145,6 +146,9 @@ def write_docx(
     _remove_parts(package, _parts_to_remove(package))
     if drop_images:
         _drop_images(package)
+    for name in list(package.binaries):
+        if name.startswith("word/media/"):
+            package.binaries[name] = strip_metadata(name, package.binaries[name])
     _prune_relationships(package)
     _write_zip(package, dest)
 
