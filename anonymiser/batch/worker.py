@@ -26,7 +26,7 @@ from anonymiser.decide.decide import Decisions
 from anonymiser.decide.keep import TermMatcher
 from anonymiser.decide.sections import SectionPlan
 from anonymiser.detect.engine import Detector
-from anonymiser.detect.names import Variant, compile_variants, name_variants
+from anonymiser.detect.names import name_variants
 from anonymiser.errors import AnonymiserError
 from anonymiser.pipeline import analyse, process_document
 from anonymiser.read import read_document
@@ -34,6 +34,7 @@ from anonymiser.read.document import SourceDocument
 from anonymiser.read.limits import InputLimits
 from anonymiser.records import Edit, Finding, Outcome, TextUnit
 from anonymiser.settings import Settings, load_settings
+from anonymiser.verify.rescan import verify_chunks
 from anonymiser.write.text import apply_edits
 
 
@@ -261,33 +262,27 @@ def _check_others(
     of the people the other drafts found, and the draft fails if one is still there. The
     consultant adds the person to the case file, and every draft then knows them.
     """
-    if not others:
-        return
     variants = [
         v
         for name in others
         for v in name_variants(name)
         if any(ch.islower() for ch in v.text)  # names and name parts, not initials
     ]
-    pattern = compile_variants(variants)
-    if pattern is None:
+    if not variants:
         return
-    allowed = compile_variants(Variant(e.replacement, False) for e in decisions.edits if e.replacement.strip())
+    # The same search as verification's, on the text as it will be written: our labels
+    # and the practice terms ("Early" of Grace Early inside "Early Help") are not hits.
     by_unit: dict[int, list[Edit]] = {}
     for edit in decisions.edits:
         by_unit.setdefault(edit.unit, []).append(edit)
-    places = []
-    for unit in doc.units:
-        if unit.uid in plan.drop_units:
-            continue
-        text = apply_edits(unit.text, by_unit.get(unit.uid, []))
-        kept = [] if allowed is None else [(m.start(), m.end()) for m in allowed.finditer(text)]
-        if terms is not None:
-            kept += terms.spans(text)  # "Early" of Grace Early inside "Early Help"
-        for match in pattern.finditer(text):
-            if not any(s <= match.start() and match.end() <= e for s, e in kept):
-                places.append(unit.location.describe())
-                break
+    chunks = [
+        (unit.location.describe(), apply_edits(unit.text, by_unit.get(unit.uid, [])))
+        for unit in doc.units
+        if unit.uid not in plan.drop_units
+    ]
+    labels = sorted({e.replacement for e in decisions.edits if e.replacement.strip()})
+    report = verify_chunks(chunks, variants, labels, terms=terms)
+    places = list(dict.fromkeys(hit.rsplit(", characters ", 1)[0] for hit in report.hits))
     if places:
         raise BatchMismatch(
             f"{doc.path}: names someone another draft of the batch names in full, without "
