@@ -305,8 +305,9 @@ _Result = Any  # Analysed | Outcome, or the BrokenProcessPool a dead worker left
 class _Runner:
     """Runs jobs in this process and, for more than one worker, in worker processes too.
 
-    This process is always one of the workers. Jobs go largest first, so the last to finish
-    is a small one and no worker waits long at the end of a step.
+    This process is always one of the workers. Every worker takes the largest job left, so
+    the last jobs of a step are the smallest and no worker waits long for the others at its
+    end (labels are agreed between the steps, so that wait is lost time).
 
     How worker processes start: on Linux, when this process runs no other thread, it loads
     its model and is then forked, so each worker starts with the model already loaded (in
@@ -393,7 +394,7 @@ class _Runner:
         feed.start(self.processes)
         while True:
             yield from feed.results()
-            job = feed.take_last()
+            job = feed.take_next()
             if job is not None:
                 yield job, here(job)
             elif not feed.waiting():
@@ -429,8 +430,7 @@ class _Feed:
     Each worker process gets its next document the moment it finishes one (from the pool's
     callback thread), never a queue of them: a document queued behind a busy worker could
     leave this process idle at the end of the step while the worker still has two to do.
-    The pool takes jobs from the front of ``pending`` (largest first); this process takes
-    from the back.
+    The pool and this process both take from the front of ``pending`` (largest first).
     """
 
     def __init__(self, pool: ProcessPoolExecutor, there: Callable[[Any], Any], pending: deque[Any]) -> None:
@@ -470,9 +470,9 @@ class _Feed:
         self._done.put((job, error if error is not None else future.result()))
         self._send_next()
 
-    def take_last(self) -> Any | None:
+    def take_next(self) -> Any | None:
         with self._lock:
-            return self.pending.pop() if self.pending else None
+            return self.pending.popleft() if self.pending else None
 
     def waiting(self) -> bool:
         with self._lock:
