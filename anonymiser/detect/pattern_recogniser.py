@@ -16,6 +16,11 @@ The YAML recognisers under ``patterns/recognisers/`` and the coded pattern recog
 
 Matching, scores, ``validate_result`` / ``invalidate_result`` and duplicate removal are
 Presidio's.
+
+``CheckedPattern`` is a Presidio ``Pattern`` made from a regex the registry has already
+compiled while checking it: Presidio's constructor compiles every pattern once more, without
+its flags, only to see that it compiles (a sixth of a second for the YAML patterns, paid
+before any worker can start).
 """
 
 from __future__ import annotations
@@ -23,13 +28,25 @@ from __future__ import annotations
 from typing import Any
 
 import regex
-from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.pattern_recognizer import REGEX_TIMEOUT_SECONDS
 
 from anonymiser.errors import ConfigError
 
 MASK_GROUP = "mask"
+
+
+class CheckedPattern(Pattern):
+    """A pattern with its regex compiled (with ``flags``) by whoever checked it."""
+
+    def __init__(self, name: str, regex_text: str, score: float, compiled: regex.Pattern[str], flags: int) -> None:
+        # Not Pattern.__init__, which would compile ``regex_text`` again to validate it.
+        self.name = name
+        self.regex = regex_text
+        self.score = score
+        self.compiled_regex = compiled
+        self.compiled_with_flags = flags
 
 
 class PatternRecogniser(PatternRecognizer):

@@ -23,7 +23,7 @@ from presidio_analyzer.input_validation.yaml_recognizer_models import (
 from pydantic import ValidationError
 
 from anonymiser.detect.medicines import MedicationRecogniser
-from anonymiser.detect.pattern_recogniser import PatternRecogniser
+from anonymiser.detect.pattern_recogniser import CheckedPattern, PatternRecogniser
 from anonymiser.detect.uk import NhsNumberRecogniser, UkPhoneRecogniser
 from anonymiser.errors import ConfigError
 from anonymiser.yaml_files import parse_yaml
@@ -151,19 +151,22 @@ def _build(entry: Any, where: str) -> PatternRecogniser | None:
         raise ConfigError(
             f"{where}: supported_entity '{entity}' must be in CAPITALS_WITH_UNDERSCORES"
         )
-    for number, pattern in enumerate(config.get("patterns") or [], start=1):
-        _check_pattern(pattern, f"{where}, pattern {number}")
+    config["patterns"] = [
+        CheckedPattern(p["name"], p["regex"], p["score"], _check_pattern(p, f"{where}, pattern {number}"), PRESIDIO_FLAGS)
+        for number, p in enumerate(config.get("patterns") or [], start=1)
+    ]
     for word in config.get("context") or []:
         if not isinstance(word, str) or " " in word.strip():
             # Presidio compares context one lemma at a time, so a phrase would never match.
             raise ConfigError(f"{where}: context word {word!r} must be a single word")
     try:
-        return PatternRecogniser.from_dict(config)
+        return PatternRecogniser(**config)
     except (TypeError, ValueError) as err:
         raise ConfigError(f"{where}: {err}") from err
 
 
-def _check_pattern(pattern: dict[str, Any], where: str) -> None:
+def _check_pattern(pattern: dict[str, Any], where: str) -> regex.Pattern[str]:
+    """The pattern's regex compiled as Presidio runs it, or ConfigError saying what is wrong."""
     name = pattern.get("name")
     label = f"{where} ('{name}')" if isinstance(name, str) else where
     unknown = set(pattern) - _PATTERN_KEYS
@@ -178,6 +181,7 @@ def _check_pattern(pattern: dict[str, Any], where: str) -> None:
     if compiled.fullmatch(""):
         # An empty match would be skipped by Presidio, but it means the pattern is broken.
         raise ConfigError(f"{label}: the regular expression matches empty text")
+    return compiled
 
 
 def _short_error(error: Mapping[str, Any]) -> str:

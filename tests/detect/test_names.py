@@ -215,8 +215,10 @@ def _plain(variants: list[Variant]):  # noqa: ANN202 - the reference the fast fo
 
 
 _WORDS = ["Ana", "ana", "Anabel", "K.M.", "KM", "O'Neill", "O\u2019Neill", "'Tash", "\u017fam", "Sam",
-          "Émile", "emile", "Ōkubo", "Kelvin", "kelvin", "Hope", "de Souza", "Souza", "x", "1st"]
-_FILLER = [" ", "  ", ". ", ", ", "\n", "@", "-", "(", ")", "\u2019", "'", "é", "\u212a", "s"]
+          "Émile", "emile", "Ōkubo", "Kelvin", "kelvin", "Hope", "de Souza", "Souza", "x", "1st",
+          "Ivy", "\u0130vy", "\u0131vy", "Zoe"]
+_FILLER = [" ", "  ", ". ", ", ", "\n", "@", "-", "(", ")", "\u2019", "'", "é", "\u212a", "s",
+           "\u0130", "\u0131", "\u017f"]
 
 
 @pytest.mark.parametrize("grouped", [True, False], ids=["grouped", "plain"])
@@ -237,3 +239,17 @@ def test_grouped_alternation_finds_what_a_plain_alternation_finds(
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
     for word in _WORDS:
         assert bool(fast.fullmatch(word)) == bool(plain.fullmatch(word))
+
+
+def test_only_i_k_and_s_have_partners_outside_ascii_when_case_is_ignored() -> None:
+    # The grouped alternation tries only the terms starting with these letters at a
+    # character outside ASCII; a Python that folds more letters must fail here.
+    import re
+
+    from anonymiser.detect.alternation import NON_ASCII_CASE_PARTNERS
+
+    every = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c <= 0xDFFF)
+    partners = {m.group() for m in re.finditer("[a-z]", every, re.IGNORECASE)}
+    letters = {a for a in "abcdefghijklmnopqrstuvwxyz" if any(re.fullmatch(a, c, re.IGNORECASE) for c in partners)}
+    assert letters == set(NON_ASCII_CASE_PARTNERS)
+
