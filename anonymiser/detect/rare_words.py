@@ -38,6 +38,16 @@ def frequency(word: str) -> float:
         forms |= {pattern.sub(replacement, f) for f in list(forms)}
     return max(zipf_frequency(f, "en") for f in forms)
 MIN_LENGTH = 6
+# Endings that make another form of a practice word: "chronologies" is the keep list's
+# "chronology", "antenatally" its "antenatal". Only raised words are looked up this way.
+_INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ly", ""))
+
+
+def _forms(word: str) -> Iterable[str]:
+    yield word
+    for ending, base in _INFLECTIONS:
+        if word.endswith(ending):
+            yield word[: -len(ending)] + base
 _WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z-]{4,}[a-z](?![\w'\u2019-])")
 
 
@@ -67,7 +77,7 @@ class RareWordRecogniser(EntityRecognizer):
             if word not in rarity:
                 parts = word.split("-")
                 rarity[word] = frequency(word) < RARE_ZIPF and not any(
-                    p in self._practice for p in parts
+                    form in self._practice for p in parts for form in _forms(p)
                 ) and all(frequency(p) < 4.5 for p in parts if p)
             if rarity[word]:
                 results.append(
