@@ -37,6 +37,7 @@ def found(recogniser: EntityRecognizer, text: str) -> list[str]:
         ("in early March 2019 the", ["early March 2019"]),
         ("in mid-May 2020 the", ["mid-May 2020"]),
         ("between 12-14 March 2019", ["12-14 March 2019"]),
+        ("on 3 or 4 May 2019 she", ["3 or 4 May 2019"]),  # not "3 or" left behind
         ("dated March 12, 2019.", ["March 12, 2019"]),
         ("on November 4th the", ["November 4th"]),
         ("entered as 2019-03-12 on the system", ["2019-03-12"]),
