@@ -42,6 +42,7 @@ _WORDY = re.compile(
 _MONTH_FIRST = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$", re.I)
 _NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
 _MONTH_YEAR = re.compile(r"^(?:early|mid|late|mid-)?\s*([A-Za-z]+)\.?\s+(\d{4})$", re.I)
+_SEASON_YEAR = re.compile(r"^(?:early|mid|late|mid-)?\s*(?:the\s+)?(?:spring|summer|autumn|winter)(?:\s+of)?\s+\d{4}$", re.I)
 
 
 def _year(text: str) -> int:
@@ -67,6 +68,7 @@ def month_and_year(text: str) -> str | None:
 
 
 def is_month_and_year(text: str) -> bool:
-    """Already no more exact than a month: "March 2019", "early June 2018"."""
-    match = _MONTH_YEAR.match(" ".join(text.split()))
-    return bool(match and match.group(1).lower() in _MONTHS)
+    """Already no more exact than a month: "March 2019", "early June 2018", "autumn 2018"."""
+    text = " ".join(text.split())
+    match = _MONTH_YEAR.match(text)
+    return bool(match and match.group(1).lower() in _MONTHS) or bool(_SEASON_YEAR.match(text))

@@ -32,7 +32,8 @@ def test_month_and_year(text: str, expected: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("March 2019", True), ("early June 2018", True), ("Sept 2019", True), ("12 March 2019", False), ("Hope 2019", False)],
+    [("March 2019", True), ("early June 2018", True), ("Sept 2019", True), ("12 March 2019", False), ("Hope 2019", False),
+     ("autumn 2018", True), ("the summer of 2017", True), ("Summer Lane 2019", False)],
 )
 def test_is_month_and_year(text: str, expected: bool) -> None:
     assert is_month_and_year(text) is expected
