@@ -120,7 +120,7 @@ def decide(
             book.for_case(matcher.person)
 
     glossary_words = _words_in(settings.keep.terms)
-    findings = _reclassify(findings, glossary_words)
+    findings = _reclassify(findings, glossary_words, settings.given_names.is_first_name)
     # Spans of things the policy keeps (agencies under scr): a weaker finding inside one,
     # such as the model calling "Westmere Constabulary" an ORG, is not a separate entity.
     policy_kept_spans: dict[int, list[tuple[int, int]]] = {}
@@ -589,17 +589,25 @@ def _plausible_name(
 _PLACE_NAMED = ("AGENCY", "HOSPITAL", "SCHOOL", "NURSERY", "GP_PRACTICE", "PRISON", "ADDRESS")
 
 
-def _reclassify(findings: Sequence[Finding], glossary_words: set[str]) -> list[Finding]:
+def _reclassify(
+    findings: Sequence[Finding], glossary_words: set[str], is_first_name: Callable[[str], bool]
+) -> list[Finding]:
     """Fix the model's category where a pattern recogniser knows better.
 
     - An ORG that overlaps an agency found by its head word is that agency (kept by scr).
     - A one-word PERSON that begins a place-named institution is a place (LOCATION).
+    - A PERSON inside an address found by its street word is that address, unless it starts
+      with a first name: "took him home to Ashcombe Row" was labelled "Person B"; "spoke to
+      Sarah Grove" stays a person.
     """
     agency_spans: dict[int, list[tuple[int, int]]] = {}
+    address_spans: dict[int, list[tuple[int, int]]] = {}
     place_words: set[str] = set()
     for f in findings:
         if f.category == "AGENCY":
             agency_spans.setdefault(f.unit, []).append((f.start, f.end))
+        if f.category == "ADDRESS" and not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
+            address_spans.setdefault(f.unit, []).append((f.start, f.end))
         if f.category in _PLACE_NAMED:
             first = f.text.split()[0] if f.text.split() else ""
             if first[:1].isupper() and not first[:1].isdigit():
@@ -613,6 +621,12 @@ def _reclassify(findings: Sequence[Finding], glossary_words: set[str]) -> list[F
                 f = replace(f, category="AGENCY")
             elif f.category == "PERSON" and " " not in f.text.strip() and f.text.strip() in place_words:
                 f = replace(f, category="LOCATION")
+            elif (
+                f.category == "PERSON"
+                and inside_any(f.start, f.end, address_spans.get(f.unit, []))
+                and not is_first_name(f.text.split()[0])
+            ):
+                f = replace(f, category="ADDRESS")
         out.append(f)
     return out
 

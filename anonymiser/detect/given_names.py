@@ -16,6 +16,7 @@ import importlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -69,6 +70,15 @@ class GivenNameRules:
     exclude: tuple[str, ...] = ()
     not_surnames: tuple[str, ...] = ()
 
+    @cached_property
+    def first_names(self) -> frozenset[str]:
+        """Every first name of the lists and ``add``, as ``name_key`` keys (lower case), read
+        once with the settings (the recogniser and the decide stage both ask)."""
+        return frozenset(name_key(n) for n in faker_first_names(self.locales) | set(self.add))
+
+    def is_first_name(self, word: str) -> bool:
+        return name_key(word) in self.first_names
+
 
 def faker_first_names(locales: Sequence[str]) -> set[str]:
     """Every first name in Faker's person providers for ``locales``."""
@@ -99,7 +109,7 @@ def _faker_names(locales: Sequence[str], attributes: Sequence[str]) -> set[str]:
     return names
 
 
-def _key(word: str) -> str:
+def name_key(word: str) -> str:
     """A name whatever its case or apostrophe: "AMY-LEIGH", "Amy-Leigh" -> "amy-leigh"."""
     return word.lower().replace("\u2019", "'")
 
@@ -118,20 +128,19 @@ class GivenNameRecogniser(EntityRecognizer):
     """PERSON: first names from the lists, alone or with the surname after them."""
 
     def __init__(self, rules: GivenNameRules, never_names: Iterable[str]) -> None:
-        never = {_key(w) for w in never_names}
+        never = {name_key(w) for w in never_names}
         # ``exclude`` says which words are not first names; many are surnames ("Young",
         # "Early", "Little"), so they still count after a first name.
-        not_first = never | {_key(w) for w in rules.exclude}
-        keys = {_key(n) for n in faker_first_names(rules.locales) | set(rules.add)}
+        not_first = never | {name_key(w) for w in rules.exclude}
         # (Entries with spaces or digits stay in the set but never match a word of the text.)
-        self._names = frozenset(k for k in keys if len(k) >= 3 and k not in not_first)
+        self._names = frozenset(k for k in rules.first_names if len(k) >= 3 and k not in not_first)
         # How common each name met so far is as an English word: looked up when first met,
         # not for all the names at start-up (a third of a second on every run).
         self._zipf: dict[str, float] = {}
         self._full_below = rules.full_below_zipf
         self._lone_below = rules.lone_below_zipf
-        self._not_surnames = frozenset(_key(w) for w in rules.not_surnames) | never
-        self._surnames = frozenset(_key(n) for n in faker_surnames(rules.locales))
+        self._not_surnames = frozenset(name_key(w) for w in rules.not_surnames) | never
+        self._surnames = frozenset(name_key(n) for n in faker_surnames(rules.locales))
         super().__init__(supported_entities=["PERSON"], name=GIVEN_NAME_RECOGNISER, supported_language="en")
 
     def load(self) -> None:
@@ -143,7 +152,7 @@ class GivenNameRecogniser(EntityRecognizer):
     def _name_zipf(self, word: str) -> float | None:
         """How common the name ``word`` is as an English word, or None if it is not a name
         here (not in the lists, or a word too common even for a full name: "Will", "Said")."""
-        key = _key(word)
+        key = name_key(word)
         if key not in self._names:
             return None
         zipf = self._zipf.get(key)
@@ -196,7 +205,7 @@ class GivenNameRecogniser(EntityRecognizer):
             if j >= len(words) or not _GAP.fullmatch(text[words[j - 1][1] : words[j][0]]):
                 break
             word = words[j][2]
-            if _key(word) in self._not_surnames or not self._fits(shape, word):
+            if name_key(word) in self._not_surnames or not self._fits(shape, word):
                 break
             if shape != "lower" and not self._surname_like(word):
                 break
@@ -204,7 +213,7 @@ class GivenNameRecogniser(EntityRecognizer):
         return last
 
     def _surname_like(self, word: str) -> bool:
-        if _key(word) in self._surnames:
+        if name_key(word) in self._surnames:
             return True
         # A short word in capitals is an abbreviation ("Trent RHA") unless a known surname.
         if len(word) <= SHORT_WORD and word.isupper():

@@ -310,3 +310,21 @@ def test_a_role_after_a_full_name_is_still_cut_off(scr: Settings) -> None:
     text = "The visit was by Jane Hill Social Worker on Monday."
     findings = [finding(text, "Jane Hill Social Worker", "PERSON", "spacy_model:PERSON", score=0.85)]
     assert redactions(text, decide([one_unit(text)], findings, scr)) == ["Jane Hill"]
+
+
+@pytest.mark.parametrize(
+    ("place", "category"),
+    [
+        ("Ashcombe Row", "ADDRESS"),  # a street the model took for a person
+        ("Sarah Grove", "PERSON"),  # a first name: the street word is her surname
+    ],
+)
+def test_a_person_guess_that_an_address_pattern_found_is_an_address(scr: Settings, place: str, category: str) -> None:
+    # "took him home to Ashcombe Row" read "took him home to Person B".
+    text = f"The officers took him home to {place} at 06:05."
+    findings = [
+        finding(text, place, "PERSON", "spacy_model:PERSON", score=0.85),
+        finding(text, place, "ADDRESS", "street_name", score=0.6),
+    ]
+    (entity,) = decide([one_unit(text)], findings, scr).entities
+    assert (entity.text, entity.category) == (place, category)
