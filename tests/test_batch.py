@@ -520,3 +520,14 @@ def test_command_refuses_bad_paths_before_any_work(tmp_path: Path, problem: str)
     result = CliRunner().invoke(app, ["batch", str(folder), "--out", str(out)])
     assert result.exit_code == 2, result.output
     assert not (tmp_path / "out" / "batch-summary.csv").exists()
+
+
+def test_labels_the_drafts_already_use_are_given_to_nobody(case_settings: Settings) -> None:
+    # An author who anonymised as they went wrote "Person A" and "Social Worker 2" in one
+    # draft: the batch's new people get other labels, in every draft.
+    docs = [
+        [person("Ada Quill", (0, 0)), person("Tamsin Orrell", (0, 4), "Social Worker 2", role="Social Worker")],
+        [person("Wilfred Dunmore", (0, 0))],
+    ]
+    labels = assign_labels(docs, case_settings, frozenset({"Person A", "Social Worker 2"}))
+    assert labels == [{"Ada Quill": "Person B", "Tamsin Orrell": "Social Worker 3"}, {"Wilfred Dunmore": "Person C"}]

@@ -104,8 +104,11 @@ class _Global:
     role: str | None = None
 
 
-def assign_labels(documents: Sequence[Sequence[PersonSummary]], settings: Settings) -> list[dict[str, str]]:
-    """Labels for every document's people: ``result[i][person.text]`` for ``documents[i]``.
+def assign_labels(
+    documents: Sequence[Sequence[PersonSummary]], settings: Settings, in_use: frozenset[str] = frozenset()
+) -> list[dict[str, str]]:
+    """Labels for every document's people: ``result[i][person.text]`` for ``documents[i]``;
+    never one of ``in_use``, the labels the drafts already use for someone.
 
     ``documents`` must be in batch order (sorted by path); the result does not depend on the
     order in which documents were analysed.
@@ -160,15 +163,15 @@ def assign_labels(documents: Sequence[Sequence[PersonSummary]], settings: Settin
         ]
         join(min(owners, key=lambda k: people[k].first) if owners else f"word:{tokens[0]}", index, person)
 
-    labels = _labels(people, settings)
+    labels = _labels(people, settings, in_use)
     out: list[dict[str, str]] = [{} for _ in documents]
     for (index, text), key in owner.items():
         out[index][text] = labels[key]
     return out
 
 
-def _labels(people: Mapping[str, _Global], settings: Settings) -> dict[str, str]:
-    used = {p.pseudonym for p in settings.case.people if p.pseudonym}
+def _labels(people: Mapping[str, _Global], settings: Settings, in_use: frozenset[str]) -> dict[str, str]:
+    used = {p.pseudonym for p in settings.case.people if p.pseudonym} | set(in_use)
     counters: dict[str, int] = {}
     letters = 0
     labels: dict[str, str] = {}

@@ -36,6 +36,7 @@ class PreviousRun:
     words: int
     # The people other drafts named that the output was checked against (see worker.py).
     others: tuple[str, ...] = ()
+    labels_in_use: tuple[str, ...] = ()
 
 
 def previous_run(source: Path, out_dir: Path, fingerprint: str) -> PreviousRun | None:
@@ -64,6 +65,7 @@ def previous_run(source: Path, out_dir: Path, fingerprint: str) -> PreviousRun |
             needs_review=int(summary["needs_review"]) + int(summary["residual"]) + sections_to_review,
             words=int(log["input"].get("words", 0)),
             others=tuple(str(o) for o in batch.get("others", [])),
+            labels_in_use=tuple(str(label) for label in batch.get("labels_in_use", [])),
         )
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None  # unreadable or from another version: do the document again

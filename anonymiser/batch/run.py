@@ -243,7 +243,12 @@ def _write_jobs(
         analysed[d.document].people if d.document in analysed else list(previous[d.document].people)
         for d in order
     ]
-    labels = assign_labels(people, settings)
+    in_use = {
+        label
+        for d in order
+        for label in (analysed[d.document].labels_in_use if d.document in analysed else previous[d.document].labels_in_use)
+    }
+    labels = assign_labels(people, settings, frozenset(in_use))
     everyone = [p.text for doc_people in people for p in doc_people if not p.case]
     jobs = []
     for draft, doc_labels, own in zip(order, labels, people):
@@ -259,7 +264,17 @@ def _write_jobs(
         if done is not None:
             # Written before with other labels: write it again (the model runs once, here).
             row.words = done.words
-            jobs.append(WriteJob(draft.document, draft.source, draft.out_dir, doc_labels, done.people, others=others))
+            jobs.append(
+                WriteJob(
+                    draft.document,
+                    draft.source,
+                    draft.out_dir,
+                    doc_labels,
+                    done.people,
+                    others=others,
+                    labels_in_use=done.labels_in_use,
+                )
+            )
             continue
         result = analysed[draft.document]
         jobs.append(
@@ -273,6 +288,7 @@ def _write_jobs(
                 digest=result.digest,
                 findings=tuple(result.findings),
                 others=others,
+                labels_in_use=result.labels_in_use,
             )
         )
     return jobs

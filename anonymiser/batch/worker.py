@@ -80,6 +80,7 @@ class Analysed:
     digest: str = ""  # of the units the findings belong to
     findings: list[Finding] = field(default_factory=list)
     people: list[PersonSummary] = field(default_factory=list)
+    labels_in_use: tuple[str, ...] = ()  # labels the draft itself uses ("Police Officer 1")
     seconds: float = 0.0
     error: str | None = None
 
@@ -97,6 +98,7 @@ class WriteJob:
     # People the other drafts found who are not in the case file: the output must not
     # name them (see Relabel).
     others: tuple[str, ...] = ()
+    labels_in_use: tuple[str, ...] = ()  # recorded for a later run's labels (resume.py)
 
 
 def units_digest(units: Sequence[TextUnit]) -> str:
@@ -215,6 +217,7 @@ class Worker:
                 digest=recording.digest,
                 findings=recording.findings,
                 people=people_in(decisions, self.settings),
+                labels_in_use=tuple(sorted(decisions.labels_in_use)),
                 seconds=_since(started),
             )
         except Exception as exc:  # noqa: BLE001 - a bad document is a failed row, never a stopped batch
@@ -240,6 +243,7 @@ class Worker:
                         "people": [p.as_json() for p in job.people],
                         "labels": dict(sorted(job.labels.items())),
                         "others": list(job.others),
+                        "labels_in_use": list(job.labels_in_use),
                     }
                 },
             )

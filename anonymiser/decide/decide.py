@@ -28,6 +28,7 @@ from anonymiser.decide.people import (
     Person,
     PersonBook,
     clean_person_text,
+    labels_in_use,
     letter_code,
     role_before,
     role_label_for,
@@ -76,6 +77,9 @@ class Decisions:
     # Strings the model found that stay inside kept agency names ("Westmere" of "Westmere
     # Constabulary"); verification allows them there and nowhere else.
     loose_secrets: list[Variant] = field(default_factory=list)
+    # Labels the draft itself already uses ("Police Officer 1"): given to nobody (a batch
+    # gathers them from every draft).
+    labels_in_use: frozenset[str] = frozenset()
 
     @property
     def all_secrets(self) -> list[Variant]:
@@ -423,7 +427,8 @@ def decide(
     for cand in resolved:
         grouped.setdefault(cand.key, []).append(cand)
 
-    labels = _person_labels(people, grouped, by_uid, settings)
+    in_use = labels_in_use((u.text for u in units), settings.replacements)
+    labels = _person_labels(people, grouped, by_uid, settings, in_use)
     entities: list[Entity] = []
     order = sorted(grouped, key=lambda k: (grouped[k][0].unit, grouped[k][0].start, k))
     for index, key in enumerate(order, start=1):
@@ -482,6 +487,7 @@ def decide(
         secrets=_unique(secrets),
         kept=kept_entities,
         loose_secrets=_unique(loose),
+        labels_in_use=in_use,
     )
 
 
@@ -736,7 +742,8 @@ def _model_guess_is_specific(text: str, category: str, glossary_words: set[str])
     return True
 
 
-_DETERMINER = re.compile(r"^(?:the|a|an|this|that|its|their|his|her)\s+", re.I)
+# ("Her Majesty's Prison Gallowmere" is a name, not "her" and a name.)
+_DETERMINER = re.compile(r"^(?:the|a|an|this|that|its|their|his|her)\s+(?!majesty)", re.I)
 
 
 def _tidy_span(f: Finding, text: str) -> Finding | None:
@@ -925,10 +932,12 @@ def _person_labels(
     grouped: dict[str, list[Candidate]],
     by_uid: dict[int, TextUnit],
     settings: Settings,
+    in_use: frozenset[str],
 ) -> dict[str, str]:
-    """Case-file pseudonyms; else a role label ("Social Worker 1"); else "Person A", "Person B"."""
+    """Case-file pseudonyms; else a role label ("Social Worker 1"); else "Person A", "Person B";
+    never a label in ``in_use`` (the draft's own, see ``labels_in_use``)."""
     labels: dict[str, str] = {}
-    used = {p.case.pseudonym for p in people if p.case and p.case.pseudonym}
+    used = {p.case.pseudonym for p in people if p.case and p.case.pseudonym} | set(in_use)
     counters: dict[str, int] = {}
     letters = 0
     ordered = sorted(
@@ -943,8 +952,7 @@ def _person_labels(
         for cand in grouped[person.key]:
             text = by_uid[cand.unit].text
             role, group = role_before(text, cand.start, settings.people)
-            title = text[cand.start : cand.end].split()[0] if " " in text[cand.start : cand.end] else None
-            role_label = role_label_for(role, title, settings.replacements)
+            role_label = role_label_for(role, text[cand.start : cand.end], settings.replacements)
             if group and person.group is None:
                 person.group = group
             if role_label:

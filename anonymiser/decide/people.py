@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -201,13 +201,29 @@ def role_before(text: str, start: int, words: PeopleWords) -> tuple[str | None, 
     return best[1], best[2]
 
 
-def role_label_for(role: str | None, title: str | None, replacements: Replacements) -> str | None:
-    """The label a practitioner gets from their role or title ("Social Worker", "Doctor")."""
+def role_label_for(role: str | None, name: str | None, replacements: Replacements) -> str | None:
+    """The label a practitioner gets from their role ("social worker"), or else from the
+    title that opens the name as written ("Dr Qureshi", "Prison Officer Dawes"): the longest
+    title that ``replacements.role_labels`` knows, so "Detective Sergeant Rowe" is a Detective
+    Sergeant, not a Detective."""
     labels = {k.lower(): v for k, v in replacements.role_labels.items()}
-    for word in (role, title):
-        if word and word.rstrip(".").lower() in labels:
-            return labels[word.rstrip(".").lower()]
+    if role and role.rstrip(".").lower() in labels:
+        return labels[role.rstrip(".").lower()]
+    words = (name or "").split()
+    for count in range(len(words) - 1, 0, -1):  # a title leaves at least one word of name
+        title = " ".join(words[:count]).rstrip(".").lower()
+        if title in labels:
+            return labels[title]
     return None
+
+
+def labels_in_use(texts: Iterable[str], replacements: Replacements) -> frozenset[str]:
+    """The labels a draft already uses for someone ("Police Officer 1", "Person B"), written
+    by an author who anonymised as they went: none of them is given to another person."""
+    prefixes = sorted({*replacements.role_labels.values(), replacements.person_prefix}, key=len, reverse=True)
+    words = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in prefixes)
+    pattern = re.compile(rf"(?<![\w-])(?:{words})\s+(?:\d{{1,3}}|[A-Z]{{1,2}})(?![\w-])")
+    return frozenset(" ".join(m.group(0).split()) for text in texts for m in pattern.finditer(text))
 
 
 def letter_code(n: int) -> str:

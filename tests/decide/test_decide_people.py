@@ -328,3 +328,24 @@ def test_a_person_guess_that_an_address_pattern_found_is_an_address(scr: Setting
     ]
     (entity,) = decide([one_unit(text)], findings, scr).entities
     assert (entity.text, entity.category) == (place, category)
+
+
+def test_labels_the_draft_already_uses_are_given_to_nobody(settings: Settings, detector: Detector) -> None:
+    # "Police Officer 1" and "Person A" were written by the author: a new officer and a new
+    # person get the next labels, or two people would read as one.
+    text = "Police Officer 1 called Person A. Superintendent Clarke and Lorna Pennyfeather agreed."
+    out, _ = anonymise(text, settings, detector)
+    assert out == "Police Officer 1 called Person A. Police Officer 2 and Person B agreed."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The longest title the role labels know names the role.
+        ("Prison Officer Dawes said he was calm.", "Prison Officer 1 said he was calm."),
+        ("Detective Sergeant Amy Rowe took the call.", "Detective Sergeant 1 took the call."),
+        ("Probation Officer Lyra Benn visited.", "Probation Officer 1 visited."),
+    ],
+)
+def test_a_title_of_several_words_names_the_role(settings: Settings, detector: Detector, text: str, expected: str) -> None:
+    assert anonymise(text, settings, detector)[0] == expected
