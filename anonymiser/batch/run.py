@@ -21,7 +21,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -239,19 +239,14 @@ def _write_jobs(
     batch's labels (a new document earlier in the batch can move "Person A").
     """
     order = [d for d in drafts if d.document in analysed or d.document in previous]
-    people = [
-        analysed[d.document].people if d.document in analysed else list(previous[d.document].people)
-        for d in order
-    ]
-    in_use = {
-        label
-        for d in order
-        for label in (analysed[d.document].labels_in_use if d.document in analysed else previous[d.document].labels_in_use)
-    }
-    labels = assign_labels(people, settings, frozenset(in_use))
+    # What each draft's first pass recorded: this run's, or the finished run's log.
+    first_pass = [analysed.get(d.document) or previous[d.document] for d in order]
+    people = [list(p.people) for p in first_pass]
+    in_use = frozenset(label for p in first_pass for label in p.labels_in_use)
+    labels = assign_labels(people, settings, in_use)
     everyone = [p.text for doc_people in people for p in doc_people if not p.case]
     jobs = []
-    for draft, doc_labels, own in zip(order, labels, people):
+    for draft, doc_labels, own, recorded in zip(order, labels, people, first_pass):
         # The people the other drafts found, for the check that this output names none of
         # them (worker.Relabel); a finished document is written again when they change.
         mine = {p.text for p in own}
@@ -261,36 +256,22 @@ def _write_jobs(
         if done is not None and done.labels == doc_labels and done.others == others:
             row.status, row.entities, row.needs_review = "skipped", done.entities, done.needs_review
             continue
+        job = WriteJob(
+            draft.document,
+            draft.source,
+            draft.out_dir,
+            doc_labels,
+            tuple(own),
+            others=others,
+            labels_in_use=recorded.labels_in_use,
+        )
         if done is not None:
             # Written before with other labels: write it again (the model runs once, here).
             row.words = done.words
-            jobs.append(
-                WriteJob(
-                    draft.document,
-                    draft.source,
-                    draft.out_dir,
-                    doc_labels,
-                    done.people,
-                    others=others,
-                    labels_in_use=done.labels_in_use,
-                )
-            )
-            continue
-        result = analysed[draft.document]
-        jobs.append(
-            WriteJob(
-                draft.document,
-                draft.source,
-                draft.out_dir,
-                doc_labels,
-                tuple(result.people),
-                sha256=result.sha256,
-                digest=result.digest,
-                findings=tuple(result.findings),
-                others=others,
-                labels_in_use=result.labels_in_use,
-            )
-        )
+        else:
+            result = analysed[draft.document]
+            job = replace(job, sha256=result.sha256, digest=result.digest, findings=tuple(result.findings))
+        jobs.append(job)
     return jobs
 
 
