@@ -325,6 +325,9 @@ class PeopleWords:
     # child_titles may stand before a child's name.
     children: tuple[str, ...] = ()
     child_titles: tuple[str, ...] = ()
+    # Titles that say how a person is addressed ("Mr", "Mrs"): two different ones before the
+    # same surname are two people.
+    honorifics: tuple[str, ...] = ()
 
     @cached_property
     def not_name_matcher(self) -> TermMatcher:
@@ -373,6 +376,7 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         function_words=_str_list(data.get("function_words"), f"{path}: function_words"),
         children=_str_list(data.get("children"), f"{path}: children"),
         child_titles=_str_list(data.get("child_titles"), f"{path}: child_titles"),
+        honorifics=_str_list(data.get("honorifics"), f"{path}: honorifics"),
     )
 
 
