@@ -32,6 +32,7 @@ from anonymiser.decide.recommendations import (
     UNNAMED_AGENCY,
     AgencyRecommendations,
     extract_recommendations,
+    group_by_agency,
     render_appendix,
 )
 from anonymiser.decide.scope import SectionRules, classify_sections, find_sections
@@ -323,6 +324,7 @@ def _check_same_text(done_docx: Path, done_text: Path, limits: InputLimits, name
 
 
 def _sources_record(sources: Sequence[AppendixSource], names: AppendixNames, title: str) -> dict[str, object]:
+    heading = headings(sources)
     return {
         "title": title,
         "outputs": [p.name for p in names.all()],
@@ -333,10 +335,37 @@ def _sources_record(sources: Sequence[AppendixSource], names: AppendixNames, tit
                 "agency": s.recommendations.agency or UNNAMED_AGENCY,
                 "agency_found": s.agency_found,
                 "recommendations": len(s.recommendations.items),
+                "heading": heading[i],  # the number of the agency's heading in the appendix
             }
-            for s in sources
+            for i, s in enumerate(sources)
         ],
     }
+
+
+def headings(sources: Sequence[AppendixSource]) -> list[int]:
+    """The number of the heading each IMR's recommendations are listed under (IMRs of one
+    agency share one: see ``group_by_agency``)."""
+    out = [0] * len(sources)
+    for number, group in enumerate(group_by_agency([s.recommendations for s in sources]), start=1):
+        for position in group.sources:
+            out[position] = number
+    return out
+
+
+def shared_headings(sources: Sequence[AppendixSource]) -> list[str]:
+    """Notes for the consultant: agencies whose IMRs were listed under one heading, with
+    the spellings found when they differ, so a wrong merge or a wrong name is seen."""
+    notes = []
+    for number, group in enumerate(group_by_agency([s.recommendations for s in sources]), start=1):
+        if len(group.sources) < 2:
+            continue
+        files = ", ".join(sources[i].path.name for i in group.sources)
+        spellings = sorted({sources[i].recommendations.agency or "" for i in group.sources})
+        spelt = f" (spelt {' / '.join(repr(n) for n in spellings)})" if len(spellings) > 1 else ""
+        notes.append(
+            f"{files}: one agency{spelt}, listed once as heading {number}. {group.agency.agency}"
+        )
+    return notes
 
 
 def problems(sources: Sequence[AppendixSource]) -> list[str]:

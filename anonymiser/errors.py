@@ -12,6 +12,7 @@
     │  ├─ UnsafeDocument            entity expansion, external entities, DTDs
     │  └─ NotUtf8
     ├─ ConfigError                  a YAML, case or review file that is wrong; names file and entry
+    │  └─ SettingsMismatch          a previous review made with other settings (carry-over)
     ├─ ModelNotInstalled            the spaCy model package is missing; never downloads
     ├─ ReviewMismatch               a review log made from a different draft
     └─ VerificationError            a redacted string survived; names the part and place only
@@ -77,6 +78,12 @@ class NotUtf8(InputError):
 
 class ConfigError(AnonymiserError):
     """A pattern, policy, case or review file that is missing or wrong."""
+
+
+class SettingsMismatch(ConfigError):
+    """A previous review made with another policy, scope, patterns or case file, whose
+    decisions cannot be carried over as they are. The message says what differs and what
+    to run instead."""
 
 
 class ModelNotInstalled(AnonymiserError):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -325,6 +325,9 @@ class PeopleWords:
     # child_titles may stand before a child's name.
     children: tuple[str, ...] = ()
     child_titles: tuple[str, ...] = ()
+    # Titles that say how a person is addressed ("Mr", "Mrs"): two different ones before the
+    # same surname are two people.
+    honorifics: tuple[str, ...] = ()
 
     @cached_property
     def not_name_matcher(self) -> TermMatcher:
@@ -373,6 +376,7 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         function_words=_str_list(data.get("function_words"), f"{path}: function_words"),
         children=_str_list(data.get("children"), f"{path}: children"),
         child_titles=_str_list(data.get("child_titles"), f"{path}: child_titles"),
+        honorifics=_str_list(data.get("honorifics"), f"{path}: honorifics"),
     )
 
 
@@ -429,11 +433,39 @@ class CaseFile:
     keep: tuple[str, ...] = ()
     source: str = ""
     sha256: str = ""
+    # What the file lists, one entry per fact, as "kind:hash" ("person:…", "alias:…",
+    # "term:…", "keep:…"): recorded in the review log so that a later carry-over can tell a
+    # case file that only gained names from one that lost some, without the log keeping a
+    # second copy of the names. Set from the file; people added by a review do not change it.
+    entries: tuple[str, ...] = ()
 
     @cached_property
     def keep_matcher(self) -> TermMatcher:
         """``keep`` as one matcher, compiled once with the settings."""
         return TermMatcher(self.keep)
+
+
+# The kinds of case-file entry (see ``CaseFile.entries``) that name something to redact; a
+# review's decisions assumed each of them was found.
+CASE_NAME_KINDS = ("person", "alias", "term")
+
+
+def case_entries(people: Sequence[CasePerson], terms: Sequence[CaseTerm], keep: Sequence[str]) -> tuple[str, ...]:
+    """``CaseFile.entries``: one hashed entry per name, alias, label, term and kept term,
+    compared as the matcher compares them (case, spacing and apostrophes aside)."""
+
+    def entry(kind: str, *parts: str | None) -> str:
+        text = "\x1f".join(" ".join((p or "").replace("\u2019", "'").split()).casefold() for p in parts)
+        return f"{kind}:{hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]}"
+
+    out = set()
+    for person in people:
+        out.add(entry("person", person.name))
+        out.update(entry("alias", person.name, alias) for alias in person.aliases)
+        out.add(entry("label", person.name, person.pseudonym, person.role, person.group))
+    out.update(entry("term", t.category, t.text, t.replacement) for t in terms)
+    out.update(entry("keep", k) for k in keep)
+    return tuple(sorted(out))
 
 
 def load_case_file(path: Path | None) -> CaseFile:
@@ -484,11 +516,13 @@ def load_case_file(path: Path | None) -> CaseFile:
         terms.append(
             CaseTerm(text.strip(), str(entry.get("category") or "OTHER"), entry.get("replacement"))
         )
+    keep = _str_list(data.get("keep"), f"{where}: keep")
     return CaseFile(
         people=tuple(people),
         terms=tuple(terms),
-        keep=_str_list(data.get("keep"), f"{where}: keep"),
+        keep=keep,
         source=where,
+        entries=case_entries(people, terms, keep),
         sha256=hashlib.sha256(raw).hexdigest() if raw else "",
     )
 
@@ -520,14 +554,25 @@ class Settings:
         _ = (self.keep.matcher, self.case.keep_matcher, self.people.not_name_matcher)
         _ = (self.people.leading_role, self.people.adult_title, self.people.adult_title_before)
 
-    def fingerprint(self) -> str:
-        """A hash of everything that changes the output, for resumable batches."""
+    def fingerprint(self, **recorded: Any) -> str:
+        """A hash of everything that changes the output, for resumable batches.
+
+        ``recorded``: any of ``model``, ``policy``, ``scope``, ``drop_images`` and
+        ``case_sha256`` as a review log records them, to hash these patterns as if the rest
+        were that log's: what is left to differ is the patterns (review/carry_over.py)."""
+        unknown = set(recorded) - {"model", "policy", "scope", "drop_images", "case_sha256"}
+        if unknown:
+            raise TypeError(f"fingerprint(): unexpected {sorted(unknown)}")
+        model = recorded.get("model", self.model)
+        policy = recorded.get("policy", self.policy.name)
+        scope = recorded.get("scope", self.scope)
+        drop_images = recorded.get("drop_images", self.drop_images)
         digest = hashlib.sha256()
         for path in sorted(self.patterns_dir.rglob("*.yml")):
             digest.update(path.relative_to(self.patterns_dir).as_posix().encode())
             digest.update(path.read_bytes())
-        digest.update(f"{self.model}|{self.policy.name}|{self.scope}|{self.drop_images}".encode())
-        digest.update(self.case.sha256.encode())
+        digest.update(f"{model}|{policy}|{scope}|{drop_images}".encode())
+        digest.update(recorded.get("case_sha256", self.case.sha256).encode())
         return digest.hexdigest()
 
 

@@ -207,6 +207,60 @@ def test_a_folder_is_read_in_name_order_without_the_appendix_itself(case_setting
     assert [p.name for p in inputs] == ["a_police.docx", "b_health.txt"]
 
 
+# -- two IMRs from one agency --------------------------------------------------------------
+
+CUSTODY_IMR = """Agency: westmere  constabulary
+
+CUSTODY INDIVIDUAL MANAGEMENT REVIEW
+
+1. Introduction
+
+This review covers the custody suite's contact with the family.
+
+2. Recommendations
+
+2.1 Custody sergeants should record every child present at an arrest.
+
+2.2 The force should audit custody referrals to children's social care every quarter.
+"""
+
+
+def test_imrs_of_one_agency_are_listed_under_one_heading(detector: Detector, tmp_path: Path) -> None:
+    # The police sample, then the health sample, then a second police IMR that spells the
+    # force in lower case: two headings, the police's seven recommendations under the first.
+    custody = tmp_path / "imr_custody.txt"
+    custody.write_text(CUSTODY_IMR, encoding="utf-8")
+    out = tmp_path / "out" / "appendix.docx"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("anonymiser.detect.engine.Detector", lambda _settings: detector)
+        result = CliRunner().invoke(
+            app, ["appendix", str(IMRS[1]), str(IMRS[0]), str(custody), "--out", str(out), "--case", str(CASE_FILE)]
+        )
+    assert result.exit_code == 0, result.output
+    police, health = GOLDS[1]["recommendations"], GOLDS[0]["recommendations"]
+    names = AppendixNames.for_output(out)
+    for kind in ("docx", "text"):
+        written = paragraphs(getattr(names, kind))
+        headings = [line for line in written if re.match(r"\d+\. ", line)]
+        assert headings == [f"1. {police['agency']}", f"2. {health['agency']}"], kind
+        numbers = [line.split(" ", 1)[0] for line in written if re.match(r"\d+\.\d+ ", line)]
+        n_police = len(police["items"]) + 2
+        assert numbers == [f"1.{r}" for r in range(1, n_police + 1)] + [
+            f"2.{r}" for r in range(1, len(health["items"]) + 1)
+        ], kind
+        last_police = next(line for line in written if line.startswith(f"1.{n_police} "))
+        assert last_police.startswith(f"1.{n_police} The force should audit custody referrals"), kind
+    sources = json.loads(names.json.read_text(encoding="utf-8"))["appendix"]["sources"]
+    assert [(s["name"], s["agency"], s["heading"]) for s in sources] == [
+        (IMRS[1].name, police["agency"], 1),
+        (IMRS[0].name, health["agency"], 2),
+        (custody.name, "westmere constabulary", 1),
+    ]
+    assert "under 2 agency heading(s)" in " ".join(result.output.split())
+    note = " ".join(line for line in result.output.splitlines() if "note:" in line)
+    assert IMRS[1].name in note and custody.name in note and "heading 1" in note
+
+
 # -- failing closed ------------------------------------------------------------------------
 
 

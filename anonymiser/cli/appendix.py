@@ -23,10 +23,11 @@ def appendix(
 ) -> None:
     """List each IMR's recommendations under its agency; write FILE.docx, FILE.txt and FILE.review.csv/.json.
 
-    Agencies appear in the order the IMRs are given (a folder's files sorted by name). The
-    appendix is anonymised and verified like any draft; if anything fails, nothing is written.
+    Agencies appear in the order the IMRs are given (a folder's files sorted by name); IMRs of
+    the same agency (however its name is capitalised or spaced) share one heading, their
+    recommendations in the order given. The appendix is anonymised and verified like any draft; if anything fails, nothing is written.
     """
-    from anonymiser.appendix import build_appendix, problems
+    from anonymiser.appendix import build_appendix, headings, problems, shared_headings
     from anonymiser.detect.engine import Detector
     from anonymiser.settings import load_settings
 
@@ -42,9 +43,12 @@ def appendix(
 
     for warning in problems(result.sources):
         errors.print(f"[yellow]warning:[/] {warning}", soft_wrap=True)
+    for note in shared_headings(result.sources):
+        errors.print(f"note: {note}", soft_wrap=True, markup=False, highlight=False)
     total = sum(len(s.recommendations.items) for s in result.sources)
+    agencies = max(headings(result.sources), default=0)
     console.print(
-        f"Appendix: {total} recommendation(s) from {len(result.sources)} IMR(s); "
+        f"Appendix: {total} recommendation(s) from {len(result.sources)} IMR(s) under {agencies} agency heading(s); "
         f"verification passed ({result.outcome.verification_seconds:.2f} s); "
         f"{result.outcome.needs_review} item(s) need review. Outputs:"
     )

@@ -45,11 +45,13 @@ def redact(
         inputs = expand_inputs(paths)
         if not inputs:
             raise ConfigError("no .docx, .txt or .md drafts found in the paths given")
+        # Before the model loads: a previous review that cannot be carried over fails fast.
+        review = _previous_review(inputs, settings, previous_review) if previous_review is not None else None
         detector = Detector(settings)
     except AnonymiserError as exc:
         raise fail(exc) from None
     if previous_review is not None:
-        _redact_with_previous_review(inputs, out, settings, detector, previous_review)
+        _redact_with_previous_review(inputs, out, settings, detector, previous_review, review)
     try:
         outcomes = run_with_progress(
             len(inputs), lambda hook: redact_many(inputs, out, settings, detector=detector, on_done=hook)
@@ -76,13 +78,25 @@ def run_with_progress(total: int, work: Callable[[Callable[[Outcome], None] | No
         return work(lambda _o: progress.advance(task))
 
 
-def _redact_with_previous_review(inputs, out, settings, detector, previous_review) -> None:  # type: ignore[no-untyped-def]
-    from anonymiser.review.carry_over import redact_with_previous_review
+def _previous_review(inputs, settings, previous_review):  # type: ignore[no-untyped-def]
+    """The previous review, once it is known to be usable with these settings: raises
+    ConfigError (SettingsMismatch) for one made with a policy, scope, patterns or case file
+    its decisions cannot be carried over under."""
+    from anonymiser.review.carry_over import check_settings
+    from anonymiser.review.decisions import load_review
 
     if len(inputs) != 1:
-        raise fail(ConfigError("--previous-review takes one draft: the new version of the reviewed one"))
+        raise ConfigError("--previous-review takes one draft: the new version of the reviewed one")
+    review = load_review(previous_review)
+    check_settings(review, settings)
+    return review
+
+
+def _redact_with_previous_review(inputs, out, settings, detector, previous_review, review) -> None:  # type: ignore[no-untyped-def]
+    from anonymiser.review.carry_over import redact_with_previous_review
+
     try:
-        carried = redact_with_previous_review(inputs[0], out, settings, detector, previous_review)
+        carried = redact_with_previous_review(inputs[0], out, settings, detector, previous_review, review=review)
     except (ConfigError, ReviewMismatch) as exc:
         raise fail(exc) from None
     except AnonymiserError as exc:

@@ -118,7 +118,7 @@ def decide(
     case_keep_spans = TermSpans(case_keep, texts)
     policy = settings.policy
 
-    book = PersonBook(words.titles)
+    book = PersonBook(words.titles, words.honorifics)
     for matcher in case_matchers:
         if matcher.person is not None:
             book.for_case(matcher.person)
@@ -142,6 +142,7 @@ def decide(
     case_keys: set[str] = set()  # plain strings the case file lists: redacted everywhere
 
     title_words = {t.rstrip(".").lower() for t in words.titles}
+    openers = frozenset(w.lower() for w in words.function_words)
 
     def is_name_word(word: str) -> bool:
         """A capitalised word that can be a given name: not a title, a practice word, a word
@@ -223,7 +224,7 @@ def decide(
                     queue.append(own)
             elif f.category == "PERSON":
                 # "Jane Hill Social Worker" -> "Jane Hill": practice terms are cut off a name.
-                f = _trim_person(f, glossary_spans[f.unit], unit.text, titles, words.leading_role)
+                f = _trim_person(f, glossary_spans[f.unit], unit.text, titles, words.leading_role, openers)
                 if f is None:
                     continue
             elif f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
@@ -243,12 +244,16 @@ def decide(
                 listed = f.recogniser == GIVEN_NAME_RECOGNISER
                 if not from_case and not _plausible_name(f.text, not_names, glossary, words, listed=listed):
                     continue
-                person = _person_for(f, case_matchers, book)
+                # The title just before a span that leaves it out ("Mrs " of "O'Neill").
+                title = unit.text[titles.extend_over(unit.text, f.start) : f.start].strip() or None
+                person = _person_for(f, case_matchers, book, title)
                 if person is not None and person.is_child(words.children) and _adult_titled(f, unit.text, words):
                     # "Mrs O'Neill" when the case file lists only Grace O'Neill, a child: the
                     # title says this is another member of the family, who gets a label of
                     # their own (their name is still redacted).
-                    person = book.add(f.text, (f.unit, f.start), not_children=words.children, titled=True)
+                    person = book.add(
+                        f.text, (f.unit, f.start), not_children=words.children, titled=True, title=title
+                    )
                 if person is None:
                     continue
             key = person.key
@@ -524,7 +529,12 @@ def _words_in(terms: Sequence[str]) -> set[str]:
 
 
 def _trim_person(
-    f: Finding, glossary: list[tuple[int, int]], text: str, titles: TitlePatterns, roles: re.Pattern[str]
+    f: Finding,
+    glossary: list[tuple[int, int]],
+    text: str,
+    titles: TitlePatterns,
+    roles: re.Pattern[str],
+    openers: frozenset[str] = frozenset(),
 ) -> Finding | None:
     """A person's span less the practice terms at its ends, with two exceptions that would
     otherwise publish part of a name. A term inside the leading title is the title's, which
@@ -534,7 +544,12 @@ def _trim_person(
 
     Role words opening the span are cut off first: the model reads "Child Kian Marsh" and
     "Mother Kayleigh" as names, which made a new person ("Person A") of someone the case file
-    or the rest of the document already names."""
+    or the rest of the document already names. So is a word that opens a sentence before a
+    title (``openers``, the function words of patterns/people.yml): the model reads "Later Mrs
+    O’Neill" as one name, which made her a person apart from "Mrs Patricia O'Neill"."""
+    opener = re.match(r"([A-Za-z]+)\s+", text[f.start : f.end])
+    if opener and opener.group(1).lower() in openers and titles.leading.match(text, f.start + opener.end(), f.end):
+        f = replace(f, start=f.start + opener.end(), text=text[f.start + opener.end() : f.end])
     role = roles.match(text, f.start, f.end)
     while role is not None and any(ch.isupper() for ch in text[role.end() : f.end]):
         f = replace(f, start=role.end(), text=text[role.end() : f.end])
@@ -858,14 +873,16 @@ def _couple_titles(
     return [found[where] for where in sorted(found)]
 
 
-def _person_for(f: Finding, case_matchers: Sequence[CaseMatcher], book: PersonBook) -> Person | None:
+def _person_for(
+    f: Finding, case_matchers: Sequence[CaseMatcher], book: PersonBook, title: str | None = None
+) -> Person | None:
     cleaned = clean_person_text(f.text)
     for matcher in case_matchers:
         if matcher.person is not None and matcher.pattern.fullmatch(cleaned):
             return book.for_case(matcher.person)
     if not cleaned:
         return None
-    return book.add(cleaned, (f.unit, f.start))
+    return book.add(cleaned, (f.unit, f.start), title=title)
 
 
 def _person_variants(person: Person, excluded: set[str], titles: Sequence[str]) -> list[Variant]:

@@ -24,6 +24,9 @@ class Person:
     group: str | None = None
     # Lone words seen after a title ("Forshaw" of "Ms Forshaw"): surnames, not given names.
     surnames: set[str] = field(default_factory=set)
+    # The honorifics seen before their name ("mrs" of "Mrs O'Neill"), folded: a person called
+    # Mrs is not the one called Mr (see PersonBook).
+    honorifics: set[str] = field(default_factory=set)
 
     @property
     def tokens(self) -> list[str]:
@@ -53,6 +56,12 @@ def strip_title(text: str, titles: Sequence[str]) -> str:
     return " ".join(tokens)
 
 
+def fold(text: str) -> str:
+    """A name as the book compares it: lower case, one space, and the curly apostrophe read
+    as the straight one ("O’Neill" is "O'Neill", as the name matcher already reads it)."""
+    return " ".join(text.replace("\u2019", "'").split()).lower()
+
+
 def clean_person_text(text: str) -> str:
     """Drop a possessive and stray punctuation the model may include in a name span."""
     text = re.sub(r"['\u2019]s?$", "", text.strip())
@@ -64,10 +73,17 @@ class PersonBook:
 
     A multi-word name is a person; a lone word joins the person whose first or last name it
     is (the earliest such person, when two share a surname), else it is a person of its own.
+    A full name joins the person known so far only by its surname after a title ("Mrs O'Neill",
+    then "Mrs Patricia O'Neill"), as a lone surname joins a full name seen first.
+
+    ``honorifics`` (patterns/people.yml) are the titles that say how a person is addressed: a
+    name never joins a person who was given a different one. "Mr O'Neill" and "Mrs Patricia
+    O'Neill" are two people, and "Mrs O'Neill" is then the second of them.
     """
 
-    def __init__(self, titles: Sequence[str]) -> None:
+    def __init__(self, titles: Sequence[str], honorifics: Sequence[str] = ()) -> None:
         self.titles = tuple(titles)
+        self.honorifics = frozenset(h.rstrip(".").lower() for h in honorifics)
         self.people: list[Person] = []
         self._by_form: dict[str, Person] = {}
 
@@ -79,38 +95,91 @@ class PersonBook:
         found = Person(key=key, name=person.name, case=person, group=person.group)
         found.forms.add(person.name)
         self.people.append(found)
-        self._by_form.setdefault(person.name.lower(), found)
+        self._by_form.setdefault(fold(person.name), found)
         return found
 
     def add(
-        self, text: str, where: tuple[int, int], *, not_children: Sequence[str] = (), titled: bool = False
+        self,
+        text: str,
+        where: tuple[int, int],
+        *,
+        not_children: Sequence[str] = (),
+        titled: bool = False,
+        title: str | None = None,
     ) -> Person:
         """The person ``text`` names, found or new. With ``not_children`` (the words that make
         a listed person a child) a lone word never joins a child: "Mrs O'Neill" is not Grace.
-        ``titled``: the text stood after a title, even if the span leaves it out."""
+        ``titled``: the text stood after a title, even if the span leaves it out; ``title``:
+        that title, when the span leaves it out."""
         bare = clean_person_text(text)
         name = strip_title(bare, self.titles)
-        lower = name.lower()
+        lower = fold(name)
+        honorific = self._honorific(bare, title)
+        single = len(name_tokens(name)) == 1
+
+        def fits(p: Person) -> bool:
+            return not (not_children and p.is_child(not_children)) and self._same_address(p, honorific)
+
         person = self._by_form.get(lower)
-        if person is not None and not_children and person.is_child(not_children):
-            person = None
-        if person is None and len(name_tokens(name)) == 1:
-            person = self._owner_of_part(lower, not_children)
-        if person is None and len(name_tokens(name)) >= 2:
-            person = self._same_as_longer(name) or self._first_name_only(name)
+        if person is not None and not fits(person):
+            # Another person may bear the same form under this title ("Mrs O'Neill" after
+            # "Mr O'Neill"); the earliest who fits.
+            person = min(
+                (p for p in self.people if lower in {fold(f) for f in p.forms} and fits(p)),
+                key=lambda p: p.first_seen,
+                default=None,
+            )
+        if person is None and single:
+            person = self._owner_of_part(lower, not_children, honorific)
+        if person is None and not single:
+            person = (
+                self._same_as_longer(name) or self._first_name_only(name) or self._titled_surname(name, honorific)
+            )
         if person is None:
             person = Person(key=f"person:{len(self.people) + 1}", name=name)
             self.people.append(person)
-        if (titled or name != bare) and len(name_tokens(name)) == 1:
+        if (titled or name != bare) and single:
             person.surnames.add(lower)
+        if honorific:
+            person.honorifics.add(honorific)
         return self.add_form(person, name, where)
+
+    def _honorific(self, bare: str, title: str | None) -> str | None:
+        """The honorific opening ``bare`` ("Mrs" of "Mrs O'Neill"), or ``title`` if it is one."""
+        tokens = name_tokens(bare)
+        for word in (tokens[0] if len(tokens) > 1 else None, title):
+            if word and word.rstrip(".").lower() in self.honorifics:
+                return word.rstrip(".").lower()
+        return None
+
+    @staticmethod
+    def _same_address(person: Person, honorific: str | None) -> bool:
+        """Whether a name under ``honorific`` may be ``person``: no honorific on either side,
+        or the same one. A rank or a profession ("DC", "Dr") is not an honorific."""
+        return honorific is None or not person.honorifics or honorific in person.honorifics
+
+    def _titled_surname(self, name: str, honorific: str | None) -> Person | None:
+        # "Mrs O'Neill" was found first; "Mrs Patricia O'Neill" (or "Patricia O'Neill") is the
+        # same person, now fully named, unless the honorifics differ ("Mr O'Neill"). A lone
+        # word never seen after a title may be a given name ("Hope"): see owner_of_fuller_name.
+        last = fold(name_tokens(name)[-1])
+        owners = [
+            p
+            for p in self.people
+            if p.case is None
+            and len(p.tokens) == 1
+            and fold(p.tokens[0]) == last
+            and last in p.surnames
+            and self._same_address(p, honorific)
+        ]
+        return min(owners, key=lambda p: p.first_seen) if owners else None
 
     def add_form(self, person: Person, name: str, where: tuple[int, int]) -> Person:
         """Record ``name`` as one of ``person``'s forms; the fullest form names them."""
         person.forms.add(name)
         if len(name_tokens(name)) > len(person.tokens) and person.case is None:
             person.name = name
-        self._by_form.setdefault(name.lower(), person)
+        self._by_form.setdefault(fold(name), person)
         person.first_seen = min(person.first_seen, where)
         return person
 
@@ -122,29 +191,30 @@ class PersonBook:
         tokens = name_tokens(name)
         if len(tokens) < 2:
             return None
-        last = tokens[-1].lower()
-        owners = [
-            p for p in self.people if len(p.tokens) == 1 and p.tokens[0].lower() == last and last in p.surnames
-        ]
+        last = fold(tokens[-1])
+        owners = [p for p in self.people if len(p.tokens) == 1 and fold(p.tokens[0]) == last and last in p.surnames]
         if owners:
             return min(owners, key=lambda p: p.first_seen)
         return self._same_as_longer(name)
 
-    def _owner_of_part(self, word: str, not_children: Sequence[str] = ()) -> Person | None:
+    def _owner_of_part(
+        self, word: str, not_children: Sequence[str] = (), honorific: str | None = None
+    ) -> Person | None:
         owners = [
             p
             for p in self.people
             if len(p.tokens) >= 2
-            and word in {p.tokens[0].lower(), p.tokens[-1].lower()}
+            and word in {fold(p.tokens[0]), fold(p.tokens[-1])}
             and not (not_children and p.is_child(not_children))
+            and self._same_address(p, honorific)
         ]
         return min(owners, key=lambda p: p.first_seen) if owners else None
 
     def _first_name_only(self, name: str) -> Person | None:
         # "Hope" was found alone first; "Hope Marsh" is the same person, now fully named.
-        first = name_tokens(name)[0].lower()
+        first = fold(name_tokens(name)[0])
         for person in self.people:
-            if person.case is None and len(person.tokens) == 1 and person.tokens[0].lower() == first:
+            if person.case is None and len(person.tokens) == 1 and fold(person.tokens[0]) == first:
                 return person
         return None
 
@@ -170,7 +240,7 @@ class PersonBook:
             for match in pattern.finditer(text):
                 first, surname = match.group(1), match.group(2)
                 full = f"{first} {surname}"
-                if full.lower() in self._by_form or any(full.lower() == f.lower() for p in self.people for f in p.forms):
+                if fold(full) in self._by_form or any(fold(full) == fold(f) for p in self.people for f in p.forms):
                     continue
                 if first in singles or is_name_word(first):
                     found.append((self.add(full, (index, match.start())), surname_owner[surname]))
@@ -178,9 +248,9 @@ class PersonBook:
 
     def _same_as_longer(self, name: str) -> Person | None:
         # "Kayleigh Marsh" is the same person as "Kayleigh Anne Marsh".
-        tokens = [t.lower() for t in name_tokens(name)]
+        tokens = [fold(t) for t in name_tokens(name)]
         for person in self.people:
-            ptoks = [t.lower() for t in person.tokens]
+            ptoks = [fold(t) for t in person.tokens]
             if len(ptoks) >= 2 and tokens[0] == ptoks[0] and tokens[-1] == ptoks[-1]:
                 return person
         return None

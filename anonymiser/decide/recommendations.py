@@ -241,6 +241,52 @@ _INITIALISMS = frozenset({"NHS", "CCG", "ICB", "GP", "CAMHS", "NSPCC", "MASH", "
 # -- the appendix --------------------------------------------------------------------------
 
 
+def agency_key(name: str | None) -> str | None:
+    """What two spellings of one agency have in common: "Westmere  Constabulary",
+    "WESTMERE CONSTABULARY" (read from capitals as "Westmere Constabulary") and "westmere
+    constabulary" are one agency; a curly apostrophe is the straight one. None for an IMR
+    whose agency was not found."""
+    if not name or not name.strip():
+        return None
+    return " ".join(name.replace("\u2019", "'").split()).casefold()
+
+
+@dataclass(frozen=True)
+class AgencyGroup:
+    """One heading of the appendix: an agency, every recommendation of its IMRs, and which
+    of the IMRs given (their positions) it holds."""
+
+    agency: AgencyRecommendations
+    sources: tuple[int, ...]
+
+
+def group_by_agency(agencies: Sequence[AgencyRecommendations]) -> list[AgencyGroup]:
+    """One group per agency, in the order the agencies are first given, each holding the
+    recommendations of all its IMRs in the order given; the name is spelt as the first of
+    them spells it.
+
+    A Board reads the appendix agency by agency: two IMRs from one agency (its police and its
+    custody reviews, or a second version) under two headings read as two agencies, and the
+    second "Westmere Constabulary" looks like a mistake. The order given stays the order of
+    the headings (the consultant chooses it; a folder is read in name order), so the output
+    is the same for the same inputs. IMRs whose agency was not found are never merged: they
+    may be different agencies, and each keeps a heading of its own for the consultant to name.
+    """
+    groups: list[tuple[AgencyRecommendations, list[int]]] = []
+    by_key: dict[str, int] = {}
+    for position, agency in enumerate(agencies):
+        key = agency_key(agency.agency)
+        if key is not None and key in by_key:
+            merged, sources = groups[by_key[key]]
+            merged.items.extend(agency.items)
+            sources.append(position)
+            continue
+        if key is not None:
+            by_key[key] = len(groups)
+        groups.append((AgencyRecommendations(agency.agency, list(agency.items)), [position]))
+    return [AgencyGroup(agency, tuple(sources)) for agency, sources in groups]
+
+
 def render_appendix(
     agencies: Sequence[AgencyRecommendations],
     title: str = APPENDIX_TITLE,
@@ -249,14 +295,19 @@ def render_appendix(
     """The appendix as (line, heading level or None) pairs: the title (level 1), then
     "1. <Agency>" (level 2) per agency with "1.1 <recommendation>", "1.2 ..." beneath, as in
     the published example. Follow-on paragraphs of a recommendation are lines of their own.
+    IMRs of the same agency share one heading (``group_by_agency``).
     """
     lines: list[tuple[str, int | None]] = [(title, 1)]
     if intro:
         lines.append((intro, None))
-    for a, agency in enumerate(agencies, start=1):
+    for a, group in enumerate(group_by_agency(agencies), start=1):
+        agency = group.agency
         lines.append((f"{a}. {agency.agency or UNNAMED_AGENCY}", 2))
         if not agency.items:
-            lines.append(("No recommendations were found in this Individual Management Review.", None))
+            reviews = "this Individual Management Review"
+            if len(group.sources) > 1:
+                reviews = "these Individual Management Reviews"
+            lines.append((f"No recommendations were found in {reviews}.", None))
         for r, item in enumerate(agency.items, start=1):
             first, *rest = item.text.split("\n") if item.text else [""]
             lines.append((f"{a}.{r} {first}".rstrip(), None))

@@ -62,6 +62,10 @@ class AdjustOptions:
     scope: str = "findings"
     person_prefix: str = "Person"
     mode: str = "apply"
+    # Settings that differ from the previous review's without making it unusable (a case
+    # file that gained names): warnings first in the log, and each change recorded.
+    warnings: tuple[str, ...] = ()
+    settings_changed: tuple[dict[str, Any], ...] = ()
 
 
 def place(unit: TextUnit) -> str:
@@ -100,7 +104,7 @@ class ReviewAdjuster:
         matches = match_rows(entity_rows, everything, carry_over=self.options.carry_over)
         addition_keys = {a.key(): a for a in self.additions}
         undecided: list[str] = []
-        warnings: list[str] = []
+        warnings: list[str] = list(self.options.warnings)
         new: list[dict[str, Any]] = []
         entries: dict[str, dict[str, Any]] = {}
 
@@ -297,6 +301,8 @@ class ReviewAdjuster:
                 "warnings": warnings,
             }
         )
+        if self.options.settings_changed:
+            self.record["settings_changed"] = [dict(c) for c in self.options.settings_changed]
         out_decisions = Decisions(
             entities=out_entities, edits=edits, secrets=secrets, kept=out_kept, loose_secrets=loose
         )

@@ -10,6 +10,7 @@ unless a draft (marked "DRAFT - NOT FOR PUBLICATION") is asked for.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -142,11 +143,14 @@ def run_reviewed(
     draft_mark: bool,
     mode: str,
     overwrite: str,
+    warnings: Sequence[str] = (),
+    settings_changed: Sequence[dict[str, Any]] = (),
 ) -> tuple[Outcome, Any, dict[str, Any]]:
     """Run the pipeline with the consultant's decisions, then write those decisions into the
     new CSV and JSON log and the chair's report; return the outcome, the report and the
     decisions' record. Shared by `apply` and `--previous-review`. ``overwrite`` is the error
-    when the new log would replace ``review``'s own."""
+    when the new log would replace ``review``'s own; ``warnings`` and ``settings_changed`` go
+    into the log's ``review`` record (settings that differ from the review's)."""
     names = OutputNames.for_input(draft)
     if (out_dir / names.csv).resolve() == review.csv_path.resolve():
         raise ConfigError(f"{review.csv_path.name}: {overwrite}")
@@ -162,6 +166,8 @@ def run_reviewed(
             scope=settings.scope,
             person_prefix=settings.replacements.person_prefix,
             mode=mode,
+            warnings=tuple(warnings),
+            settings_changed=tuple(settings_changed),
         ),
     )
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -50,6 +50,9 @@ def log_document(
             "scope_note": scope_note,
             "model": settings.model,
             "case_file_sha256": settings.case.sha256 or None,
+            # Hashed, one per name, alias, label, term and kept term: lets a carry-over tell a
+            # case file that gained names from one that lost some (review/carry_over.py).
+            "case_file_entries": list(settings.case.entries),
             "drop_images": settings.drop_images,
             "fingerprint": settings.fingerprint(),
         },

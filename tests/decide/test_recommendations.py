@@ -11,7 +11,9 @@ from anonymiser.decide.recommendations import (
     UNNAMED_AGENCY,
     AgencyRecommendations,
     RecommendationItem,
+    agency_key,
     extract_recommendations,
+    group_by_agency,
     render_appendix,
 )
 from anonymiser.decide.scope import (
@@ -221,3 +223,49 @@ def test_render_appendix_title_and_intro() -> None:
     lines = render_appendix([], title="Appendix 2: IMR recommendations", intro="Reproduced from the IMRs.")
     assert lines == [("Appendix 2: IMR recommendations", 1), ("Reproduced from the IMRs.", None)]
     assert APPENDIX_TITLE == "Appendix 1: Recommendations from agency Individual Management Reviews"
+
+
+def test_imrs_of_one_agency_share_one_heading() -> None:
+    # Two IMRs from the police (spelt with other capitals and spacing) and one from health:
+    # one heading per agency, in the order the agencies are first given, the police's
+    # recommendations together in the order given, numbered on.
+    agencies = [
+        AgencyRecommendations("Westmere Constabulary", [RecommendationItem("6.1", "Check every adult present.", 3)]),
+        AgencyRecommendations("Westmere Community Health NHS Trust", [RecommendationItem("1", "Record fathers.", 5)]),
+        AgencyRecommendations("westmere  CONSTABULARY ", [RecommendationItem("2.1", "Audit the custody log.", 7)]),
+    ]
+    assert render_appendix(agencies) == [
+        (APPENDIX_TITLE, 1),
+        ("1. Westmere Constabulary", 2),
+        ("1.1 Check every adult present.", None),
+        ("1.2 Audit the custody log.", None),
+        ("2. Westmere Community Health NHS Trust", 2),
+        ("2.1 Record fathers.", None),
+    ]
+    assert [g.sources for g in group_by_agency(agencies)] == [(0, 2), (1,)]
+    # The inputs are not changed by the grouping: rendering twice gives the same appendix.
+    assert len(agencies[0].items) == 1
+    assert render_appendix(agencies) == render_appendix(agencies)
+
+
+def test_imrs_whose_agency_was_not_found_are_never_merged() -> None:
+    agencies = [
+        AgencyRecommendations(None, [RecommendationItem(None, "See the mother alone.", 9)]),
+        AgencyRecommendations(None, [RecommendationItem(None, "Share the plan.", 2)]),
+    ]
+    headings = [line for line, level in render_appendix(agencies) if level == 2]
+    assert headings == [f"1. {UNNAMED_AGENCY}", f"2. {UNNAMED_AGENCY}"]
+
+
+def test_one_agency_with_no_recommendations_in_any_of_its_imrs() -> None:
+    agencies = [AgencyRecommendations("Westmere County Council", [])] * 2
+    assert render_appendix(agencies)[1:] == [
+        ("1. Westmere County Council", 2),
+        ("No recommendations were found in these Individual Management Reviews.", None),
+    ]
+
+
+def test_agency_key_ignores_case_spacing_and_apostrophe() -> None:
+    assert agency_key("St Aldric\u2019s  Primary School") == agency_key("ST ALDRIC'S PRIMARY SCHOOL")
+    assert agency_key("Westmere Constabulary") != agency_key("Westmere County Council")
+    assert agency_key(None) is None and agency_key("  ") is None
