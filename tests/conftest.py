@@ -36,3 +36,16 @@ def detector(settings: Settings) -> Detector:
 def case_settings() -> Settings:
     """scr policy, whole document, with the sample case file."""
     return load_settings(scope="full", case_file=CASE_FILE)
+
+
+@pytest.fixture(scope="session")
+def strict_settings() -> Settings:
+    """The strict policy, whole-document scope, no case file."""
+    return load_settings(policy="strict", scope="full")
+
+
+@pytest.fixture(scope="session")
+def strict_detector(strict_settings: Settings) -> Detector:
+    """A detector for the strict policy, whose extra model labels (events, amounts) the scr
+    detector does not map; built once for the session."""
+    return Detector(strict_settings)

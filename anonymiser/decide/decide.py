@@ -212,6 +212,9 @@ def decide(
                 continue
             whole_name = (
                 policy.terms_in_names == "whole"
+                # A field code's keyword ("DOCVARIABLE Child_Name") is Word's, not part of a
+                # body's name: masked with the rest, it would break the field.
+                and unit.kind != "field_code"
                 and f.category != "PERSON"
                 and f.recogniser.startswith(MODEL_RECOGNISER_PREFIX)
                 and _names_more_than_terms(f, glossary_spans[f.unit], unit.text, glossary_words)

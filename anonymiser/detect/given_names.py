@@ -140,6 +140,7 @@ class GivenNameRecogniser(EntityRecognizer):
         self._full_below = rules.full_below_zipf
         self._lone_below = rules.lone_below_zipf
         self._not_surnames = frozenset(name_key(w) for w in rules.not_surnames) | never
+        self._never = frozenset(never)
         self._surnames = frozenset(name_key(n) for n in faker_surnames(rules.locales))
         super().__init__(supported_entities=["PERSON"], name=GIVEN_NAME_RECOGNISER, supported_language="en")
 
@@ -165,6 +166,7 @@ class GivenNameRecogniser(EntityRecognizer):
     ) -> list[RecognizerResult]:
         words = [(m.start(1), m.end(1), m.group(1)) for m in _WORD.finditer(text)]
         places, bodies = _model_entities(nlp_artifacts)
+        bodies = [(self._past_never_names(text, s, e), e) for s, e in bodies]
         results: list[RecognizerResult] = []
         i = 0
         while i < len(words):
@@ -190,6 +192,20 @@ class GivenNameRecogniser(EntityRecognizer):
                 results.append(self._result(start, end, score))
             i += 1
         return results
+
+    def _past_never_names(self, text: str, start: int, end: int) -> int:
+        """Where a model's span starts once the words before it that are never names are
+        left out. The model takes a word of Word's or of practice before a name for part of
+        one body ("MERGEFIELD Shauna Kettleby" in a field code, as an ORG); those words name
+        no body of their own, so the name after them still counts as a full name."""
+        while True:
+            word = _WORD.match(text, start)
+            if word is None or word.end() >= end or _key(word.group(1)) not in self._never:
+                return start
+            gap = _GAP.match(text, word.end())
+            if gap is None:
+                return start
+            start = gap.end()
 
     def _surname_end(self, text: str, words: list[tuple[int, int, str]], i: int, shape: str) -> int:
         """The index of the last word of the surname after words[i], or i if there is none.

@@ -8,7 +8,9 @@ them is published with the file.
 Each unit's text is exactly the concatenation of its pieces (``w:t`` text, tab -> "\\t",
 break -> "\\n", non-breaking hyphen -> "-"), and each piece records which node of which
 part it came from, by position in a fresh parse of the same bytes. The writer uses that map
-to turn an ``Edit`` on the text back into changes to the runs.
+to turn an ``Edit`` on the text back into changes to the runs. One exception, of the same
+length: a field code's underscores that join words are read as spaces (see ``field_words``);
+the writer takes the stored characters from the nodes, never from the unit's text.
 """
 
 from __future__ import annotations
@@ -98,6 +100,30 @@ _APP_SKIP = frozenset(
 )
 _HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
 _REL_TYPE_TAIL = re.compile(r"/([A-Za-z]+)$")
+# A field's instructions name things with identifiers a person typed: "MERGEFIELD
+# Shauna_Kettleby", "REF Kian_Marsh_interview". Detection reads words, and "_" is a word
+# character, so a name joined this way was never found and shipped in the field code.
+_INSTRUCTION_TOKEN = re.compile(r'[^\s"]+')
+# An underscore between two letters or digits joins two words; a leading one is part of a
+# name Word made ("_Toc123", which TOC fields point at) and stays.
+_JOINING_UNDERSCORES = re.compile(r"(?<=[^\W_])_+(?=[^\W_])")
+
+
+def field_words(code: str) -> str:
+    """``code`` (a field's instructions) with the underscores that join words read as
+    spaces, one for one, so every offset in it is an offset in the stored text.
+
+    A token holding "@" or "/" is an address (an e-mail, a web address, a handle) and is left
+    as it is: the patterns find it whole, and opened it would be cut in two, leaving half.
+    """
+
+    def opened(token: re.Match[str]) -> str:
+        text = token.group(0)
+        if "@" in text or "/" in text:
+            return text
+        return _JOINING_UNDERSCORES.sub(lambda m: " " * len(m.group(0)), text)
+
+    return _INSTRUCTION_TOKEN.sub(opened, code)
 
 
 @dataclass(frozen=True)
@@ -233,7 +259,8 @@ class _Reader:
         if not value or not value.strip():
             return None
         piece = Piece(0, len(value), self.position(part, el), "attr", attr)
-        return self.add_unit(value, part, label, [piece], kind=kind, number=number, cell=cell, heading=heading)
+        text = field_words(value) if kind == "field_code" else value
+        return self.add_unit(text, part, label, [piece], kind=kind, number=number, cell=cell, heading=heading)
 
     # -- styles ------------------------------------------------------------------------
 
@@ -347,8 +374,8 @@ class _Reader:
         field_text = "".join(found.field_text)
         if field_text.strip():
             self.add_unit(
-                field_text, scope.part, scope.label, found.field_pieces, kind="field_code", number=number,
-                cell=scope.cell, heading=heading,
+                field_words(field_text), scope.part, scope.label, found.field_pieces, kind="field_code",
+                number=number, cell=scope.cell, heading=heading,
             )
         for el, attr, kind in found.attributes:
             self.add_attribute_unit(
@@ -563,7 +590,11 @@ class _Reader:
                 if not node.text or (name, self.position(name, node)) in self.covered:
                     continue
                 piece = Piece(0, len(node.text), self.position(name, node), "text")
-                self.add_unit(node.text, name, f"other text ({name})", [piece], kind="other_text")
+                if node.tag in FIELD_TAGS:
+                    # A field's instructions outside any paragraph are read as field codes are.
+                    self.add_unit(field_words(node.text), name, f"other text ({name})", [piece], kind="field_code")
+                else:
+                    self.add_unit(node.text, name, f"other text ({name})", [piece], kind="other_text")
 
     def package_notes(self) -> None:
         for name in self.package.parts:

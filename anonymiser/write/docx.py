@@ -17,9 +17,10 @@ properties are cleared.
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import quote
 
@@ -42,7 +43,7 @@ from anonymiser.read.ooxml import (
     w,
 )
 from anonymiser.records import Edit
-from anonymiser.write.docx_hidden import neutral_bookmarks, remove_xml_comments
+from anonymiser.write.docx_hidden import bookmark_renames, field_tokens, neutral_bookmarks, remove_xml_comments
 from anonymiser.write.image_metadata import strip_metadata
 from anonymiser.write.xml_nodes import remove_keeping_tail
 
@@ -118,12 +119,16 @@ def write_docx(
     for edit in edits:
         by_unit.setdefault(edit.unit, []).append(edit)
     changes = []
+    bookmarks = bookmark_renames(package.trees)
     for uid, unit_edits in by_unit.items():
         if uid in drop_units:
             continue
         unit_map = payload.maps[uid]
         text_length = len(doc.units[uid].text)
-        changes.append((unit_map, _check_edits(uid, sorted(unit_edits, key=lambda e: (e.start, e.end)), text_length)))
+        checked = _check_edits(uid, sorted(unit_edits, key=lambda e: (e.start, e.end)), text_length)
+        if doc.units[uid].kind == "field_code":
+            checked = _field_code_edits(doc.units[uid].text, unit_map, checked, nodes[unit_map.part], bookmarks)
+        changes.append((unit_map, checked))
     dropped = [
         nodes[payload.maps[uid].part][payload.maps[uid].paragraph]
         for uid in sorted(drop_units)
@@ -139,7 +144,7 @@ def write_docx(
             _remove_data_bindings(tree.getroot())
     _remove_orphan_notes(package)
     _remove_embedded_objects(package)
-    neutral_bookmarks(package.trees)
+    neutral_bookmarks(package.trees, bookmarks)
     remove_xml_comments(package.trees)
     _clean_settings(package)
     _clean_properties(package)
@@ -165,6 +170,38 @@ def _check_edits(uid: int, edits: list[Edit], length: int) -> list[Edit]:
             raise ValueError(f"edits for unit {uid} overlap")
         previous_end = edit.end
     return edits
+
+
+def _field_code_edits(
+    read: str, unit_map: UnitMap, edits: list[Edit], nodes: list[etree._Element], bookmarks: Mapping[str, str]
+) -> list[Edit]:
+    """A field code's edits, made to keep the field working.
+
+    The reader read the code's joined words apart (``read``: "MERGEFIELD Shauna_Kettleby"
+    as "MERGEFIELD Shauna Kettleby"), so a replacement where it did must join up again
+    ("Person_A"): a space would end the field's argument and leave the rest a stray word.
+    A bookmark name the code refers to ("REF Declan_Whitlow") is left to
+    ``neutral_bookmarks``, which renames it whole with its bookmark; replaced here, it would
+    no longer match its bookmark and the cross-reference would break. Only a name within
+    one node: that step renames node by node. (Verification still searches the output for
+    every redacted name, so a name that step missed fails the document.)
+    """
+    stored = "".join(_piece_text(nodes[p.node], p) for p in unit_map.pieces)
+    renamed_here = [
+        (m.start() + p.start, m.end() + p.start)
+        for p in unit_map.pieces
+        for m in field_tokens(_piece_text(nodes[p.node], p))
+        if m.group(0) in bookmarks
+    ]
+    out = []
+    for edit in edits:
+        if any(start <= edit.start and edit.end <= end for start, end in renamed_here):
+            continue
+        around = slice(max(edit.start - 1, 0), edit.end + 1)
+        if stored[around] != read[around]:
+            edit = replace(edit, replacement=re.sub(r"\s+", "_", edit.replacement.strip()))
+        out.append(edit)
+    return out
 
 
 def _anchor(pieces: tuple[Piece, ...], edit: Edit) -> int | None:

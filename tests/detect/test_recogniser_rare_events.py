@@ -22,6 +22,7 @@ def recogniser() -> EntityRecognizer:
     [
         ("The flat was damaged in a house fire.", ["house fire"]),
         ("He was convicted of arson in 2016.", ["arson"]),
+        ("An arson attack destroyed the flat.", ["arson attack"]),
         ("The family were granted asylum in 2014.", ["granted asylum"]),
         ("Her asylum claim was refused; she had claimed asylum on arrival.", ["asylum claim", "claimed asylum"]),
         ("The twins were born early.", ["twins"]),
