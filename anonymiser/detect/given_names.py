@@ -200,7 +200,7 @@ class GivenNameRecogniser(EntityRecognizer):
         no body of their own, so the name after them still counts as a full name."""
         while True:
             word = _WORD.match(text, start)
-            if word is None or word.end() >= end or _key(word.group(1)) not in self._never:
+            if word is None or word.end() >= end or name_key(word.group(1)) not in self._never:
                 return start
             gap = _GAP.match(text, word.end())
             if gap is None:
