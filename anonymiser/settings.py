@@ -192,6 +192,7 @@ class Replacements:
     descriptors: Mapping[str, str]
     role_labels: Mapping[str, str]
     month_year: str = "(a date in {})"
+    shared_name: str = "(family name)"  # a name several listed people share, alone
 
     def descriptor(self, category: str) -> str:
         return self.descriptors.get(category) or self.descriptors.get("OTHER", "(redacted)")
@@ -208,8 +209,12 @@ def load_replacements(patterns_dir: Path) -> Replacements:
     month_year = str(data.get("month_year", "(a date in {})"))
     if month_year.count("{}") != 1:
         raise ConfigError(f"{path}: month_year: must contain {{}} once, where the month and year go")
+    shared_name = data.get("shared_name", "(family name)")
+    if not isinstance(shared_name, str) or not shared_name.strip():
+        raise ConfigError(f"{path}: shared_name: expected replacement text")
     return Replacements(
         month_year=month_year,
+        shared_name=shared_name,
         person_prefix=str(data.get("person_prefix", "Person")),
         descriptors=MappingProxyType(dict(descriptors)),
         role_labels=MappingProxyType(dict(roles)),

@@ -531,3 +531,19 @@ def test_labels_the_drafts_already_use_are_given_to_nobody(case_settings: Settin
     ]
     labels = assign_labels(docs, case_settings, frozenset({"Person A", "Social Worker 2"}))
     assert labels == [{"Ada Quill": "Person B", "Tamsin Orrell": "Social Worker 3"}, {"Wilfred Dunmore": "Person C"}]
+
+
+def test_a_name_listed_people_share_is_the_family_in_every_draft(
+    tmp_path: Path, case_settings: Settings, detector: Detector
+) -> None:
+    # Kian, Kayleigh, Hope and Denise Marsh are listed: "the Marsh family" is none of them,
+    # in the draft that names Kian in full as in the one that does not.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Kian Marsh was seen. The Marsh family moved.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("The Marsh family were known to health visiting.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_batch(folder, out, SPEC, settings=case_settings, detector=detector)
+    assert statuses(result) == {"a.txt": "ok", "b.txt": "ok"}
+    assert (out / "a.anonymised.txt").read_text(encoding="utf-8") == "Child F was seen. The (family name) family moved.\n"
+    assert (out / "b.anonymised.txt").read_text(encoding="utf-8") == "The (family name) family were known to health visiting.\n"

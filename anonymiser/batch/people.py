@@ -73,12 +73,17 @@ def people_in(decisions: Decisions, settings: Settings) -> list[PersonSummary]:
             continue
         listed = case_people.get(entity.text)
         pseudonym = listed.pseudonym if listed is not None else None
+        # A name several listed people share, alone ("Marsh"): labelled as the case file
+        # makes it, never joined to one of them by its surname.
+        shared = listed is None and entity.replacement == settings.replacements.shared_name
+        if shared:
+            pseudonym = entity.replacement
         out.append(
             PersonSummary(
                 text=entity.text,
                 label=entity.replacement,
                 first=min((o.unit, o.start) for o in entity.occurrences),
-                case=listed is not None,
+                case=listed is not None or shared,
                 pseudonym=pseudonym,
                 role=None if pseudonym else role_of_label(entity.replacement, roles),
             )

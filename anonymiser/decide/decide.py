@@ -27,7 +27,9 @@ from anonymiser.decide.keep import TermMatcher, TermSpans, inside_any, overlaps_
 from anonymiser.decide.people import (
     Person,
     PersonBook,
+    SHARED_KEY,
     clean_person_text,
+    fold,
     labels_in_use,
     letter_code,
     role_before,
@@ -165,6 +167,11 @@ def decide(
             continue
         from_case = f.recogniser == CASE_FILE_RECOGNISER
         fuller: Person | None = None
+        if from_case and _INITIALS.fullmatch(f.text) and _inside_longer(f, glossary_spans[f.unit]):
+            # A listed person's initials inside a longer practice term: Hope Marsh's "HM" of
+            # "HM Prison and Probation Service" read "Sibling 1 Prison and Probation Service".
+            # Alone ("HM said"), or where the term is the initials themselves, they are hers.
+            continue
         if not from_case:
             f = _tidy_span(f, unit.text)
             if f is None:
@@ -249,7 +256,7 @@ def decide(
                     continue
                 # The title just before a span that leaves it out ("Mrs " of "O'Neill").
                 title = unit.text[titles.extend_over(unit.text, f.start) : f.start].strip() or None
-                person = _person_for(f, case_matchers, book, title)
+                person = _person_for(f, case_matchers, book, settings.replacements.shared_name, title)
                 if person is not None and person.is_child(words.children) and _adult_titled(f, unit.text, words):
                     # "Mrs O'Neill" when the case file lists only Grace O'Neill, a child: the
                     # title says this is another member of the family, who gets a label of
@@ -354,8 +361,13 @@ def decide(
     excluded_words = glossary_words | _words_in(words.not_names)
     people = [p for p in book.people if p.key in scores]
     misspelling_candidates = _misspelling_candidates(units, glossary, excluded_words)
+    # A name several listed people share is theirs only in full ("Kian Marsh"); alone it is
+    # the shared person's (PersonBook.for_shared), wherever it stands.
+    shared = {fold(p.name) for p in people if p.key.startswith(SHARED_KEY)}
     for person in people:
         variants = _person_variants(person, excluded_words, words.titles)
+        if not person.key.startswith(SHARED_KEY):
+            variants = [v for v in variants if fold(v.text) not in shared]
         fuzzy = _misspellings(person, misspelling_candidates, variants)
         secrets.extend(variants + fuzzy)
         for variant_set, source in ((variants, PROPAGATED), (fuzzy, FUZZY)):
@@ -764,6 +776,14 @@ def _model_guess_is_specific(text: str, category: str, glossary_words: set[str])
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|its|their|his|her)\s+(?!majesty)", re.I)
 
 
+# Initials as a case file's variants write them: "HM", "H.M.", "H. M."
+_INITIALS = re.compile(r"[A-Z](?:\.?\s?[A-Z]){1,3}\.?")
+
+
+def _inside_longer(f: Finding, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= f.start and f.end <= e and e - s > f.end - f.start for s, e in spans)
+
+
 def _tidy_span(f: Finding, text: str) -> Finding | None:
     """A pattern or model span cut to one line, without a leading "the".
 
@@ -877,12 +897,27 @@ def _couple_titles(
 
 
 def _person_for(
-    f: Finding, case_matchers: Sequence[CaseMatcher], book: PersonBook, title: str | None = None
+    f: Finding,
+    case_matchers: Sequence[CaseMatcher],
+    book: PersonBook,
+    shared_label: str,
+    title: str | None = None,
 ) -> Person | None:
     cleaned = clean_person_text(f.text)
-    for matcher in case_matchers:
-        if matcher.person is not None and matcher.pattern.fullmatch(cleaned):
-            return book.for_case(matcher.person)
+    listed = {m.person.name: m.person for m in case_matchers if m.person is not None and m.pattern.fullmatch(cleaned)}
+    # A name or alias the case file gives wins over a form made from another's name ("K.M."
+    # is Kian's alias, and also Kayleigh Marsh's initials).
+    def as_given(name: str) -> str:  # initials however dotted and spaced: "K.M", "KM"
+        return re.sub(r"[.\s]", "", name) if _INITIALS.fullmatch(name) else fold(name)
+
+    given = [p for p in listed.values() if as_given(cleaned) in {as_given(n) for n in (p.name, *p.aliases)}]
+    if len(given) == 1:
+        return book.for_case(given[0])
+    if len({p.pseudonym or p.name for p in listed.values()}) > 1:
+        # "Marsh" alone, when Kian, Kayleigh and Denise Marsh are all listed: none of them.
+        return book.for_shared(cleaned, shared_label)
+    if listed:
+        return book.for_case(next(iter(listed.values())))
     if not cleaned:
         return None
     return book.add(cleaned, (f.unit, f.start), title=title)

@@ -56,6 +56,10 @@ def strip_title(text: str, titles: Sequence[str]) -> str:
     return " ".join(tokens)
 
 
+# The key of a person that a name several listed people share stands for (for_shared).
+SHARED_KEY = "shared:"
+
+
 def fold(text: str) -> str:
     """A name as the book compares it: lower case, one space, and the curly apostrophe read
     as the straight one ("O’Neill" is "O'Neill", as the name matcher already reads it)."""
@@ -96,6 +100,19 @@ class PersonBook:
         found.forms.add(person.name)
         self.people.append(found)
         self._by_form.setdefault(fold(person.name), found)
+        return found
+
+    def for_shared(self, name: str, label: str) -> Person:
+        """The person a name several listed people share stands for when alone ("the Marsh
+        family"): none of them, labelled ``label``. Kept as a listed person with that
+        pseudonym, so a batch labels it the same way in every draft."""
+        key = f"{SHARED_KEY}{fold(name)}"
+        for existing in self.people:
+            if existing.key == key:
+                return existing
+        found = Person(key=key, name=name, case=CasePerson(name=name, pseudonym=label, group="family"), group="family")
+        found.forms.add(name)
+        self.people.append(found)
         return found
 
     def add(

@@ -1,0 +1,46 @@
+"""Names the case file's people share, and their initials inside practice terms.
+
+The sample case file lists Kian, Kayleigh, Hope and Denise Marsh. "Marsh" alone is none of
+them: it read "the Maternal grandmother family" (or whichever Marsh came first). Hope
+Marsh's initials "HM" turned "HM Prison and Probation Service" into "Sibling 1 Prison and
+Probation Service". Every person here is invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymiser.detect.engine import Detector
+from anonymiser.pipeline import analyse
+from anonymiser.read.text import document_from_text
+from anonymiser.settings import Settings
+from anonymiser.write.text import render_text
+
+
+def anonymise(text: str, settings: Settings, detector: Detector) -> str:
+    doc = document_from_text(text)
+    decisions, _plan = analyse(doc, settings, detector)
+    return render_text(doc, decisions.edits)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The surname alone is the family's, not one listed Marsh's; full names and the
+        # case file's aliases keep their own labels.
+        (
+            "The IMR covers Kian Marsh and the Marsh family. Ms Marsh and Mrs Marsh agreed.",
+            "The IMR covers Child F and the (family name) family. Mother and Maternal grandmother agreed.",
+        ),
+        ("Marsh was not a name the nursery knew.", "(family name) was not a name the nursery knew."),
+        # "K.M." is Kian's alias (Kayleigh Marsh has the same initials), however it is dotted.
+        ("K.M. was seen; KM cried.", "Child F was seen; Child F cried."),
+        # Hope Marsh's initials inside a longer practice term are the term's; alone, hers.
+        (
+            "HM Prison and Probation Service was told. HM said she was scared.",
+            "HM Prison and Probation Service was told. Sibling 1 said she was scared.",
+        ),
+    ],
+)
+def test_shared_names_and_initials(case_settings: Settings, detector: Detector, text: str, expected: str) -> None:
+    assert anonymise(text, case_settings, detector) == expected
