@@ -49,3 +49,14 @@ def test_words_of_legal_proceedings_are_not_rare_features(policy: str) -> None:
         "The child was found on the footbridge."
     )
     assert [text[r.start : r.end] for r in recogniser.analyze(text, ["RARE_FEATURE"])] == ["footbridge"]
+
+
+def test_the_scheme_of_an_email_link_is_not_a_rare_word() -> None:
+    # A field's "mailto:" was replaced by "(a specific issue)", which broke the link.
+    from anonymiser.detect.engine import _words_of
+    from anonymiser.settings import load_settings
+
+    recogniser = RareWordRecogniser(_words_of(load_settings().keep.terms))
+    text = 'HYPERLINK "mailto:jo.smith@example.org" after the footbridge'
+    assert [text[r.start : r.end] for r in recogniser.analyze(text, ["RARE_FEATURE"])] == ["footbridge"]
+
