@@ -635,11 +635,18 @@ def _reclassify(
     - A PERSON inside an address found by its street word is that address, unless it starts
       with a first name: "took him home to Ashcombe Row" was labelled "Person B"; "spoke to
       Sarah Grove" stays a person.
+    - A PERSON the model or the name lists guessed inside something else a pattern is surer
+      of is not a person: "Gypsy Roma Traveller" (ethnicity; "Roma" is a first name) or
+      "Prison Durham" (of a prison) made a person whose name, found everywhere, took "a
+      traveller on the bus" with it.
     """
     agency_spans: dict[int, list[tuple[int, int]]] = {}
     address_spans: dict[int, list[tuple[int, int]]] = {}
+    surer: dict[int, list[tuple[int, int, float]]] = {}
     place_words: set[str] = set()
     for f in findings:
+        if f.category != "PERSON" and not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
+            surer.setdefault(f.unit, []).append((f.start, f.end, f.score))
         if f.category == "AGENCY":
             agency_spans.setdefault(f.unit, []).append((f.start, f.end))
         if f.category == "ADDRESS" and not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
@@ -650,6 +657,11 @@ def _reclassify(
                 place_words.add(first)
     out = []
     for f in findings:
+        guess = f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) or f.recogniser == GIVEN_NAME_RECOGNISER
+        if guess and f.category == "PERSON" and any(
+            s <= f.start and f.end <= e and score > f.score for s, e, score in surer.get(f.unit, [])
+        ):
+            continue
         if f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
             if f.category == "ORGANISATION" and any(
                 s < f.end and f.start < e for s, e in agency_spans.get(f.unit, [])

@@ -349,3 +349,17 @@ def test_labels_the_draft_already_uses_are_given_to_nobody(settings: Settings, d
 )
 def test_a_title_of_several_words_names_the_role(settings: Settings, detector: Detector, text: str, expected: str) -> None:
     assert anonymise(text, settings, detector)[0] == expected
+
+
+def test_a_name_guess_inside_a_surer_pattern_finding_is_not_a_person(scr: Settings) -> None:
+    # The model's "Gypsy Roma Traveller" and the name lists' "Roma Traveller" made a person
+    # whose surname, found everywhere, took "a traveller on the bus" with it.
+    text = "They are Gypsy Roma Traveller. Later a traveller on the bus helped."
+    findings = [
+        finding(text, "Gypsy Roma Traveller", "ETHNICITY", "ethnicity_terms", score=0.9),
+        finding(text, "Gypsy Roma Traveller", "PERSON", "spacy_model:PERSON", score=0.85),
+        finding(text, "Roma Traveller", "PERSON", "given_name", score=0.85),
+    ]
+    decisions = decide([one_unit(text)], findings, scr)
+    assert redactions(text, decisions) == ["Gypsy Roma Traveller"]
+    assert [e.category for e in decisions.entities] == ["ETHNICITY"]
