@@ -256,7 +256,9 @@ def decide(
                     continue
                 # The title just before a span that leaves it out ("Mrs " of "O'Neill").
                 title = unit.text[titles.extend_over(unit.text, f.start) : f.start].strip() or None
-                person = _person_for(f, case_matchers, book, settings.replacements.shared_name, title)
+                person = _person_for(
+                    f, case_matchers, book, settings.replacements.shared_name, settings.replacements.descriptor("PERSON"), title
+                )
                 if person is not None and person.is_child(words.children) and _adult_titled(f, unit.text, words):
                     # "Mrs O'Neill" when the case file lists only Grace O'Neill, a child: the
                     # title says this is another member of the family, who gets a label of
@@ -913,6 +915,7 @@ def _person_for(
     case_matchers: Sequence[CaseMatcher],
     book: PersonBook,
     shared_label: str,
+    name_label: str,
     title: str | None = None,
 ) -> Person | None:
     cleaned = clean_person_text(f.text)
@@ -926,8 +929,11 @@ def _person_for(
     if len(given) == 1:
         return book.for_case(given[0])
     if len({p.pseudonym or p.name for p in listed.values()}) > 1:
-        # "Marsh" alone, when Kian, Kayleigh and Denise Marsh are all listed: none of them.
-        return book.for_shared(cleaned, shared_label)
+        # "Marsh" alone, when Kian, Kayleigh and Denise Marsh are all listed, is none of them:
+        # "(family name)" when it is the surname they share, else the neutral descriptor
+        # ("K running around clinic", with Kian and Kayleigh listed, read "Mother").
+        surname = all(fold(name_tokens(p.name)[-1]) == fold(cleaned) for p in listed.values() if p.name.strip())
+        return book.for_shared(cleaned, shared_label if surname else name_label)
     if listed:
         return book.for_case(next(iter(listed.values())))
     if not cleaned:

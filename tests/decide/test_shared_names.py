@@ -33,6 +33,11 @@ def anonymise(text: str, settings: Settings, detector: Detector) -> str:
             "The IMR covers Child F and the (family name) family. Mother and Maternal grandmother agreed.",
         ),
         ("Marsh was not a name the nursery knew.", "(family name) was not a name the nursery knew."),
+        ("THE MARSH FAMILY", "THE (family name) FAMILY"),
+        # A lone initial that Kian and Kayleigh share is neither ("Mother's forehead" told the
+        # Board the mother was bruised).
+        ('The record says "small bruise K\'s forehead, K running around clinic".',
+         'The record says "small bruise (name)\'s forehead, (name) running around clinic".'),
         # "K.M." is Kian's alias (Kayleigh Marsh has the same initials), however it is dotted.
         ("K.M. was seen; KM cried.", "Child F was seen; Child F cried."),
         # Hope Marsh's initials inside a longer practice term are the term's; alone, hers.
