@@ -279,7 +279,12 @@ def decide(
             ):
                 continue
             if f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) and not _model_guess_counts(
-                f.text, category, glossary_words, policy.model_guesses
+                f.text,
+                category,
+                glossary_words,
+                policy.model_guesses,
+                opens_sentence=_opens_sentence(unit.text, f.start),
+                in_heading=_heading_like(unit.text),
             ):
                 continue
             if rule.action == "keep" and not from_case:
@@ -742,7 +747,27 @@ _DATED = re.compile(
 _NOT_A_YEAR = re.compile(r"\d{1,3}|(?!1[89]\d\d\b|20\d\d\b)\d{4,}")
 
 
-def _model_guess_counts(text: str, category: str, glossary_words: set[str], level: str) -> bool:
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether ``start`` opens its paragraph or a sentence (after ". ", "? ", "! ")."""
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".?!:"
+
+
+def _heading_like(text: str) -> bool:
+    """A short line without a sentence's last stop: "Background to the review"."""
+    stripped = text.strip()
+    return 0 < len(stripped.split()) <= 8 and stripped[-1] not in ".?!:;,"
+
+
+def _model_guess_counts(
+    text: str,
+    category: str,
+    glossary_words: set[str],
+    level: str,
+    *,
+    opens_sentence: bool = False,
+    in_heading: bool = False,
+) -> bool:
     """Whether one of the model's weaker guesses counts, at the policy's level of trust."""
     if level == "specific":
         return _model_guess_is_specific(text, category, glossary_words)
@@ -754,9 +779,14 @@ def _model_guess_counts(text: str, category: str, glossary_words: set[str], leve
     if not named and category in ("ORGANISATION", "LOCATION", "ETHNICITY", "RARE_FEATURE"):
         return False
     # A lone common word is a generic body ("Court", "Government"), not a name; a lone common
-    # word that is a place ("Turkey", "Reading") still counts.
-    if category == "ORGANISATION" and len(tokens) == 1 and zipf_frequency(tokens[0].lower(), "en") >= 4.0:
-        return False
+    # word that is a place ("Turkey", "Reading") still counts, except as the first word of a
+    # heading, where every word may be capitalised: "Background to the review" was a place.
+    # A nationality opening a sentence must look like one: "Scans showed" was an ethnicity.
+    if len(tokens) == 1 and category == "ETHNICITY" and opens_sentence:
+        return tokens[0].lower().endswith(_DEMONYM_ENDINGS)  # "Polish was", not "Scans showed"
+    if len(tokens) == 1 and zipf_frequency(tokens[0].lower(), "en") >= 4.0:
+        if category == "ORGANISATION" or (opens_sentence and in_heading and category == "LOCATION"):
+            return False
     return True
 
 
