@@ -8,11 +8,30 @@ from collections.abc import Iterable, Mapping
 from anonymiser.detect.names import Variant, compile_variants
 
 
-class TermMatcher:
-    """Whole-word, case-insensitive matcher for a list of terms; longest match wins."""
+def plural_of(term: str) -> str | None:
+    """The plural of a term as a review writes it: "IMRs", "care orders", "chronologies",
+    "case conferences", "Child Protection Plans"; None when its last word is not a word."""
+    last = term.split()[-1] if term.split() else ""
+    if not last[-1:].isalpha():
+        return None
+    if last.isupper():
+        return term + "s"  # an abbreviation: "IMRs", "ICPCs"
+    if last.lower().endswith(("s", "x", "z", "ch", "sh")):
+        return term + "es"
+    if last.lower().endswith("y") and len(last) > 1 and last[-2].lower() not in "aeiou":
+        return term[:-1] + "ies"
+    return term + "s"
 
-    def __init__(self, terms: Iterable[str]) -> None:
-        self.terms = tuple(sorted({t for t in terms if t.strip()}, key=lambda t: (-len(t), t)))
+
+class TermMatcher:
+    """Whole-word, case-insensitive matcher for a list of terms; longest match wins. With
+    ``plurals``, each term's plural is a term too."""
+
+    def __init__(self, terms: Iterable[str], *, plurals: bool = False) -> None:
+        terms = {t for t in terms if t.strip()}
+        if plurals:
+            terms |= {p for p in map(plural_of, terms) if p}
+        self.terms = tuple(sorted(terms, key=lambda t: (-len(t), t)))
         self._lower = frozenset(t.lower() for t in self.terms)
         self._pattern: re.Pattern[str] | None = compile_variants(
             Variant(t, case_sensitive=False) for t in self.terms

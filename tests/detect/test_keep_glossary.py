@@ -190,3 +190,27 @@ def test_a_long_heading_in_title_case_is_judged_at_once() -> None:
     assert keep.is_law_name(f"Review {words}") is False
     # Ending like a law does not make rare words a law's name.
     assert keep.is_law_name(f"Review {words} Order") is False
+
+
+@pytest.mark.parametrize(
+    ("term", "plural"),
+    [
+        ("IMR", "IMRs"),
+        ("Individual Management Review", "Individual Management Reviews"),
+        ("chronology", "chronologies"),
+        ("Interim Care Order", "Interim Care Orders"),
+        ("strategy discussion", "strategy discussions"),
+        ("Serious Case Review", "Serious Case Reviews"),
+    ],
+)
+def test_the_plural_of_a_practice_term_is_practice(term: str, plural: str) -> None:
+    # strict masked "Individual Management Reviews (IMRs)" as two organisations and "a
+    # recurring theme in Serious Case Reviews" as a rare feature.
+    from anonymiser.decide.keep import plural_of
+    from anonymiser.settings import load_settings
+
+    assert plural_of(term) == plural
+    matcher = load_settings().keep.matcher
+    assert matcher.is_term(term) and matcher.is_term(plural)
+    text = f"Agencies provided {plural} last year."
+    assert [text[s:e] for s, e in matcher.spans(text)] == [plural]
