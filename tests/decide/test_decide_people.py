@@ -349,3 +349,22 @@ def test_labels_the_draft_already_uses_are_given_to_nobody(settings: Settings, d
 )
 def test_a_title_of_several_words_names_the_role(settings: Settings, detector: Detector, text: str, expected: str) -> None:
     assert anonymise(text, settings, detector)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A title of several words before a full name is a title, not part of the name: the same
+        # person named without it later (or before) is one person with one label. It read
+        # "Detective Sergeant 1 attended. Person A wrote ..." (two people for one officer).
+        "Detective Sergeant Amy Rowe attended. Amy Rowe wrote up the notes.",
+        "DS Amy Rowe attended. Detective Sergeant Amy Rowe wrote up the notes.",
+        "Prison Officer Tamsin Dawes attended. Tamsin Dawes wrote up the notes.",
+        "Detective Constable Amy Rowe attended. Amy Rowe wrote up the notes.",
+    ],
+)
+def test_a_title_of_several_words_is_not_part_of_the_name(settings: Settings, detector: Detector, text: str) -> None:
+    out = anonymise(text, settings, detector)[0]
+    assert "Rowe" not in out and "Dawes" not in out
+    labels = re.findall(r"^(.*) attended\. (.*) wrote up the notes\.$", out)[0]
+    assert labels[0] == labels[1], out
