@@ -615,6 +615,18 @@ def _plausible_name(
     roles = {r.lower() for r in (*words.family_roles, *words.professional_roles)}
     if all(not_names.is_term(t) or glossary.is_term(t) or t.lower() in roles for t in tokens):
         return False
+    # Ranks and titles with no name ("The Superintendent agreed", "the Sergeant. A
+    # Superintendent") name a role, not a person; the model read them as PERSON, and the span
+    # across a full stop swallowed the next sentence's start. A word after an honorific is a
+    # surname ("Mr Constable").
+    title_words = {t.rstrip(".").lower() for t in words.titles}
+    function_words = {w.lower() for w in words.function_words}
+    honorifics = {h.rstrip(".").lower() for h in words.honorifics}
+    bare = [t.strip(".,;:").lower() for t in tokens]
+    if all(t in title_words or t in function_words for t in bare) and not any(
+        t in honorifics for t in bare[:-1]
+    ):
+        return False
     if not listed and cleaned.isupper() and all(zipf_frequency(t.lower(), "en") >= 4.0 for t in tokens):
         return False
     return not not_names.is_term(cleaned)

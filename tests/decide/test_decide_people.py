@@ -368,3 +368,23 @@ def test_a_title_of_several_words_is_not_part_of_the_name(settings: Settings, de
     assert "Rowe" not in out and "Dawes" not in out
     labels = re.findall(r"^(.*) attended\. (.*) wrote up the notes\.$", out)[0]
     assert labels[0] == labels[1], out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A rank or title on its own names a role, not a person: the model read these as
+        # PERSON ("The Person A agreed the plan"), and "the Sergeant. A Superintendent" as one
+        # name, which swallowed the full stop and the next sentence's start.
+        ("The Superintendent agreed the plan.", "The Superintendent agreed the plan."),
+        ("The Constable attended the house.", "The Constable attended the house."),
+        (
+            "The Superintendent said that the Inspector should contact the Sergeant. A Superintendent reviewed it.",
+            "The Superintendent said that the Inspector should contact the Sergeant. A Superintendent reviewed it.",
+        ),
+        # A title with a name is still the name.
+        ("Superintendent Holloway agreed the plan.", "Police Officer 1 agreed the plan."),
+    ],
+)
+def test_a_title_alone_is_not_a_person(settings: Settings, detector: Detector, text: str, expected: str) -> None:
+    assert anonymise(text, settings, detector)[0] == expected
