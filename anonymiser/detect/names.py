@@ -67,6 +67,11 @@ def name_variants(
     if len(tokens) >= 2:
         add(tokens[0])
         add(tokens[-1])
+        # The surname in the plural names the family ("the Marshes", "the Zielinskis"): it was
+        # published, as names are matched as whole words. Capitalised only ("the marshes").
+        surname = tokens[-1]
+        if surname[:1].isupper() and surname[-1:].isalpha() and len(surname) > 2:
+            add(surname + ("es" if surname.lower().endswith(("s", "sh", "ch", "x", "z")) else "s"), True)
         add(f"{tokens[0]} {tokens[-1]}")
         letters = [t[0].upper() for t in tokens if t[0].isalpha()]
         # Initials are matched case-sensitively: "KM" is a person, "km" a distance.

@@ -44,3 +44,20 @@ def anonymise(text: str, settings: Settings, detector: Detector) -> str:
 )
 def test_shared_names_and_initials(case_settings: Settings, detector: Detector, text: str, expected: str) -> None:
     assert anonymise(text, case_settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A surname in the plural names the family: "The Marshes" was published, because a
+        # name was matched only as a whole word.
+        ("The Marshes moved in 2018.", "The (family name) moved in 2018."),
+        ("THE MARSHES moved in 2018.", "THE (family name) moved in 2018."),
+        # One listed person's surname in the plural is theirs ("the Zielinskis").
+        ("The Zielinskis left for Poland.", "The Father left for Poland."),
+        # The plural of a surname that is an ordinary word is matched capitalised only.
+        ("They walked in the hills near the marshes.", "They walked in the hills near the marshes."),
+    ],
+)
+def test_a_surname_in_the_plural_is_the_name(case_settings: Settings, detector: Detector, text: str, expected: str) -> None:
+    assert anonymise(text, case_settings, detector) == expected
