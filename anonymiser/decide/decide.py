@@ -364,10 +364,21 @@ def decide(
     # A name several listed people share is theirs only in full ("Kian Marsh"); alone it is
     # the shared person's (PersonBook.for_shared), wherever it stands.
     shared = {fold(p.name) for p in people if p.key.startswith(SHARED_KEY)}
+    # A name or alias the case file gives is that person's only, as in _person_for: "Hope",
+    # Hope Marsh's alias, is not also found as the first name of Hope Fairweather (it read
+    # "Family friend said she was scared" wherever Hope Fairweather was named in the draft).
+    given: dict[str, set[str]] = {}
+    for p in people:
+        if p.case is not None and not p.key.startswith(SHARED_KEY):
+            for n in (p.case.name, *p.case.aliases):
+                given.setdefault(_as_given(n), set()).add(p.key)
     for person in people:
         variants = _person_variants(person, excluded_words, words.titles)
         if not person.key.startswith(SHARED_KEY):
-            variants = [v for v in variants if fold(v.text) not in shared]
+            variants = [
+                v for v in variants
+                if fold(v.text) not in shared and person.key in given.get(_as_given(v.text), {person.key})
+            ]
         fuzzy = _misspellings(person, misspelling_candidates, variants)
         secrets.extend(variants + fuzzy)
         for variant_set, source in ((variants, PROPAGATED), (fuzzy, FUZZY)):
@@ -919,10 +930,7 @@ def _person_for(
     listed = {m.person.name: m.person for m in case_matchers if m.person is not None and m.pattern.fullmatch(cleaned)}
     # A name or alias the case file gives wins over a form made from another's name ("K.M."
     # is Kian's alias, and also Kayleigh Marsh's initials).
-    def as_given(name: str) -> str:  # initials however dotted and spaced: "K.M", "KM"
-        return re.sub(r"[.\s]", "", name) if _INITIALS.fullmatch(name) else fold(name)
-
-    given = [p for p in listed.values() if as_given(cleaned) in {as_given(n) for n in (p.name, *p.aliases)}]
+    given = [p for p in listed.values() if _as_given(cleaned) in {_as_given(n) for n in (p.name, *p.aliases)}]
     if len(given) == 1:
         return book.for_case(given[0])
     if len({p.pseudonym or p.name for p in listed.values()}) > 1:
@@ -933,6 +941,12 @@ def _person_for(
     if not cleaned:
         return None
     return book.add(cleaned, (f.unit, f.start), title=title)
+
+
+def _as_given(name: str) -> str:
+    """A name or alias as the case file's are compared: initials however dotted and spaced
+    ("K.M", "KM"), other names folded."""
+    return re.sub(r"[.\s]", "", name) if _INITIALS.fullmatch(name) else fold(name)
 
 
 def _person_variants(person: Person, excluded: set[str], titles: Sequence[str]) -> list[Variant]:

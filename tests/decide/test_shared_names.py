@@ -13,7 +13,7 @@ import pytest
 from anonymiser.detect.engine import Detector
 from anonymiser.pipeline import analyse
 from anonymiser.read.text import document_from_text
-from anonymiser.settings import Settings
+from anonymiser.settings import Settings, load_settings
 from anonymiser.write.text import render_text
 
 
@@ -61,3 +61,36 @@ def test_shared_names_and_initials(case_settings: Settings, detector: Detector, 
 )
 def test_a_surname_in_the_plural_is_the_name(case_settings: Settings, detector: Detector, text: str, expected: str) -> None:
     assert anonymise(text, case_settings, detector) == expected
+
+
+TWO_HOPES = """people:
+  - name: "Hope Marsh"
+    aliases: ["Hope"]
+    role: "half-sister"
+    pseudonym: "Sibling 1"
+  - name: "Hope Fairweather"
+    role: "family friend"
+    pseudonym: "Family friend"
+"""
+
+
+@pytest.fixture(scope="module")
+def two_hopes(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    path = tmp_path_factory.mktemp("case") / "case.yml"
+    path.write_text(TWO_HOPES, encoding="utf-8")
+    return load_settings(scope="full", case_file=path)
+
+
+@pytest.fixture(scope="module")
+def two_hopes_no_alias(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    path = tmp_path_factory.mktemp("case") / "case.yml"
+    path.write_text(TWO_HOPES.replace('    aliases: ["Hope"]\n', ""), encoding="utf-8")
+    return load_settings(scope="full", case_file=path)
+
+
+def test_a_listed_alias_wins_over_another_persons_first_name_everywhere(two_hopes: Settings, detector: Detector) -> None:
+    # "Hope" is Hope Marsh's alias. With Hope Fairweather also named in the draft, her first
+    # name was found everywhere too, and "Hope said she was scared" read "Family friend said".
+    text = "Hope said she was scared. Hope Fairweather visited. Hope cried."
+    assert anonymise(text, two_hopes, detector) == "Sibling 1 said she was scared. Family friend visited. Sibling 1 cried."
+
