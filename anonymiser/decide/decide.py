@@ -50,7 +50,7 @@ from anonymiser.detect.names import (
     name_variants,
 )
 from anonymiser.records import Edit, Entity, Finding, Occurrence, TextUnit
-from anonymiser.settings import PeopleWords, Settings
+from anonymiser.settings import PeopleWords, Replacements, Settings
 
 PROPAGATED = "document_consistency"
 FUZZY = "fuzzy_name_variant"
@@ -256,7 +256,7 @@ def decide(
                     continue
                 # The title just before a span that leaves it out ("Mrs " of "O'Neill").
                 title = unit.text[titles.extend_over(unit.text, f.start) : f.start].strip() or None
-                person = _person_for(f, case_matchers, book, settings.replacements.shared_name, title)
+                person = _person_for(f, case_matchers, book, settings.replacements, title)
                 if person is not None and person.is_child(words.children) and _adult_titled(f, unit.text, words):
                     # "Mrs O'Neill" when the case file lists only Grace O'Neill, a child: the
                     # title says this is another member of the family, who gets a label of
@@ -923,7 +923,7 @@ def _person_for(
     f: Finding,
     case_matchers: Sequence[CaseMatcher],
     book: PersonBook,
-    shared_label: str,
+    replacements: Replacements,
     title: str | None = None,
 ) -> Person | None:
     cleaned = clean_person_text(f.text)
@@ -935,7 +935,11 @@ def _person_for(
         return book.for_case(given[0])
     if len({p.pseudonym or p.name for p in listed.values()}) > 1:
         # "Marsh" alone, when Kian, Kayleigh and Denise Marsh are all listed: none of them.
-        return book.for_shared(cleaned, shared_label)
+        # A first name they share ("Hope" of Hope Marsh and Hope Fairweather) is not the
+        # family's name: it read "(family name) said she was scared".
+        given_name = all(fold(cleaned) == fold(name_tokens(p.name)[0]) for p in listed.values() if name_tokens(p.name))
+        label = replacements.shared_given_name if given_name else replacements.shared_name
+        return book.for_shared(cleaned, label)
     if listed:
         return book.for_case(next(iter(listed.values())))
     if not cleaned:

@@ -94,3 +94,9 @@ def test_a_listed_alias_wins_over_another_persons_first_name_everywhere(two_hope
     text = "Hope said she was scared. Hope Fairweather visited. Hope cried."
     assert anonymise(text, two_hopes, detector) == "Sibling 1 said she was scared. Family friend visited. Sibling 1 cried."
 
+
+def test_a_first_name_two_listed_people_share_is_not_a_family_name(two_hopes_no_alias: Settings, detector: Detector) -> None:
+    # "Hope" alone is neither Hope: it is redacted, but not as "(family name)", which reads as
+    # the family's surname.
+    text = "Hope said she was scared. Hope Marsh and Hope Fairweather visited."
+    assert anonymise(text, two_hopes_no_alias, detector) == "(first name) said she was scared. Sibling 1 and Family friend visited."
