@@ -388,3 +388,22 @@ def test_a_title_of_several_words_is_not_part_of_the_name(settings: Settings, de
 )
 def test_a_title_alone_is_not_a_person(settings: Settings, detector: Detector, text: str, expected: str) -> None:
     assert anonymise(text, settings, detector)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Supt" is the short form of Superintendent: "Supt Cole" was another person
+        # ("Police Officer 1 and Person A met") for one officer.
+        ("Superintendent Mairead Cole and Supt Cole met.", "Police Officer 1 and Police Officer 1 met."),
+        # A chief's rank is a title of its own: "Chief" was left before the label
+        # ("Chief Police Officer 1 was briefed").
+        (
+            "Chief Superintendent Olu Bankole was briefed; Chief Superintendent Bankole agreed.",
+            "Police Officer 1 was briefed; Police Officer 1 agreed.",
+        ),
+        ("Chief Inspector Ruth Amesbury was briefed.", "Police Officer 1 was briefed."),
+    ],
+)
+def test_senior_police_ranks_are_titles(settings: Settings, detector: Detector, text: str, expected: str) -> None:
+    assert anonymise(text, settings, detector)[0] == expected
