@@ -927,7 +927,16 @@ def _person_for(
     title: str | None = None,
 ) -> Person | None:
     cleaned = clean_person_text(f.text)
-    listed = {m.person.name: m.person for m in case_matchers if m.person is not None and m.pattern.fullmatch(cleaned)}
+    # A title before a listed name's form of two words or more ("Mrs D Marsh") is not part of
+    # it; a lone surname after a title ("Mrs Hill") is not matched here, as it may be another
+    # member of the family.
+    untitled = strip_title(cleaned, book.titles)
+    forms = {cleaned, untitled} if len(name_tokens(untitled)) >= 2 else {cleaned}
+    listed = {
+        m.person.name: m.person
+        for m in case_matchers
+        if m.person is not None and any(m.pattern.fullmatch(form) for form in forms)
+    }
     # A name or alias the case file gives wins over a form made from another's name ("K.M."
     # is Kian's alias, and also Kayleigh Marsh's initials).
     given = [p for p in listed.values() if _as_given(cleaned) in {_as_given(n) for n in (p.name, *p.aliases)}]

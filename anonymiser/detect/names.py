@@ -80,6 +80,12 @@ def name_variants(
             add(".".join(initials), True)  # "K.M said", without the last dot
             add("".join(initials), True)
             add(". ".join(initials) + ".", True)
+        # The first initial and the surname ("D. Marsh", "D Marsh"): the model found them as
+        # a new person ("Person B" for the listed Denise Marsh). "A" and "I" only with a dot.
+        first = tokens[0][0]
+        if first.isalpha() and first.isupper() and surname[:1].isupper():
+            for sep in (". ", ".") if first in "AI" else (". ", ".", " "):
+                add(f"{first}{sep}{surname}", True)
         # A surname with a particle ("de Souza", "van der Berg") is the surname as a whole.
         particles = [i for i, t in enumerate(tokens[:-1]) if i > 0 and t in _PARTICLES]
         if particles:

@@ -100,3 +100,23 @@ def test_a_first_name_two_listed_people_share_is_not_a_family_name(two_hopes_no_
     # the family's surname.
     text = "Hope said she was scared. Hope Marsh and Hope Fairweather visited."
     assert anonymise(text, two_hopes_no_alias, detector) == "(first name) said she was scared. Sibling 1 and Family friend visited."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A listed person's first initial and surname is that person: "D. Marsh" read
+        # "Person B" and "Mrs D Marsh" "Person C" (one grandmother, three labels), "R.
+        # Penhallow" a new person beside "Health Visitor 1".
+        (
+            "Denise Marsh was seen. D. Marsh was seen again. Mrs D Marsh attended.",
+            "Maternal grandmother was seen. Maternal grandmother was seen again. Maternal grandmother attended.",
+        ),
+        ("Rachel Penhallow and R. Penhallow visited.", "Health Visitor 1 and Health Visitor 1 visited."),
+        ("J. Hill wrote the plan.", "Social Worker 1 wrote the plan."),
+        # Kian and Kayleigh Marsh share the initial: "K. Marsh" is neither.
+        ("K. Marsh was seen by the GP.", "(family name) was seen by the GP."),
+    ],
+)
+def test_a_listed_persons_initial_and_surname(case_settings: Settings, detector: Detector, text: str, expected: str) -> None:
+    assert anonymise(text, case_settings, detector) == expected
