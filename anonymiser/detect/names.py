@@ -105,7 +105,18 @@ def name_variants(
     return sorted(out.values(), key=lambda v: (-len(v.text), v.text))
 
 
+# A listed person's lone initial ("C" of Connor) right after a capitalised word of three
+# letters or more is that word's letter, not the person: "Review C", "Appendix C", "a Category
+# C prison", "Hepatitis C" read "Review Mother's partner". Two-letter titles ("Mr C", "Ms K")
+# have no lower-case run that long, and the longer honorifics are let through by name.
+_AFTER_HONORIFIC = "|".join(rf"(?<=\b{t} )" for t in ("Mrs", "Miss", "Master"))
+_NOT_AFTER_WORD = "".join(rf"(?<!\b[A-Z][a-z]{{{n}}} )" for n in range(2, 25))
+_LONE_INITIAL_CONTEXT = rf"(?:{_AFTER_HONORIFIC}|{_NOT_AFTER_WORD})"
+
+
 def _variant_regex(variant: Variant) -> str:
+    if len(variant.text) == 1 and variant.text.isupper():
+        return f"(?-i:{_LONE_INITIAL_CONTEXT}{re.escape(variant.text)})"
     parts = []
     for token in name_tokens(variant.text):
         # Straight and curly apostrophes are the same letter to a reader (O'Neill / O’Neill).

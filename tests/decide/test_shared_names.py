@@ -120,3 +120,19 @@ def test_a_first_name_two_listed_people_share_is_not_a_family_name(two_hopes_no_
 )
 def test_a_listed_persons_initial_and_surname(case_settings: Settings, detector: Detector, text: str, expected: str) -> None:
     assert anonymise(text, case_settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A listed person's lone initial ("C" of Connor Brightwell) after a capitalised word is
+        # that word's letter: "Review C" read "Review Mother's partner" and "a Category C
+        # prison" "a Category Mother's partner prison".
+        ("He was moved to a Category C prison.", "He was moved to a Category C prison."),
+        ("Appendix C lists the agencies.", "Appendix C lists the agencies."),
+        # Alone, or after a title, it is still the person's.
+        ("Mum said C was angry. Mr C left.", "Mum said Mother's partner was angry. Mother's partner left."),
+    ],
+)
+def test_a_listed_initial_after_a_capitalised_word(case_settings: Settings, detector: Detector, text: str, expected: str) -> None:
+    assert anonymise(text, case_settings, detector) == expected
