@@ -338,6 +338,9 @@ class PeopleWords:
     # Titles that say how a person is addressed ("Mr", "Mrs"): two different ones before the
     # same surname are two people.
     honorifics: tuple[str, ...] = ()
+    # Words that end a practice term ("Training", "Service"): after a rank and ordinary words
+    # ("Officer Safety Training") they are no officer's name.
+    practice_heads: tuple[str, ...] = ()
 
     @cached_property
     def not_name_matcher(self) -> TermMatcher:
@@ -387,6 +390,7 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         children=_str_list(data.get("children"), f"{path}: children"),
         child_titles=_str_list(data.get("child_titles"), f"{path}: child_titles"),
         honorifics=_str_list(data.get("honorifics"), f"{path}: honorifics"),
+        practice_heads=_str_list(data.get("practice_heads"), f"{path}: practice_heads"),
     )
 
 

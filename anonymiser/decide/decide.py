@@ -252,10 +252,18 @@ def decide(
                 person = book.add_form(fuller, name, (f.unit, f.start))
             else:
                 listed = f.recogniser == GIVEN_NAME_RECOGNISER
-                if not from_case and not _plausible_name(f.text, not_names, glossary, words, listed=listed):
-                    continue
                 # The title just before a span that leaves it out ("Mrs " of "O'Neill").
                 title = unit.text[titles.extend_over(unit.text, f.start) : f.start].strip() or None
+                if not from_case and not _plausible_name(
+                    f.text,
+                    not_names,
+                    glossary,
+                    words,
+                    listed=listed,
+                    is_first_name=settings.given_names.is_first_name,
+                    title=title,
+                ):
+                    continue
                 person = _person_for(f, case_matchers, book, settings.replacements, title)
                 if person is not None and person.is_child(words.children) and _adult_titled(f, unit.text, words):
                     # "Mrs O'Neill" when the case file lists only Grace O'Neill, a child: the
@@ -609,7 +617,14 @@ def _adult_titled(f: Finding, text: str, words: PeopleWords) -> bool:
 
 
 def _plausible_name(
-    text: str, not_names: TermMatcher, glossary: TermMatcher, words: PeopleWords, *, listed: bool = False
+    text: str,
+    not_names: TermMatcher,
+    glossary: TermMatcher,
+    words: PeopleWords,
+    *,
+    listed: bool = False,
+    is_first_name: Callable[[str], bool] = lambda word: False,
+    title: str | None = None,
 ) -> bool:
     """The model's PERSON guesses that cannot be a name: practice words, role words
     ("Dad", "Toddler"), digits, lower case, and headings in capitals made of common words
@@ -623,6 +638,7 @@ def _plausible_name(
     tokens = name_tokens(cleaned)
     if not tokens or not (listed or any(ch.isupper() for ch in cleaned)):
         return False
+    honorifics = {h.rstrip(".").lower() for h in words.honorifics}
     roles = {r.lower() for r in (*words.family_roles, *words.professional_roles)}
     if all(not_names.is_term(t) or glossary.is_term(t) or t.lower() in roles for t in tokens):
         return False
@@ -632,13 +648,28 @@ def _plausible_name(
     # surname ("Mr Constable").
     title_words = {t.rstrip(".").lower() for t in words.titles}
     function_words = {w.lower() for w in words.function_words}
-    honorifics = {h.rstrip(".").lower() for h in words.honorifics}
     bare = [t.strip(".,;:").lower() for t in tokens]
     if all(t in title_words or t in function_words for t in bare) and not any(
         t in honorifics for t in bare[:-1]
     ):
         return False
     if not listed and cleaned.isupper() and all(zipf_frequency(t.lower(), "en") >= 4.0 for t in tokens):
+        return False
+    # A rank before ordinary words that end with a practice term's head, none a given name or
+    # an initial, starts a practice term (patterns/people.yml practice_heads):
+    # "Officer Safety Training", "the Inspector Development Programme" read "Officer 1",
+    # "the Person A". An honorific before them is a person ("Mrs Rose Green"). ``title``: the
+    # title just before a span that leaves it out (the model's "Safety Training").
+    rest = name_tokens(untitled)
+    leading = [*name_tokens(title or ""), *tokens[: len(tokens) - len(rest)]]
+    heads = {h.lower() for h in words.practice_heads}
+    if (
+        leading
+        and rest[-1].strip(".,;:").lower() in heads
+        and not any(t.rstrip(".").lower() in honorifics for t in leading)
+        and all(len(t.strip(".")) > 1 and zipf_frequency(t.lower(), "en") >= 4.0 for t in rest)
+        and not is_first_name(rest[0])
+    ):
         return False
     return not not_names.is_term(cleaned)
 

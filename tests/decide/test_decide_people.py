@@ -407,3 +407,22 @@ def test_a_title_alone_is_not_a_person(settings: Settings, detector: Detector, t
 )
 def test_senior_police_ranks_are_titles(settings: Settings, detector: Detector, text: str, expected: str) -> None:
     assert anonymise(text, settings, detector)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A rank before ordinary words that are no given name is a practice term's start, not
+        # a named officer: these read "Officer 1 was completed", "The Person A was run".
+        ("Officer Safety Training was completed.", "Officer Safety Training was completed."),
+        ("The Inspector Development Programme was run.", "The Inspector Development Programme was run."),
+        ("Officer Welfare Service was contacted.", "Officer Welfare Service was contacted."),
+        # A given name, or a surname that is no ordinary word, is still an officer.
+        ("Officer Mark Hill was contacted.", "Officer 1 was contacted."),
+        ("Officer Quennell was contacted.", "Officer 1 was contacted."),
+        # An honorific before ordinary words is still a person ("Mrs Rose Green").
+        ("Mrs Rose Green was contacted.", "Person A was contacted."),
+    ],
+)
+def test_a_rank_before_ordinary_words(settings: Settings, detector: Detector, text: str, expected: str) -> None:
+    assert anonymise(text, settings, detector)[0] == expected
