@@ -977,7 +977,12 @@ def _person_for(
         # "Marsh" alone, when Kian, Kayleigh and Denise Marsh are all listed: none of them.
         # A first name they share ("Hope" of Hope Marsh and Hope Fairweather) is not the
         # family's name: it read "(family name) said she was scared".
-        given_name = all(fold(cleaned) == fold(name_tokens(p.name)[0]) for p in listed.values() if name_tokens(p.name))
+        # Their first initial alone ("K", "K.") is as much a first name as "Hope".
+        given_name = all(
+            fold(cleaned) == fold(name_tokens(p.name)[0]) or fold(cleaned.rstrip(".")) == fold(name_tokens(p.name)[0][0])
+            for p in listed.values()
+            if name_tokens(p.name)
+        )
         label = replacements.shared_given_name if given_name else replacements.shared_name
         return book.for_shared(cleaned, label)
     if listed:

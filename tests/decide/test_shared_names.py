@@ -116,6 +116,8 @@ def test_a_first_name_two_listed_people_share_is_not_a_family_name(two_hopes_no_
         ("J. Hill wrote the plan.", "Social Worker 1 wrote the plan."),
         # Kian and Kayleigh Marsh share the initial: "K. Marsh" is neither.
         ("K. Marsh was seen by the GP.", "(family name) was seen by the GP."),
+        # Their first initial alone is neither, and no family name ("(family name) was seen").
+        ("K was seen running around the clinic.", "(first name) was seen running around the clinic."),
     ],
 )
 def test_a_listed_persons_initial_and_surname(case_settings: Settings, detector: Detector, text: str, expected: str) -> None:
