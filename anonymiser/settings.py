@@ -193,6 +193,7 @@ class Replacements:
     role_labels: Mapping[str, str]
     month_year: str = "(a date in {})"
     shared_name: str = "(family name)"  # a name several listed people share, alone
+    shared_given_name: str = "(first name)"  # a first name several listed people share, alone
 
     def descriptor(self, category: str) -> str:
         return self.descriptors.get(category) or self.descriptors.get("OTHER", "(redacted)")
@@ -212,7 +213,11 @@ def load_replacements(patterns_dir: Path) -> Replacements:
     shared_name = data.get("shared_name", "(family name)")
     if not isinstance(shared_name, str) or not shared_name.strip():
         raise ConfigError(f"{path}: shared_name: expected replacement text")
+    shared_given_name = data.get("shared_given_name", "(first name)")
+    if not isinstance(shared_given_name, str) or not shared_given_name.strip():
+        raise ConfigError(f"{path}: shared_given_name: expected replacement text")
     return Replacements(
+        shared_given_name=shared_given_name,
         month_year=month_year,
         shared_name=shared_name,
         person_prefix=str(data.get("person_prefix", "Person")),
@@ -334,6 +339,9 @@ class PeopleWords:
     # Titles that say how a person is addressed ("Mr", "Mrs"): two different ones before the
     # same surname are two people.
     honorifics: tuple[str, ...] = ()
+    # Words that end a practice term ("Training", "Service"): after a rank and ordinary words
+    # ("Officer Safety Training") they are no officer's name.
+    practice_heads: tuple[str, ...] = ()
 
     @cached_property
     def not_name_matcher(self) -> TermMatcher:
@@ -383,6 +391,7 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         children=_str_list(data.get("children"), f"{path}: children"),
         child_titles=_str_list(data.get("child_titles"), f"{path}: child_titles"),
         honorifics=_str_list(data.get("honorifics"), f"{path}: honorifics"),
+        practice_heads=_str_list(data.get("practice_heads"), f"{path}: practice_heads"),
     )
 
 

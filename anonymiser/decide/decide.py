@@ -50,7 +50,7 @@ from anonymiser.detect.names import (
     name_variants,
 )
 from anonymiser.records import Edit, Entity, Finding, Occurrence, TextUnit
-from anonymiser.settings import PeopleWords, Settings
+from anonymiser.settings import PeopleWords, Replacements, Settings
 
 PROPAGATED = "document_consistency"
 FUZZY = "fuzzy_name_variant"
@@ -252,13 +252,19 @@ def decide(
                 person = book.add_form(fuller, name, (f.unit, f.start))
             else:
                 listed = f.recogniser == GIVEN_NAME_RECOGNISER
-                if not from_case and not _plausible_name(f.text, not_names, glossary, words, listed=listed):
-                    continue
                 # The title just before a span that leaves it out ("Mrs " of "O'Neill").
                 title = unit.text[titles.extend_over(unit.text, f.start) : f.start].strip() or None
-                person = _person_for(
-                    f, case_matchers, book, settings.replacements.shared_name, settings.replacements.descriptor("PERSON"), title
-                )
+                if not from_case and not _plausible_name(
+                    f.text,
+                    not_names,
+                    glossary,
+                    words,
+                    listed=listed,
+                    is_first_name=settings.given_names.is_first_name,
+                    title=title,
+                ):
+                    continue
+                person = _person_for(f, case_matchers, book, settings.replacements, title)
                 if person is not None and person.is_child(words.children) and _adult_titled(f, unit.text, words):
                     # "Mrs O'Neill" when the case file lists only Grace O'Neill, a child: the
                     # title says this is another member of the family, who gets a label of
@@ -371,10 +377,21 @@ def decide(
     # A name several listed people share is theirs only in full ("Kian Marsh"); alone it is
     # the shared person's (PersonBook.for_shared), wherever it stands.
     shared = {fold(p.name) for p in people if p.key.startswith(SHARED_KEY)}
+    # A name or alias the case file gives is that person's only, as in _person_for: "Hope",
+    # Hope Marsh's alias, is not also found as the first name of Hope Fairweather (it read
+    # "Family friend said she was scared" wherever Hope Fairweather was named in the draft).
+    given: dict[str, set[str]] = {}
+    for p in people:
+        if p.case is not None and not p.key.startswith(SHARED_KEY):
+            for n in (p.case.name, *p.case.aliases):
+                given.setdefault(_as_given(n), set()).add(p.key)
     for person in people:
         variants = _person_variants(person, excluded_words, words.titles)
         if not person.key.startswith(SHARED_KEY):
-            variants = [v for v in variants if fold(v.text) not in shared]
+            variants = [
+                v for v in variants
+                if fold(v.text) not in shared and person.key in given.get(_as_given(v.text), {person.key})
+            ]
         fuzzy = _misspellings(person, misspelling_candidates, variants)
         secrets.extend(variants + fuzzy)
         for variant_set, source in ((variants, PROPAGATED), (fuzzy, FUZZY)):
@@ -605,7 +622,14 @@ def _adult_titled(f: Finding, text: str, words: PeopleWords) -> bool:
 
 
 def _plausible_name(
-    text: str, not_names: TermMatcher, glossary: TermMatcher, words: PeopleWords, *, listed: bool = False
+    text: str,
+    not_names: TermMatcher,
+    glossary: TermMatcher,
+    words: PeopleWords,
+    *,
+    listed: bool = False,
+    is_first_name: Callable[[str], bool] = lambda word: False,
+    title: str | None = None,
 ) -> bool:
     """The model's PERSON guesses that cannot be a name: practice words, role words
     ("Dad", "Toddler"), digits, lower case, and headings in capitals made of common words
@@ -619,10 +643,38 @@ def _plausible_name(
     tokens = name_tokens(cleaned)
     if not tokens or not (listed or any(ch.isupper() for ch in cleaned)):
         return False
+    honorifics = {h.rstrip(".").lower() for h in words.honorifics}
     roles = {r.lower() for r in (*words.family_roles, *words.professional_roles)}
     if all(not_names.is_term(t) or glossary.is_term(t) or t.lower() in roles for t in tokens):
         return False
+    # Ranks and titles with no name ("The Superintendent agreed", "the Sergeant. A
+    # Superintendent") name a role, not a person; the model read them as PERSON, and the span
+    # across a full stop swallowed the next sentence's start. A word after an honorific is a
+    # surname ("Mr Constable").
+    title_words = {t.rstrip(".").lower() for t in words.titles}
+    function_words = {w.lower() for w in words.function_words}
+    bare = [t.strip(".,;:").lower() for t in tokens]
+    if all(t in title_words or t in function_words for t in bare) and not any(
+        t in honorifics for t in bare[:-1]
+    ):
+        return False
     if not listed and cleaned.isupper() and all(zipf_frequency(t.lower(), "en") >= 4.0 for t in tokens):
+        return False
+    # A rank before ordinary words that end with a practice term's head, none a given name or
+    # an initial, starts a practice term (patterns/people.yml practice_heads):
+    # "Officer Safety Training", "the Inspector Development Programme" read "Officer 1",
+    # "the Person A". An honorific before them is a person ("Mrs Rose Green"). ``title``: the
+    # title just before a span that leaves it out (the model's "Safety Training").
+    rest = name_tokens(untitled)
+    leading = [*name_tokens(title or ""), *tokens[: len(tokens) - len(rest)]]
+    heads = {h.lower() for h in words.practice_heads}
+    if (
+        leading
+        and rest[-1].strip(".,;:").lower() in heads
+        and not any(t.rstrip(".").lower() in honorifics for t in leading)
+        and all(len(t.strip(".")) > 1 and zipf_frequency(t.lower(), "en") >= 4.0 for t in rest)
+        and not is_first_name(rest[0])
+    ):
         return False
     return not not_names.is_term(cleaned)
 
@@ -944,31 +996,50 @@ def _person_for(
     f: Finding,
     case_matchers: Sequence[CaseMatcher],
     book: PersonBook,
-    shared_label: str,
-    name_label: str,
+    replacements: Replacements,
     title: str | None = None,
 ) -> Person | None:
     cleaned = clean_person_text(f.text)
-    listed = {m.person.name: m.person for m in case_matchers if m.person is not None and m.pattern.fullmatch(cleaned)}
+    # A title before a listed name's form of two words or more ("Mrs D Marsh") is not part of
+    # it; a lone surname after a title ("Mrs Hill") is not matched here, as it may be another
+    # member of the family.
+    untitled = strip_title(cleaned, book.titles)
+    forms = {cleaned, untitled} if len(name_tokens(untitled)) >= 2 else {cleaned}
+    listed = {
+        m.person.name: m.person
+        for m in case_matchers
+        if m.person is not None and any(m.pattern.fullmatch(form) for form in forms)
+    }
     # A name or alias the case file gives wins over a form made from another's name ("K.M."
     # is Kian's alias, and also Kayleigh Marsh's initials).
-    def as_given(name: str) -> str:  # initials however dotted and spaced: "K.M", "KM"
-        return re.sub(r"[.\s]", "", name) if _INITIALS.fullmatch(name) else fold(name)
-
-    given = [p for p in listed.values() if as_given(cleaned) in {as_given(n) for n in (p.name, *p.aliases)}]
+    given = [p for p in listed.values() if _as_given(cleaned) in {_as_given(n) for n in (p.name, *p.aliases)}]
     if len(given) == 1:
         return book.for_case(given[0])
     if len({p.pseudonym or p.name for p in listed.values()}) > 1:
         # "Marsh" alone, when Kian, Kayleigh and Denise Marsh are all listed, is none of them:
-        # "(family name)" when it is the surname they share, else the neutral descriptor
-        # ("K running around clinic", with Kian and Kayleigh listed, read "Mother").
-        surname = all(fold(name_tokens(p.name)[-1]) == fold(cleaned) for p in listed.values() if p.name.strip())
-        return book.for_shared(cleaned, shared_label if surname else name_label)
+        # "(family name)", also in the plural ("The Marshes") or after a shared initial ("K.
+        # Marsh"). A first name they share ("Hope" of Hope Marsh and Hope Fairweather), or
+        # their first initial alone ("K", which read "Mother" in "small bruise K's
+        # forehead"), is "(first name)"; their initials ("KM") the neutral descriptor.
+        firsts = [name_tokens(p.name)[0] for p in listed.values() if name_tokens(p.name)]
+        if all(fold(cleaned) == fold(first) or fold(cleaned.rstrip(".")) == fold(first[0]) for first in firsts):
+            label = replacements.shared_given_name
+        elif _INITIALS.fullmatch(cleaned):
+            label = replacements.descriptor("PERSON")
+        else:
+            label = replacements.shared_name
+        return book.for_shared(cleaned, label)
     if listed:
         return book.for_case(next(iter(listed.values())))
     if not cleaned:
         return None
     return book.add(cleaned, (f.unit, f.start), title=title)
+
+
+def _as_given(name: str) -> str:
+    """A name or alias as the case file's are compared: initials however dotted and spaced
+    ("K.M", "KM"), other names folded."""
+    return re.sub(r"[.\s]", "", name) if _INITIALS.fullmatch(name) else fold(name)
 
 
 def _person_variants(person: Person, excluded: set[str], titles: Sequence[str]) -> list[Variant]:

@@ -48,8 +48,16 @@ def _title_set(titles: tuple[str, ...]) -> frozenset[str]:
 def strip_title(text: str, titles: Sequence[str]) -> str:
     tokens = name_tokens(text)
     title_set = _title_set(tuple(titles))
-    while len(tokens) > 1 and tokens[0].rstrip(".").lower() in title_set:
-        tokens = tokens[1:]
+    while len(tokens) > 1:
+        # The longest title first: "Detective Sergeant" of "Detective Sergeant Amy Rowe" is a
+        # title of two words, and left on it made "Amy Rowe" another person with another label.
+        size = next(
+            (n for n in range(min(3, len(tokens) - 1), 0, -1) if " ".join(t.rstrip(".") for t in tokens[:n]).lower() in title_set),
+            0,
+        )
+        if not size:
+            break
+        tokens = tokens[size:]
         # "PC 4471 Grainger": the collar number after a rank is not part of the name.
         if len(tokens) > 1 and tokens[0].isdigit():
             tokens = tokens[1:]

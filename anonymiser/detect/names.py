@@ -67,6 +67,11 @@ def name_variants(
     if len(tokens) >= 2:
         add(tokens[0])
         add(tokens[-1])
+        # The surname in the plural names the family ("the Marshes", "the Zielinskis"): it was
+        # published, as names are matched as whole words. Capitalised only ("the marshes").
+        surname = tokens[-1]
+        if surname[:1].isupper() and surname[-1:].isalpha() and len(surname) > 2:
+            add(surname + ("es" if surname.lower().endswith(("s", "sh", "ch", "x", "z")) else "s"), True)
         add(f"{tokens[0]} {tokens[-1]}")
         letters = [t[0].upper() for t in tokens if t[0].isalpha()]
         # Initials are matched case-sensitively: "KM" is a person, "km" a distance.
@@ -75,6 +80,12 @@ def name_variants(
             add(".".join(initials), True)  # "K.M said", without the last dot
             add("".join(initials), True)
             add(". ".join(initials) + ".", True)
+        # The first initial and the surname ("D. Marsh", "D Marsh"): the model found them as
+        # a new person ("Person B" for the listed Denise Marsh). "A" and "I" only with a dot.
+        first = tokens[0][0]
+        if first.isalpha() and first.isupper() and surname[:1].isupper():
+            for sep in (". ", ".") if first in "AI" else (". ", ".", " "):
+                add(f"{first}{sep}{surname}", True)
         # A surname with a particle ("de Souza", "van der Berg") is the surname as a whole.
         particles = [i for i, t in enumerate(tokens[:-1]) if i > 0 and t in _PARTICLES]
         if particles:
@@ -94,7 +105,18 @@ def name_variants(
     return sorted(out.values(), key=lambda v: (-len(v.text), v.text))
 
 
+# A listed person's lone initial ("C" of Connor) right after a capitalised word of three
+# letters or more is that word's letter, not the person: "Review C", "Appendix C", "a Category
+# C prison", "Hepatitis C" read "Review Mother's partner". Two-letter titles ("Mr C", "Ms K")
+# have no lower-case run that long, and the longer honorifics are let through by name.
+_AFTER_HONORIFIC = "|".join(rf"(?<=\b{t} )" for t in ("Mrs", "Miss", "Master"))
+_NOT_AFTER_WORD = "".join(rf"(?<!\b[A-Z][a-z]{{{n}}} )" for n in range(2, 25))
+_LONE_INITIAL_CONTEXT = rf"(?:{_AFTER_HONORIFIC}|{_NOT_AFTER_WORD})"
+
+
 def _variant_regex(variant: Variant) -> str:
+    if len(variant.text) == 1 and variant.text.isupper():
+        return f"(?-i:{_LONE_INITIAL_CONTEXT}{re.escape(variant.text)})"
     parts = []
     for token in name_tokens(variant.text):
         # Straight and curly apostrophes are the same letter to a reader (O'Neill / O’Neill).

@@ -363,3 +363,80 @@ def test_a_name_guess_inside_a_surer_pattern_finding_is_not_a_person(scr: Settin
     decisions = decide([one_unit(text)], findings, scr)
     assert redactions(text, decisions) == ["Gypsy Roma Traveller"]
     assert [e.category for e in decisions.entities] == ["ETHNICITY"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A title of several words before a full name is a title, not part of the name: the same
+        # person named without it later (or before) is one person with one label. It read
+        # "Detective Sergeant 1 attended. Person A wrote ..." (two people for one officer).
+        "Detective Sergeant Amy Rowe attended. Amy Rowe wrote up the notes.",
+        "DS Amy Rowe attended. Detective Sergeant Amy Rowe wrote up the notes.",
+        "Prison Officer Tamsin Dawes attended. Tamsin Dawes wrote up the notes.",
+        "Detective Constable Amy Rowe attended. Amy Rowe wrote up the notes.",
+    ],
+)
+def test_a_title_of_several_words_is_not_part_of_the_name(settings: Settings, detector: Detector, text: str) -> None:
+    out = anonymise(text, settings, detector)[0]
+    assert "Rowe" not in out and "Dawes" not in out
+    labels = re.findall(r"^(.*) attended\. (.*) wrote up the notes\.$", out)[0]
+    assert labels[0] == labels[1], out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A rank or title on its own names a role, not a person: the model read these as
+        # PERSON ("The Person A agreed the plan"), and "the Sergeant. A Superintendent" as one
+        # name, which swallowed the full stop and the next sentence's start.
+        ("The Superintendent agreed the plan.", "The Superintendent agreed the plan."),
+        ("The Constable attended the house.", "The Constable attended the house."),
+        (
+            "The Superintendent said that the Inspector should contact the Sergeant. A Superintendent reviewed it.",
+            "The Superintendent said that the Inspector should contact the Sergeant. A Superintendent reviewed it.",
+        ),
+        # A title with a name is still the name.
+        ("Superintendent Holloway agreed the plan.", "Police Officer 1 agreed the plan."),
+    ],
+)
+def test_a_title_alone_is_not_a_person(settings: Settings, detector: Detector, text: str, expected: str) -> None:
+    assert anonymise(text, settings, detector)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Supt" is the short form of Superintendent: "Supt Cole" was another person
+        # ("Police Officer 1 and Person A met") for one officer.
+        ("Superintendent Mairead Cole and Supt Cole met.", "Police Officer 1 and Police Officer 1 met."),
+        # A chief's rank is a title of its own: "Chief" was left before the label
+        # ("Chief Police Officer 1 was briefed").
+        (
+            "Chief Superintendent Olu Bankole was briefed; Chief Superintendent Bankole agreed.",
+            "Police Officer 1 was briefed; Police Officer 1 agreed.",
+        ),
+        ("Chief Inspector Ruth Amesbury was briefed.", "Police Officer 1 was briefed."),
+    ],
+)
+def test_senior_police_ranks_are_titles(settings: Settings, detector: Detector, text: str, expected: str) -> None:
+    assert anonymise(text, settings, detector)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A rank before ordinary words that are no given name is a practice term's start, not
+        # a named officer: these read "Officer 1 was completed", "The Person A was run".
+        ("Officer Safety Training was completed.", "Officer Safety Training was completed."),
+        ("The Inspector Development Programme was run.", "The Inspector Development Programme was run."),
+        ("Officer Welfare Service was contacted.", "Officer Welfare Service was contacted."),
+        # A given name, or a surname that is no ordinary word, is still an officer.
+        ("Officer Mark Hill was contacted.", "Officer 1 was contacted."),
+        ("Officer Quennell was contacted.", "Officer 1 was contacted."),
+        # An honorific before ordinary words is still a person ("Mrs Rose Green").
+        ("Mrs Rose Green was contacted.", "Person A was contacted."),
+    ],
+)
+def test_a_rank_before_ordinary_words(settings: Settings, detector: Detector, text: str, expected: str) -> None:
+    assert anonymise(text, settings, detector)[0] == expected

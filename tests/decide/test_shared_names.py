@@ -13,7 +13,7 @@ import pytest
 from anonymiser.detect.engine import Detector
 from anonymiser.pipeline import analyse
 from anonymiser.read.text import document_from_text
-from anonymiser.settings import Settings
+from anonymiser.settings import Settings, load_settings
 from anonymiser.write.text import render_text
 
 
@@ -37,7 +37,7 @@ def anonymise(text: str, settings: Settings, detector: Detector) -> str:
         # A lone initial that Kian and Kayleigh share is neither ("Mother's forehead" told the
         # Board the mother was bruised).
         ('The record says "small bruise K\'s forehead, K running around clinic".',
-         'The record says "small bruise (name)\'s forehead, (name) running around clinic".'),
+         'The record says "small bruise (first name)\'s forehead, (first name) running around clinic".'),
         # "K.M." is Kian's alias (Kayleigh Marsh has the same initials), however it is dotted.
         ("K.M. was seen; KM cried.", "Child F was seen; Child F cried."),
         # Hope Marsh's initials inside a longer practice term are the term's; alone, hers.
@@ -48,4 +48,98 @@ def anonymise(text: str, settings: Settings, detector: Detector) -> str:
     ],
 )
 def test_shared_names_and_initials(case_settings: Settings, detector: Detector, text: str, expected: str) -> None:
+    assert anonymise(text, case_settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A surname in the plural names the family: "The Marshes" was published, because a
+        # name was matched only as a whole word.
+        ("The Marshes moved in 2018.", "The (family name) moved in 2018."),
+        ("THE MARSHES moved in 2018.", "THE (family name) moved in 2018."),
+        # One listed person's surname in the plural is theirs ("the Zielinskis").
+        ("The Zielinskis left for Poland.", "The Father left for Poland."),
+        # The plural of a surname that is an ordinary word is matched capitalised only.
+        ("They walked in the hills near the marshes.", "They walked in the hills near the marshes."),
+    ],
+)
+def test_a_surname_in_the_plural_is_the_name(case_settings: Settings, detector: Detector, text: str, expected: str) -> None:
+    assert anonymise(text, case_settings, detector) == expected
+
+
+TWO_HOPES = """people:
+  - name: "Hope Marsh"
+    aliases: ["Hope"]
+    role: "half-sister"
+    pseudonym: "Sibling 1"
+  - name: "Hope Fairweather"
+    role: "family friend"
+    pseudonym: "Family friend"
+"""
+
+
+@pytest.fixture(scope="module")
+def two_hopes(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    path = tmp_path_factory.mktemp("case") / "case.yml"
+    path.write_text(TWO_HOPES, encoding="utf-8")
+    return load_settings(scope="full", case_file=path)
+
+
+@pytest.fixture(scope="module")
+def two_hopes_no_alias(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    path = tmp_path_factory.mktemp("case") / "case.yml"
+    path.write_text(TWO_HOPES.replace('    aliases: ["Hope"]\n', ""), encoding="utf-8")
+    return load_settings(scope="full", case_file=path)
+
+
+def test_a_listed_alias_wins_over_another_persons_first_name_everywhere(two_hopes: Settings, detector: Detector) -> None:
+    # "Hope" is Hope Marsh's alias. With Hope Fairweather also named in the draft, her first
+    # name was found everywhere too, and "Hope said she was scared" read "Family friend said".
+    text = "Hope said she was scared. Hope Fairweather visited. Hope cried."
+    assert anonymise(text, two_hopes, detector) == "Sibling 1 said she was scared. Family friend visited. Sibling 1 cried."
+
+
+def test_a_first_name_two_listed_people_share_is_not_a_family_name(two_hopes_no_alias: Settings, detector: Detector) -> None:
+    # "Hope" alone is neither Hope: it is redacted, but not as "(family name)", which reads as
+    # the family's surname.
+    text = "Hope said she was scared. Hope Marsh and Hope Fairweather visited."
+    assert anonymise(text, two_hopes_no_alias, detector) == "(first name) said she was scared. Sibling 1 and Family friend visited."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A listed person's first initial and surname is that person: "D. Marsh" read
+        # "Person B" and "Mrs D Marsh" "Person C" (one grandmother, three labels), "R.
+        # Penhallow" a new person beside "Health Visitor 1".
+        (
+            "Denise Marsh was seen. D. Marsh was seen again. Mrs D Marsh attended.",
+            "Maternal grandmother was seen. Maternal grandmother was seen again. Maternal grandmother attended.",
+        ),
+        ("Rachel Penhallow and R. Penhallow visited.", "Health Visitor 1 and Health Visitor 1 visited."),
+        ("J. Hill wrote the plan.", "Social Worker 1 wrote the plan."),
+        # Kian and Kayleigh Marsh share the initial: "K. Marsh" is neither.
+        ("K. Marsh was seen by the GP.", "(family name) was seen by the GP."),
+        # Their first initial alone is neither, and no family name ("(family name) was seen").
+        ("K was seen running around the clinic.", "(first name) was seen running around the clinic."),
+    ],
+)
+def test_a_listed_persons_initial_and_surname(case_settings: Settings, detector: Detector, text: str, expected: str) -> None:
+    assert anonymise(text, case_settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A listed person's lone initial ("C" of Connor Brightwell) after a capitalised word is
+        # that word's letter: "Review C" read "Review Mother's partner" and "a Category C
+        # prison" "a Category Mother's partner prison".
+        ("He was moved to a Category C prison.", "He was moved to a Category C prison."),
+        ("Appendix C lists the agencies.", "Appendix C lists the agencies."),
+        # Alone, or after a title, it is still the person's.
+        ("Mum said C was angry. Mr C left.", "Mum said Mother's partner was angry. Mother's partner left."),
+    ],
+)
+def test_a_listed_initial_after_a_capitalised_word(case_settings: Settings, detector: Detector, text: str, expected: str) -> None:
     assert anonymise(text, case_settings, detector) == expected

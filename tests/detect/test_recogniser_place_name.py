@@ -27,6 +27,9 @@ def recogniser() -> EntityRecognizer:
         ("the Commander-in-Chief", []),
         ("a drop-in session and a follow-up visit", []),
         ("stoke-on-trent in lower case is not a name", []),
+        # In capitals, as in a heading or a record's address line: it was published.
+        ("FROM STOKE-ON-TRENT TO WESTON-SUPER-MARE", ["STOKE-ON-TRENT", "WESTON-SUPER-MARE"]),
+        ("his MOTHER-IN-LAW and the NURSE-IN-CHARGE", []),
     ],
 )
 def test_finds_hyphenated_place_names(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:
