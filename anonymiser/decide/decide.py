@@ -465,6 +465,7 @@ def decide(
     resolved = join_durations(
         resolve_overlaps(candidates), texts, policy.join_durations
     )
+    resolved = _family_references(resolved, people, by_uid, book, settings.replacements.shared_name)
     # A propagated match of a person's title-extended span may swallow the title; that is
     # intended ("Ms Marsh" -> "Mother").
     grouped: dict[str, list[Candidate]] = {}
@@ -990,6 +991,44 @@ def _couple_titles(
             where = (cand.unit, *span)
             found.setdefault(where, Candidate(cand.unit, *span, cand.key, "PERSON", cand.score, COUPLE))
     return [found[where] for where in sorted(found)]
+
+
+# What follows a surname that stands for the whole family: "the Hill family", "the Marsh
+# household". (A first name before "family" is a person's: "Kian's family".)
+_FAMILY_WORD = re.compile(r"[ \t]+(?:family|families|household|households)\b", re.IGNORECASE)
+
+
+def _family_references(
+    resolved: list[Candidate],
+    people: list[Person],
+    by_uid: dict[int, TextUnit],
+    book: PersonBook,
+    label: str,
+) -> list[Candidate]:
+    """A person's surname alone before "family" (or in the plural, "the Hills") names the
+    family, not the person: with Jane Hill, a social worker, listed, "the Hill family" read
+    "the Social Worker 1 family", and with Denise Marsh alone listed, "the Marsh family"
+    read "the Maternal grandmother family". Those spans go to a person for the family name,
+    labelled ``label``; ``people`` gains them."""
+    by_key = {p.key: p for p in people}
+    out = []
+    for cand in resolved:
+        person = by_key.get(cand.key)
+        if person is not None and cand.category == "PERSON" and not person.key.startswith(SHARED_KEY):
+            text = by_uid[cand.unit].text
+            word = text[cand.start : cand.end]
+            surname = fold(name_tokens(person.name)[-1]) if len(name_tokens(person.name)) >= 2 else ""
+            plural = surname and fold(word) in (surname + "s", surname + "es")
+            if surname and " " not in word.strip() and (
+                plural or (fold(word) == surname and _FAMILY_WORD.match(text, cand.end))
+            ):
+                family = book.for_shared(name_tokens(person.name)[-1], label)
+                if family.key not in by_key:
+                    by_key[family.key] = family
+                    people.append(family)
+                cand = replace(cand, key=family.key)
+        out.append(cand)
+    return out
 
 
 def _person_for(

@@ -58,8 +58,9 @@ def test_shared_names_and_initials(case_settings: Settings, detector: Detector, 
         # name was matched only as a whole word.
         ("The Marshes moved in 2018.", "The (family name) moved in 2018."),
         ("THE MARSHES moved in 2018.", "THE (family name) moved in 2018."),
-        # One listed person's surname in the plural is theirs ("the Zielinskis").
-        ("The Zielinskis left for Poland.", "The Father left for Poland."),
+        # One listed person's surname in the plural is the family too, not that person ("The
+        # Father left" said only he went).
+        ("The Zielinskis left for Poland.", "The (family name) left for Poland."),
         # The plural of a surname that is an ordinary word is matched capitalised only.
         ("They walked in the hills near the marshes.", "They walked in the hills near the marshes."),
     ],
@@ -143,3 +144,19 @@ def test_a_listed_persons_initial_and_surname(case_settings: Settings, detector:
 )
 def test_a_listed_initial_after_a_capitalised_word(case_settings: Settings, detector: Detector, text: str, expected: str) -> None:
     assert anonymise(text, case_settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # One listed person's surname before "family" is the family's name, not theirs.
+        ("Jane Hill visited the Hill family.", "Social Worker 1 visited the (family name) family."),
+        ("Denise Marsh met the Marsh household.", "Maternal grandmother met the (family name) household."),
+        ("Piotr Zielinski and the Zielinski family.", "Father and the (family name) family."),
+        # The person by surname alone is still the person.
+        ("Jane Hill called. Ms Hill wrote.", "Social Worker 1 called. Social Worker 1 wrote."),
+    ],
+)
+def test_a_surname_before_family_is_the_family(case_settings: Settings, detector: Detector, text: str, expected: str) -> None:
+    assert anonymise(text, case_settings, detector) == expected
+
