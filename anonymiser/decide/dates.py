@@ -40,7 +40,7 @@ _WORDY = re.compile(
     re.I,
 )
 _MONTH_FIRST = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$", re.I)
-_NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
+_NUMERIC = re.compile(r"^(?:\d{1,2}\s*(?:–|to|and|or|&)\s*)?(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
 _MONTH_YEAR = re.compile(r"^(?:early|mid|late|mid-)?\s*([A-Za-z]+)\.?\s+(\d{4})$", re.I)
 _SEASON_YEAR = re.compile(r"^(?:early|mid|late|mid-)?\s*(?:the\s+)?(?:spring|summer|autumn|winter)(?:\s+of)?\s+\d{4}$", re.I)
 

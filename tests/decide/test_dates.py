@@ -20,6 +20,7 @@ from anonymiser.decide.dates import is_month_and_year, month_and_year
         ("12-14 March 2019", "March 2019"),  # a range of days in one month
         ("3 or 4 May 2019", "May 2019"),
         ("3rd and 4th May 2019", "May 2019"),
+        ("12 or 13/06/2019", "June 2019"),
         ("4 November", None),  # no year: the descriptor is used instead
         ("March 2019", None),  # already month and year
         ("12/13/2019", None),  # no 13th month: not read as a UK date

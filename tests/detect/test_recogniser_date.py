@@ -38,6 +38,7 @@ def found(recogniser: EntityRecognizer, text: str) -> list[str]:
         ("in mid-May 2020 the", ["mid-May 2020"]),
         ("between 12-14 March 2019", ["12-14 March 2019"]),
         ("on 3 or 4 May 2019 she", ["3 or 4 May 2019"]),  # not "3 or" left behind
+        ("seen on 12 or 13/06/2019 at home", ["12 or 13/06/2019"]),
         ("in autumn 2018 and the summer of 2017", ["autumn 2018", "summer of 2017"]),
         ("dated March 12, 2019.", ["March 12, 2019"]),
         ("on November 4th the", ["November 4th"]),
