@@ -50,7 +50,7 @@ from anonymiser.detect.names import (
     name_variants,
 )
 from anonymiser.records import Edit, Entity, Finding, Occurrence, TextUnit
-from anonymiser.settings import PeopleWords, Replacements, Settings
+from anonymiser.settings import CasePerson, PeopleWords, Replacements, Settings
 
 PROPAGATED = "document_consistency"
 FUZZY = "fuzzy_name_variant"
@@ -1049,6 +1049,12 @@ def _person_for(
         for m in case_matchers
         if m.person is not None and any(m.pattern.fullmatch(form) for form in forms)
     }
+    if not listed:
+        renamed = _renamed_listed_person(untitled, [m.person for m in case_matchers if m.person is not None])
+        if renamed is not None:
+            person = book.for_case(renamed)
+            person.forms.add(untitled)  # found everywhere, and searched for by verification
+            return person
     # A name or alias the case file gives wins over a form made from another's name ("K.M."
     # is Kian's alias, and also Kayleigh Marsh's initials).
     given = [p for p in listed.values() if _as_given(cleaned) in {_as_given(n) for n in (p.name, *p.aliases)}]
@@ -1073,6 +1079,31 @@ def _person_for(
     if not cleaned:
         return None
     return book.add(cleaned, (f.unit, f.start), title=title)
+
+
+def _renamed_listed_person(name: str, listed: Sequence[CasePerson]) -> CasePerson | None:
+    """The listed person ``name`` is under another of the family's surnames: the first name
+    is one listed family member's own (their first name or a one-word alias) and every part
+    of the surname is a listed family surname. Children's surnames change with a parent's
+    partner: "Kian Marsh-Brightwell" was a new person beside "Kian Marsh"; "Kian Smith" is
+    not Kian."""
+    tokens = name_tokens(name)
+    # Family members only: a practitioner's first name before the family's surname ("Jane
+    # Marsh", with Jane Hill the social worker listed) is somebody else.
+    listed = [p for p in listed if p.group != "professional"]
+    if len(tokens) < 2:
+        return None
+    surnames = {fold(name_tokens(p.name)[-1]) for p in listed if len(name_tokens(p.name)) >= 2}
+    if not all(fold(part) in surnames for part in tokens[-1].split("-") if part):
+        return None
+    first = fold(tokens[0])
+    owners = [
+        p
+        for p in listed
+        if name_tokens(p.name)
+        and first in {fold(name_tokens(p.name)[0])} | {fold(a) for a in p.aliases if len(name_tokens(a)) == 1}
+    ]
+    return owners[0] if len(owners) == 1 else None
 
 
 def _as_given(name: str) -> str:

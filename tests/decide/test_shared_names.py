@@ -160,3 +160,22 @@ def test_a_listed_initial_after_a_capitalised_word(case_settings: Settings, dete
 def test_a_surname_before_family_is_the_family(case_settings: Settings, detector: Detector, text: str, expected: str) -> None:
     assert anonymise(text, case_settings, detector) == expected
 
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A listed child under another of the family's surnames is the same child: "Kian
+        # Marsh-Brightwell" was a new person ("Person A") beside "Kian Marsh".
+        ("Kian Marsh-Brightwell was seen. Kian cried.", "Child F was seen. Child F cried."),
+        ("Riley Marsh attended.", "Sibling 2 attended."),
+        # Not under a surname nobody listed has, nor a practitioner's first name (Jane Hill is
+        # the social worker).
+        ("Kian Smith is another boy.", "Person A is another boy."),
+        ("Jane Marsh, an aunt, called.", "Person A, an aunt, called."),
+    ],
+)
+def test_a_listed_person_under_another_family_surname(
+    case_settings: Settings, detector: Detector, text: str, expected: str
+) -> None:
+    assert anonymise(text, case_settings, detector) == expected
+
