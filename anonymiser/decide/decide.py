@@ -14,7 +14,7 @@ The order of work, and why:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import Levenshtein
@@ -126,7 +126,7 @@ def decide(
             book.for_case(matcher.person)
 
     glossary_words = _words_in(settings.keep.terms)
-    findings = _reclassify(findings, glossary_words, settings.given_names.is_first_name)
+    findings = _reclassify(findings, glossary_words, settings.given_names.is_first_name, texts)
     # Spans of things the policy keeps (agencies under scr): a weaker finding inside one,
     # such as the model calling "Westmere Constabulary" an ORG, is not a separate entity.
     policy_kept_spans: dict[int, list[tuple[int, int]]] = {}
@@ -685,8 +685,20 @@ def _plausible_name(
 _PLACE_NAMED = ("AGENCY", "HOSPITAL", "SCHOOL", "NURSERY", "GP_PRACTICE", "PRISON", "ADDRESS")
 
 
+# Words before a street that say it is where someone lives: "moved to Harriet Close" is a
+# street even though "Harriet" is a first name ("spoke to Sarah Grove" is a person).
+_RESIDENCE_BEFORE = re.compile(
+    r"\b(?:moved|moving|move|lived|living|lives|live|resided|residing|resident|returned|returning|"
+    r"stayed|staying|address|home|house|flat|property)\s+(?:back\s+)?(?:to|at|on|in|into|from|of)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _reclassify(
-    findings: Sequence[Finding], glossary_words: set[str], is_first_name: Callable[[str], bool]
+    findings: Sequence[Finding],
+    glossary_words: set[str],
+    is_first_name: Callable[[str], bool],
+    texts: Mapping[int, str],
 ) -> list[Finding]:
     """Fix the model's category where a pattern recogniser knows better.
 
@@ -732,7 +744,7 @@ def _reclassify(
             elif (
                 f.category == "PERSON"
                 and inside_any(f.start, f.end, address_spans.get(f.unit, []))
-                and not is_first_name(f.text.split()[0])
+                and (not is_first_name(f.text.split()[0]) or _RESIDENCE_BEFORE.search(texts[f.unit][: f.start]))
             ):
                 f = replace(f, category="ADDRESS")
         out.append(f)

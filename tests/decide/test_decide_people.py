@@ -313,15 +313,18 @@ def test_a_role_after_a_full_name_is_still_cut_off(scr: Settings) -> None:
 
 
 @pytest.mark.parametrize(
-    ("place", "category"),
+    ("before", "place", "category"),
     [
-        ("Ashcombe Row", "ADDRESS"),  # a street the model took for a person
-        ("Sarah Grove", "PERSON"),  # a first name: the street word is her surname
+        ("The officers took him home to", "Ashcombe Row", "ADDRESS"),  # a street the model took for a person
+        ("The officers spoke to", "Sarah Grove", "PERSON"),  # a first name: the street word is her surname
+        ("The family moved to", "Harriet Close", "ADDRESS"),  # a first name, but where they live
     ],
 )
-def test_a_person_guess_that_an_address_pattern_found_is_an_address(scr: Settings, place: str, category: str) -> None:
+def test_a_person_guess_that_an_address_pattern_found_is_an_address(
+    scr: Settings, before: str, place: str, category: str
+) -> None:
     # "took him home to Ashcombe Row" read "took him home to Person B".
-    text = f"The officers took him home to {place} at 06:05."
+    text = f"{before} {place} at 06:05."
     findings = [
         finding(text, place, "PERSON", "spacy_model:PERSON", score=0.85),
         finding(text, place, "ADDRESS", "street_name", score=0.6),
