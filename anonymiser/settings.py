@@ -316,6 +316,17 @@ def load_keep_list(patterns_dir: Path, leave_out: tuple[str, ...] = ()) -> KeepL
 
 
 @dataclass(frozen=True)
+class FoldedPeopleWords:
+    """``PeopleWords`` lists folded for look-ups (see ``PeopleWords.folded``)."""
+
+    honorifics: frozenset[str]
+    roles: frozenset[str]
+    titles: frozenset[str]
+    function_words: frozenset[str]
+    practice_heads: frozenset[str]
+
+
+@dataclass(frozen=True)
 class PeopleWords:
     """Titles, role words and words that are never people (``patterns/people.yml``)."""
 
@@ -342,6 +353,18 @@ class PeopleWords:
     # Words that end a practice term ("Training", "Service"): after a rank and ordinary words
     # ("Officer Safety Training") they are no officer's name.
     practice_heads: tuple[str, ...] = ()
+
+    @cached_property
+    def folded(self) -> FoldedPeopleWords:
+        """The lists as lower-case sets, made once: the decide stage asks about every name
+        it sees (building them per name was a tenth of deciding a 40,000-word draft)."""
+        return FoldedPeopleWords(
+            honorifics=frozenset(h.rstrip(".").lower() for h in self.honorifics),
+            roles=frozenset(r.lower() for r in (*self.family_roles, *self.professional_roles)),
+            titles=frozenset(t.rstrip(".").lower() for t in self.titles),
+            function_words=frozenset(w.lower() for w in self.function_words),
+            practice_heads=frozenset(h.lower() for h in self.practice_heads),
+        )
 
     @cached_property
     def not_name_matcher(self) -> TermMatcher:

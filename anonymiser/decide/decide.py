@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
@@ -644,16 +645,15 @@ def _plausible_name(
     tokens = name_tokens(cleaned)
     if not tokens or not (listed or any(ch.isupper() for ch in cleaned)):
         return False
-    honorifics = {h.rstrip(".").lower() for h in words.honorifics}
-    roles = {r.lower() for r in (*words.family_roles, *words.professional_roles)}
+    folded = words.folded
+    honorifics, roles = folded.honorifics, folded.roles
     if all(not_names.is_term(t) or glossary.is_term(t) or t.lower() in roles for t in tokens):
         return False
     # Ranks and titles with no name ("The Superintendent agreed", "the Sergeant. A
     # Superintendent") name a role, not a person; the model read them as PERSON, and the span
     # across a full stop swallowed the next sentence's start. A word after an honorific is a
     # surname ("Mr Constable").
-    title_words = {t.rstrip(".").lower() for t in words.titles}
-    function_words = {w.lower() for w in words.function_words}
+    title_words, function_words = folded.titles, folded.function_words
     bare = [t.strip(".,;:").lower() for t in tokens]
     if all(t in title_words or t in function_words for t in bare) and not any(
         t in honorifics for t in bare[:-1]
@@ -668,7 +668,7 @@ def _plausible_name(
     # title just before a span that leaves it out (the model's "Safety Training").
     rest = name_tokens(untitled)
     leading = [*name_tokens(title or ""), *tokens[: len(tokens) - len(rest)]]
-    heads = {h.lower() for h in words.practice_heads}
+    heads = folded.practice_heads
     if (
         leading
         and rest[-1].strip(".,;:").lower() in heads
@@ -1062,7 +1062,7 @@ def _person_for(
         if m.person is not None and any(m.pattern.fullmatch(form) for form in forms)
     }
     if not listed:
-        renamed = _renamed_listed_person(untitled, [m.person for m in case_matchers if m.person is not None])
+        renamed = _renamed_listed_person(untitled, tuple(m.person for m in case_matchers if m.person is not None))
         if renamed is not None:
             person = book.for_case(renamed)
             person.forms.add(untitled)  # found everywhere, and searched for by verification
@@ -1093,7 +1093,8 @@ def _person_for(
     return book.add(cleaned, (f.unit, f.start), title=title)
 
 
-def _renamed_listed_person(name: str, listed: Sequence[CasePerson]) -> CasePerson | None:
+@lru_cache(maxsize=4096)  # asked for every name the model finds; the answer is the strings'
+def _renamed_listed_person(name: str, listed: tuple[CasePerson, ...]) -> CasePerson | None:
     """The listed person ``name`` is under another of the family's surnames: the first name
     is one listed family member's own (their first name or a one-word alias) and every part
     of the surname is a listed family surname. Children's surnames change with a parent's

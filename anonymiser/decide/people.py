@@ -36,8 +36,14 @@ class Person:
         """Whether the case file lists this person as a child (by role or pseudonym)."""
         if self.case is None:
             return False
-        described = f"{self.case.role} / {self.case.pseudonym or ''}".lower()
-        return any(re.match(rf"\s*{re.escape(c.lower())}\b", part) for part in described.split("/") for c in children)
+        return _described_as_child(self.case.role, self.case.pseudonym or "", tuple(children))
+
+
+@lru_cache(maxsize=1024)
+def _described_as_child(role: str, pseudonym: str, children: tuple[str, ...]) -> bool:
+    # Asked for every name the decide stage sees; the answer depends on these strings only.
+    described = f"{role} / {pseudonym}".lower()
+    return any(re.match(rf"\s*{re.escape(c.lower())}\b", part) for part in described.split("/") for c in children)
 
 
 @lru_cache(maxsize=8)
