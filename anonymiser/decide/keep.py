@@ -28,13 +28,12 @@ class TermMatcher:
     ``plurals``, each term's plural is a term too."""
 
     def __init__(self, terms: Iterable[str], *, plurals: bool = False) -> None:
-        terms = {t for t in terms if t.strip()}
-        if plurals:
-            terms |= {p for p in map(plural_of, terms) if p}
-        self.terms = tuple(sorted(terms, key=lambda t: (-len(t), t)))
+        singular = {t for t in terms if t.strip()}
+        plural = {t: p for t in singular if plurals and (p := plural_of(t)) and p not in singular}
+        self.terms = tuple(sorted(singular | set(plural.values()), key=lambda t: (-len(t), t)))
         self._lower = frozenset(t.lower() for t in self.terms)
         self._pattern: re.Pattern[str] | None = compile_variants(
-            Variant(t, case_sensitive=False) for t in self.terms
+            Variant(t, case_sensitive=False, plural=plural.get(t, "")) for t in singular
         )
 
     def spans(self, text: str) -> list[tuple[int, int]]:

@@ -7,6 +7,7 @@ is redacted and what verification looks for cannot drift apart.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -28,6 +29,9 @@ class Variant:
 
     text: str
     case_sensitive: bool
+    # Another ending of the last word that matches too: a practice term's plural ("IMRs",
+    # "chronologies"), matched by one branch of the regex rather than a second term.
+    plural: str = ""
 
 
 def is_common_word(word: str) -> bool:
@@ -117,12 +121,18 @@ _LONE_INITIAL_CONTEXT = rf"(?:{_AFTER_HONORIFIC}|{_NOT_AFTER_WORD})"
 def _variant_regex(variant: Variant) -> str:
     if len(variant.text) == 1 and variant.text.isupper():
         return f"(?-i:{_LONE_INITIAL_CONTEXT}{re.escape(variant.text)})"
+    text, ending = variant.text, ""
+    if variant.plural:
+        # "chronolog" and (?:ies|y): the endings that differ, the longer first.
+        stem = os.path.commonprefix([variant.text, variant.plural])
+        tails = sorted({variant.plural[len(stem) :], variant.text[len(stem) :]}, key=len, reverse=True)
+        text, ending = stem, "(?:" + "|".join(re.escape(t) for t in tails) + ")"
     parts = []
-    for token in name_tokens(variant.text):
+    for token in name_tokens(text):
         # Straight and curly apostrophes are the same letter to a reader (O'Neill / O’Neill).
         pieces = re.split(f"[{APOSTROPHES}]", token)
         parts.append(f"[{APOSTROPHES}]".join(re.escape(p) for p in pieces))
-    body = r"\s+".join(parts)
+    body = r"\s+".join(parts) + ending
     flag = "-i" if variant.case_sensitive else "i"
     if variant.case_sensitive and variant.text[:1].isalpha() and variant.text[1:2].islower():
         # A capitalised common word also matches in capitals: "HOPE" in a heading is the name.
