@@ -49,6 +49,7 @@ from anonymiser.detect.names import (
     is_common_word,
     name_tokens,
     name_variants,
+    plural_of,
 )
 from anonymiser.records import Edit, Entity, Finding, Occurrence, TextUnit
 from anonymiser.settings import CasePerson, PeopleWords, Replacements, Settings
@@ -1030,7 +1031,7 @@ def _family_references(
             text = by_uid[cand.unit].text
             word = text[cand.start : cand.end]
             surname = fold(name_tokens(person.name)[-1]) if len(name_tokens(person.name)) >= 2 else ""
-            plural = surname and fold(word) in (surname + "s", surname + "es")
+            plural = surname and fold(word) == fold(plural_of(surname, proper=True) or "")
             if surname and " " not in word.strip() and (
                 plural or (fold(word) == surname and _FAMILY_WORD.match(text, cand.end))
             ):

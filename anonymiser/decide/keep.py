@@ -5,22 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from anonymiser.detect.names import Variant, compile_variants
-
-
-def plural_of(term: str) -> str | None:
-    """The plural of a term as a review writes it: "IMRs", "care orders", "chronologies",
-    "case conferences", "Child Protection Plans"; None when its last word is not a word."""
-    last = term.split()[-1] if term.split() else ""
-    if not last[-1:].isalpha():
-        return None
-    if last.isupper():
-        return term + "s"  # an abbreviation: "IMRs", "ICPCs"
-    if last.lower().endswith(("s", "x", "z", "ch", "sh")):
-        return term + "es"
-    if last.lower().endswith("y") and len(last) > 1 and last[-2].lower() not in "aeiou":
-        return term[:-1] + "ies"
-    return term + "s"
+from anonymiser.detect.names import Variant, compile_variants, plural_of
 
 
 class TermMatcher:

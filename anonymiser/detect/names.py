@@ -34,6 +34,22 @@ class Variant:
     plural: str = ""
 
 
+def plural_of(term: str, *, proper: bool = False) -> str | None:
+    """The plural of a term or name as a review writes it: "IMRs", "care orders",
+    "chronologies", "the Marshes"; a ``proper`` name only gains -s or -es ("the Kennedys").
+    None when its last word does not end in a letter."""
+    last = term.split()[-1] if term.split() else ""
+    if not last[-1:].isalpha():
+        return None
+    if last.isupper() and not proper:
+        return term + "s"  # an abbreviation: "IMRs", "ICPCs"
+    if last.lower().endswith(("s", "x", "z", "ch", "sh")):
+        return term + "es"
+    if not proper and last.lower().endswith("y") and len(last) > 1 and last[-2].lower() not in "aeiou":
+        return term[:-1] + "ies"
+    return term + "s"
+
+
 def is_common_word(word: str) -> bool:
     return zipf_frequency(word.lower(), "en") >= COMMON_WORD_ZIPF
 
@@ -74,8 +90,9 @@ def name_variants(
         # The surname in the plural names the family ("the Marshes", "the Zielinskis"): it was
         # published, as names are matched as whole words. Capitalised only ("the marshes").
         surname = tokens[-1]
-        if surname[:1].isupper() and surname[-1:].isalpha() and len(surname) > 2:
-            add(surname + ("es" if surname.lower().endswith(("s", "sh", "ch", "x", "z")) else "s"), True)
+        plural = plural_of(surname, proper=True)
+        if surname[:1].isupper() and plural and len(surname) > 2:
+            add(plural, True)
         add(f"{tokens[0]} {tokens[-1]}")
         letters = [t[0].upper() for t in tokens if t[0].isalpha()]
         # Initials are matched case-sensitively: "KM" is a person, "km" a distance.

@@ -206,7 +206,7 @@ def test_a_long_heading_in_title_case_is_judged_at_once() -> None:
 def test_the_plural_of_a_practice_term_is_practice(term: str, plural: str) -> None:
     # strict masked "Individual Management Reviews (IMRs)" as two organisations and "a
     # recurring theme in Serious Case Reviews" as a rare feature.
-    from anonymiser.decide.keep import plural_of
+    from anonymiser.detect.names import plural_of
     from anonymiser.settings import load_settings
 
     assert plural_of(term) == plural
@@ -223,7 +223,8 @@ def test_plurals_in_one_branch_find_what_separate_terms_find(seed: int) -> None:
     # time. It must find exactly what the two terms would.
     import random
 
-    from anonymiser.decide.keep import TermMatcher, plural_of
+    from anonymiser.decide.keep import TermMatcher
+    from anonymiser.detect.names import plural_of
     from anonymiser.settings import load_settings
 
     rng = random.Random(seed)
