@@ -547,3 +547,30 @@ def test_a_name_listed_people_share_is_the_family_in_every_draft(
     assert statuses(result) == {"a.txt": "ok", "b.txt": "ok"}
     assert (out / "a.anonymised.txt").read_text(encoding="utf-8") == "Child F was seen. The (family name) family moved.\n"
     assert (out / "b.anonymised.txt").read_text(encoding="utf-8") == "The (family name) family were known to health visiting.\n"
+
+
+def test_shared_initials_read_the_same_in_every_draft(tmp_path: Path, detector: Detector) -> None:
+    # Tamsin and Tobias Orrell share the initials "T.O.": alone they are neither of them,
+    # "(name)", in a batch as in one draft (the batch took "(name)" for a new person).
+    from anonymiser.api import redact_many
+    from anonymiser.settings import load_settings
+
+    case = tmp_path / "case.yml"
+    case.write_text(
+        'people:\n  - name: "Tamsin Orrell"\n    pseudonym: "Child A"\n'
+        '  - name: "Tobias Orrell"\n    pseudonym: "Child B"\n',
+        encoding="utf-8",
+    )
+    settings = load_settings(scope="full", case_file=case)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Tamsin Orrell and Tobias Orrell were seen. T.O. cried.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Tobias Orrell was seen.\n", encoding="utf-8")
+    single = tmp_path / "single"
+    redact_many([folder / "a.txt"], single, settings, detector=detector)
+    assert (single / "a.anonymised.txt").read_text(encoding="utf-8") == "Child A and Child B were seen. (name) cried.\n"
+    out = tmp_path / "out"
+    result = run_batch(folder, out, SettingsSpec(scope="full", case_file=case), settings=settings, detector=detector)
+    assert statuses(result) == {"a.txt": "ok", "b.txt": "ok"}
+    assert (out / "a.anonymised.txt").read_text(encoding="utf-8") == "Child A and Child B were seen. (name) cried.\n"
+

@@ -75,9 +75,11 @@ def people_in(decisions: Decisions, settings: Settings) -> list[PersonSummary]:
         pseudonym = listed.pseudonym if listed is not None else None
         # A name several listed people share, alone ("Marsh"): labelled as the case file
         # makes it, never joined to one of them by its surname.
+        # (Shared initials read as the PERSON descriptor, "(name)".)
         shared = listed is None and entity.replacement in (
             settings.replacements.shared_name,
             settings.replacements.shared_given_name,
+            settings.replacements.descriptor("PERSON"),
         )
         if shared:
             pseudonym = entity.replacement

@@ -378,7 +378,7 @@ def decide(
     misspelling_candidates = _misspelling_candidates(units, glossary, excluded_words)
     # A name several listed people share is theirs only in full ("Kian Marsh"); alone it is
     # the shared person's (PersonBook.for_shared), wherever it stands.
-    shared = {fold(p.name) for p in people if p.key.startswith(SHARED_KEY)}
+    shared = {_as_given(p.name) for p in people if p.key.startswith(SHARED_KEY)}
     # A name or alias the case file gives is that person's only, as in _person_for: "Hope",
     # Hope Marsh's alias, is not also found as the first name of Hope Fairweather (it read
     # "Family friend said she was scared" wherever Hope Fairweather was named in the draft).
@@ -392,7 +392,7 @@ def decide(
         if not person.key.startswith(SHARED_KEY):
             variants = [
                 v for v in variants
-                if fold(v.text) not in shared and person.key in given.get(_as_given(v.text), {person.key})
+                if _as_given(v.text) not in shared and person.key in given.get(_as_given(v.text), {person.key})
             ]
         fuzzy = _misspellings(person, misspelling_candidates, variants)
         secrets.extend(variants + fuzzy)
