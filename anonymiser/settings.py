@@ -353,6 +353,21 @@ class PeopleWords:
     # Words that end a practice term ("Training", "Service"): after a rank and ordinary words
     # ("Officer Safety Training") they are no officer's name.
     practice_heads: tuple[str, ...] = ()
+    family_words: tuple[str, ...] = ()
+    residence_words: tuple[str, ...] = ()
+
+    @cached_property
+    def family_after(self) -> re.Pattern[str]:
+        """A family word right after a surname ("the Hill| family"); matches nothing when
+        there are none."""
+        words = "|".join(re.escape(w) for w in self.family_words) or "(?!)"
+        return re.compile(rf"[ \t]+(?:{words})\b", re.IGNORECASE)
+
+    @cached_property
+    def residence_before(self) -> re.Pattern[str]:
+        """A residence word and its preposition ending the text before a street ("moved to ")."""
+        words = "|".join(re.escape(w) for w in self.residence_words) or "(?!)"
+        return re.compile(rf"\b(?:{words})\s+(?:back\s+)?(?:to|at|on|in|into|from|of)\s+$", re.IGNORECASE)
 
     @cached_property
     def folded(self) -> FoldedPeopleWords:
@@ -415,6 +430,8 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         child_titles=_str_list(data.get("child_titles"), f"{path}: child_titles"),
         honorifics=_str_list(data.get("honorifics"), f"{path}: honorifics"),
         practice_heads=_str_list(data.get("practice_heads"), f"{path}: practice_heads"),
+        family_words=_str_list(data.get("family_words"), f"{path}: family_words"),
+        residence_words=_str_list(data.get("residence_words"), f"{path}: residence_words"),
     )
 
 
@@ -591,6 +608,7 @@ class Settings:
         """Compile now the matchers the decide and verify stages build on first use."""
         _ = (self.keep.matcher, self.case.keep_matcher, self.people.not_name_matcher)
         _ = (self.people.leading_role, self.people.adult_title, self.people.adult_title_before)
+        _ = (self.people.family_after, self.people.residence_before)
 
     def fingerprint(self, **recorded: Any) -> str:
         """A hash of everything that changes the output, for resumable batches.

@@ -128,7 +128,9 @@ def decide(
             book.for_case(matcher.person)
 
     glossary_words = _words_in(settings.keep.terms)
-    findings = _reclassify(findings, glossary_words, settings.given_names.is_first_name, texts)
+    findings = _reclassify(
+        findings, glossary_words, settings.given_names.is_first_name, texts, words.residence_before
+    )
     # Spans of things the policy keeps (agencies under scr): a weaker finding inside one,
     # such as the model calling "Westmere Constabulary" an ORG, is not a separate entity.
     policy_kept_spans: dict[int, list[tuple[int, int]]] = {}
@@ -467,7 +469,7 @@ def decide(
     resolved = join_durations(
         resolve_overlaps(candidates), texts, policy.join_durations
     )
-    resolved = _family_references(resolved, people, by_uid, book, settings.replacements.shared_name)
+    resolved = _family_references(resolved, people, by_uid, book, settings.replacements.shared_name, words.family_after)
     # A propagated match of a person's title-extended span may swallow the title; that is
     # intended ("Ms Marsh" -> "Mother").
     grouped: dict[str, list[Candidate]] = {}
@@ -686,28 +688,21 @@ def _plausible_name(
 _PLACE_NAMED = ("AGENCY", "HOSPITAL", "SCHOOL", "NURSERY", "GP_PRACTICE", "PRISON", "ADDRESS")
 
 
-# Words before a street that say it is where someone lives: "moved to Harriet Close" is a
-# street even though "Harriet" is a first name ("spoke to Sarah Grove" is a person).
-_RESIDENCE_BEFORE = re.compile(
-    r"\b(?:moved|moving|move|lived|living|lives|live|resided|residing|resident|returned|returning|"
-    r"stayed|staying|address|home|house|flat|property)\s+(?:back\s+)?(?:to|at|on|in|into|from|of)\s+$",
-    re.IGNORECASE,
-)
-
-
 def _reclassify(
     findings: Sequence[Finding],
     glossary_words: set[str],
     is_first_name: Callable[[str], bool],
     texts: Mapping[int, str],
+    residence_before: re.Pattern[str],
 ) -> list[Finding]:
     """Fix the model's category where a pattern recogniser knows better.
 
     - An ORG that overlaps an agency found by its head word is that agency (kept by scr).
     - A one-word PERSON that begins a place-named institution is a place (LOCATION).
     - A PERSON inside an address found by its street word is that address, unless it starts
-      with a first name: "took him home to Ashcombe Row" was labelled "Person B"; "spoke to
-      Sarah Grove" stays a person.
+      with a first name and no residence word comes before it (patterns/people.yml
+      residence_words): "took him home to Ashcombe Row" was labelled "Person B", as was
+      "moved to Harriet Close"; "spoke to Sarah Grove" stays a person.
     - A PERSON the model or the name lists guessed inside something else a pattern is surer
       of is not a person: "Gypsy Roma Traveller" (ethnicity; "Roma" is a first name) or
       "Prison Durham" (of a prison) made a person whose name, found everywhere, took "a
@@ -745,7 +740,7 @@ def _reclassify(
             elif (
                 f.category == "PERSON"
                 and inside_any(f.start, f.end, address_spans.get(f.unit, []))
-                and (not is_first_name(f.text.split()[0]) or _RESIDENCE_BEFORE.search(texts[f.unit][: f.start]))
+                and (not is_first_name(f.text.split()[0]) or residence_before.search(texts[f.unit][: f.start]))
             ):
                 f = replace(f, category="ADDRESS")
         out.append(f)
@@ -1006,23 +1001,20 @@ def _couple_titles(
     return [found[where] for where in sorted(found)]
 
 
-# What follows a surname that stands for the whole family: "the Hill family", "the Marsh
-# household". (A first name before "family" is a person's: "Kian's family".)
-_FAMILY_WORD = re.compile(r"[ \t]+(?:family|families|household|households)\b", re.IGNORECASE)
-
-
 def _family_references(
     resolved: list[Candidate],
     people: list[Person],
     by_uid: dict[int, TextUnit],
     book: PersonBook,
     label: str,
+    family_after: re.Pattern[str],
 ) -> list[Candidate]:
-    """A person's surname alone before "family" (or in the plural, "the Hills") names the
-    family, not the person: with Jane Hill, a social worker, listed, "the Hill family" read
-    "the Social Worker 1 family", and with Denise Marsh alone listed, "the Marsh family"
-    read "the Maternal grandmother family". Those spans go to a person for the family name,
-    labelled ``label``; ``people`` gains them."""
+    """A person's surname alone before a family word ("family", "household": patterns/people.yml
+    family_words), or in the plural ("the Hills"), names the family, not the person: with
+    Jane Hill, a social worker, listed, "the Hill family" read "the Social Worker 1 family",
+    and with Denise Marsh alone listed, "the Marsh family" read "the Maternal grandmother
+    family". Those spans go to a person for the family name, labelled ``label``; ``people``
+    gains them."""
     by_key = {p.key: p for p in people}
     out = []
     for cand in resolved:
@@ -1033,7 +1025,7 @@ def _family_references(
             surname = fold(name_tokens(person.name)[-1]) if len(name_tokens(person.name)) >= 2 else ""
             plural = surname and fold(word) == fold(plural_of(surname, proper=True) or "")
             if surname and " " not in word.strip() and (
-                plural or (fold(word) == surname and _FAMILY_WORD.match(text, cand.end))
+                plural or (fold(word) == surname and family_after.match(text, cand.end))
             ):
                 family = book.for_shared(name_tokens(person.name)[-1], label)
                 if family.key not in by_key:
