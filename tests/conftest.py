@@ -15,6 +15,14 @@ CASE_FILE = SAMPLES / "case.yml"
 SHARED = REPO.parent / "shared"
 
 
+def settings_with_case(folder: Path, case_yaml: str, **options: str) -> Settings:
+    """Settings (whole-document scope unless ``options`` say otherwise) with the case file
+    ``case_yaml``, written as ``folder / "case.yml"``."""
+    path = folder / "case.yml"
+    path.write_text(case_yaml, encoding="utf-8")
+    return load_settings(**{"scope": "full", **options}, case_file=path)
+
+
 @pytest.fixture(scope="session")
 def settings() -> Settings:
     """The default policy (scr), whole-document scope, no case file."""

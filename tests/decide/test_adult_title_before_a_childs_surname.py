@@ -7,7 +7,8 @@ import pytest
 from anonymiser.detect.engine import Detector
 from anonymiser.pipeline import analyse
 from anonymiser.read.text import document_from_text
-from anonymiser.settings import Settings, load_settings
+from anonymiser.settings import Settings
+from tests.conftest import settings_with_case
 
 CASE = """people:
   - name: "Grace O'Neill"
@@ -18,9 +19,7 @@ CASE = """people:
 
 @pytest.fixture(scope="module")
 def grace_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    case = tmp_path_factory.mktemp("case") / "case.yml"
-    case.write_text(CASE, encoding="utf-8")
-    return load_settings(scope="full", case_file=case)
+    return settings_with_case(tmp_path_factory.mktemp("case"), CASE)
 
 
 def labels(text: str, settings: Settings, detector: Detector) -> list[tuple[str, str]]:

@@ -18,8 +18,9 @@ from anonymiser.detect.engine import Detector
 from anonymiser.detect.names import compile_variants, find_all
 from anonymiser.pipeline import analyse
 from anonymiser.read.text import document_from_text
-from anonymiser.settings import Settings, load_settings
+from anonymiser.settings import Settings
 from anonymiser.write.text import render_text
+from tests.conftest import settings_with_case
 from tests.decide.handmade import finding, one_unit, redactions
 
 CASE = """people:
@@ -45,9 +46,7 @@ keep: ["Alison Fairbairn"]
 
 @pytest.fixture(scope="module")
 def with_case(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    path = tmp_path_factory.mktemp("case") / "case.yml"
-    path.write_text(CASE, encoding="utf-8")
-    return load_settings(scope="full", case_file=path)
+    return settings_with_case(tmp_path_factory.mktemp("case"), CASE)
 
 
 def anonymise(text: str, settings: Settings, detector: Detector) -> tuple[str, Decisions]:

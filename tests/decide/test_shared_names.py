@@ -13,8 +13,9 @@ import pytest
 from anonymiser.detect.engine import Detector
 from anonymiser.pipeline import analyse
 from anonymiser.read.text import document_from_text
-from anonymiser.settings import Settings, load_settings
+from anonymiser.settings import Settings
 from anonymiser.write.text import render_text
+from tests.conftest import settings_with_case
 
 
 def anonymise(text: str, settings: Settings, detector: Detector) -> str:
@@ -82,16 +83,12 @@ TWO_HOPES = """people:
 
 @pytest.fixture(scope="module")
 def two_hopes(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    path = tmp_path_factory.mktemp("case") / "case.yml"
-    path.write_text(TWO_HOPES, encoding="utf-8")
-    return load_settings(scope="full", case_file=path)
+    return settings_with_case(tmp_path_factory.mktemp("case"), TWO_HOPES)
 
 
 @pytest.fixture(scope="module")
 def two_hopes_no_alias(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    path = tmp_path_factory.mktemp("case") / "case.yml"
-    path.write_text(TWO_HOPES.replace('    aliases: ["Hope"]\n', ""), encoding="utf-8")
-    return load_settings(scope="full", case_file=path)
+    return settings_with_case(tmp_path_factory.mktemp("case"), TWO_HOPES.replace('    aliases: ["Hope"]\n', ""))
 
 
 def test_a_listed_alias_wins_over_another_persons_first_name_everywhere(two_hopes: Settings, detector: Detector) -> None:
