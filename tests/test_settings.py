@@ -127,6 +127,10 @@ BAD_FILES = [
     ("people-blank-name", _edit("people.yml", _set(("not_names",), ["Ofsted", " "])), ["not_names[1]"]),
     ("chunk-size", _edit("anonymiser.yml", _set(("max_chunk_chars",), 10)), ["max_chunk_chars"]),
     ("mapping-not-mapping", _edit("anonymiser.yml", _set(("entity_mapping",), ["PERSON"])), ["entity_mapping"]),
+    ("context-not-list", _edit("anonymiser.yml", _set(("label_by_context",), {"NORP": "LANGUAGE"})), ["label_by_context"]),
+    ("context-category", _edit("anonymiser.yml", _set(("label_by_context",), [{"label": "NORP", "category": "TONGUE", "after": ["interpreter"]}])), ["label_by_context[0]", "TONGUE"]),
+    ("context-no-words", _edit("anonymiser.yml", _set(("label_by_context",), [{"label": "NORP", "category": "LANGUAGE"}])), ["label_by_context[0]", "after or before"]),
+    ("context-typo", _edit("anonymiser.yml", _set(("label_by_context",), [{"label": "NORP", "category": "LANGUAGE", "afer": ["interpreter"]}])), ["label_by_context[0]", "afer"]),
 ]
 
 

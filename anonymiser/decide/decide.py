@@ -437,7 +437,9 @@ def decide(
                 # lists the place for redaction.
                 continue
             candidates.append(
-                Candidate(unit.uid, start, end, key, plain_strings[key][1], scores[key], PROPAGATED)
+                Candidate(
+                    unit.uid, start, end, key, plain_strings[key][1], scores[key], PROPAGATED, propagated=True
+                )
             )
 
     # The model's guesses that run into a person's name ("Kayleigh Marsh's" as an ORG) give

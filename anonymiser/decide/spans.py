@@ -34,6 +34,10 @@ class Candidate:
     # False when the span was widened over a title ("Ms " + "Marsh"): an exact match of the
     # same span ("Ms Marsh", listed as someone's alias) is the better owner.
     exact: bool = True
+    # True for a string (not a person) found elsewhere in the document and matched here.
+    # What was found here reads these words better: "Polish" found as a language before
+    # "interpreter" and as an ethnicity before "heritage" is each where it was found.
+    propagated: bool = False
 
     @property
     def length(self) -> int:
@@ -68,6 +72,8 @@ def _merge(group: list[Candidate]) -> Candidate:
     categories = {c.category for c in group}
     sensitive = [c for c in group if categories & SENSITIVE_OVER.get(c.category, frozenset())]
     pool = sensitive or group
+    found_here = {(c.start, c.end) for c in pool if not c.propagated and c.category != "PERSON"}
+    pool = [c for c in pool if not (c.propagated and (c.start, c.end) in found_here)] or pool
     owner = sorted(pool, key=lambda c: (-c.length, not c.exact, -c.score, c.key))[0]
     return replace(
         owner,

@@ -124,7 +124,9 @@ class Detector:
         if settings.given_names.locales or settings.given_names.add:
             recognisers.append(GivenNameRecogniser(settings.given_names, _never_first_names(settings)))
         recognisers.append(RareWordRecogniser(_words_of(settings.keep.terms)))
-        recognisers.append(ModelEntityRecogniser(settings.entity_mapping, settings.model_scores))
+        recognisers.append(
+            ModelEntityRecogniser(settings.entity_mapping, settings.model_scores, settings.label_by_context)
+        )
         registry = RecognizerRegistry(recognizers=recognisers, supported_languages=["en"])
         # Presidio's own recognisers are off unless named in anonymiser.yml: the US ones
         # misfire on UK text (a Word document ID looks like an ITIN).

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,7 @@ from spacy.tokens import Doc
 
 from anonymiser.detect.context import ChunkWords
 from anonymiser.errors import ModelNotInstalled
+from anonymiser.settings import ContextLabel
 
 # Detection needs only the entities: the parser, tagger, attribute ruler and lemmatiser cost
 # more than half of the model's time (measured: tok2vec+ner alone is about twice as fast as
@@ -161,13 +164,21 @@ class ModelEntityRecogniser(EntityRecognizer):
 
     Presidio's SpacyRecognizer gives every entity 0.85; a PERSON and a FAC guess are not
     equally trustworthy, so the scores come from ``model_scores`` in patterns/anonymiser.yml.
+    A label's category can depend on the words next to it (``label_by_context``): the model's
+    NORP is a language before "interpreter", a nationality before "national".
     """
 
-    def __init__(self, mapping: Mapping[str, str], scores: Mapping[str, float]) -> None:
+    def __init__(
+        self,
+        mapping: Mapping[str, str],
+        scores: Mapping[str, float],
+        by_context: Sequence[ContextLabel] = (),
+    ) -> None:
         self._mapping = dict(mapping)
         self._scores = dict(scores)
+        self._by_context = [_CompiledContextLabel.of(rule) for rule in by_context]
         super().__init__(
-            supported_entities=sorted(set(self._mapping.values())),
+            supported_entities=sorted(set(self._mapping.values()) | {r.category for r in self._by_context}),
             name=MODEL_RECOGNISER_PREFIX,
             supported_language="en",
         )
@@ -184,6 +195,11 @@ class ModelEntityRecogniser(EntityRecognizer):
         results = []
         for ent in doc.ents:
             category = self._mapping.get(ent.label_)
+            if category is not None:
+                category = next(
+                    (r.category for r in self._by_context if r.fits(ent.label_, text, ent.start_char, ent.end_char)),
+                    category,
+                )
             if category is None or (entities and category not in entities):
                 continue
             results.append(
@@ -199,3 +215,31 @@ class ModelEntityRecogniser(EntityRecognizer):
                 )
             )
         return results
+
+
+@dataclass(frozen=True)
+class _CompiledContextLabel:
+    label: str
+    category: str
+    after: re.Pattern[str] | None
+    before: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, rule: ContextLabel) -> _CompiledContextLabel:
+        def words(phrases: Sequence[str]) -> str:
+            # Longest first, and any run of spaces or a hyphen between words.
+            return "|".join(
+                r"[\s-]+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True)
+            )
+
+        after = re.compile(rf"[\s-]*(?:{words(rule.after)})\b", re.IGNORECASE) if rule.after else None
+        before = re.compile(rf"\b(?:{words(rule.before)})[\s:]*$", re.IGNORECASE) if rule.before else None
+        return cls(rule.label, rule.category, after, before)
+
+    def fits(self, label: str, text: str, start: int, end: int) -> bool:
+        """Whether the entity ``text[start:end]`` with ``label`` has this rule's words next to it."""
+        if label != self.label:
+            return False
+        if self.after is not None and self.after.match(text, end, min(len(text), end + 40)):
+            return True
+        return self.before is not None and self.before.search(text, max(0, start - 40), start) is not None

@@ -56,3 +56,20 @@ def test_a_date_of_birth_owns_the_span_it_shares_with_a_date_whatever_the_scores
     for group in ([date, dob], [dob, date], [longer, dob]):
         out = resolve_overlaps(group)
         assert [(c.category, c.start, c.end) for c in out] == [("DATE_OF_BIRTH", min(c.start for c in group), 25)]
+
+
+def test_what_was_found_at_a_place_owns_it_over_the_same_words_found_elsewhere() -> None:
+    # "Polish" found as a language before "interpreter" and matched, from there, where it was
+    # found as an ethnicity before "heritage": each place keeps its own reading.
+    here = Candidate(0, 10, 16, "ETHNICITY:polish", "ETHNICITY", 0.6, "spacy_model:NORP")
+    elsewhere = Candidate(0, 10, 16, "LANGUAGE:polish", "LANGUAGE", 0.6, "document_consistency", propagated=True)
+    surer_elsewhere = Candidate(0, 10, 16, "NATIONALITY:polish", "NATIONALITY", 0.9, "document_consistency", propagated=True)
+    for group in ([here, elsewhere], [elsewhere, here], [here, surer_elsewhere, elsewhere]):
+        assert [c.key for c in resolve_overlaps(group)] == ["ETHNICITY:polish"]
+    # Where nothing was found, the surer of the matched readings owns it, as before.
+    assert [c.key for c in resolve_overlaps([elsewhere, surer_elsewhere])] == ["NATIONALITY:polish"]
+    # A longer span still owns the union, and a person is never displaced this way.
+    longer = Candidate(0, 10, 24, "LANGUAGE:polish sign", "LANGUAGE", 0.6, "document_consistency", propagated=True)
+    assert [c.key for c in resolve_overlaps([here, longer])] == ["LANGUAGE:polish sign"]
+    person = Candidate(0, 10, 16, "person:1", "PERSON", 0.9, "document_consistency")
+    assert [c.key for c in resolve_overlaps([here, person])] == ["person:1"]

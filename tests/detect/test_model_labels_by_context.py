@@ -1,0 +1,49 @@
+"""label_by_context (patterns/anonymiser.yml): the model's NORP is a language before
+"interpreter" and a nationality before "national", and each place keeps its own reading in
+the output ("a Polish interpreter" read "a (ethnicity) interpreter")."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymiser.detect.engine import Detector
+from anonymiser.pipeline import analyse
+from anonymiser.read.text import document_from_text
+from anonymiser.settings import Settings
+
+TEXT = (
+    "Mr Zielinski is a Polish national. His first language is Polish. Kian is of White British "
+    "and Polish heritage. The reviewer met him with a Polish interpreter. Mrs Abdi speaks Somali."
+)
+
+
+@pytest.fixture(scope="module")
+def written(settings: Settings, detector: Detector) -> str:
+    doc = document_from_text(TEXT)
+    decisions, _plan = analyse(doc, settings, detector)
+    out = TEXT
+    for edit in sorted(decisions.edits, key=lambda e: -e.start):
+        out = out[: edit.start] + edit.replacement + out[edit.end :]
+    return out
+
+
+@pytest.mark.parametrize(
+    "expected",
+    [
+        "is a (nationality) national",
+        "first language is (language)",
+        "and (ethnicity) heritage",
+        "a (language) interpreter",
+        "speaks (language)",
+    ],
+)
+def test_each_place_reads_as_its_words_say(written: str, expected: str) -> None:
+    assert expected in written, written
+    assert "Polish" not in written and "Somali" not in written
+
+
+def test_the_rules_are_read_from_the_patterns(settings: Settings) -> None:
+    rules = {(r.label, r.category) for r in settings.label_by_context}
+    assert rules == {("NORP", "LANGUAGE"), ("NORP", "NATIONALITY")}
+    language = next(r for r in settings.label_by_context if r.category == "LANGUAGE")
+    assert "interpreter" in language.after and "speaks" in language.before
