@@ -36,6 +36,11 @@ def found(recogniser: EntityRecognizer, text: str) -> list[str]:
         ("an 18 month old toddler", ["18 month old"]),
         ("a twenty-one-year-old man", ["twenty-one-year-old"]),
         ("a 16yo and a 15 y/o", ["16yo", "15 y/o"]),
+        # A range is one age: "between two and (age)" published its first number.
+        ("fractures between two and four weeks old", ["between two and four weeks old"]),
+        ("children 2-3 years old", ["2-3 years old"]),
+        ("six or seven years old", ["six or seven years old"]),
+        ("Section 47 and 3 weeks old", ["3 weeks old"]),
     ],
 )
 def test_finds_ages(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:
