@@ -119,6 +119,23 @@ def test_professionals_are_named_by_role(settings: Settings, detector: Detector)
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # Each read "Person A": a Board cannot tell a practitioner from a family member.
+        ("Interviews were held with the health visiting team leader, Sue Maddox, in May.", "Team Leader 1"),
+        ("He was assessed by the speech and language therapist, Nia Rowlands, at clinic.", "Speech and Language Therapist 1"),
+        ("The MASH police researcher, Gemma Tait, received the notice.", "Police Researcher 1"),
+        ("The paramedic, Gareth Pritchard, found him unresponsive.", "Paramedic 1"),
+        ("The nursery manager, Bethan Lloyd-Harries, made a referral.", "Nursery Manager 1"),
+    ],
+)
+def test_more_practitioners_are_named_by_role(settings: Settings, detector: Detector, text: str, label: str) -> None:
+    _out, decisions = anonymise(text, settings, detector)
+    assert [p.replacement for p in _people(decisions)] == [label]
+    assert [p.group for p in _people(decisions)] == ["professional"]
+
+
 POSSESSIVES = [
     ("model-span", "Tamsin Pomfrey's car was old.", "Person A's car was old."),
     ("model-span-curly", "Tamsin Pomfrey\u2019s flat was cold.", "Person A\u2019s flat was cold."),
