@@ -60,3 +60,26 @@ def test_the_scheme_of_an_email_link_is_not_a_rare_word() -> None:
     text = 'HYPERLINK "mailto:jo.smith@example.org" after the footbridge'
     assert [text[r.start : r.end] for r in recogniser.analyze(text, ["RARE_FEATURE"])] == ["footbridge"]
 
+
+
+@pytest.mark.parametrize(
+    ("word", "rare"),
+    [
+        # An ordinary prefix or ending on a common word: raised in the sample IMRs, they
+        # said nothing a neighbour could recognise.
+        ("uninjured", False),
+        ("untidy", False),
+        ("disorganisation", False),
+        ("actioned", False),
+        ("referrer", False),
+        # Compounds and learned prefixes stay rare: the detail may be the case's.
+        ("footbridge", True),
+        ("hypernasal", True),
+        ("scaffolder", True),
+        ("trampolining", True),
+    ],
+)
+def test_a_common_word_with_an_ordinary_prefix_or_ending_is_not_rare(word: str, rare: bool) -> None:
+    text = f"The note said {word} twice."
+    found = [text[r.start : r.end] for r in RareWordRecogniser([]).analyze(text, ["RARE_FEATURE"])]
+    assert found == ([word] if rare else [])
