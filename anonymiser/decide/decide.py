@@ -709,12 +709,17 @@ def _reclassify(
       of is not a person: "Gypsy Roma Traveller" (ethnicity; "Roma" is a first name) or
       "Prison Durham" (of a prison) made a person whose name, found everywhere, took "a
       traveller on the bus" with it.
+    - A PERSON the model guessed that is exactly a medicine's name, and not a first name, is
+      the medicine: "Sertraline increased to 100mg" made a "Person L", found everywhere.
     """
     agency_spans: dict[int, list[tuple[int, int]]] = {}
     address_spans: dict[int, list[tuple[int, int]]] = {}
     surer: dict[int, list[tuple[int, int, float]]] = {}
     place_words: set[str] = set()
+    medicines: set[tuple[int, int, int]] = set()
     for f in findings:
+        if f.category == "MEDICATION":
+            medicines.add((f.unit, f.start, f.end))
         if f.category != "PERSON" and not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
             surer.setdefault(f.unit, []).append((f.start, f.end, f.score))
         if f.category == "AGENCY":
@@ -730,6 +735,13 @@ def _reclassify(
         guess = f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) or f.recogniser == GIVEN_NAME_RECOGNISER
         if guess and f.category == "PERSON" and any(
             s <= f.start and f.end <= e and score > f.score for s, e, score in surer.get(f.unit, [])
+        ):
+            continue
+        if (
+            f.category == "PERSON"
+            and f.recogniser.startswith(MODEL_RECOGNISER_PREFIX)
+            and (f.unit, f.start, f.end) in medicines
+            and not is_first_name(f.text.strip())
         ):
             continue
         if f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):

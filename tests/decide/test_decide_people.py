@@ -385,6 +385,25 @@ def test_a_name_guess_inside_a_surer_pattern_finding_is_not_a_person(scr: Settin
 
 
 @pytest.mark.parametrize(
+    ("word", "category"),
+    [
+        # "Sertraline increased to 100mg": the model's person, found everywhere, read "Person L".
+        ("Sertraline", "MEDICATION"),
+        # A first name that a drug dictionary also lists is still a person.
+        ("Hope", "PERSON"),
+    ],
+)
+def test_a_person_guess_that_is_a_medicine_is_the_medicine(scr: Settings, word: str, category: str) -> None:
+    text = f"{word} was increased to 100mg."
+    findings = [
+        finding(text, word, "MEDICATION", "MedicationRecogniser", score=0.8),
+        finding(text, word, "PERSON", "spacy_model:PERSON", score=0.85),
+    ]
+    decisions = decide([one_unit(text)], findings, scr)
+    assert [e.category for e in decisions.entities] == [category]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # A title of several words before a full name is a title, not part of the name: the same
