@@ -441,7 +441,7 @@ def load_given_name_rules(patterns_dir: Path) -> GivenNameRules:
     if not path.exists():
         return GivenNameRules()
     data = _mapping(load_yaml(path), str(path))
-    known = {"locales", "lone_below_zipf", "full_below_zipf", "add", "exclude", "not_surnames"}
+    known = {"locales", "lone_below_zipf", "full_below_zipf", "add", "exclude", "not_surnames", "place_ends"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(f"{path}: unknown key {unknown[0]!r}; expected {', '.join(sorted(known))}")
@@ -456,6 +456,7 @@ def load_given_name_rules(patterns_dir: Path) -> GivenNameRules:
         add=_str_list(data.get("add"), f"{path}: add"),
         exclude=_str_list(data.get("exclude"), f"{path}: exclude"),
         not_surnames=_str_list(data.get("not_surnames"), f"{path}: not_surnames"),
+        place_ends=_str_list(data.get("place_ends"), f"{path}: place_ends"),
         **limits,
     )
 

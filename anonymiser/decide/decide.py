@@ -41,7 +41,7 @@ from anonymiser.decide.spans import Candidate, join_durations, resolve_overlaps
 from anonymiser.decide.text_index import DocumentText
 from anonymiser.decide.titles import TitlePatterns
 from anonymiser.detect.case_file import CASE_FILE_RECOGNISER, CaseMatcher
-from anonymiser.detect.given_names import GIVEN_NAME_RECOGNISER
+from anonymiser.detect.given_names import GIVEN_NAME_RECOGNISER, PLACE_NAME_RECOGNISER
 from anonymiser.detect.model import MODEL_RECOGNISER_PREFIX
 from anonymiser.detect.names import (
     Variant,
@@ -702,7 +702,9 @@ def _reclassify(
     - A PERSON inside an address found by its street word is that address, unless it starts
       with a first name and no residence word comes before it (patterns/people.yml
       residence_words): "took him home to Ashcombe Row" was labelled "Person B", as was
-      "moved to Harriet Close"; "spoke to Sarah Grove" stays a person.
+      "moved to Harriet Close"; "spoke to Sarah Grove" stays a person. A street or building
+      named after a first name ("Florence Court", given_names.yml place_ends) is a place
+      wherever it stands.
     - A PERSON the model or the name lists guessed inside something else a pattern is surer
       of is not a person: "Gypsy Roma Traveller" (ethnicity; "Roma" is a first name) or
       "Prison Durham" (of a prison) made a person whose name, found everywhere, took "a
@@ -714,7 +716,10 @@ def _reclassify(
     place_words: set[str] = set()
     for f in findings:
         if f.category != "PERSON" and not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
-            surer.setdefault(f.unit, []).append((f.start, f.end, f.score))
+            # A street named after a first name ("Grace Close") is surer than any person
+            # guess inside it, whatever score the model's PERSON is given.
+            score = float("inf") if f.recogniser == PLACE_NAME_RECOGNISER else f.score
+            surer.setdefault(f.unit, []).append((f.start, f.end, score))
         if f.category == "AGENCY":
             agency_spans.setdefault(f.unit, []).append((f.start, f.end))
         if f.category == "ADDRESS" and not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
