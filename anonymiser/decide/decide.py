@@ -52,7 +52,7 @@ from anonymiser.detect.names import (
     plural_of,
 )
 from anonymiser.records import Edit, Entity, Finding, Occurrence, TextUnit
-from anonymiser.settings import CasePerson, PeopleWords, Replacements, Settings
+from anonymiser.settings import CasePerson, FoldedPeopleWords, PeopleWords, Replacements, Settings
 
 PROPAGATED = "document_consistency"
 FUZZY = "fuzzy_name_variant"
@@ -129,7 +129,7 @@ def decide(
 
     glossary_words = _words_in(settings.keep.terms)
     findings = _reclassify(
-        findings, glossary_words, settings.given_names.is_first_name, texts, words.residence_before
+        _split_at_sentence_breaks(findings, texts, words.folded), glossary_words, settings.given_names.is_first_name, texts, words.residence_before
     )
     # Spans of things the policy keeps (agencies under scr): a weaker finding inside one,
     # such as the model calling "Westmere Constabulary" an ORG, is not a separate entity.
@@ -688,6 +688,11 @@ def _plausible_name(
 _PLACE_NAMED = ("AGENCY", "HOSPITAL", "SCHOOL", "NURSERY", "GP_PRACTICE", "PRISON", "ADDRESS")
 
 
+# Categories whose list entries never name a person: a person guess of exactly those words is
+# the list's ("Hepatitis C" is a condition, whatever the model says).
+_NEVER_PEOPLE = frozenset({"CONDITION"})
+
+
 def _reclassify(
     findings: Sequence[Finding],
     glossary_words: set[str],
@@ -714,6 +719,11 @@ def _reclassify(
     address_spans: dict[int, list[tuple[int, int]]] = {}
     surer: dict[int, list[tuple[int, int, float]]] = {}
     place_words: set[str] = set()
+    never_people = {
+        (f.unit, f.start, f.end)
+        for f in findings
+        if f.category in _NEVER_PEOPLE and not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX)
+    }
     for f in findings:
         if f.category != "PERSON" and not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
             # A street named after a first name ("Grace Close") is surer than any person
@@ -734,6 +744,10 @@ def _reclassify(
         if guess and f.category == "PERSON" and any(
             s <= f.start and f.end <= e and score > f.score for s, e, score in surer.get(f.unit, [])
         ):
+            continue
+        if guess and f.category == "PERSON" and (f.unit, f.start, f.end) in never_people:
+            # Exactly the words of a named condition ("Hepatitis C", capitalised after a
+            # full stop was cut off it): no person is called that.
             continue
         if f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
             if f.category == "ORGANISATION" and any(
@@ -892,6 +906,62 @@ _INITIALS = re.compile(r"[A-Z](?:\.?\s?[A-Z]){1,3}\.?")
 
 def _inside_longer(f: Finding, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= f.start and f.end <= e and e - s > f.end - f.start for s, e in spans)
+
+
+# A full stop (or ! or ?) and the space after it, before a capital letter: perhaps the end of a
+# sentence, inside a model's span.
+_STOP_BEFORE_CAPITAL = re.compile(r"[.!?][ \t\u00a0]+(?=[^\W\d_])")
+_LAST_WORD = re.compile(r"(\w+)$")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _split_at_sentence_breaks(
+    findings: Sequence[Finding], texts: Mapping[int, str], folded: FoldedPeopleWords
+) -> list[Finding]:
+    """The model's entities cut where they cross a sentence break.
+
+    "Hepatitis C. The health visitor": the model took "Hepatitis C. The" for one PERSON, and
+    the next sentence lost its first word to the label. Each part is judged on its own, as
+    any finding is: the part after the break may be a name of its own ("Brown. Mason Green").
+    """
+    out: list[Finding] = []
+    for f in findings:
+        text = texts.get(f.unit)
+        while text is not None and f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
+            cut = _sentence_break(text, f.start, f.end, folded)
+            if cut is None:
+                break
+            out.append(replace(f, end=cut[0], text=text[f.start : cut[0]]))
+            f = replace(f, start=cut[1], text=text[cut[1] : f.end])
+        out.append(f)
+    return out
+
+
+def _sentence_break(text: str, start: int, end: int, folded: FoldedPeopleWords) -> tuple[int, int] | None:
+    """Where a span of ``text`` crosses a sentence break: (the end of the part before the stop,
+    the start of the part after it), or None.
+
+    A full stop ends a sentence unless the word before it is a title, rank or abbreviation
+    ("Dr. Smith", "St. Mary's", people.yml abbreviations) or an initial ("J. Smith", and the
+    "C" of "Hepatitis C."); even then a function word after it ("Hepatitis C. The") starts a
+    new sentence. An initial after it ("J. A. Smith") is no function word ("A")."""
+    for stop in _STOP_BEFORE_CAPITAL.finditer(text, start, end):
+        after = _FIRST_WORD.match(text, stop.end(), end)
+        if after is None or not after.group(0)[:1].isupper():
+            continue
+        if text[stop.start()] == ".":
+            before = _LAST_WORD.search(text, start, stop.start())
+            abbreviated = before is not None and (
+                (len(before.group(1)) == 1 and before.group(1).isalpha())
+                or before.group(1).lower() in folded.abbreviations
+            )
+            initial_after = len(after.group(0)) == 1 and text[after.end() : after.end() + 1] == "."
+            opens = after.group(0).lower() in folded.function_words and not initial_after
+            if abbreviated and not opens:
+                continue
+        if stop.start() > start:
+            return stop.start(), stop.end()
+    return None
 
 
 def _tidy_span(f: Finding, text: str) -> Finding | None:
