@@ -183,7 +183,13 @@ class GivenNameRecogniser(EntityRecognizer):
             start, end, word = words[i]
             zipf = self._name_zipf(word)
             shape = _shape(word)
-            if zipf is None or shape == "mixed" or _inside(places, start, end):
+            if zipf is None or shape == "mixed":
+                i += 1
+                continue
+            if _inside(places, start, end) and not self._runs_past(text, words, i, shape, places):
+                # "Chelsea", "Roman Catholic": the model's place or group. Only the first name
+                # inside it, with a surname after it ("KIAN" a NORP, "BRIGHTWELL" an ORG), is
+                # still a person's full name.
                 i += 1
                 continue
             if shape == "lower" and zipf >= LOWER_CASE_BELOW_ZIPF:
@@ -244,6 +250,14 @@ class GivenNameRecogniser(EntityRecognizer):
                 break
             last = j
         return last
+
+    def _runs_past(
+        self, text: str, words: list[tuple[int, int, str]], i: int, shape: str, places: list[tuple[int, int]]
+    ) -> bool:
+        """Whether the first name words[i] has a surname after it that the model's place or
+        group around the first name does not take in."""
+        last = self._surname_end(text, words, i, shape)
+        return last > i and not _inside(places, words[i][0], words[last][1])
 
     def _place_end(self, text: str, words: list[tuple[int, int, str]], i: int, shape: str) -> int:
         """The index of the word that ends a street or building named after the first name
