@@ -276,6 +276,18 @@ def decide(
                     person = book.add(
                         f.text, (f.unit, f.start), not_children=words.children, titled=True, title=title
                     )
+                if (
+                    person is not None
+                    and person.case is not None
+                    and person.group != "professional"
+                    and _professional_titled(f, unit.text, title, words, settings.replacements)
+                    and _as_given(clean_person_text(f.text)) not in {_as_given(a) for a in person.case.aliases}
+                ):
+                    # "Dr Brightwell", "Prison Officer Marsh", where only the family bear the
+                    # surname: the title names a practitioner, who gets the role's label
+                    # ("Doctor 1"), not the family member's ("Sibling 2") or "(family name)".
+                    # A title the case file gives as an alias ("Dr Zielinski") stays theirs.
+                    person = book.add(f.text, (f.unit, f.start), titled=True, title=title, not_family=True)
                 if person is None:
                     continue
             key = person.key
@@ -458,7 +470,7 @@ def decide(
         and c.key in model_keys
         and overlaps_any(c.start, c.end, person_spans.get(c.unit, []))
         and not _own_name_word(
-            by_uid[c.unit].text, c.start, c.end, person_spans.get(c.unit, []), glossary_words
+            by_uid[c.unit].text, c.start, c.end, person_spans.get(c.unit, []), glossary_words | openers
         )
     }
     candidates = [c for c in candidates if c.key not in yielding]
@@ -624,6 +636,19 @@ def _adult_titled(f: Finding, text: str, words: PeopleWords) -> bool:
         words.adult_title.match(f.text) is not None
         or words.adult_title_before.search(text, max(0, f.start - 40), f.start) is not None
     )
+
+
+def _professional_titled(
+    f: Finding, text: str, title: str | None, words: PeopleWords, replacements: Replacements
+) -> bool:
+    """Whether ``f`` is a lone name word after a title that names a role ("Dr", "PC",
+    "Prison Officer": replacements.yml role_labels), in its span or just before it."""
+    cleaned = clean_person_text(f.text)
+    name = strip_title(cleaned, words.titles)
+    if len(name_tokens(name)) != 1:
+        return False
+    written = cleaned if name != cleaned else f"{title or ''} {name}".strip()
+    return written != name and role_label_for(None, written, replacements) is not None
 
 
 def _plausible_name(
