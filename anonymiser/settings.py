@@ -324,6 +324,9 @@ class FoldedPeopleWords:
     titles: frozenset[str]
     function_words: frozenset[str]
     practice_heads: frozenset[str]
+    # Titles, ranks and abbreviations, without their full stops: a full stop after one of
+    # these does not end the sentence.
+    abbreviations: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -355,6 +358,8 @@ class PeopleWords:
     practice_heads: tuple[str, ...] = ()
     family_words: tuple[str, ...] = ()
     residence_words: tuple[str, ...] = ()
+    # Words written with a full stop that does not end a sentence ("St.", "No.").
+    abbreviations: tuple[str, ...] = ()
 
     @cached_property
     def family_after(self) -> re.Pattern[str]:
@@ -379,6 +384,9 @@ class PeopleWords:
             titles=frozenset(t.rstrip(".").lower() for t in self.titles),
             function_words=frozenset(w.lower() for w in self.function_words),
             practice_heads=frozenset(h.lower() for h in self.practice_heads),
+            abbreviations=frozenset(
+                w.rstrip(".").lower() for w in (*self.titles, *self.ranks, *self.abbreviations) if " " not in w
+            ),
         )
 
     @cached_property
@@ -432,6 +440,7 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         practice_heads=_str_list(data.get("practice_heads"), f"{path}: practice_heads"),
         family_words=_str_list(data.get("family_words"), f"{path}: family_words"),
         residence_words=_str_list(data.get("residence_words"), f"{path}: residence_words"),
+        abbreviations=_str_list(data.get("abbreviations"), f"{path}: abbreviations"),
     )
 
 
@@ -441,7 +450,7 @@ def load_given_name_rules(patterns_dir: Path) -> GivenNameRules:
     if not path.exists():
         return GivenNameRules()
     data = _mapping(load_yaml(path), str(path))
-    known = {"locales", "lone_below_zipf", "full_below_zipf", "add", "exclude", "not_surnames"}
+    known = {"locales", "lone_below_zipf", "full_below_zipf", "add", "exclude", "not_surnames", "place_ends"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(f"{path}: unknown key {unknown[0]!r}; expected {', '.join(sorted(known))}")
@@ -456,6 +465,7 @@ def load_given_name_rules(patterns_dir: Path) -> GivenNameRules:
         add=_str_list(data.get("add"), f"{path}: add"),
         exclude=_str_list(data.get("exclude"), f"{path}: exclude"),
         not_surnames=_str_list(data.get("not_surnames"), f"{path}: not_surnames"),
+        place_ends=_str_list(data.get("place_ends"), f"{path}: place_ends"),
         **limits,
     )
 

@@ -41,7 +41,7 @@ from anonymiser.decide.spans import Candidate, join_durations, resolve_overlaps
 from anonymiser.decide.text_index import DocumentText
 from anonymiser.decide.titles import TitlePatterns
 from anonymiser.detect.case_file import CASE_FILE_RECOGNISER, CaseMatcher
-from anonymiser.detect.given_names import GIVEN_NAME_RECOGNISER
+from anonymiser.detect.given_names import GIVEN_NAME_RECOGNISER, PLACE_NAME_RECOGNISER
 from anonymiser.detect.model import MODEL_RECOGNISER_PREFIX
 from anonymiser.detect.names import (
     Variant,
@@ -52,7 +52,7 @@ from anonymiser.detect.names import (
     plural_of,
 )
 from anonymiser.records import Edit, Entity, Finding, Occurrence, TextUnit
-from anonymiser.settings import CasePerson, PeopleWords, Replacements, Settings
+from anonymiser.settings import CasePerson, FoldedPeopleWords, PeopleWords, Replacements, Settings
 
 PROPAGATED = "document_consistency"
 FUZZY = "fuzzy_name_variant"
@@ -129,7 +129,7 @@ def decide(
 
     glossary_words = _words_in(settings.keep.terms)
     findings = _reclassify(
-        findings, glossary_words, settings.given_names.is_first_name, texts, words.residence_before
+        _split_at_sentence_breaks(findings, texts, words.folded), glossary_words, settings.given_names.is_first_name, texts, words.residence_before
     )
     # Spans of things the policy keeps (agencies under scr): a weaker finding inside one,
     # such as the model calling "Westmere Constabulary" an ORG, is not a separate entity.
@@ -276,6 +276,18 @@ def decide(
                     person = book.add(
                         f.text, (f.unit, f.start), not_children=words.children, titled=True, title=title
                     )
+                if (
+                    person is not None
+                    and person.case is not None
+                    and person.group != "professional"
+                    and _professional_titled(f, unit.text, title, words, settings.replacements)
+                    and _as_given(clean_person_text(f.text)) not in {_as_given(a) for a in person.case.aliases}
+                ):
+                    # "Dr Brightwell", "Prison Officer Marsh", where only the family bear the
+                    # surname: the title names a practitioner, who gets the role's label
+                    # ("Doctor 1"), not the family member's ("Sibling 2") or "(family name)".
+                    # A title the case file gives as an alias ("Dr Zielinski") stays theirs.
+                    person = book.add(f.text, (f.unit, f.start), titled=True, title=title, not_family=True)
                 if person is None:
                     continue
             key = person.key
@@ -460,7 +472,7 @@ def decide(
         and c.key in model_keys
         and overlaps_any(c.start, c.end, person_spans.get(c.unit, []))
         and not _own_name_word(
-            by_uid[c.unit].text, c.start, c.end, person_spans.get(c.unit, []), glossary_words
+            by_uid[c.unit].text, c.start, c.end, person_spans.get(c.unit, []), glossary_words | openers
         )
     }
     candidates = [c for c in candidates if c.key not in yielding]
@@ -628,6 +640,19 @@ def _adult_titled(f: Finding, text: str, words: PeopleWords) -> bool:
     )
 
 
+def _professional_titled(
+    f: Finding, text: str, title: str | None, words: PeopleWords, replacements: Replacements
+) -> bool:
+    """Whether ``f`` is a lone name word after a title that names a role ("Dr", "PC",
+    "Prison Officer": replacements.yml role_labels), in its span or just before it."""
+    cleaned = clean_person_text(f.text)
+    name = strip_title(cleaned, words.titles)
+    if len(name_tokens(name)) != 1:
+        return False
+    written = cleaned if name != cleaned else f"{title or ''} {name}".strip()
+    return written != name and role_label_for(None, written, replacements) is not None
+
+
 def _plausible_name(
     text: str,
     not_names: TermMatcher,
@@ -690,6 +715,11 @@ def _plausible_name(
 _PLACE_NAMED = ("AGENCY", "HOSPITAL", "SCHOOL", "NURSERY", "GP_PRACTICE", "PRISON", "ADDRESS")
 
 
+# Categories whose list entries never name a person: a person guess of exactly those words is
+# the list's ("Hepatitis C" is a condition, "Sertraline" a medicine, whatever the model says).
+_NEVER_PEOPLE = frozenset({"CONDITION", "MEDICATION"})
+
+
 def _reclassify(
     findings: Sequence[Finding],
     glossary_words: set[str],
@@ -704,24 +734,31 @@ def _reclassify(
     - A PERSON inside an address found by its street word is that address, unless it starts
       with a first name and no residence word comes before it (patterns/people.yml
       residence_words): "took him home to Ashcombe Row" was labelled "Person B", as was
-      "moved to Harriet Close"; "spoke to Sarah Grove" stays a person.
+      "moved to Harriet Close"; "spoke to Sarah Grove" stays a person. A street or building
+      named after a first name ("Florence Court", given_names.yml place_ends) is a place
+      wherever it stands.
     - A PERSON the model or the name lists guessed inside something else a pattern is surer
       of is not a person: "Gypsy Roma Traveller" (ethnicity; "Roma" is a first name) or
       "Prison Durham" (of a prison) made a person whose name, found everywhere, took "a
       traveller on the bus" with it.
-    - A PERSON the model guessed that is exactly a medicine's name, and not a first name, is
-      the medicine: "Sertraline increased to 100mg" made a "Person L", found everywhere.
+    - A PERSON guessed that is exactly a listed condition or medicine, and not a first name,
+      is that: "Sertraline increased to 100mg" made a "Person L", found everywhere.
     """
     agency_spans: dict[int, list[tuple[int, int]]] = {}
     address_spans: dict[int, list[tuple[int, int]]] = {}
     surer: dict[int, list[tuple[int, int, float]]] = {}
     place_words: set[str] = set()
-    medicines: set[tuple[int, int, int]] = set()
+    never_people = {
+        (f.unit, f.start, f.end)
+        for f in findings
+        if f.category in _NEVER_PEOPLE and not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX)
+    }
     for f in findings:
-        if f.category == "MEDICATION":
-            medicines.add((f.unit, f.start, f.end))
         if f.category != "PERSON" and not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
-            surer.setdefault(f.unit, []).append((f.start, f.end, f.score))
+            # A street named after a first name ("Grace Close") is surer than any person
+            # guess inside it, whatever score the model's PERSON is given.
+            score = float("inf") if f.recogniser == PLACE_NAME_RECOGNISER else f.score
+            surer.setdefault(f.unit, []).append((f.start, f.end, score))
         if f.category == "AGENCY":
             agency_spans.setdefault(f.unit, []).append((f.start, f.end))
         if f.category == "ADDRESS" and not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
@@ -738,11 +775,14 @@ def _reclassify(
         ):
             continue
         if (
-            f.category == "PERSON"
-            and f.recogniser.startswith(MODEL_RECOGNISER_PREFIX)
-            and (f.unit, f.start, f.end) in medicines
+            guess
+            and f.category == "PERSON"
+            and (f.unit, f.start, f.end) in never_people
             and not is_first_name(f.text.strip())
         ):
+            # Exactly the words of a named condition or medicine ("Hepatitis C", capitalised
+            # after a full stop was cut off it; "Sertraline" opening a sentence): no person is
+            # called that. A first name a drug dictionary also lists is still a person.
             continue
         if f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
             if f.category == "ORGANISATION" and any(
@@ -901,6 +941,62 @@ _INITIALS = re.compile(r"[A-Z](?:\.?\s?[A-Z]){1,3}\.?")
 
 def _inside_longer(f: Finding, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= f.start and f.end <= e and e - s > f.end - f.start for s, e in spans)
+
+
+# A full stop (or ! or ?) and the space after it, before a capital letter: perhaps the end of a
+# sentence, inside a model's span.
+_STOP_BEFORE_CAPITAL = re.compile(r"[.!?][ \t\u00a0]+(?=[^\W\d_])")
+_LAST_WORD = re.compile(r"(\w+)$")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _split_at_sentence_breaks(
+    findings: Sequence[Finding], texts: Mapping[int, str], folded: FoldedPeopleWords
+) -> list[Finding]:
+    """The model's entities cut where they cross a sentence break.
+
+    "Hepatitis C. The health visitor": the model took "Hepatitis C. The" for one PERSON, and
+    the next sentence lost its first word to the label. Each part is judged on its own, as
+    any finding is: the part after the break may be a name of its own ("Brown. Mason Green").
+    """
+    out: list[Finding] = []
+    for f in findings:
+        text = texts.get(f.unit)
+        while text is not None and f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
+            cut = _sentence_break(text, f.start, f.end, folded)
+            if cut is None:
+                break
+            out.append(replace(f, end=cut[0], text=text[f.start : cut[0]]))
+            f = replace(f, start=cut[1], text=text[cut[1] : f.end])
+        out.append(f)
+    return out
+
+
+def _sentence_break(text: str, start: int, end: int, folded: FoldedPeopleWords) -> tuple[int, int] | None:
+    """Where a span of ``text`` crosses a sentence break: (the end of the part before the stop,
+    the start of the part after it), or None.
+
+    A full stop ends a sentence unless the word before it is a title, rank or abbreviation
+    ("Dr. Smith", "St. Mary's", people.yml abbreviations) or an initial ("J. Smith", and the
+    "C" of "Hepatitis C."); even then a function word after it ("Hepatitis C. The") starts a
+    new sentence. An initial after it ("J. A. Smith") is no function word ("A")."""
+    for stop in _STOP_BEFORE_CAPITAL.finditer(text, start, end):
+        after = _FIRST_WORD.match(text, stop.end(), end)
+        if after is None or not after.group(0)[:1].isupper():
+            continue
+        if text[stop.start()] == ".":
+            before = _LAST_WORD.search(text, start, stop.start())
+            abbreviated = before is not None and (
+                (len(before.group(1)) == 1 and before.group(1).isalpha())
+                or before.group(1).lower() in folded.abbreviations
+            )
+            initial_after = len(after.group(0)) == 1 and text[after.end() : after.end() + 1] == "."
+            opens = after.group(0).lower() in folded.function_words and not initial_after
+            if abbreviated and not opens:
+                continue
+        if stop.start() > start:
+            return stop.start(), stop.end()
+    return None
 
 
 def _tidy_span(f: Finding, text: str) -> Finding | None:

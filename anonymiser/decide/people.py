@@ -137,11 +137,13 @@ class PersonBook:
         not_children: Sequence[str] = (),
         titled: bool = False,
         title: str | None = None,
+        not_family: bool = False,
     ) -> Person:
         """The person ``text`` names, found or new. With ``not_children`` (the words that make
         a listed person a child) a lone word never joins a child: "Mrs O'Neill" is not Grace.
         ``titled``: the text stood after a title, even if the span leaves it out; ``title``:
-        that title, when the span leaves it out."""
+        that title, when the span leaves it out. ``not_family``: never a person the case
+        file lists outside the professionals (a practitioner titled "Dr Brightwell")."""
         bare = clean_person_text(text)
         name = strip_title(bare, self.titles)
         lower = fold(name)
@@ -149,7 +151,11 @@ class PersonBook:
         single = len(name_tokens(name)) == 1
 
         def fits(p: Person) -> bool:
-            return not (not_children and p.is_child(not_children)) and self._same_address(p, honorific)
+            return (
+                not (not_children and p.is_child(not_children))
+                and not (not_family and _listed_family(p))
+                and self._same_address(p, honorific)
+            )
 
         person = self._by_form.get(lower)
         if person is not None and not fits(person):
@@ -161,7 +167,7 @@ class PersonBook:
                 default=None,
             )
         if person is None and single:
-            person = self._owner_of_part(lower, not_children, honorific)
+            person = self._owner_of_part(lower, not_children, honorific, not_family)
         if person is None and not single:
             person = (
                 self._same_as_longer(name) or self._first_name_only(name) or self._titled_surname(name, honorific)
@@ -229,7 +235,7 @@ class PersonBook:
         return self._same_as_longer(name)
 
     def _owner_of_part(
-        self, word: str, not_children: Sequence[str] = (), honorific: str | None = None
+        self, word: str, not_children: Sequence[str] = (), honorific: str | None = None, not_family: bool = False
     ) -> Person | None:
         owners = [
             p
@@ -237,6 +243,7 @@ class PersonBook:
             if len(p.tokens) >= 2
             and word in {fold(p.tokens[0]), fold(p.tokens[-1])}
             and not (not_children and p.is_child(not_children))
+            and not (not_family and _listed_family(p))
             and self._same_address(p, honorific)
         ]
         return min(owners, key=lambda p: p.first_seen) if owners else None
@@ -285,6 +292,12 @@ class PersonBook:
             if len(ptoks) >= 2 and tokens[0] == ptoks[0] and tokens[-1] == ptoks[-1]:
                 return person
         return None
+
+
+def _listed_family(person: Person) -> bool:
+    """Whether the case file lists ``person`` (or the name their family shares) outside the
+    professionals."""
+    return person.case is not None and person.group != "professional"
 
 
 def role_before(text: str, start: int, words: PeopleWords) -> tuple[str | None, str | None]:

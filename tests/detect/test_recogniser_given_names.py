@@ -27,8 +27,8 @@ def recogniser(settings: Settings) -> GivenNameRecogniser:
     return GivenNameRecogniser(settings.given_names, _never_first_names(settings))
 
 
-def found(recogniser: GivenNameRecogniser, text: str) -> list[tuple[str, float]]:
-    return [(text[r.start : r.end], r.score) for r in recogniser.analyze(text, ["PERSON"])]
+def found(recogniser: GivenNameRecogniser, text: str, entity: str = "PERSON") -> list[tuple[str, float]]:
+    return [(text[r.start : r.end], r.score) for r in recogniser.analyze(text, ["PERSON"]) if r.entity_type == entity]
 
 
 FULL, LONE = FULL_NAME_SCORE, LONE_NAME_SCORE
@@ -49,8 +49,10 @@ FULL, LONE = FULL_NAME_SCORE, LONE_NAME_SCORE
         ("Amy Leigh Hartley-Brown said", [("Amy Leigh Hartley-Brown", FULL)]),
         ("Tyler, Smith and", [("Tyler", LONE)]),
         ("Tyler\nSmith", [("Tyler", LONE)]),
-        # A street or institution word after a name is not a surname.
-        ("seen at Tyler Road", [("Tyler", LONE)]),
+        # A street or institution word after a name is not a surname; a street named after a
+        # first name is a place (an ADDRESS, below), so no person either.
+        ("seen at Tyler Road", []),
+        ("Tyler Primary School", [("Tyler", LONE)]),
         # Ordinary words are surnames only when the surname lists know them.
         ("the Trent Regional Health Authority", [("Trent", LONE)]),
         ("Jane Hill, the social worker", [("Jane Hill", FULL)]),
@@ -72,6 +74,25 @@ FULL, LONE = FULL_NAME_SCORE, LONE_NAME_SCORE
 )
 def test_given_names(recogniser: GivenNameRecogniser, text: str, expected: list[tuple[str, float]]) -> None:
     assert found(recogniser, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Florence Court is a block of flats.", ["Florence Court"]),
+        ("seen at Tyler Road", ["Tyler Road"]),
+        ("Florence Nightingale House", ["Florence Nightingale House"]),
+        ("FLORENCE COURT", ["FLORENCE COURT"]),
+        # A comma or a line break ends the name; lower case and a surname that is also a
+        # common street word are not places.
+        ("Florence, Court", []),
+        ("Florence\nCourt", []),
+        ("florence court", []),
+        ("Jane Hill and Sarah Grove", []),
+    ],
+)
+def test_streets_named_after_a_first_name(recogniser: GivenNameRecogniser, text: str, expected: list[str]) -> None:
+    assert [t for t, _ in found(recogniser, text, "ADDRESS")] == expected
 
 
 def test_the_lists_come_from_the_library_and_the_yaml(settings: Settings, recogniser: GivenNameRecogniser) -> None:
