@@ -129,7 +129,11 @@ def decide(
 
     glossary_words = _words_in(settings.keep.terms)
     findings = _reclassify(
-        _split_at_sentence_breaks(findings, texts, words.folded), glossary_words, settings.given_names.is_first_name, texts, words.residence_before
+        _split_at_sentence_breaks(findings, texts, words.folded),
+        glossary_words,
+        settings.given_names.is_first_name,
+        texts,
+        words,
     )
     # Spans of things the policy keeps (agencies under scr): a weaker finding inside one,
     # such as the model calling "Westmere Constabulary" an ORG, is not a separate entity.
@@ -725,9 +729,12 @@ def _reclassify(
     glossary_words: set[str],
     is_first_name: Callable[[str], bool],
     texts: Mapping[int, str],
-    residence_before: re.Pattern[str],
+    words: PeopleWords,
 ) -> list[Finding]:
     """Fix the model's category where a pattern recogniser knows better.
+
+    - An ORG or place guess of two or three name words right after a role word is that
+      person: "The paramedic, Owain Pritchard, found him" read "The paramedic, (organisation),".
 
     - An ORG that overlaps an agency found by its head word is that agency (kept by scr).
     - A one-word PERSON that begins a place-named institution is a place (LOCATION).
@@ -769,6 +776,8 @@ def _reclassify(
                 place_words.add(first)
     out = []
     for f in findings:
+        if _person_after_role(f, texts[f.unit], glossary_words, words):
+            f = replace(f, category="PERSON")
         guess = f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) or f.recogniser == GIVEN_NAME_RECOGNISER
         if guess and f.category == "PERSON" and any(
             s <= f.start and f.end <= e and score > f.score for s, e, score in surer.get(f.unit, [])
@@ -794,11 +803,25 @@ def _reclassify(
             elif (
                 f.category == "PERSON"
                 and inside_any(f.start, f.end, address_spans.get(f.unit, []))
-                and (not is_first_name(f.text.split()[0]) or residence_before.search(texts[f.unit][: f.start]))
+                and (not is_first_name(f.text.split()[0]) or words.residence_before.search(texts[f.unit][: f.start]))
             ):
                 f = replace(f, category="ADDRESS")
         out.append(f)
     return out
+
+
+def _person_after_role(f: Finding, text: str, glossary_words: set[str], words: PeopleWords) -> bool:
+    """Whether the model's ORG or place guess ``f`` is a person's name after their role
+    ("the paramedic, Owain Pritchard"): two or three capitalised name words, none of them an
+    ordinary or practice word, right after a family or professional role word."""
+    if not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) or f.category not in ("ORGANISATION", "LOCATION"):
+        return False
+    tokens = f.text.split()
+    if not 2 <= len(tokens) <= 3 or not all(_NAME_WORD.fullmatch(t) for t in tokens):
+        return False
+    if any(is_common_word(t) or t.lower() in glossary_words for t in tokens):
+        return False
+    return role_before(text, f.start, words)[0] is not None
 
 
 # A word of a name: capitalised letters, perhaps with an apostrophe or hyphen ("O'Neill").

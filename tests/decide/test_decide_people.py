@@ -128,6 +128,8 @@ def test_professionals_are_named_by_role(settings: Settings, detector: Detector)
         ("The MASH police researcher, Gemma Tait, received the notice.", "Police Researcher 1"),
         ("The paramedic, Gareth Pritchard, found him unresponsive.", "Paramedic 1"),
         ("The nursery manager, Bethan Lloyd-Harries, made a referral.", "Nursery Manager 1"),
+        # The model reads this name as an organisation: "The paramedic, (organisation),".
+        ("The paramedic, Owain Pritchard, found him unresponsive.", "Paramedic 1"),
     ],
 )
 def test_more_practitioners_are_named_by_role(settings: Settings, detector: Detector, text: str, label: str) -> None:
@@ -478,3 +480,9 @@ def test_senior_police_ranks_are_titles(settings: Settings, detector: Detector, 
 )
 def test_a_rank_before_ordinary_words(settings: Settings, detector: Detector, text: str, expected: str) -> None:
     assert anonymise(text, settings, detector)[0] == expected
+
+
+def test_an_organisation_after_a_role_word_stays_one(settings: Settings, detector: Detector) -> None:
+    # Ordinary words in the name: a place or body, not a person after their role.
+    out, decisions = anonymise("The GP, Ashdyke Medical Centre, replied.", settings, detector)
+    assert _people(decisions) == [], out
