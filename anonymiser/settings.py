@@ -355,6 +355,15 @@ class PeopleWords:
     practice_heads: tuple[str, ...] = ()
     family_words: tuple[str, ...] = ()
     residence_words: tuple[str, ...] = ()
+    # Short forms of given names found in the draft ("Con" of Connor): the fewest letters, and
+    # capitalised short words that are never one ("Jan", "Art").
+    short_form_letters: int = 3
+    not_short_forms: tuple[str, ...] = ()
+    # Words before a lone capital letter that make it a label, not a family member's initial
+    # ("vitamin K", "tier B").
+    initial_labels: tuple[str, ...] = ()
+    # Letters that between lower-case words abbreviate a word ("bruise L cheek": left).
+    not_initials: tuple[str, ...] = ()
 
     @cached_property
     def family_after(self) -> re.Pattern[str]:
@@ -432,7 +441,19 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         practice_heads=_str_list(data.get("practice_heads"), f"{path}: practice_heads"),
         family_words=_str_list(data.get("family_words"), f"{path}: family_words"),
         residence_words=_str_list(data.get("residence_words"), f"{path}: residence_words"),
+        short_form_letters=_short_form_letters(data.get("short_form_letters", 3), f"{path}: short_form_letters"),
+        not_short_forms=_str_list(data.get("not_short_forms"), f"{path}: not_short_forms"),
+        initial_labels=_str_list(data.get("initial_labels"), f"{path}: initial_labels"),
+        not_initials=_str_list(data.get("not_initials"), f"{path}: not_initials"),
     )
+
+
+def _short_form_letters(value: Any, where: str) -> int:
+    # Fewer than three letters ("Jo", "Al") are too often words or abbreviations to be read
+    # as a name on this evidence alone.
+    if isinstance(value, bool) or not isinstance(value, int) or value < 3:
+        raise ConfigError(f"{where}: expected a whole number of letters, 3 or more")
+    return value
 
 
 def load_given_name_rules(patterns_dir: Path) -> GivenNameRules:
