@@ -359,6 +359,9 @@ class PeopleWords:
     # capitalised short words that are never one ("Jan", "Art").
     short_form_letters: int = 3
     not_short_forms: tuple[str, ...] = ()
+    # Also the diminutives that are not a beginning ("Liz" of Elizabeth), from the nicknames
+    # package's list.
+    diminutives: bool = False
     # Words before a lone capital letter that make it a label, not a family member's initial
     # ("vitamin K", "tier B").
     initial_labels: tuple[str, ...] = ()
@@ -443,9 +446,16 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         residence_words=_str_list(data.get("residence_words"), f"{path}: residence_words"),
         short_form_letters=_short_form_letters(data.get("short_form_letters", 3), f"{path}: short_form_letters"),
         not_short_forms=_str_list(data.get("not_short_forms"), f"{path}: not_short_forms"),
+        diminutives=_flag(data.get("diminutives", False), f"{path}: diminutives"),
         initial_labels=_str_list(data.get("initial_labels"), f"{path}: initial_labels"),
         not_initials=_str_list(data.get("not_initials"), f"{path}: not_initials"),
     )
+
+
+def _flag(value: Any, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where}: expected true or false")
+    return value
 
 
 def _short_form_letters(value: Any, where: str) -> int:

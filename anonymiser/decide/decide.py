@@ -432,6 +432,10 @@ def decide(
     for form, source, reason in _short_forms_and_initials(
         units, people, candidates, by_uid, settings, case_keep, place_words
     ):
+        # "Clare" of "Clare's Law" (beside a Claire) is the practice term's.
+        spans = [(uid, start, end) for uid, start, end in form.spans if not inside_any(start, end, glossary_spans[uid])]
+        if not spans:
+            continue
         owner = form.owners[0]
         if len(form.owners) > 1:
             # The short form of several people's names stands for none of them.
@@ -441,9 +445,8 @@ def decide(
         scores.setdefault(owner.key, _SHORT_FORM_SCORE)
         recognisers.setdefault(owner.key, set()).add(source)
         review_reasons.setdefault(owner.key, set()).add(reason)
-        for uid, start, end in form.spans:
-            if not inside_any(start, end, glossary_spans[uid]):
-                candidates.append(Candidate(uid, start, end, owner.key, "PERSON", scores[owner.key], source))
+        for uid, start, end in spans:
+            candidates.append(Candidate(uid, start, end, owner.key, "PERSON", scores[owner.key], source))
     loose: list[Variant] = []
     # Every other redacted string, all in one pattern: one pass over the document.
     keys_by_text: dict[str, list[str]] = {}

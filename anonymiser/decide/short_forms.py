@@ -24,7 +24,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
+
+from nicknames import NickNamer
 
 from anonymiser.decide.initials import LONE_LETTER
 from anonymiser.decide.people import SHARED_KEY, Person, fold, strip_title
@@ -115,9 +117,16 @@ def short_forms(
 ) -> list[ShortForm]:
     """Every short form of the ``given`` names (person, given name) in ``units``: words of at
     least ``short_form_letters`` letters that begin a given name and are not the whole of it,
-    nor ``excluded`` (known names, practice terms, places), nor in ``not_short_forms``."""
+    or (with ``diminutives``) are a known diminutive of it ("Liz" of Elizabeth); never
+    ``excluded`` (known names, practice terms, places) nor in ``not_short_forms``."""
     least = rules.words.short_form_letters
     known = {fold(name) for _, name in given}
+    # The diminutives of each given name, folded ("elizabeth" -> {"liz", "beth", ...}).
+    pet = {name: diminutives_of(name) if rules.words.diminutives else frozenset() for name in known}
+
+    def shortens(name: str, word: str) -> bool:
+        return (name.startswith(word) or word in pet[name]) and name != word
+
     found: dict[str, list[tuple[int, int, int]]] = {}
     established: set[str] = set()
     for unit in units:
@@ -126,7 +135,7 @@ def short_forms(
             low = word.lower()
             if len(word) < least or low in known or low in rules.not_short_forms or excluded(word):
                 continue
-            if not any(fold(name).startswith(low) for name in known):
+            if not any(shortens(name, low) for name in known):
                 continue
             if not _stands_alone(unit.text, match.start(), match.end(), rules):
                 continue
@@ -135,10 +144,24 @@ def short_forms(
                 established.add(word)
     out = []
     for word in sorted(established):
-        owners = _owners(word.lower(), given, lambda name, w: name.startswith(w) and name != w)
+        owners = _owners(word.lower(), given, shortens)
         if owners:
             out.append(ShortForm(word, owners, tuple(found[word])))
     return out
+
+
+@lru_cache(maxsize=4096)
+def diminutives_of(name: str) -> frozenset[str]:
+    """The diminutives of a given name that are not its beginning ("Liz", "Beth" and "Betty"
+    of Elizabeth; "Bill" of William; "Peggy" of Margaret), folded, from the hand-curated
+    English name list of the ``nicknames`` package (offline: a CSV inside the package)."""
+    return frozenset(n for n in _nicknamer().nicknames_of(name) if n.isalpha())
+
+
+@lru_cache(maxsize=1)
+def _nicknamer() -> NickNamer:
+    # Read once per process, on the first name asked about (about 10 ms).
+    return NickNamer()
 
 
 def lone_initials(

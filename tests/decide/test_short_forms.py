@@ -7,6 +7,7 @@ invented."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -183,3 +184,46 @@ def test_an_initial_several_family_members_share_reads_first_name(scr: Settings)
     text = "Kian Marsh lived with Kayleigh Marsh. The record says small bruise K's forehead."
     decisions = _decide(text, ["Kian Marsh", "Kayleigh Marsh"], scr)
     assert _labels(text, decisions)["K"] == {scr.replacements.shared_given_name}
+
+
+# ----------------------------------------------------------------------------- diminutives
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence", "short"),
+    [
+        ("Elizabeth Carr", "The children said that Liz was kind to them.", "Liz"),
+        ("Elizabeth Carr", "The neighbour said that Beth was often out.", "Beth"),
+        ("William Hoole", "Kian said that Bill had shouted at him.", "Bill"),
+        ("Margaret Dunn", "The school rang Peggy twice that week.", "Peggy"),
+    ],
+)
+def test_a_known_diminutive_of_a_given_name_is_that_person(scr: Settings, name: str, sentence: str, short: str) -> None:
+    text = f"The grandmother, {name}, cared for the children. {sentence}"
+    decisions = _decide(text, [name], scr)
+    assert redactions(text, decisions) == [name, short]
+    labels = _labels(text, decisions)
+    assert labels[short] == labels[name]
+    assert "short form of a name found in this draft" in _person_of(decisions, name).reason
+    # Without the diminutives list, only beginnings count.
+    plain = replace(scr, people=replace(scr.people, diminutives=False))
+    assert redactions(text, _decide(text, [name], plain)) == [name]
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence"),
+    [
+        # Inside a practice term ("Clare" is a diminutive of Claire).
+        ("Claire Munro", "She was told under Clare's Law about his past."),
+        # Not a diminutive of the name the draft gives.
+        ("Margaret Dunn", "The children said that Liz was kind to them."),
+        # The same rules as for a beginning: after an article, beside a capitalised word.
+        ("William Hoole", "The Minister introduced the Bill in the spring."),
+        ("William Hoole", "The Children and Social Work Bill was debated."),
+    ],
+)
+def test_words_that_are_not_a_diminutive_here(scr: Settings, name: str, sentence: str) -> None:
+    text = f"The grandmother, {name}, cared for the children. {sentence}"
+    decisions = _decide(text, [name], scr)
+    assert redactions(text, decisions) == [name]
+    assert "short form" not in _person_of(decisions, name).reason
