@@ -360,6 +360,18 @@ class PeopleWords:
     residence_words: tuple[str, ...] = ()
     # Words written with a full stop that does not end a sentence ("St.", "No.").
     abbreviations: tuple[str, ...] = ()
+    # Short forms of given names found in the draft ("Con" of Connor): the fewest letters, and
+    # capitalised short words that are never one ("Jan", "Art").
+    short_form_letters: int = 3
+    not_short_forms: tuple[str, ...] = ()
+    # Also the diminutives that are not a beginning ("Liz" of Elizabeth), from the nicknames
+    # package's list.
+    diminutives: bool = False
+    # Words before a lone capital letter that make it a label, not a family member's initial
+    # ("vitamin K", "tier B").
+    initial_labels: tuple[str, ...] = ()
+    # Letters that between lower-case words abbreviate a word ("bruise L cheek": left).
+    not_initials: tuple[str, ...] = ()
 
     @cached_property
     def family_after(self) -> re.Pattern[str]:
@@ -441,7 +453,26 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         family_words=_str_list(data.get("family_words"), f"{path}: family_words"),
         residence_words=_str_list(data.get("residence_words"), f"{path}: residence_words"),
         abbreviations=_str_list(data.get("abbreviations"), f"{path}: abbreviations"),
+        short_form_letters=_short_form_letters(data.get("short_form_letters", 3), f"{path}: short_form_letters"),
+        not_short_forms=_str_list(data.get("not_short_forms"), f"{path}: not_short_forms"),
+        diminutives=_flag(data.get("diminutives", False), f"{path}: diminutives"),
+        initial_labels=_str_list(data.get("initial_labels"), f"{path}: initial_labels"),
+        not_initials=_str_list(data.get("not_initials"), f"{path}: not_initials"),
     )
+
+
+def _flag(value: Any, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where}: expected true or false")
+    return value
+
+
+def _short_form_letters(value: Any, where: str) -> int:
+    # Fewer than three letters ("Jo", "Al") are too often words or abbreviations to be read
+    # as a name on this evidence alone.
+    if isinstance(value, bool) or not isinstance(value, int) or value < 3:
+        raise ConfigError(f"{where}: expected a whole number of letters, 3 or more")
+    return value
 
 
 def load_given_name_rules(patterns_dir: Path) -> GivenNameRules:

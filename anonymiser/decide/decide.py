@@ -37,6 +37,7 @@ from anonymiser.decide.people import (
     role_label_for,
     strip_title,
 )
+from anonymiser.decide.short_forms import ShortForm, ShortFormRules, given_name, lone_initials, short_forms
 from anonymiser.decide.spans import Candidate, join_durations, resolve_overlaps
 from anonymiser.decide.text_index import DocumentText
 from anonymiser.decide.titles import TitlePatterns
@@ -59,6 +60,10 @@ FUZZY = "fuzzy_name_variant"
 GLOSS = "bracketed_name"
 INITIAL = "initial_as_name"
 COUPLE = "couple_title"
+SHORT_FORM = "short_form_of_name"
+FAMILY_INITIAL = "family_initial"
+# A short form or initial alone, standing for several people ("(first name)"): a guess.
+_SHORT_FORM_SCORE = 0.6
 _INITIAL_SCORE = 0.6
 _LONE_INITIAL = re.compile(r"[A-Z]")
 _MONTHS = (
@@ -434,6 +439,30 @@ def decide(
             # wherever it stands alone. Not a secret for verification: a lone letter is found
             # in any text ("Person K"), so it is propagated here only.
             candidates.extend(_lone_initials(person, units, initials, glossary_spans, scores[person.key]))
+    # Short forms and lone initials of the names just found everywhere ("Con" of Connor
+    # Brightwell, "K's forehead" of Kian Marsh). They are read off every given name the draft
+    # gives, so they come after every person's names; they are a guess, so the person goes
+    # for review (short_forms.py). A lone letter or a short word is found in any text ("Person
+    # K"), so neither is a secret for verification: they are propagated here only.
+    review_reasons: dict[str, set[str]] = {}
+    for form, source, reason in _short_forms_and_initials(
+        units, people, candidates, by_uid, settings, case_keep, place_words
+    ):
+        # "Clare" of "Clare's Law" (beside a Claire) is the practice term's.
+        spans = [(uid, start, end) for uid, start, end in form.spans if not inside_any(start, end, glossary_spans[uid])]
+        if not spans:
+            continue
+        owner = form.owners[0]
+        if len(form.owners) > 1:
+            # The short form of several people's names stands for none of them.
+            owner = book.for_shared(form.text, settings.replacements.shared_given_name)
+            if owner.key not in scores:
+                people.append(owner)
+        scores.setdefault(owner.key, _SHORT_FORM_SCORE)
+        recognisers.setdefault(owner.key, set()).add(source)
+        review_reasons.setdefault(owner.key, set()).add(reason)
+        for uid, start, end in spans:
+            candidates.append(Candidate(uid, start, end, owner.key, "PERSON", scores[owner.key], source))
     loose: list[Variant] = []
     # Every other redacted string, all in one pattern: one pass over the document.
     keys_by_text: dict[str, list[str]] = {}
@@ -525,6 +554,7 @@ def decide(
             reasons.append(f"confidence {confidence:.2f} is below {rule.auto_at:.2f}")
         if key in fuzzy_keys:
             reasons.append("includes a possible misspelling of the name")
+        reasons.extend(sorted(review_reasons.get(key, ())))
         if reasons:
             status = "needs_review"
         entities.append(
@@ -1278,6 +1308,76 @@ def _lone_initials(
             for start, end in initials.occurrences(unit.text, letter):
                 if not inside_any(start, end, glossary_spans[unit.uid]):
                     yield Candidate(unit.uid, start, end, person.key, "PERSON", score, PROPAGATED)
+
+
+def _short_forms_and_initials(
+    units: Sequence[TextUnit],
+    people: Sequence[Person],
+    candidates: Sequence[Candidate],
+    by_uid: dict[int, TextUnit],
+    settings: Settings,
+    case_keep: TermMatcher,
+    place_words: Mapping[str, set[str]],
+) -> Iterator[tuple[ShortForm, str, str]]:
+    """The short forms of the given names of ``people`` and the lone initials of the family's,
+    each with its recogniser name and the reason it is sent for review."""
+    words = settings.people
+    rules = ShortFormRules(words)
+    named = [
+        (p, name)
+        for p in people
+        if (name := given_name(p, words.titles, settings.given_names.is_first_name)) is not None
+    ]
+    if not named:
+        return
+    # Every word of a name already found everywhere (the case file's aliases too) is that
+    # name's, not a short form of another.
+    known = {
+        fold(t)
+        for p in people
+        for form in (p.name, *p.forms, *(p.case.aliases if p.case else ()))
+        for t in name_tokens(form)
+    }
+    titles = words.folded.titles
+    # "Mum" of Mumtaz, "Nan" of Nancy: a role word is the role.
+    roles = words.folded.roles | {w.lower() for w in words.person_nouns}
+
+    def excluded(word: str) -> bool:
+        low = word.lower()
+        return (
+            low in known
+            or low in titles
+            or low in roles
+            or low in place_words
+            or settings.keep.matcher.is_term(word)
+            or case_keep.is_term(word)
+        )
+
+    for form in short_forms(units, named, rules, excluded=excluded):
+        yield form, SHORT_FORM, "short form of a name found in this draft"
+    # The case file's people have their initial already (name_variants), and a letter one of
+    # them bears is theirs to decide.
+    listed = {name[0] for p, name in named if p.case is not None}
+    practitioners = _practitioners(people, candidates, by_uid, settings)
+    family = [(p, name) for p, name in named if p.case is None and p.key not in practitioners and name[0] not in listed]
+    for form in lone_initials(units, family, rules):
+        yield form, FAMILY_INITIAL, "lone initial of a family member named in this draft"
+
+
+def _practitioners(
+    people: Sequence[Person], candidates: Sequence[Candidate], by_uid: dict[int, TextUnit], settings: Settings
+) -> set[str]:
+    """The keys of the people known to be practitioners: by the case file, a role word before
+    one of their names ("the social worker, Jane Hill") or a professional title ("Dr Qureshi")."""
+    keys = {p.key for p in people if p.group == "professional" or (p.case is not None and p.case.group == "professional")}
+    for cand in candidates:
+        if cand.category != "PERSON" or cand.key in keys:
+            continue
+        text = by_uid[cand.unit].text
+        role, group = role_before(text, cand.start, settings.people)
+        if group == "professional" or role_label_for(role, text[cand.start : cand.end], settings.replacements):
+            keys.add(cand.key)
+    return keys
 
 
 def _misspelling_candidates(units: Sequence[TextUnit], glossary: TermMatcher, excluded: set[str]) -> list[str]:

@@ -19,6 +19,8 @@ from wordfreq import zipf_frequency
 # One capital letter standing alone: not part of a word, of initials ("K.M.", "J. K."), of
 # a code ("A/S", "B-2", "A1") or an abbreviation.
 _LETTER = r"(?<![\w.\-/&'\u2019])(?<![A-Z]\.\s)[A-Z](?![\w/&\-])(?!\.\s?[A-Z]\.)(?!\.?[\-/]\w)"
+# The same, for the decide stage's other readers of lone letters (short_forms.py).
+LONE_LETTER = _LETTER
 _OPEN = r"[(\[\u201c\u2018\"']?"
 _CLOSE = r"\.?[)\]\u201d\u2019\"']?"
 _LIST_JOIN = r"(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*,\s*and\s+)"

@@ -9,8 +9,10 @@ longer in the output; a must-keep occurrence counts as kept when it still is.
 
 from __future__ import annotations
 
+import json
 import tempfile
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,13 +67,17 @@ def _all_text(path: Path) -> str:
     return "\n\n".join(u.text for u in read_document(path).units)
 
 
-def score_document(gold: Gold, source: Path, output: Path, name: str) -> DocumentScore:
+def score_document(
+    gold: Gold, source: Path, output: Path, name: str, labels: Sequence[str] = ()
+) -> DocumentScore:
+    """``labels``: the replacements the tool wrote. A must-redact string inside one of them
+    in the output is the label, not a leak: "K" (Kian) is not left in "Person K"."""
     before, after = _all_text(source), _all_text(output)
     listed = gold.listed
     score = DocumentScore(name)
     for item in gold.must_redact:
         n_before = count_occurrences(before, item.text, listed)
-        n_after = min(count_occurrences(after, item.text, listed), n_before)
+        n_after = min(count_occurrences(after, item.text, [*listed, *labels]), n_before)
         hit = n_before - n_after
         score.redacted[item.category].add(hit, n_before)
         (score.direct if item.direct else score.other).add(hit, n_before)
@@ -98,9 +104,17 @@ def evaluate_corpus(folder: Path, settings: Settings, detector: Detector | None 
                 if not source.exists():
                     continue
                 process_document(source, Path(tmp), settings, detector)
-                output = Path(tmp) / OutputNames.for_input(source).document
-                documents.append(score_document(gold, source, output, source.name))
+                names = OutputNames.for_input(source)
+                output = Path(tmp) / names.document
+                labels = _labels(Path(tmp) / names.json)
+                documents.append(score_document(gold, source, output, source.name, labels))
     return CorpusReport(documents)
+
+
+def _labels(log: Path) -> list[str]:
+    """The replacements the review log says were written."""
+    data = json.loads(log.read_text(encoding="utf-8"))
+    return sorted({str(e["replacement"]) for e in data.get("entities", []) if e.get("action") == "redact"})
 
 
 def _pct(tally: Tally) -> str:
