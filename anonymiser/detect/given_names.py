@@ -22,6 +22,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from wordfreq import zipf_frequency
 
+from anonymiser.detect.names import PARTICLES
 from anonymiser.errors import ConfigError
 
 GIVEN_NAME_RECOGNISER = "given_name"
@@ -217,15 +218,27 @@ class GivenNameRecogniser(EntityRecognizer):
         holloway") the surname must be rare as an English word.
         """
         last = i
-        for j in (i + 1, i + 2):
-            if j >= len(words) or not _GAP.fullmatch(text[words[j - 1][1] : words[j][0]]):
-                break
+        taken = 0
+        j = i + 1
+        while taken < 2 and j < len(words) and _GAP.fullmatch(text[words[j - 1][1] : words[j][0]]):
             word = words[j][2]
+            if word in PARTICLES:
+                # "Rhys ap Gwilym", "Jan van der Berg": particles join the surname after them.
+                j += 1
+                continue
             if name_key(word) in self._not_surnames or not self._fits(shape, word):
                 break
             if shape != "lower" and not self._surname_like(word):
                 break
+            if shape == "lower" and name_key(word) not in self._surnames and (
+                zipf_frequency(word, "en") >= LOWER_CASE_BELOW_ZIPF
+            ):
+                # "declan locks me in": a verb is no surname; "kayleigh marsh" is one the
+                # lists know, "kayleigh zielinski" one rarer than any ordinary word.
+                break
             last = j
+            taken += 1
+            j += 1
         return last
 
     def _surname_like(self, word: str) -> bool:

@@ -60,6 +60,14 @@ FULL, LONE = FULL_NAME_SCORE, LONE_NAME_SCORE
         ("kayleigh marsh said", [("kayleigh marsh", FULL)]),
         ("the foster carers", []),
         ("kayleigh said", [("kayleigh", 0.5)]),
+        # A lower-case word after a lower-case name is its surname only if the surname lists
+        # know it or it is rarer than a verb: "declan locks me in" was a person "declan
+        # locks", and "Declan" then went to that person, not to Declan McGuinness.
+        ('"declan locks me in the bathroom"', [("declan", 0.5)]),
+        ("tell kayleigh zielinski now", [("kayleigh zielinski", FULL)]),
+        # A surname particle ("ap", "ferch", "van der") is part of the surname.
+        ("DI Rhys ap Gwilym agreed", [("Rhys ap Gwilym", FULL)]),
+        ("Sara ferch Owain and Jan van der Berg came", [("Sara ferch Owain", FULL), ("Jan van der Berg", FULL)]),
         # Capitals: short words are abbreviations unless a known surname.
         ("a member of the IRA", []),
         ("the Trent RHA", [("Trent", LONE)]),
