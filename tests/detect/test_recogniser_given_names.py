@@ -47,7 +47,8 @@ FULL, LONE = FULL_NAME_SCORE, LONE_NAME_SCORE
         ("Jade Smith's mother", [("Jade Smith", FULL)]),
         # Two words of surname at most, and never across a comma or a line break.
         ("Amy Leigh Hartley-Brown said", [("Amy Leigh Hartley-Brown", FULL)]),
-        ("Tyler, Smith and", [("Tyler", LONE)]),
+        # ("Smith", a first name too common to count alone, counts in a list of names.)
+        ("Tyler, Smith and", [("Tyler", LONE), ("Smith", LONE)]),
         ("Tyler\nSmith", [("Tyler", LONE)]),
         # A street or institution word after a name is not a surname.
         ("seen at Tyler Road", [("Tyler", LONE)]),
@@ -79,6 +80,26 @@ FULL, LONE = FULL_NAME_SCORE, LONE_NAME_SCORE
     ],
 )
 def test_given_names(recogniser: GivenNameRecogniser, text: str, expected: list[tuple[str, float]]) -> None:
+    assert found(recogniser, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A name that is an ordinary word ("Summer", "Ivy", "Rose") counts alone when it is
+        # listed with other names: "his half-sisters Summer and Bailey McGuinness" and "Tobi,
+        # Summer and Bailey" published "Summer".
+        ("and his half-sisters Summer and Bailey McGuinness.", [("Summer", LONE), ("Bailey McGuinness", FULL)]),
+        ("Later Tobi, Summer and Bailey moved.", [("Tobi", LONE), ("Summer", LONE), ("Bailey", LONE)]),
+        ("the twins, Jayden and Ivy, were seen", [("Jayden", LONE), ("Ivy", LONE)]),
+        # Alone, or beside ordinary words, it is the word.
+        ("In Summer and autumn the family moved.", []),
+        ("She gave him a Rose and a card.", []),
+    ],
+)
+def test_an_ordinary_word_listed_with_names_is_a_name(
+    recogniser: GivenNameRecogniser, text: str, expected: list[tuple[str, float]]
+) -> None:
     assert found(recogniser, text) == expected
 
 
@@ -123,6 +144,9 @@ def test_a_model_guess_does_not_swallow_a_list_finding() -> None:
         "Present: SHANNON PRICE, Jane Hill (SW).",
         "The referral came from kayleigh marsh's neighbour.",
         "Information about JAYDEN was shared.",
+        # The model reads "Summer" as a season (DATE): in a list of names it is a name.
+        "Later Tobi, Summer and Bailey moved in with their grandmother.",
+        "He lived with his half-sisters Summer and Bailey McGuinness.",
     ],
 )
 def test_names_the_model_misses_are_redacted_without_a_case_file(
@@ -132,7 +156,7 @@ def test_names_the_model_misses_are_redacted_without_a_case_file(
     output = text
     for edit in sorted(decision.edits, key=lambda e: -e.start):
         output = output[: edit.start] + edit.replacement + output[edit.end :]
-    for name in ("Kayleigh", "kayleigh", "Tyler", "Mason", "Shannon", "SHANNON", "PRICE", "marsh", "JAYDEN"):
+    for name in ("Kayleigh", "kayleigh", "Tyler", "Mason", "Shannon", "SHANNON", "PRICE", "marsh", "JAYDEN", "Summer"):
         if name in text:
             assert name not in output, output
 
