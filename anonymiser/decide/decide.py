@@ -176,6 +176,12 @@ def decide(
             # "HM Prison and Probation Service" read "Sibling 1 Prison and Probation Service".
             # Alone ("HM said"), or where the term is the initials themselves, they are hers.
             continue
+        if from_case and _LONE_INITIAL.fullmatch(f.text) and settings.keep.is_anonymised_form(
+            _word_before(unit.text, f.start) + " " + f.text
+        ):
+            # A listed person's initial that makes a pseudonym with the word before it is the
+            # pseudonym's: "SERIOUS CASE REVIEW: CHILD M" read "CHILD (first name)".
+            continue
         if not from_case:
             f = _tidy_span(f, unit.text, openers if policy.date_style == "month_year" else frozenset())
             if f is None:
@@ -993,6 +999,12 @@ def _names_more_than_terms(
     if not overlaps_any(f.start, f.end, glossary):
         return False
     return _own_name_word(text, f.start, f.end, glossary, glossary_words)
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word just before ``start`` (one space between), or ""."""
+    match = re.search(r"([^\W\d_]+) $", text[max(0, start - 40) : start])
+    return match.group(1) if match else ""
 
 
 def _after_leading_words(text: str, start: int, end: int, leading: frozenset[str]) -> int:

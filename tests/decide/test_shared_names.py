@@ -135,8 +135,15 @@ def test_a_listed_persons_initial_and_surname(case_settings: Settings, detector:
         # prison" "a Category Mother's partner prison".
         ("He was moved to a Category C prison.", "He was moved to a Category C prison."),
         ("Appendix C lists the agencies.", "Appendix C lists the agencies."),
+        # A letter that makes a pseudonym with the word before it is the pseudonym's, in capitals
+        # too: a review's title "SERIOUS CASE REVIEW: CHILD C" read "CHILD Mother's partner"
+        # ("CHILD (first name)" when two listed people share the letter). In a sentence in
+        # capitals, the letter is still the person.
+        ("SERIOUS CASE REVIEW: CHILD C", "SERIOUS CASE REVIEW: CHILD C"),
+        ("Child C and ADULT C were seen.", "Child C and ADULT C were seen."),
         # Alone, or after a title, it is still the person's.
         ("Mum said C was angry. Mr C left.", "Mum said Mother's partner was angry. Mother's partner left."),
+        ("MUM SAID C WAS ANGRY. MRS C LEFT.", "MUM SAID Mother's partner WAS ANGRY. MRS Mother's partner LEFT."),
     ],
 )
 def test_a_listed_initial_after_a_capitalised_word(case_settings: Settings, detector: Detector, text: str, expected: str) -> None:
