@@ -52,7 +52,7 @@ from anonymiser.detect.names import (
     plural_of,
 )
 from anonymiser.records import Edit, Entity, Finding, Occurrence, TextUnit
-from anonymiser.settings import CasePerson, PeopleWords, Replacements, Settings
+from anonymiser.settings import CasePerson, KeepList, PeopleWords, Replacements, Settings
 
 PROPAGATED = "document_consistency"
 FUZZY = "fuzzy_name_variant"
@@ -176,9 +176,7 @@ def decide(
             # "HM Prison and Probation Service" read "Sibling 1 Prison and Probation Service".
             # Alone ("HM said"), or where the term is the initials themselves, they are hers.
             continue
-        if from_case and _LONE_INITIAL.fullmatch(f.text) and settings.keep.is_anonymised_form(
-            _word_before(unit.text, f.start) + " " + f.text
-        ):
+        if from_case and _pseudonym_letter(unit.text, f.start, f.end, settings.keep):
             # A listed person's initial that makes a pseudonym with the word before it is the
             # pseudonym's: "SERIOUS CASE REVIEW: CHILD M" read "CHILD (first name)".
             continue
@@ -409,6 +407,8 @@ def decide(
             for unit, start, end in text_index.find_names(pattern, variant_set):
                 if inside_any(start, end, glossary_spans[unit.uid]):
                     continue  # "Clare" of "Clare's Law" is not the person Clare
+                if _pseudonym_letter(unit.text, start, end, settings.keep):
+                    continue  # "CHILD M": the letter is the pseudonym's
                 widened = titles.extend_over(unit.text, start)
                 candidates.append(
                     Candidate(
@@ -1001,10 +1001,13 @@ def _names_more_than_terms(
     return _own_name_word(text, f.start, f.end, glossary, glossary_words)
 
 
-def _word_before(text: str, start: int) -> str:
-    """The word just before ``start`` (one space between), or ""."""
+def _pseudonym_letter(text: str, start: int, end: int, keep: KeepList) -> bool:
+    """Whether ``text[start:end]`` is one capital letter that makes an already anonymised form
+    with the word just before it ("CHILD M", "Adult C")."""
+    if not _LONE_INITIAL.fullmatch(text[start:end]):
+        return False
     match = re.search(r"([^\W\d_]+) $", text[max(0, start - 40) : start])
-    return match.group(1) if match else ""
+    return bool(match) and keep.is_anonymised_form(f"{match.group(1)} {text[start:end]}")
 
 
 def _after_leading_words(text: str, start: int, end: int, leading: frozenset[str]) -> int:

@@ -8,6 +8,8 @@ Probation Service". Every person here is invented.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from anonymiser.detect.engine import Detector
@@ -183,3 +185,39 @@ def test_a_listed_person_under_another_family_surname(
 ) -> None:
     assert anonymise(text, case_settings, detector) == expected
 
+
+
+TWO_MS = """
+people:
+  - name: "Mason Kowalczyk-Hart"
+    aliases: ["Mason"]
+    role: "half-brother"
+    group: family
+    pseudonym: "Sibling 1"
+  - name: "Marius Ionescu"
+    aliases: ["Marius"]
+    role: "mother's friend"
+    group: family
+    pseudonym: "Mother's friend"
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Mason and Marius share the letter: the title read "CHILD (first name)", and, once the
+        # case file's own finding was left alone, "CHILD Mother's friend".
+        ("INDIVIDUAL MANAGEMENT REVIEW: CHILD M", "INDIVIDUAL MANAGEMENT REVIEW: CHILD M"),
+        (
+            "GORSETHORPE COMMUNITY HEALTH NHS TRUST\n\nINDIVIDUAL MANAGEMENT REVIEW: CHILD M\n\n"
+            "1.1 Mason said that Marius Ionescu shouted.",
+            "GORSETHORPE COMMUNITY HEALTH NHS TRUST\n\nINDIVIDUAL MANAGEMENT REVIEW: CHILD M\n\n"
+            "1.1 Sibling 1 said that Mother's friend shouted.",
+        ),
+        ("Mason and Marius met Child M.", "Sibling 1 and Mother's friend met Child M."),
+    ],
+)
+def test_a_shared_initial_that_makes_a_pseudonym(
+    tmp_path: Path, detector: Detector, text: str, expected: str
+) -> None:
+    assert anonymise(text, settings_with_case(tmp_path, TWO_MS), detector) == expected
