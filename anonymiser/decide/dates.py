@@ -33,9 +33,10 @@ _MONTHS = {
 _MONTH_NAMES = (
     "January February March April May June July August September October November December".split()
 )
-# A range of days in one month ("12-14 March 2019", "3 or 4 May 2019") is that month too.
+# A range of days in one month ("12-14 March 2019", "3 or 4 May 2019", the night of "16/17
+# August 2021") is that month too.
 _WORDY = re.compile(
-    r"^(?:[A-Za-z]+day,?\s+)?(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|to|and|or|&)\s*)?"
+    r"^(?:[A-Za-z]+day,?\s+)?(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|/|to|and|or|&)\s*)?"
     r"(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+([A-Za-z]+)\.?,?\s+(\d{4})$",
     re.I,
 )

@@ -53,7 +53,7 @@ from anonymiser.detect.names import (
     plural_of,
 )
 from anonymiser.records import Edit, Entity, Finding, Occurrence, TextUnit
-from anonymiser.settings import CasePerson, FoldedPeopleWords, PeopleWords, Replacements, Settings
+from anonymiser.settings import CasePerson, FoldedPeopleWords, KeepList, PeopleWords, Replacements, Settings
 
 PROPAGATED = "document_consistency"
 FUZZY = "fuzzy_name_variant"
@@ -185,8 +185,12 @@ def decide(
             # "HM Prison and Probation Service" read "Sibling 1 Prison and Probation Service".
             # Alone ("HM said"), or where the term is the initials themselves, they are hers.
             continue
+        if from_case and _pseudonym_letter(unit.text, f.start, f.end, settings.keep):
+            # A listed person's initial that makes a pseudonym with the word before it is the
+            # pseudonym's: "SERIOUS CASE REVIEW: CHILD M" read "CHILD (first name)".
+            continue
         if not from_case:
-            f = _tidy_span(f, unit.text)
+            f = _tidy_span(f, unit.text, openers if policy.date_style == "month_year" else frozenset())
             if f is None:
                 continue
             if (
@@ -424,6 +428,8 @@ def decide(
             for unit, start, end in text_index.find_names(pattern, variant_set):
                 if inside_any(start, end, glossary_spans[unit.uid]):
                     continue  # "Clare" of "Clare's Law" is not the person Clare
+                if _pseudonym_letter(unit.text, start, end, settings.keep):
+                    continue  # "CHILD M": the letter is the pseudonym's
                 widened = titles.extend_over(unit.text, start)
                 candidates.append(
                     Candidate(
@@ -490,7 +496,10 @@ def decide(
     # The model's guesses that run into a person's name ("Kayleigh Marsh's" as an ORG) give
     # way to the person everywhere, so the name is labelled as the person, not "(organisation)".
     # A guess with a name word of its own beyond the person's ("Izmir State Security Court",
-    # where the model also took "Izmir" for a person) is a different thing and stays.
+    # where the model also took "Izmir" for a person) is a different thing and stays. A title
+    # or rank before the name is not such a word: "Sister Faith Okonkwo" as an ORG read
+    # "(organisation)" (people.yml leaves "Sister" and "Nurse" out of the titles).
+    rank_words = frozenset(w.lower() for t in (*words.titles, *words.ranks) for w in t.rstrip(".").split())
     person_spans: dict[int, list[tuple[int, int]]] = {}
     for cand in candidates:
         if cand.category == "PERSON":
@@ -505,7 +514,11 @@ def decide(
         and c.key in model_keys
         and overlaps_any(c.start, c.end, person_spans.get(c.unit, []))
         and not _own_name_word(
-            by_uid[c.unit].text, c.start, c.end, person_spans.get(c.unit, []), glossary_words | openers
+            by_uid[c.unit].text,
+            _after_leading_words(by_uid[c.unit].text, c.start, c.end, rank_words),
+            c.end,
+            person_spans.get(c.unit, []),
+            glossary_words | openers,
         )
     }
     candidates = [c for c in candidates if c.key not in yielding]
@@ -1052,11 +1065,21 @@ def _sentence_break(text: str, start: int, end: int, folded: FoldedPeopleWords) 
     return None
 
 
-def _tidy_span(f: Finding, text: str) -> Finding | None:
+# A paragraph's number opening its paragraph, before the model's date ("2.3 Between January
+# and March 2020"; not the "9.30" of "9.30 a.m").
+_PARAGRAPH_NUMBER = re.compile(r"\d+(?:\.\d+)+\s+(?=[A-Z])")
+
+
+def _tidy_span(f: Finding, text: str, openers: frozenset[str] = frozenset()) -> Finding | None:
     """A pattern or model span cut to one line, without a leading "the".
 
     A replacement must never join two lines or swallow list numbering ("...Leads\n- 6.2"),
-    and "the Local Safeguarding Children Board" is the practice term with an article.
+    and "the Local Safeguarding Children Board" is the practice term with an article. The
+    model's date leaves out the paragraph's number ("2.3 Between January and March 2020" lost
+    it to "(date)") and, given ``openers`` (people.yml function_words, for a policy that
+    publishes months), the words that lead to it: scr published "between October 2021" as
+    "(date)" where it publishes "October 2021". A policy that masks every date masks them
+    with it, as the TAB benchmark marks them ("between 1990 and 1995").
     """
     start, end = f.start, f.end
     newline = text.find("\n", start, end)
@@ -1069,6 +1092,15 @@ def _tidy_span(f: Finding, text: str) -> Finding | None:
                 start += 1
         else:
             end = newline
+    if f.category == "DATE" and f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
+        number = _PARAGRAPH_NUMBER.match(text, start, end)
+        if number and not text[:start].strip():
+            start = number.end()
+        while openers:
+            word = re.match(r"[^\W\d_]+\s+", text[start:end])
+            if not word or word.group(0).strip().lower() not in openers:
+                break
+            start += word.end()
     if f.category not in ("PERSON", "DATE", "DATE_OF_BIRTH", "AGE"):
         article = _DETERMINER.match(text[start:end])
         if article and end - start > article.end():
@@ -1130,6 +1162,24 @@ def _names_more_than_terms(
     if not overlaps_any(f.start, f.end, glossary):
         return False
     return _own_name_word(text, f.start, f.end, glossary, glossary_words)
+
+
+def _pseudonym_letter(text: str, start: int, end: int, keep: KeepList) -> bool:
+    """Whether ``text[start:end]`` is one capital letter that makes an already anonymised form
+    with the word just before it ("CHILD M", "Adult C")."""
+    if not _LONE_INITIAL.fullmatch(text[start:end]):
+        return False
+    match = re.search(r"([^\W\d_]+) $", text[max(0, start - 40) : start])
+    return bool(match) and keep.is_anonymised_form(f"{match.group(1)} {text[start:end]}")
+
+
+def _after_leading_words(text: str, start: int, end: int, leading: frozenset[str]) -> int:
+    """Where ``text[start:end]`` starts once the ``leading`` words before the rest are skipped."""
+    while True:
+        word = re.match(r"[^\W\d_]+\.?\s+", text[start:end])
+        if not word or word.group(0).strip().rstrip(".").lower() not in leading:
+            return start
+        start += word.end()
 
 
 def _own_name_word(

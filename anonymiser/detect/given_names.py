@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -22,6 +23,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from wordfreq import zipf_frequency
 
+from anonymiser.detect.names import PARTICLES
 from anonymiser.errors import ConfigError
 
 GIVEN_NAME_RECOGNISER = "given_name"
@@ -63,6 +65,9 @@ _WORD = re.compile(
     r"(?<![\w'\u2019-])([^\W\d_]+(?:-[^\W\d_]+|['\u2019](?![sS](?![^\W\d_]))[^\W\d_]+)*)"
     r"(?:['\u2019][sS])?(?![\w'\u2019-])"
 )
+# Between two names of a list: "Tobi, Summer and Bailey", "Summer & Bailey".
+_LIST_JOIN = re.compile(r"\s*,\s*|,?[ \t]+(?:and|&|or)[ \t]+")
+_LONGEST_JOIN = 12
 # Between the words of one full name: spaces or tabs only, never a line break or punctuation.
 _GAP = re.compile(r"[ \t\u00a0]+")
 
@@ -214,7 +219,45 @@ class GivenNameRecogniser(EntityRecognizer):
                 score = LOWER_CASE_SCORE if shape == "lower" else LONE_NAME_SCORE
                 results.append(self._result(start, end, score))
             i += 1
-        return results
+        listed = self._listed_with_names(text, words, results, places, nlp_artifacts)
+        return sorted([*results, *listed], key=lambda r: r.start) if listed else results
+
+    def _listed_with_names(
+        self,
+        text: str,
+        words: list[tuple[int, int, str]],
+        results: list[RecognizerResult],
+        places: list[tuple[int, int]],
+        nlp_artifacts: NlpArtifacts | None,
+    ) -> list[RecognizerResult]:
+        """Names too common as words to count alone ("Summer", "Rose", "Hunter") that stand in
+        a list beside a name: "his half-sisters Summer and Bailey McGuinness", "Tobi, Summer
+        and Bailey". Capitalised, not opening the text, and next to a name found here or by
+        the model, joined by a comma, "and", "&" or "or"."""
+        names = [(r.start, r.end) for r in results]
+        if nlp_artifacts is not None and nlp_artifacts.entities:
+            names += [(e.start_char, e.end_char) for e in nlp_artifacts.entities if e.label_ == "PERSON"]
+            # The model's DATE does not overrule here: it reads "Summer" of "Tobi, Summer and
+            # Bailey" as a season. A place or group still does ("Chelsea and Kent").
+            places = [
+                (e.start_char, e.end_char)
+                for e in nlp_artifacts.entities
+                if e.label_ in _MODEL_OVERRULES and e.label_ not in ("DATE", "EVENT")
+            ]
+        starts, ends = {s for s, _ in names}, sorted({e for _, e in names})
+        taken = [(s, e) for s, e in names]
+        extra: list[RecognizerResult] = []
+        for start, end, word in words:
+            if _shape(word) != "title" or _inside(taken, start, end) or _inside(places, start, end):
+                continue
+            if self._name_zipf(word) is None or not text[:start].rstrip() or text[:start].rstrip()[-1] in ".?!:":
+                continue
+            after = _LIST_JOIN.match(text, end)
+            # A join is a few characters: only the names that end just before are looked at.
+            near = ends[bisect_left(ends, start - _LONGEST_JOIN) : bisect_left(ends, start)]
+            if (after and after.end() in starts) or any(_LIST_JOIN.fullmatch(text[e:start]) for e in near):
+                extra.append(self._result(start, end, LONE_NAME_SCORE))
+        return extra
 
     def _past_never_names(self, text: str, start: int, end: int) -> int:
         """Where a model's span starts once the words before it that are never names are
@@ -240,15 +283,27 @@ class GivenNameRecogniser(EntityRecognizer):
         holloway") the surname must be rare as an English word.
         """
         last = i
-        for j in (i + 1, i + 2):
-            if j >= len(words) or not _GAP.fullmatch(text[words[j - 1][1] : words[j][0]]):
-                break
+        taken = 0
+        j = i + 1
+        while taken < 2 and j < len(words) and _GAP.fullmatch(text[words[j - 1][1] : words[j][0]]):
             word = words[j][2]
+            if word in PARTICLES:
+                # "Rhys ap Gwilym", "Jan van der Berg": particles join the surname after them.
+                j += 1
+                continue
             if name_key(word) in self._not_surnames or not self._fits(shape, word):
                 break
             if shape != "lower" and not self._surname_like(word):
                 break
+            if shape == "lower" and name_key(word) not in self._surnames and (
+                zipf_frequency(word, "en") >= LOWER_CASE_BELOW_ZIPF
+            ):
+                # "declan locks me in": a verb is no surname; "kayleigh marsh" is one the
+                # lists know, "kayleigh zielinski" one rarer than any ordinary word.
+                break
             last = j
+            taken += 1
+            j += 1
         return last
 
     def _runs_past(

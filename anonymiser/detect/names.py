@@ -20,7 +20,12 @@ from anonymiser.detect.alternation import APOSTROPHES, grouped_alternation
 # "Grace"): as a lone name part it is matched only when capitalised, so "we hope" is kept.
 COMMON_WORD_ZIPF = 3.5
 
-_PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "le", "la", "al", "el", "bin", "ben", "ter", "ten"})
+# Lower-case words inside a surname ("de Souza", "van der Berg", the Welsh "ap Gwilym" and
+# "ferch Owain", "bin Salleh"): part of the name, never its end.
+PARTICLES = frozenset(
+    {"de", "da", "di", "du", "del", "della", "dos", "das", "van", "von", "der", "den", "le", "la", "al", "el",
+     "bin", "ben", "bint", "ibn", "ter", "ten", "ap", "ab", "ferch", "verch"}
+)
 
 
 @dataclass(frozen=True)
@@ -108,7 +113,7 @@ def name_variants(
             for sep in (". ", ".") if first in "AI" else (". ", ".", " "):
                 add(f"{first}{sep}{surname}", True)
         # A surname with a particle ("de Souza", "van der Berg") is the surname as a whole.
-        particles = [i for i, t in enumerate(tokens[:-1]) if i > 0 and t in _PARTICLES]
+        particles = [i for i, t in enumerate(tokens[:-1]) if i > 0 and t in PARTICLES]
         if particles:
             add(" ".join(tokens[particles[0] :]))
     if initial and len(tokens) >= 2 and tokens[0][0].isupper() and tokens[0][0] not in "AI":

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from presidio_analyzer import Pattern
 
+from anonymiser.detect.names import PARTICLES
 from anonymiser.detect.pattern_recogniser import PatternRecogniser
 
 TITLED_NAME_RECOGNISER = "titled_name"
@@ -31,8 +32,16 @@ _BARE_INITIAL = r"\p{Lu}(?=\s)"
 _SHOULDER_NUMBER = r"(?:\d{1,6}\s+)?"
 
 
+# Surname particles ("DI Rhys ap Gwilym", "Mrs van der Berg") in lower case, inside the
+# name: "DI Rhys" alone was found, and the model's "DI Rhys ap Gwilym" as an ORG owned it.
+_PARTICLE = rf"(?:(?:{'|'.join(sorted(PARTICLES, key=len, reverse=True))})\s+){{0,2}}"
+
+
 def titled_name_recogniser(titles: Sequence[str], peerages: Sequence[str] = ()) -> PatternRecogniser:
-    regex = rf"(?-i:\b(?:{_alternatives(titles)})\.?\s+{_SHOULDER_NUMBER}(?:(?:{_BARE_INITIAL}|{_PART})\s+){{0,2}}{_PART})"
+    regex = (
+        rf"(?-i:\b(?:{_alternatives(titles)})\.?\s+{_SHOULDER_NUMBER}{_PARTICLE}"
+        rf"(?:(?:{_BARE_INITIAL}|{_PART})\s+{_PARTICLE}){{0,2}}{_PART})"
+    )
     patterns = [Pattern(name="title and name", regex=regex, score=0.8)]
     if peerages:
         # "Lord Rodger of Earlsferry": a peer's territorial designation is part of the name.

@@ -3,6 +3,11 @@ from __future__ import annotations
 import pytest
 
 from anonymiser.decide.dates import is_month_and_year, month_and_year
+from anonymiser.decide.decide import decide
+from anonymiser.settings import Settings
+from anonymiser.read.text import document_from_text
+from anonymiser.write.text import render_text
+from tests.decide.handmade import finding
 
 
 @pytest.mark.parametrize(
@@ -18,6 +23,8 @@ from anonymiser.decide.dates import is_month_and_year, month_and_year
         ("March 12, 2019", "March 2019"),
         ("14 Apr. 2019", "April 2019"),
         ("12-14 March 2019", "March 2019"),  # a range of days in one month
+        ("16/17 August 2021", "August 2021"),  # a night across two days
+        ("2.12.21", "December 2021"),
         ("3 or 4 May 2019", "May 2019"),
         ("3rd and 4th May 2019", "May 2019"),
         ("12 or 13/06/2019", "June 2019"),
@@ -38,3 +45,39 @@ def test_month_and_year(text: str, expected: str | None) -> None:
 )
 def test_is_month_and_year(text: str, expected: bool) -> None:
     assert is_month_and_year(text) is expected
+
+
+# The model's DATE span may start with the paragraph's number or the word that leads to the
+# date: "2.3 Between January and March 2020 Tobi was" lost its paragraph number to "(date)",
+# and "11 times between October 2021 and April 2022" read "11 times (date) and April 2022"
+# (scr publishes "October 2021"). Only the date is the finding.
+@pytest.mark.parametrize(
+    ("text", "part", "published"),
+    [
+        ("2.3 Between January and March 2020 Tobi was seen.", "2.3 Between January and March 2020", "2.3 Between"),
+        ("She went missing 11 times between October 2021 and April 2022.", "between October 2021", "between October 2021"),
+        ("He was seen from 12 March 2019 onwards.", "from 12 March 2019", "He was seen from (a date in March 2019) onwards."),
+    ],
+)
+def test_model_date_span_leaves_out_what_leads_to_it(
+    scr: Settings, text: str, part: str, published: str
+) -> None:
+    doc = document_from_text(text)
+    decisions = decide(doc.units, [finding(text, part, "DATE", "spacy_model:DATE", score=0.6)], scr)
+    output = render_text(doc, decisions.edits)
+    assert published in output
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        # strict masks every date, with the words TAB marks as part of it; a time's hour is
+        # no paragraph number.
+        ("She went missing between October 2021 and April 2022.", "between October 2021 and April 2022"),
+        ("He was arrested at 9.30 a.m. that day.", "9.30 a.m"),
+    ],
+)
+def test_strict_masks_the_model_date_whole(strict: Settings, text: str, part: str) -> None:
+    doc = document_from_text(text)
+    decisions = decide(doc.units, [finding(text, part, "DATE", "spacy_model:DATE", score=0.6)], strict)
+    assert [text[e.start : e.end] for e in decisions.edits] == [part]

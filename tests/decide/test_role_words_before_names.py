@@ -73,3 +73,18 @@ def test_word_field_keywords_are_not_redacted(settings: Settings, detector: Dete
     out = redacted(text, settings, detector)
     assert out.startswith("MERGEFIELD Child_Name \\* MERGEFORMAT and HYPERLINK ")
     assert "kian-marsh" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A PCSO is a practitioner: "PCSO Brook Evans" read "PCSO Person I".
+        ("On the day PCSO Brook Evans stopped the car. PCSO Evans let it go.", "On the day PCSO 1 stopped the car. PCSO 1 let it go."),
+        # "the teaching assistant, Mrs Mair Pritchard" read "Person J".
+        ("He told the teaching assistant, Mrs Mair Pritchard, about it.", "He told the teaching assistant, Teaching Assistant 1, about it."),
+        # A Welsh patronymic is part of the name: "DI Rhys ap Gwilym" read "(organisation)".
+        ("Her line manager, DI Rhys ap Gwilym, agreed.", "Her line manager, Detective Inspector 1, agreed."),
+    ],
+)
+def test_practitioners_are_labelled_by_their_role(settings: Settings, detector: Detector, text: str, expected: str) -> None:
+    assert redacted(text, settings, detector) == expected

@@ -8,6 +8,8 @@ Probation Service". Every person here is invented.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from anonymiser.detect.engine import Detector
@@ -135,8 +137,15 @@ def test_a_listed_persons_initial_and_surname(case_settings: Settings, detector:
         # prison" "a Category Mother's partner prison".
         ("He was moved to a Category C prison.", "He was moved to a Category C prison."),
         ("Appendix C lists the agencies.", "Appendix C lists the agencies."),
+        # A letter that makes a pseudonym with the word before it is the pseudonym's, in capitals
+        # too: a review's title "SERIOUS CASE REVIEW: CHILD C" read "CHILD Mother's partner"
+        # ("CHILD (first name)" when two listed people share the letter). In a sentence in
+        # capitals, the letter is still the person.
+        ("SERIOUS CASE REVIEW: CHILD C", "SERIOUS CASE REVIEW: CHILD C"),
+        ("Child C and ADULT C were seen.", "Child C and ADULT C were seen."),
         # Alone, or after a title, it is still the person's.
         ("Mum said C was angry. Mr C left.", "Mum said Mother's partner was angry. Mother's partner left."),
+        ("MUM SAID C WAS ANGRY. MRS C LEFT.", "MUM SAID Mother's partner WAS ANGRY. MRS Mother's partner LEFT."),
     ],
 )
 def test_a_listed_initial_after_a_capitalised_word(case_settings: Settings, detector: Detector, text: str, expected: str) -> None:
@@ -176,3 +185,39 @@ def test_a_listed_person_under_another_family_surname(
 ) -> None:
     assert anonymise(text, case_settings, detector) == expected
 
+
+
+TWO_MS = """
+people:
+  - name: "Mason Kowalczyk-Hart"
+    aliases: ["Mason"]
+    role: "half-brother"
+    group: family
+    pseudonym: "Sibling 1"
+  - name: "Marius Ionescu"
+    aliases: ["Marius"]
+    role: "mother's friend"
+    group: family
+    pseudonym: "Mother's friend"
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Mason and Marius share the letter: the title read "CHILD (first name)", and, once the
+        # case file's own finding was left alone, "CHILD Mother's friend".
+        ("INDIVIDUAL MANAGEMENT REVIEW: CHILD M", "INDIVIDUAL MANAGEMENT REVIEW: CHILD M"),
+        (
+            "GORSETHORPE COMMUNITY HEALTH NHS TRUST\n\nINDIVIDUAL MANAGEMENT REVIEW: CHILD M\n\n"
+            "1.1 Mason said that Marius Ionescu shouted.",
+            "GORSETHORPE COMMUNITY HEALTH NHS TRUST\n\nINDIVIDUAL MANAGEMENT REVIEW: CHILD M\n\n"
+            "1.1 Sibling 1 said that Mother's friend shouted.",
+        ),
+        ("Mason and Marius met Child M.", "Sibling 1 and Mother's friend met Child M."),
+    ],
+)
+def test_a_shared_initial_that_makes_a_pseudonym(
+    tmp_path: Path, detector: Detector, text: str, expected: str
+) -> None:
+    assert anonymise(text, settings_with_case(tmp_path, TWO_MS), detector) == expected

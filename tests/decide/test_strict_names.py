@@ -74,6 +74,19 @@ def test_a_guess_that_is_only_a_persons_name_gives_way(strict: Settings) -> None
     assert [e.category for e in decisions.entities] == ["PERSON"]
 
 
+@pytest.mark.parametrize("policy", ["scr", "strict"])
+def test_a_guess_that_is_a_persons_name_after_a_rank_gives_way(policy: str, request: pytest.FixtureRequest) -> None:
+    # "signed by Sister Faith Okonkwo" read "signed by (organisation)": the rank was taken for
+    # a name word of the model's organisation, which then owned the nurse's name.
+    text = "The summary, signed by Sister Faith Okonkwo, was filed."
+    findings = [
+        _model(text, "Sister Faith Okonkwo", "ORGANISATION", "ORG"),
+        finding(text, "Faith Okonkwo", "PERSON", "given_name", score=0.85),
+    ]
+    decisions = decide([one_unit(text)], findings, request.getfixturevalue(policy))
+    assert [e.category for e in decisions.entities] == ["PERSON"]
+
+
 def test_a_bracketed_abbreviation_is_masked_with_its_name_and_everywhere(strict: Settings) -> None:
     text = "The Marlcombe Housing Trust (MHT) wrote. MHT then called."
     finding = _model(text, "The Marlcombe Housing Trust", "ORGANISATION", "ORG")

@@ -10,6 +10,8 @@ import yaml
 
 from anonymiser.detect.registry import load_recognisers
 from anonymiser.errors import ConfigError
+from anonymiser.pipeline import analyse
+from anonymiser.read.text import document_from_text
 
 KEEP = Path(__file__).resolve().parents[2] / "patterns" / "keep.yml"
 BAD_PATTERNS = Path(__file__).resolve().parents[1] / "data" / "bad_patterns"
@@ -235,3 +237,22 @@ def test_plurals_in_one_branch_find_what_separate_terms_find(seed: int) -> None:
     text = " ".join(rng.choice(words) for _ in range(300))
     assert merged.spans(text) == expanded.spans(text)
     assert merged.terms == expanded.terms
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # strict read "Instagram" as an ethnicity; scr sent "occupier" for review as a rare
+        # feature ("The (a specific issue), Person G, was arrested").
+        ("On 19 January 2022 her school, Ravensby Girls' School, gave police screenshots of Instagram messages.", "Instagram"),
+        ("The occupier, Shahid Hussain, was arrested for possession.", "occupier"),
+    ],
+)
+@pytest.mark.parametrize("policy", ["settings", "strict_settings"])
+def test_platforms_and_record_words_are_kept(
+    policy: str, text: str, kept: str, request: pytest.FixtureRequest
+) -> None:
+    settings = request.getfixturevalue(policy)
+    detector = request.getfixturevalue("detector" if policy == "settings" else "strict_detector")
+    decisions, _ = analyse(document_from_text(text), settings, detector)
+    assert not any(kept in text[e.start : e.end] for e in decisions.edits)

@@ -48,6 +48,12 @@ def found(recogniser: EntityRecognizer, text: str) -> list[str]:
         ("12.03.19 Health visitor home visit", ["12.03.19"]),  # chronology line
         ("an inspection in November/December 2012, into", ["November/December 2012"]),
         ("between September and November 2018.", ["September and November 2018"]),
+        # A night across two days: "16/" was published before "(a date in August 2021)".
+        ("On the night of 16/17 August 2021 she", ["16/17 August 2021"]),
+        # A one-digit day with dots and a two-digit year, after a word that leads to a date
+        # ("On 2.12.21 PCSO Evans" was published whole); "see 2.12.21" stays a paragraph.
+        ("On 2.12.21 PCSO Evans stopped a car", ["2.12.21"]),
+        ("seen on 5.3.22 and again from 6.3.22", ["5.3.22", "6.3.22"]),
     ],
 )
 def test_finds_dates(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:
@@ -64,6 +70,8 @@ def test_finds_dates(recogniser: EntityRecognizer, text: str, expected: list[str
         "see paragraph 4.12 and section 4.12.19",
         "4.3.12 The health visitor saw the family",  # numbered paragraph at line start
         "see para 12.03.19 of the IMR",
+        "as set out in 2.12.21 above",  # a paragraph number, not after a date's lead-in
+        "2.12.21 The social worker visited",
         "2 of the 3 children attended",
         "The meeting began at 10:30 and cost £1,200.",
         "She may 2 times a week attend",  # "may" the verb is not a month

@@ -47,7 +47,8 @@ FULL, LONE = FULL_NAME_SCORE, LONE_NAME_SCORE
         ("Jade Smith's mother", [("Jade Smith", FULL)]),
         # Two words of surname at most, and never across a comma or a line break.
         ("Amy Leigh Hartley-Brown said", [("Amy Leigh Hartley-Brown", FULL)]),
-        ("Tyler, Smith and", [("Tyler", LONE)]),
+        # ("Smith", a first name too common to count alone, counts in a list of names.)
+        ("Tyler, Smith and", [("Tyler", LONE), ("Smith", LONE)]),
         ("Tyler\nSmith", [("Tyler", LONE)]),
         # A street or institution word after a name is not a surname; a street named after a
         # first name is a place (an ADDRESS, below), so no person either.
@@ -62,6 +63,14 @@ FULL, LONE = FULL_NAME_SCORE, LONE_NAME_SCORE
         ("kayleigh marsh said", [("kayleigh marsh", FULL)]),
         ("the foster carers", []),
         ("kayleigh said", [("kayleigh", 0.5)]),
+        # A lower-case word after a lower-case name is its surname only if the surname lists
+        # know it or it is rarer than a verb: "declan locks me in" was a person "declan
+        # locks", and "Declan" then went to that person, not to Declan McGuinness.
+        ('"declan locks me in the bathroom"', [("declan", 0.5)]),
+        ("tell kayleigh zielinski now", [("kayleigh zielinski", FULL)]),
+        # A surname particle ("ap", "ferch", "van der") is part of the surname.
+        ("DI Rhys ap Gwilym agreed", [("Rhys ap Gwilym", FULL)]),
+        ("Sara ferch Owain and Jan van der Berg came", [("Sara ferch Owain", FULL), ("Jan van der Berg", FULL)]),
         # Capitals: short words are abbreviations unless a known surname.
         ("a member of the IRA", []),
         ("the Trent RHA", [("Trent", LONE)]),
@@ -93,6 +102,26 @@ def test_given_names(recogniser: GivenNameRecogniser, text: str, expected: list[
 )
 def test_streets_named_after_a_first_name(recogniser: GivenNameRecogniser, text: str, expected: list[str]) -> None:
     assert [t for t, _ in found(recogniser, text, "ADDRESS")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A name that is an ordinary word ("Summer", "Ivy", "Rose") counts alone when it is
+        # listed with other names: "his half-sisters Summer and Bailey McGuinness" and "Tobi,
+        # Summer and Bailey" published "Summer".
+        ("and his half-sisters Summer and Bailey McGuinness.", [("Summer", LONE), ("Bailey McGuinness", FULL)]),
+        ("Later Tobi, Summer and Bailey moved.", [("Tobi", LONE), ("Summer", LONE), ("Bailey", LONE)]),
+        ("the twins, Jayden and Ivy, were seen", [("Jayden", LONE), ("Ivy", LONE)]),
+        # Alone, or beside ordinary words, it is the word.
+        ("In Summer and autumn the family moved.", []),
+        ("She gave him a Rose and a card.", []),
+    ],
+)
+def test_an_ordinary_word_listed_with_names_is_a_name(
+    recogniser: GivenNameRecogniser, text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert found(recogniser, text) == expected
 
 
 def test_the_lists_come_from_the_library_and_the_yaml(settings: Settings, recogniser: GivenNameRecogniser) -> None:
@@ -136,6 +165,9 @@ def test_a_model_guess_does_not_swallow_a_list_finding() -> None:
         "Present: SHANNON PRICE, Jane Hill (SW).",
         "The referral came from kayleigh marsh's neighbour.",
         "Information about JAYDEN was shared.",
+        # The model reads "Summer" as a season (DATE): in a list of names it is a name.
+        "Later Tobi, Summer and Bailey moved in with their grandmother.",
+        "He lived with his half-sisters Summer and Bailey McGuinness.",
     ],
 )
 def test_names_the_model_misses_are_redacted_without_a_case_file(
@@ -145,7 +177,7 @@ def test_names_the_model_misses_are_redacted_without_a_case_file(
     output = text
     for edit in sorted(decision.edits, key=lambda e: -e.start):
         output = output[: edit.start] + edit.replacement + output[edit.end :]
-    for name in ("Kayleigh", "kayleigh", "Tyler", "Mason", "Shannon", "SHANNON", "PRICE", "marsh", "JAYDEN"):
+    for name in ("Kayleigh", "kayleigh", "Tyler", "Mason", "Shannon", "SHANNON", "PRICE", "marsh", "JAYDEN", "Summer"):
         if name in text:
             assert name not in output, output
 

@@ -22,6 +22,10 @@ def recogniser() -> EntityRecognizer:
         ("A referral from St Bride's Primary was not followed up.", ["St Bride's Primary"]),
         ("He moved to Oakfield Juniors and then Hillcrest Infants.", ["Oakfield Juniors", "Hillcrest Infants"]),
         ("He later went to Ashgrove Primary Academy.", ["Ashgrove Primary Academy"]),
+        # A Welsh church school: "St Teilo's Church in Wales Primary" read "(organisation)
+        # Church in (school)".
+        ("Tobi attends St Teilo's Church in Wales Primary and", ["St Teilo's Church in Wales Primary"]),
+        ("then Ysgol Gynradd Bryn Glas CiW Primary School.", ["Ysgol Gynradd Bryn Glas CiW Primary School"]),
     ],
 )
 def test_finds_named_schools(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:

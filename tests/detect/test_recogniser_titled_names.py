@@ -10,6 +10,9 @@ from anonymiser.settings import Settings
     ("text", "expected"),
     [
         ("The GP, Dr Imran Qureshi, saw him.", ["Dr Imran Qureshi"]),
+        # Surname particles: "DI Rhys" alone was found, and the rest published.
+        ("Her line manager, DI Rhys ap Gwilym, agreed.", ["DI Rhys ap Gwilym"]),
+        ("Mrs van der Berg and Dr Ana de Souza", ["Mrs van der Berg", "Dr Ana de Souza"]),
         ("Ms Marsh said she was tired.", ["Ms Marsh"]),
         ("DC Reeve and PC Daniel Reeve attended.", ["DC Reeve", "PC Daniel Reeve"]),
         ("Detective Constable Daniel Reeve", ["Detective Constable Daniel Reeve"]),
