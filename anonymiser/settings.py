@@ -198,6 +198,11 @@ class Replacements:
     def descriptor(self, category: str) -> str:
         return self.descriptors.get(category) or self.descriptors.get("OTHER", "(redacted)")
 
+    @cached_property
+    def role_labels_folded(self) -> Mapping[str, str]:
+        """``role_labels`` keyed in lower case, made once (asked for every name a draft gives)."""
+        return MappingProxyType({k.lower(): v for k, v in self.role_labels.items()})
+
 
 def load_replacements(patterns_dir: Path) -> Replacements:
     path = patterns_dir / "replacements.yml"
@@ -418,6 +423,19 @@ class PeopleWords:
     def adult_title_before(self) -> re.Pattern[str]:
         """``adult_title`` ending the text searched (the text just before a name)."""
         return re.compile(self.adult_title.pattern + "$")
+
+    @cached_property
+    def role_at_end(self) -> tuple[re.Pattern[str], Mapping[str, str]]:
+        """A role word ending a text ("... the social worker"), and each role's group
+        ("professional" or "family"; a word in both lists is professional). Matched on
+        lower-case text; the leftmost match is the longest role ("team manager", not
+        "manager")."""
+        groups: dict[str, str] = {}
+        for group, roles in (("professional", self.professional_roles), ("family", self.family_roles)):
+            for role in roles:
+                groups.setdefault(role.lower(), group)
+        alternatives = "|".join(re.escape(r) for r in sorted(groups, key=len, reverse=True))
+        return re.compile(rf"\b(?:{alternatives})$"), MappingProxyType(groups)
 
     @cached_property
     def leading_role(self) -> re.Pattern[str]:

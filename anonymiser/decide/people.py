@@ -300,19 +300,18 @@ def _listed_family(person: Person) -> bool:
     return person.case is not None and person.group != "professional"
 
 
+_TRAILING_PUNCTUATION = re.compile(r"[\s,(:]+$")
+
+
 def role_before(text: str, start: int, words: PeopleWords) -> tuple[str | None, str | None]:
     """The role word just before a name, and its group: ("social worker", "professional")."""
     window = text[max(0, start - 40) : start].lower()
-    window = re.sub(r"[\s,(:]+$", "", window)
-    best: tuple[int, str, str] | None = None
-    for group, roles in (("professional", words.professional_roles), ("family", words.family_roles)):
-        for role in roles:
-            if re.search(rf"\b{re.escape(role.lower())}$", window):
-                if best is None or len(role) > best[0]:
-                    best = (len(role), role, group)
-    if best is None:
+    window = _TRAILING_PUNCTUATION.sub("", window)
+    pattern, groups = words.role_at_end
+    found = pattern.search(window)
+    if found is None:
         return None, None
-    return best[1], best[2]
+    return found.group(0), groups[found.group(0)]
 
 
 def role_label_for(role: str | None, name: str | None, replacements: Replacements) -> str | None:
@@ -320,7 +319,7 @@ def role_label_for(role: str | None, name: str | None, replacements: Replacement
     title that opens the name as written ("Dr Qureshi", "Prison Officer Dawes"): the longest
     title that ``replacements.role_labels`` knows, so "Detective Sergeant Rowe" is a Detective
     Sergeant, not a Detective."""
-    labels = {k.lower(): v for k, v in replacements.role_labels.items()}
+    labels = replacements.role_labels_folded
     if role and role.rstrip(".").lower() in labels:
         return labels[role.rstrip(".").lower()]
     words = (name or "").split()
