@@ -21,6 +21,8 @@ def recogniser() -> EntityRecognizer:
         ("She moved to 14 Larch Close, Hollinsby, WM4 7QT in 2018.", ["Hollinsby"]),
         ("He lived at 2 Mill Lane, Great Ashby St Giles, WM1 4QT.", ["Great Ashby St Giles"]),
         ("Flat 2, 9 Quarry Rd, Upper Denholt DN7 3QX", ["Upper Denholt"]),
+        ("at 9 Canal Side, Carrow Vale, WM3 1AB", ["Carrow Vale"]),
+        ("Flat 2, Tallis House, Marsh Street, Kettlebrook KB3 2QT", ["Kettlebrook"]),
         # No postcode after it: a sentence may go on after a street.
         ("at 3 Mill Lane, Denise said she was scared", []),
         ("She moved to 14 Larch Close, Hollinsby, in 2018.", []),

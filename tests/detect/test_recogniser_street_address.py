@@ -1,0 +1,37 @@
+"""street_address (patterns/recognisers/addresses.yml): a house or flat number and a street."""
+
+from __future__ import annotations
+
+import pytest
+from presidio_analyzer import EntityRecognizer
+
+from tests.detect.recognisers import found, load_one
+
+
+@pytest.fixture(scope="module")
+def recogniser() -> EntityRecognizer:
+    return load_one("street_address")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They lived at 14 Ashcombe Row until 2019.", ["14 Ashcombe Row"]),
+        ("with her grandmother at 6 Thomas Brereton Way.", ["6 Thomas Brereton Way"]),
+        ("Flat 3, 27 Mill Lane", ["Flat 3, 27 Mill Lane"]),
+        # Street words of English towns beyond Road and Street: "9 Canal Side" was published.
+        ("at 9 Canal Side, Carrow Vale", ["9 Canal Side"]),
+        ("moved to 22 Heather Brow and then 4 Weavers Fold", ["22 Heather Brow", "4 Weavers Fold"]),
+        # A flat in a named block, and the street the block stands on: "Marsh Street" after it
+        # read "Person I Street" (Marsh being the family's name).
+        ("Flat 2, Tallis House, Marsh Street, Kettlebrook", ["Flat 2, Tallis House, Marsh Street"]),
+        # Both patterns find a flat numbered in a block; the decide stage takes the longer.
+        ("Flat 7 Orchard Court", ["Flat 7 Orchard Court", "7 Orchard Court"]),
+        # Not addresses: lower case, no number, a number of something else.
+        ("she walked down the side of the house", []),
+        ("on the Canal Side walk", []),
+        ("page 12 of the Chronology", []),
+    ],
+)
+def test_finds_street_addresses(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:
+    assert found(recogniser, text, "ADDRESS") == expected
