@@ -47,6 +47,8 @@ from anonymiser.verify.rescan import verify_chunks
 from anonymiser.write.text import apply_edits
 
 NEW_REASON = "new in this version of the draft: not in the review log"
+KEPT_BEFORE_REASON = "the previous review kept this; this version's proposal redacts it"
+DROPPED_BEFORE_REASON = "the previous review dropped this section; this version's proposal keeps it"
 MAX_LISTED = 50
 
 
@@ -66,6 +68,9 @@ class AdjustOptions:
     # file that gained names): warnings first in the log, and each change recorded.
     warnings: tuple[str, ...] = ()
     settings_changed: tuple[dict[str, Any], ...] = ()
+    # What an earlier review of the draft redacted, redacted again here (recorded in the log
+    # so that applying these decisions finds the same entities).
+    carried: tuple[Addition, ...] = ()
 
 
 def place(unit: TextUnit) -> str:
@@ -138,6 +143,16 @@ class ReviewAdjuster:
                 if wanted and entity.action == "redact":
                     row_sourced[entity.id] = wanted
                 if row.status in NEEDS_DECISION or entity.status == "needs_review":
+                    undecided.append(self._describe(entity, units))
+                    entry.update(decision="", source="undecided")
+                elif self.options.carry_over and row.action == "keep" and entity.action == "redact":
+                    # The review saw it kept; this version's proposal redacts it (a changed
+                    # context, or another version of the tool). Redacted until decided.
+                    entity = replace(
+                        entity,
+                        status="needs_review",
+                        reason="; ".join(r for r in (entity.reason, KEPT_BEFORE_REASON) if r),
+                    )
                     undecided.append(self._describe(entity, units))
                     entry.update(decision="", source="undecided")
             else:
@@ -294,6 +309,7 @@ class ReviewAdjuster:
                 "decisions": ordered,
                 "sections": section_entries,
                 "additions": [a.as_dict() for a in sorted(self.additions, key=lambda a: a.key())],
+                "carried": [a.as_dict() for a in sorted(set(self.options.carried), key=lambda a: a.key())],
                 "undecided": undecided,
                 "new": new,
                 "gone": gone,
@@ -465,6 +481,23 @@ class ReviewAdjuster:
                     section, status="needs_review", reason="; ".join(r for r in (section.reason, NEW_REASON) if r)
                 )
                 new.append({"id": section_id, "category": "SECTION", "text": section.heading})
+            elif (
+                row is not None
+                and self.options.carry_over
+                and row.action == "drop"
+                and section.action == "keep"
+            ):
+                # The review saw this section dropped; this version's proposal would publish
+                # it (a changed heading or text, or another version of the tool). It stays
+                # dropped until the consultant decides: a case narrative must not reappear.
+                drop_units |= set(section.units)
+                sections[position] = section = replace(
+                    section,
+                    action="drop",
+                    status="needs_review",
+                    reason="; ".join(r for r in (section.reason, DROPPED_BEFORE_REASON) if r),
+                )
+                entry.update(action="drop")
             if decided is None and (section.status == "needs_review" or (row is not None and row.status == "needs_review")):
                 first = section.units[0] if section.units else None
                 where = place(units[first]) if first is not None and 0 <= first < len(units) else "unknown place"

@@ -155,6 +155,10 @@ def run_reviewed(
     if (out_dir / names.csv).resolve() == review.csv_path.resolve():
         raise ConfigError(f"{review.csv_path.name}: {overwrite}")
     additions = review.additions()
+    # A new version of the draft redacts again everything the review redacted, wherever it
+    # is still written (Review.carried_redactions); only the consultant's own additions are
+    # recorded as additions.
+    carried = [*review.previous_carried, *(review.carried_redactions() if carry_over else [])]
     adjuster = ReviewAdjuster(
         review,
         additions,
@@ -168,6 +172,7 @@ def run_reviewed(
             mode=mode,
             warnings=tuple(warnings),
             settings_changed=tuple(settings_changed),
+            carried=tuple(carried),
         ),
     )
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -175,7 +180,7 @@ def run_reviewed(
         outcome = process_document(
             draft,
             out_dir,
-            settings_with_additions(settings, additions),
+            settings_with_additions(settings, [*additions, *carried]),
             detector,
             limits,
             adjust=adjuster,

@@ -9,12 +9,19 @@ are added again, so they are redacted everywhere in the new version too.
 The output is written as ``redact`` writes it (a proposal with its log); ``apply`` then
 writes the final output once the new rows are decided.
 
-The previous review must have been made with the same settings (``check_settings``): a row
-left "as proposed" means "what the tool proposed then", and under another policy, scope,
-patterns or case file the same row can be proposed differently (strict's redacted agency is
-kept by scr) with no row marked for review. Such a review is refused, saying what differs
-and what to run. A case file that only adds to what is redacted (more names, a new label)
-is accepted, with a warning in the output and the log (see ``_case_file_change``).
+Everything the previous review redacted is redacted again, in every form the draft wrote it
+(``Review.carried_redactions``), so a row is "gone" only when its text is; what it kept and
+this version's proposal redacts, and a section it dropped and this proposal keeps, wait for
+a decision.
+
+The previous review must have been made with the same options (``check_settings``): a row
+left "as proposed" means "what the tool proposed then", and under another policy, scope or
+case file the same row can be proposed differently (strict's redacted agency is kept by scr).
+Such a review is refused, saying what differs and what to run. Other patterns (another
+version of the tool, an edited patterns folder) are accepted with a warning: with the
+redactions carried, they can only add redactions or send rows for review. A case file that
+only adds to what is redacted (more names, a new label) is accepted, with a warning in the
+output and the log (see ``_case_file_change``).
 """
 
 from __future__ import annotations
@@ -116,14 +123,19 @@ def compare_settings(review: Review, settings: Settings) -> list[SettingsChange]
         as_then = {k: recorded[k] for k in now if k in recorded}
         ours = settings.fingerprint(**as_then, case_sha256=recorded.get("case_file_sha256") or "")
         if ours != fingerprint:
+            # Another version of the tool, or an edited patterns folder. Accepted: everything
+            # the review redacted is redacted again (Review.carried_redactions), what it kept
+            # and these patterns redact, or a section it dropped and these keep, waits for a
+            # decision, and what these patterns find that it did not is new.
             changes.append(
                 SettingsChange(
                     "patterns",
                     fingerprint,
                     ours,
                     f"the patterns differ from those it was made with (it was written by anonymiser "
-                    f"{review.log.get('version', '?')}; run with --patterns and the folder it was made with)",
-                    refused=True,
+                    f"{review.log.get('version', '?')}): everything it redacted is redacted again; what it "
+                    "kept and these patterns redact, and what these patterns find that it did not, need review",
+                    refused=False,
                 )
             )
     case = _case_file_change(recorded, settings)

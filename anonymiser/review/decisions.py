@@ -154,12 +154,30 @@ class Addition:
     text: str
     replacement: str | None = None
     group: str | None = None
+    # Other forms of a person's name, found with it (a carried redaction's "Con").
+    aliases: tuple[str, ...] = ()
 
     def key(self) -> tuple[str, str]:
         return (self.category, norm(self.text))
 
     def as_dict(self) -> dict[str, Any]:
-        return {"category": self.category, "text": self.text, "replacement": self.replacement, "group": self.group}
+        out = {"category": self.category, "text": self.text, "replacement": self.replacement, "group": self.group}
+        return out | {"aliases": list(self.aliases)} if self.aliases else out
+
+    @classmethod
+    def from_log(cls, entries: Any) -> list[Addition]:
+        """Additions as a log's ``review`` record lists them (``as_dict``)."""
+        return [
+            cls(
+                str(a["category"]),
+                str(a["text"]),
+                a.get("replacement") or None,
+                a.get("group") or None,
+                tuple(str(x) for x in a.get("aliases") or () if str(x).strip()),
+            )
+            for a in entries or ()
+            if isinstance(a, dict) and a.get("category") and a.get("text")
+        ]
 
 
 @dataclass
@@ -174,6 +192,9 @@ class Review:
     sections: list[SectionDecision]
     saved_at: str
     previous_additions: list[Addition] = field(default_factory=list)
+    # What the review before this one redacted, carried into this version of the draft
+    # (``carried_redactions`` of that review): redacted again when these decisions are applied.
+    previous_carried: list[Addition] = field(default_factory=list)
 
     @property
     def input_sha256(self) -> str:
@@ -193,6 +214,42 @@ class Review:
             if row.forced:
                 addition = Addition(row.category, " ".join(row.text.split()), row.row_replacement(), row.group)
                 out[addition.key()] = addition
+        return list(out.values())
+
+    def carried_redactions(self) -> list[Addition]:
+        """Everything this review redacts, in every form the draft wrote it, to be redacted
+        again in the next version of the draft (``redact --previous-review``).
+
+        A next version can name a person only by a short form the tool no longer ties to them
+        ("Con did it" once "Connor Brightwell" is cut), or put a place where the tool no longer
+        finds it: the row was reported "gone" and the text published, although the consultant
+        had seen it redacted. Rows the consultant kept are not carried; nor are residual rows
+        (found on the output, not the draft). Forms come from the JSON log ("forms"; a log
+        written before them gives the row's text alone) and the action from the tool's record,
+        not from the CSV.
+        """
+        logged = {
+            str(e.get("id")): e for e in self.log.get("entities", []) if isinstance(e, dict) and e.get("id")
+        }
+        out: dict[tuple[str, str], Addition] = {}
+        for row in self.entities:
+            entry = logged.get(row.id)
+            if entry is None or row.status == "residual" or row.kind in ("keep", "add"):
+                continue
+            if row.kind == "as_proposed" and str(entry.get("action", "")) != "redact":
+                continue
+            # A lone letter ("K" of Kian) is left to the lone-initial rule: as a case-file form it
+            # would take every "K" of the draft ("Appendix K") with it.
+            forms = [" ".join(str(f).split()) for f in entry.get("forms") or () if len(str(f).strip()) > 1]
+            text = " ".join(row.text.split())
+            replacement = row.row_replacement() or (str(entry.get("replacement") or "") or None)
+            if row.category == PERSON:
+                aliases = tuple(sorted({f for f in forms if norm(f) != norm(text)}))
+                out.setdefault((PERSON, norm(text)), Addition(PERSON, text, replacement, row.group, aliases))
+                continue
+            for form in [text, *forms]:
+                addition = Addition(row.category, form, replacement, row.group)
+                out.setdefault(addition.key(), addition)
         return list(out.values())
 
     def undecided_residual(self) -> list[RowDecision]:
@@ -234,11 +291,7 @@ def load_review(csv_path: Path) -> Review:
         if missing:
             raise ConfigError(f"{csv_path}: the column {missing[0]!r} is missing; keep the log's header row")
     entities, sections = parse_rows(rows, log, csv_path.name)
-    previous = [
-        Addition(str(a["category"]), str(a["text"]), a.get("replacement") or None, a.get("group") or None)
-        for a in (log.get("review") or {}).get("additions", [])
-        if isinstance(a, dict) and a.get("category") and a.get("text")
-    ]
+    record = log.get("review") or {}
     return Review(
         csv_path=csv_path,
         json_path=json_path,
@@ -247,7 +300,8 @@ def load_review(csv_path: Path) -> Review:
         entities=entities,
         sections=sections,
         saved_at=iso_time(csv_path.stat().st_mtime),
-        previous_additions=previous,
+        previous_additions=Addition.from_log(record.get("additions")),
+        previous_carried=Addition.from_log(record.get("carried")),
     )
 
 
@@ -347,10 +401,11 @@ def settings_with_additions(settings: Settings, additions: Iterable[Addition]) -
         if addition.category == PERSON:
             if norm(addition.text) in known_people:
                 continue
+            aliases = tuple(a for a in addition.aliases if norm(a) not in known_people)
             people.append(
-                CasePerson(name=addition.text, pseudonym=addition.replacement, group=addition.group)
+                CasePerson(name=addition.text, aliases=aliases, pseudonym=addition.replacement, group=addition.group)
             )
-            known_people.add(norm(addition.text))
+            known_people |= {norm(addition.text)} | {norm(a) for a in aliases}
         else:
             if addition.key() in known_terms:
                 continue

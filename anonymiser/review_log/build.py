@@ -69,7 +69,13 @@ def log_document(
         "notes": [asdict(n) for n in doc.notes],
         "sections": [asdict(s) | {"units": list(s.units)} for s in sections],
         "entities": [
-            row.values | {"occurrence_spans": [[o.unit, o.start, o.end] for o in e.occurrences]}
+            row.values
+            | {
+                "occurrence_spans": [[o.unit, o.start, o.end] for o in e.occurrences],
+                # Every form the draft wrote it in ("Con" of Connor Brightwell), so that the
+                # next version of the draft redacts them again (review/decisions.py).
+                "forms": sorted({" ".join(o.text.split()) for o in e.occurrences} - {""}),
+            }
             for row, e in zip(rows, entities)
         ],
     }

@@ -1,8 +1,8 @@
 """`redact NEW --previous-review OLD.csv` compares the settings the previous review was made
 with (its JSON log) with this run's: a review made with another policy, scope, pictures
-option, patterns or a case file that lost names or keeps more is refused with exit status 2
-before the model loads, saying what differs; a case file that only gained names is carried
-over with a warning in the output and in the log.
+option, or a case file that lost names or keeps more is refused with exit status 2 before
+the model loads, saying what differs; other patterns (another version of the tool) and a case
+file that only gained names are carried over with a warning in the output and in the log.
 
 Small invented drafts; the previous reviews are made with ``process_document``.
 """
@@ -117,14 +117,31 @@ def test_other_options_are_refused(
         _refused(_carry(tmp_path, previous, *now), tmp_path, *said)
 
 
-def test_other_patterns_are_refused(tmp_path: Path, detector: Detector, no_model: None) -> None:
+def test_other_patterns_are_carried_over_and_redact_all_the_review_redacted(
+    tmp_path: Path, detector: Detector, session_detector: Detector
+) -> None:
+    # Another version of the tool (here: an edited patterns folder) that keeps a word the
+    # review redacted: the review was refused, and a consultant who upgraded had to start it
+    # again. It is carried over; what the review redacted stays redacted.
     previous = _previous(tmp_path, detector, scope="full")
     patterns = tmp_path / "patterns"
     shutil.copytree(default_patterns_dir(), patterns)
-    with (patterns / "keep.yml").open("a", encoding="utf-8") as f:
-        f.write("\n# a keep list edited since the previous review\n")
+    keep = (patterns / "keep.yml").read_text(encoding="utf-8")
+    (patterns / "keep.yml").write_text(keep.replace("\nagencies:\n", "\nagencies:\n  - Jayden\n", 1), encoding="utf-8")
     result = _carry(tmp_path, previous, "--scope", "full", "--patterns", str(patterns))
-    _refused(result, tmp_path, "the patterns differ", "--patterns")
+    assert result.exit_code == 0, result.output
+    printed = " ".join(result.output.split())
+    assert "warning: settings: the patterns differ from those it was made with" in printed
+    output = (tmp_path / "v2" / "out" / "draft.anonymised.txt").read_text(encoding="utf-8-sig")
+    assert "Jayden" not in output and "Renwick" not in output
+    log = json.loads((tmp_path / "v2" / "out" / "draft.review.json").read_text(encoding="utf-8"))
+    assert [c["setting"] for c in log["review"]["settings_changed"]] == ["patterns"]
+    # The fresh proposal of these patterns keeps it: only the carried review redacts it.
+    fresh = tmp_path / "fresh"
+    process_document(
+        tmp_path / "v2" / "draft.txt", fresh, load_settings(scope="full", patterns_dir=patterns), detector
+    )
+    assert "Jayden" in (fresh / "draft.anonymised.txt").read_text(encoding="utf-8-sig")
 
 
 @pytest.mark.parametrize(
