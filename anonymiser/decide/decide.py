@@ -190,7 +190,7 @@ def decide(
             # pseudonym's: "SERIOUS CASE REVIEW: CHILD M" read "CHILD (first name)".
             continue
         if not from_case:
-            f = _tidy_span(f, unit.text, openers if policy.date_style == "month_year" else frozenset())
+            f = _tidy_span(f, unit.text, openers if policy.date_style == "month_year" else frozenset(), openers)
             if f is None:
                 continue
             if (
@@ -759,6 +759,7 @@ def _plausible_name(
 
 # Institutions that name a place: a lone PERSON guess that starts one of these is the place
 # ("Westmere" of "Westmere Constabulary"), not a person.
+_INSTITUTIONS = frozenset({"HOSPITAL", "SCHOOL", "NURSERY", "GP_PRACTICE", "PRISON"})
 _PLACE_NAMED = ("AGENCY", "HOSPITAL", "SCHOOL", "NURSERY", "GP_PRACTICE", "PRISON", "ADDRESS")
 
 
@@ -805,9 +806,10 @@ def _reclassify(
     }
     for f in findings:
         if f.category != "PERSON" and not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
-            # A street named after a first name ("Grace Close") is surer than any person
-            # guess inside it, whatever score the model's PERSON is given.
-            score = float("inf") if f.recogniser == PLACE_NAME_RECOGNISER else f.score
+            # A street named after a first name ("Grace Close") or an institution its kind
+            # names ("St Mary's Hospital", which the model also read as a person) is surer
+            # than any person guess inside it, whatever score the model's PERSON is given.
+            score = float("inf") if f.recogniser == PLACE_NAME_RECOGNISER or f.category in _INSTITUTIONS else f.score
             surer.setdefault(f.unit, []).append((f.start, f.end, score))
         if f.category == "AGENCY":
             agency_spans.setdefault(f.unit, []).append((f.start, f.end))
@@ -998,7 +1000,8 @@ def _model_guess_is_specific(text: str, category: str, glossary_words: set[str])
 
 
 # ("Her Majesty's Prison Gallowmere" is a name, not "her" and a name.)
-_DETERMINER = re.compile(r"^(?:the|a|an|this|that|its|their|his|her)\s+(?!majesty)", re.I)
+_ARTICLES = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
+_DETERMINER = re.compile(rf"^(?:{'|'.join(sorted(_ARTICLES))})\s+(?!majesty)", re.IGNORECASE)
 
 
 # Initials as a case file's variants write them: "HM", "H.M.", "H. M."
@@ -1070,7 +1073,9 @@ def _sentence_break(text: str, start: int, end: int, folded: FoldedPeopleWords) 
 _PARAGRAPH_NUMBER = re.compile(r"\d+(?:\.\d+)+\s+(?=[A-Z])")
 
 
-def _tidy_span(f: Finding, text: str, openers: frozenset[str] = frozenset()) -> Finding | None:
+def _tidy_span(
+    f: Finding, text: str, openers: frozenset[str] = frozenset(), function_words: frozenset[str] = frozenset()
+) -> Finding | None:
     """A pattern or model span cut to one line, without a leading "the".
 
     A replacement must never join two lines or swallow list numbering ("...Leads\n- 6.2"),
@@ -1100,6 +1105,16 @@ def _tidy_span(f: Finding, text: str, openers: frozenset[str] = frozenset()) -> 
             word = re.match(r"[^\W\d_]+\s+", text[start:end])
             if not word or word.group(0).strip().lower() not in openers:
                 break
+            start += word.end()
+    if f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) and f.category not in ("PERSON", "DATE", "DATE_OF_BIRTH", "AGE"):
+        # The model's organisation or place can open with the sentence's first word ("Later
+        # St. Aldric's" beside the school "St. Aldric's Primary School"): the union of the two
+        # swallowed "Later". No name opens with a function word (``function_words``).
+        while function_words:
+            word = re.match(r"[^\W\d_]+\s+", text[start:end])
+            lead = word.group(0).strip().lower() if word else ""
+            if not word or lead not in function_words or lead in _ARTICLES or word.end() >= end - start:
+                break  # articles are _DETERMINER's ("Her Majesty's Prison" keeps its "Her")
             start += word.end()
     if f.category not in ("PERSON", "DATE", "DATE_OF_BIRTH", "AGE"):
         article = _DETERMINER.match(text[start:end])

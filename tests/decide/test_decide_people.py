@@ -486,3 +486,16 @@ def test_an_organisation_after_a_role_word_stays_one(settings: Settings, detecto
     # Ordinary words in the name: a place or body, not a person after their role.
     out, decisions = anonymise("The GP, Ashdyke Medical Centre, replied.", settings, detector)
     assert _people(decisions) == [], out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The model's "Later St. Aldric's" beside the school: the union swallowed "Later".
+        ("Later St. Aldric's Primary School wrote.", "Later (school) wrote."),
+        ("She was taken to St. Mary's Hospital and then St Mary's Hospital.", "She was taken to (hospital) and then (hospital)."),
+        ("Her Majesty's Prison Durham held him.", "(prison) held him."),
+    ],
+)
+def test_a_sentences_first_word_is_not_part_of_a_place(settings: Settings, detector: Detector, text: str, expected: str) -> None:
+    assert anonymise(text, settings, detector)[0] == expected

@@ -56,3 +56,18 @@ def _scores(text: str, name: str, entity: str) -> list[float]:
     recogniser = load_one(name)
     assert spans(recogniser, text, entity), "nothing found"
     return [r.score for r in recogniser.analyze(text, [entity], nlp_artifacts=None)]
+
+
+@pytest.mark.parametrize(
+    ("name", "entity", "text", "expected"),
+    [
+        # A saint's name with "St." began the name after it: "St." was left in the output
+        # (and the model took "St Mary's" for a person, found everywhere).
+        ("hospital_name", "HOSPITAL", "She was taken to St. Mary's Hospital.", ["St. Mary's Hospital"]),
+        ("hospital_name", "HOSPITAL", "then to Saint Aldhelm's Hospital", ["Saint Aldhelm's Hospital"]),
+        ("gp_practice_name", "GP_PRACTICE", "registered at St. Peter's Surgery", ["St. Peter's Surgery"]),
+        ("nursery_name", "NURSERY", "attended St Anne's Nursery", ["St Anne's Nursery"]),
+    ],
+)
+def test_a_saints_name_is_found_whole(name: str, entity: str, text: str, expected: list[str]) -> None:
+    assert found(load_one(name), text, entity) == expected
