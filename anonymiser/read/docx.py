@@ -98,6 +98,21 @@ _APP_SKIP = frozenset(
         "CharactersWithSpaces", "HeadingPairs", "Notes", "Slides", "HiddenSlides", "MMClips",
     }
 )
+# Attributes read wherever they stand, by local name and in any namespace, in parts no walk
+# reads as paragraphs: a shape's name, description and title (DrawingML's cNvPr in diagrams
+# and chart drawings), a SmartArt node's placeholder text, a diagram layout's title, and a
+# DrawingML link's tooltip.
+_STRAY_ATTRIBUTES: dict[str, tuple[str, ...]] = {
+    "cNvPr": ("name", "descr", "title"),
+    "prSet": ("phldrT",),
+    "title": ("val",),
+    "desc": ("val",),
+    "hlinkClick": ("tooltip",),
+    "hlinkHover": ("tooltip",),
+}
+_CHART_FORMULA = q(NS.C, "f")
+# Element text with no letters in it (numbers, offsets, ids) carries no name.
+_NO_WORDS = re.compile(r"[\W\d_]*")
 _HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
 _REL_TYPE_TAIL = re.compile(r"/([A-Za-z]+)$")
 # A field's instructions name things with identifiers a person typed: "MERGEFIELD
@@ -206,7 +221,8 @@ class _Reader:
         self.notes: list[LogNote] = []
         self.counters: dict[str, int] = {}
         self.heading: str | None = None
-        self.covered: set[tuple[str, int]] = set()
+        # (part, node, attribute or None for the node's text) of everything read.
+        self.covered: set[tuple[str, int, str | None]] = set()
         self.positions: dict[str, dict[etree._Element, int]] = {}
         self.style_levels = self._style_levels()
 
@@ -240,7 +256,9 @@ class _Reader:
             number = self.next_number(label)
         unit = TextUnit(
             uid=len(self.units),
-            text=text,
+            # Words joined by underscores are read apart everywhere, not only in field
+            # codes: a mail-merge result "«Shauna_Kettleby»" or a picture "kian_marsh.png".
+            text=field_words(text),
             location=Location(part=label, paragraph=number, cell=cell, heading=heading),
             heading_level=heading_level,
             kind=kind,
@@ -248,7 +266,7 @@ class _Reader:
         self.units.append(unit)
         self.maps.append(UnitMap(part=part, pieces=tuple(pieces), paragraph=paragraph))
         for piece in pieces:
-            self.covered.add((part, piece.node))
+            self.covered.add((part, piece.node, piece.attr))
         return unit
 
     def add_attribute_unit(
@@ -259,8 +277,11 @@ class _Reader:
         if not value or not value.strip():
             return None
         piece = Piece(0, len(value), self.position(part, el), "attr", attr)
-        text = field_words(value) if kind == "field_code" else value
-        return self.add_unit(text, part, label, [piece], kind=kind, number=number, cell=cell, heading=heading)
+        if kind == "link_target":
+            # An escaped space ("?subject=Kian%20Marsh") is read as three spaces, so the
+            # words either side are words and every offset is still one in the target.
+            value = value.replace("%20", "   ")
+        return self.add_unit(value, part, label, [piece], kind=kind, number=number, cell=cell, heading=heading)
 
     # -- styles ------------------------------------------------------------------------
 
@@ -441,6 +462,13 @@ class _Reader:
 
     def table(self, tbl: etree._Element, scope: _Scope, number: int) -> None:
         prefix = f"{scope.cell}, " if scope.cell else ""
+        properties = tbl.find(w("tblPr"))
+        if properties is not None:
+            # A table's alt text: its title and description.
+            for el in properties.iter(w("tblCaption"), w("tblDescription")):
+                self.add_attribute_unit(
+                    scope.part, scope.label, el, w("val"), "alt_text", cell=f"{prefix}table {number}"
+                )
         for r, row in enumerate(_children_through_wrappers(tbl, w("tr")), start=1):
             for c, cell in enumerate(_children_through_wrappers(row, w("tc")), start=1):
                 inner = _Scope(
@@ -540,6 +568,23 @@ class _Reader:
                     self.add_unit(value.text, name, label, [piece], kind="chart_text")
             self.notes.append(LogNote("chart", name, "chart or diagram text was read; its embedded data is removed on output"))
 
+    def read_styles_and_lists(self) -> None:
+        """Style names (Word's style gallery shows them) and list labels, whose text is drawn
+        before each item ("Kian's point 1."), wherever a styles or numbering part is."""
+        for name in sorted(self.package.trees):
+            root = self.package.trees[name].getroot()
+            if root.tag == w("styles"):
+                for style in root.iter(w("style")):
+                    for el in style.iterchildren(w("aliases")):
+                        self.add_attribute_unit(name, "styles", el, w("val"), "style_name")
+                    if _author_named(style, root):
+                        for el in style.iterchildren(w("name")):
+                            self.add_attribute_unit(name, "styles", el, w("val"), "style_name")
+            elif root.tag == w("numbering"):
+                for el in root.iter(w("name"), w("lvlText")):
+                    if el.getparent() is not None and el.getparent().tag in (w("abstractNum"), w("lvl")):
+                        self.add_attribute_unit(name, "list labels", el, w("val"), "list_label")
+
     def read_links(self) -> None:
         for name in self.package.trees:
             if not name.endswith(".rels") or name.startswith("customXml/"):
@@ -580,21 +625,28 @@ class _Reader:
         self.notes.append(LogNote("document property", f"document properties, {name}", el.text))
 
     def read_stray_text(self, parts: list[str]) -> None:
-        """Any text node no walk reached still ships in the file, so it becomes a unit."""
-        tags = TEXT_TAGS | FIELD_TAGS | {DRAWING_TEXT}
+        """Any text no walk reached still ships in the file, so it becomes a unit: the text
+        of any element (a chart's literal series name, c:tx/c:v, is in no a:t), and the
+        attributes in ``_STRAY_ATTRIBUTES`` (shape names and descriptions of a diagram)."""
         for name in parts:
             tree = self.package.trees.get(name)
             if tree is None:
                 continue
-            for node in tree.getroot().iter(*tags):
-                if not node.text or (name, self.position(name, node)) in self.covered:
+            for node in tree.getroot().iter():
+                if not isinstance(node.tag, str):
                     continue
-                piece = Piece(0, len(node.text), self.position(name, node), "text")
-                if node.tag in FIELD_TAGS:
-                    # A field's instructions outside any paragraph are read as field codes are.
-                    self.add_unit(field_words(node.text), name, f"other text ({name})", [piece], kind="field_code")
-                else:
-                    self.add_unit(node.text, name, f"other text ({name})", [piece], kind="other_text")
+                for attr in _STRAY_ATTRIBUTES.get(local_name(node.tag), ()):
+                    if (name, self.position(name, node), attr) not in self.covered:
+                        self.add_attribute_unit(name, f"other text ({name})", node, attr, "alt_text")
+                text = node.text
+                if node.tag == _CHART_FORMULA:
+                    continue  # the writer gives every sheet a neutral name
+                if not text or _NO_WORDS.fullmatch(text) or (name, self.position(name, node), None) in self.covered:
+                    continue
+                piece = Piece(0, len(text), self.position(name, node), "text")
+                # A field's instructions outside any paragraph are read as field codes are.
+                kind = "field_code" if node.tag in FIELD_TAGS else "other_text"
+                self.add_unit(text, name, f"other text ({name})", [piece], kind=kind)
 
     def package_notes(self) -> None:
         for name in self.package.parts:
@@ -630,6 +682,7 @@ class _Reader:
         if glossary in self.package.trees:
             self.block(self.package.trees[glossary].getroot(), _Scope(part=glossary, label="building blocks"))
         self.read_drawing_parts()
+        self.read_styles_and_lists()
         text_parts += [
             "word/footnotes.xml", "word/endnotes.xml", "word/comments.xml", glossary,
         ]
@@ -640,6 +693,27 @@ class _Reader:
         self.read_links()
         self.read_properties()
         self.package_notes()
+
+
+def _author_named(style: etree._Element, styles: etree._Element) -> bool:
+    """Whether a style's name was typed by an author, not given by Word.
+
+    Word marks the styles it did not make itself ``w:customStyle``; among those, the
+    character style it links to one of its own paragraph styles is named after it ("Header
+    Char"), which the model reads as a person. Word's own names are never read."""
+    if style.get(w("customStyle")) not in ("1", "true", "on"):
+        return False
+    link = style.find(w("link"))
+    name = style.find(w("name"))
+    if link is None or name is None:
+        return True
+    for other in styles.iter(w("style")):
+        if other.get(w("styleId")) == link.get(w("val")):
+            other_name = other.find(w("name"))
+            built_in = other.get(w("customStyle")) not in ("1", "true", "on")
+            linked = f"{other_name.get(w('val'), '')} char" if other_name is not None else ""
+            return not (built_in and name.get(w("val"), "").lower() == linked.lower())
+    return True
 
 
 def _outline_level(outline: etree._Element) -> int | None:

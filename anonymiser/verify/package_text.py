@@ -72,6 +72,9 @@ def package_chunks(path: Path, limits: InputLimits) -> Iterator[tuple[str, str]]
     can count and report them.
     """
     package = open_package(Path(path), limits)
+    for number, name in enumerate(package.parts, start=1):
+        # The zip's directory names every part: a picture inserted as "kian_marsh.png".
+        yield f"part name {number}", name
     for name in package.parts:
         if not is_xml_part(name):
             text = binary_text(name, package.parts[name])
@@ -104,3 +107,28 @@ def package_chunks(path: Path, limits: InputLimits) -> Iterator[tuple[str, str]]
                     yield f"{name}: relationship target (node {number})", value
                 else:
                     yield f"{name}: attribute {attr_name} of {tag} (node {number})", value
+
+
+# What the writer removes from every output, checked again on the file itself: each of these
+# holds words no search for a redacted string finds (a date picker's date in ISO form, a mail
+# merge's query, a template's path), so its presence alone fails verification.
+_REMOVED = {
+    w("date"): (w("fullDate"), "a date picker's stored date"),
+    w("mailMerge"): (None, "mail-merge settings"),
+    w("docVars"): (None, "document variables"),
+    w("attachedTemplate"): (None, "the attached template's path"),
+    w("saveThroughXslt"): (None, "a transform's path"),
+    w("dataBinding"): (None, "a content control's data binding"),
+}
+
+
+def removed_places(path: Path, limits: InputLimits) -> list[str]:
+    """Places in the .docx at ``path`` holding what the writer must have removed."""
+    package = open_package(Path(path), limits)
+    found = []
+    for name, tree in package.trees.items():
+        for number, node in enumerate(tree.getroot().iter(*_REMOVED), start=1):
+            attr, what = _REMOVED[node.tag]
+            if attr is None or node.get(attr):
+                found.append(f"{name}: {what} ({local_name(node.tag)}{'/@' + local_name(attr) if attr else ''}, node {number})")
+    return found

@@ -57,7 +57,7 @@ _JOINERS = re.compile(r"[_+]+")
 # Only a capitalised word is split off, so ids such as "rL1" never yield a lone initial.
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])|(?<=[a-z]{2})(?=[0-9])|(?<=[0-9])(?=[A-Z][a-z])")
 _CHOSEN_NAMES = re.compile(
-    r"relationship target|: attribute (?:name of bookmarkStart|val of name|anchor of hyperlink|instr of fldSimple)"
+    r"relationship target|: attribute (?:name of bookmarkStart|val of name|val of docPart|anchor of hyperlink|instr of fldSimple)"
     r"|: text of (?:instrText|delInstrText)|^line \d+$|^the output's file name"
 )
 
@@ -186,5 +186,12 @@ def verify_output(
 ) -> VerificationReport:
     started = time.perf_counter()
     report = verify_chunks(output_chunks(path, kind, limits, name), secrets, allowed, loose, loose_allowed, terms)
+    if kind == "docx":
+        from anonymiser.verify.package_text import removed_places
+
+        leftovers = removed_places(path, limits)
+        if leftovers:
+            report.hits = (leftovers + report.hits)[:MAX_HITS_REPORTED]
+            report.passed = False
     report.seconds = round(time.perf_counter() - started, 3)
     return report

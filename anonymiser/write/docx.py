@@ -22,7 +22,7 @@ import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from lxml import etree
 
@@ -43,7 +43,18 @@ from anonymiser.read.ooxml import (
     w,
 )
 from anonymiser.records import Edit
-from anonymiser.write.docx_hidden import bookmark_renames, field_tokens, neutral_bookmarks, remove_xml_comments
+from anonymiser.write.docx_hidden import (
+    bookmark_renames,
+    doc_part_names,
+    field_tokens,
+    neutral_bookmarks,
+    neutral_chart_formulas,
+    neutral_doc_part_names,
+    neutral_style_ids,
+    neutral_theme_names,
+    remove_xml_comments,
+    style_names,
+)
 from anonymiser.write.image_metadata import strip_metadata
 from anonymiser.write.xml_nodes import remove_keeping_tail
 
@@ -120,6 +131,9 @@ def write_docx(
         by_unit.setdefault(edit.unit, []).append(edit)
     changes = []
     bookmarks = bookmark_renames(package.trees)
+    # Names the package gives its own pieces, taken as read: the edits may change one copy.
+    styles = style_names(package.trees)
+    doc_parts = doc_part_names(package.trees)
     for uid, unit_edits in by_unit.items():
         if uid in drop_units:
             continue
@@ -145,6 +159,10 @@ def write_docx(
     _remove_orphan_notes(package)
     _remove_embedded_objects(package)
     neutral_bookmarks(package.trees, bookmarks)
+    neutral_style_ids(package.trees, styles)
+    neutral_doc_part_names(doc_parts)
+    neutral_theme_names(package.trees)
+    neutral_chart_formulas(package.trees)
     remove_xml_comments(package.trees)
     _clean_settings(package)
     _clean_properties(package)
@@ -155,6 +173,7 @@ def write_docx(
         if name.startswith("word/media/"):
             package.binaries[name] = strip_metadata(name, package.binaries[name])
     _prune_relationships(package)
+    _neutral_part_names(package)
     _write_zip(package, dest)
 
 
@@ -399,6 +418,14 @@ def _remove_data_bindings(root: etree._Element) -> None:
     # refill the content control from data that no longer exists.
     for el in list(root.iter(w("dataBinding"), q(NS.W15, "dataBinding"))):
         remove_keeping_tail(el)
+    # A date picker stores its date again, in ISO form ("2015-04-03T00:00:00Z"), beside the
+    # text it shows; the text is what is redacted. Without it Word shows the text as it is.
+    for el in root.iter(w("date")):
+        el.attrib.pop(w("fullDate"), None)
+    # A linked or pasted picture's VML keeps the path it came from ("C:/Users/<login>/...").
+    for el in root.iter(q(NS.V, "imagedata"), q(NS.V, "fill"), q(NS.V, "stroke")):
+        el.attrib.pop(q(NS.OFFICE, "href"), None)
+        el.attrib.pop(q(NS.OFFICE, "althref"), None)
 
 
 def _clean_settings(package: _Package) -> None:
@@ -408,13 +435,30 @@ def _clean_settings(package: _Package) -> None:
     # Document variables hold whatever a template or macro stored ("ChildName"); no page
     # shows them unless a DOCVARIABLE field does, and its result is in the body already.
     # The attached template is a path on the author's machine ("C:/Users/<login>/...").
-    for el in list(tree.getroot().iter(w("trackRevisions"), w("attachedSchema"), w("docVars"), w("attachedTemplate"))):
+    # A mail merge names its data source by path, query and table ("C:/Users/<login>/Marsh
+    # family.xlsx", "SELECT * FROM `Kian Marsh$`") and keeps a part of recipients; an XSLT
+    # to save through and a schema library are paths too; caption labels are typed names.
+    # None is needed to read the document.
+    for el in list(tree.getroot().iter(*_SETTINGS_REMOVED)):
         remove_keeping_tail(el)
     rels = package.trees.get(rels_name("word/settings.xml"))
     if rels is not None:
         for rel in list(rels.getroot()):
-            if rel.get("Type", "").endswith("/attachedTemplate"):
+            if rel.get("Type", "").rsplit("/", 1)[-1] in _SETTINGS_REL_TYPES:
                 rels.getroot().remove(rel)
+                if rel.get("TargetMode") != "External":
+                    target = resolve_target("word/settings.xml", rel.get("Target", ""))
+                    package.remove(target)
+                    package.remove(rels_name(target))
+
+
+_SETTINGS_REMOVED = (
+    w("trackRevisions"), w("attachedSchema"), w("docVars"), w("attachedTemplate"), w("mailMerge"),
+    w("saveThroughXslt"), w("captions"), q("http://schemas.openxmlformats.org/schemaLibrary/2006/main", "schemaLibrary"),
+)
+_SETTINGS_REL_TYPES = frozenset(
+    {"attachedTemplate", "mailMergeSource", "mailMergeHeaderSource", "recipientData", "transform"}
+)
 
 
 def _clean_properties(package: _Package) -> None:
@@ -527,6 +571,42 @@ def _prune_relationships(package: _Package) -> None:
         for override in list(types.getroot().iter(q(NS.CT, "Override"))):
             if override.get("PartName", "").lstrip("/") in package.removed:
                 types.getroot().remove(override)
+
+
+# Pictures and fonts keep the file names they were inserted with ("kian_marsh.png"), in the
+# zip's directory and in every relationship to them. They are renamed in package order.
+
+def _neutral_part_names(package: _Package) -> None:
+    renamed: dict[str, str] = {}
+    counts = {"word/media/": 0, "word/fonts/": 0}
+    for name in package.names():
+        folder = next((f for f in counts if name.startswith(f)), None)
+        if folder is None or name not in package.binaries:
+            continue
+        counts[folder] += 1
+        suffix = posixpath.splitext(name)[1].lower()
+        stem = "image" if folder == "word/media/" else "font"
+        renamed[name] = f"{folder}{stem}{counts[folder]}{suffix}"
+    if all(old == new for old, new in renamed.items()):
+        return
+    for name in [n for n in package.trees if n.endswith(".rels")]:
+        source_dir = posixpath.dirname(_source_of(name))
+        for rel in package.trees[name].getroot():
+            if rel.get("TargetMode") == "External":
+                continue
+            target = resolve_target(_source_of(name), rel.get("Target", ""))
+            target = target if target in renamed else unquote(target)  # "Declan%20Whitlow.png"
+            if target in renamed:
+                rel.set("Target", posixpath.relpath(renamed[target], source_dir or "."))
+    types = package.trees.get(CONTENT_TYPES)
+    if types is not None:
+        for override in types.getroot().iter(q(NS.CT, "Override")):
+            part = override.get("PartName", "").lstrip("/")
+            if part in renamed:
+                override.set("PartName", "/" + renamed[part])
+    binaries = {renamed.get(n, n): data for n, data in package.binaries.items()}
+    package.order = [renamed.get(n, n) for n in package.order]
+    package.binaries = binaries
 
 
 def _drop_images(package: _Package) -> None:

@@ -99,3 +99,123 @@ def remove_xml_comments(trees: Mapping[str, etree._ElementTree]) -> None:
         # remove; emptied, they say nothing ("<!---->").
         for sibling in [*root.itersiblings(preceding=True), *root.itersiblings()]:
             sibling.text = ""
+
+
+# -- names a package gives its own pieces ------------------------------------------------
+
+# Elements whose w:val names a style by its id.
+_STYLE_REFERENCES = frozenset(
+    w(t)
+    for t in (
+        "pStyle", "rStyle", "tblStyle", "basedOn", "next", "link", "numStyleLink", "styleLink",
+        "clickAndTypeStyle", "defaultTableStyle",
+    )
+)
+# Word's own names for a placeholder's building block: "DefaultPlaceholder_-1854013440", or a
+# GUID written as 32 hex digits. Anything else an author or template named.
+_WORD_MADE_DOC_PART = re.compile(r"DefaultPlaceholder_-?\d+|[0-9A-Fa-f]{32}")
+
+
+def _words(text: str) -> str:
+    return re.sub(r"\W+", "", text).lower()
+
+
+def style_names(trees: Mapping[str, etree._ElementTree]) -> list[tuple[etree._Element, str, str]]:
+    """(style element, id, name) of every style, taken before any edit, for ``neutral_style_ids``."""
+    found = []
+    for tree in trees.values():
+        root = tree.getroot()
+        if root.tag != w("styles"):
+            continue
+        for style in root.iter(w("style")):
+            name = style.find(w("name"))
+            found.append((style, style.get(w("styleId"), ""), name.get(w("val"), "") if name is not None else ""))
+    return found
+
+
+def neutral_style_ids(trees: Mapping[str, etree._ElementTree], before: list[tuple[etree._Element, str, str]]) -> None:
+    """Give a neutral id ("Style1"...) to every style an author made or whose name was redacted.
+
+    Word makes a style's id from its name ("Kian notes" -> "Kiannotes"), and every paragraph
+    in that style names it by id: the id is the name with its spaces taken out, which no
+    whole-word search finds. Built-in styles ("Heading1") keep theirs. ``before`` is
+    ``style_names`` of the package as read, so a name the edits changed is known."""
+    taken = {style_id for _s, style_id, _n in before}
+    renamed: dict[str, str] = {}
+    for style, old_id, old_name in before:
+        name = style.find(w("name"))
+        now = name.get(w("val"), "") if name is not None else ""
+        custom = style.get(w("customStyle")) in ("1", "true", "on")
+        if not old_id or old_id in renamed or not (custom or now != old_name or _words(old_id) != _words(old_name)):
+            continue
+        number = len(renamed) + 1
+        while f"Style{number}" in taken:
+            number += 1
+        renamed[old_id] = f"Style{number}"
+        taken.add(renamed[old_id])
+    if not renamed:
+        return
+    for tree in trees.values():
+        for el in tree.getroot().iter(w("style"), *_STYLE_REFERENCES):
+            attr = w("styleId") if el.tag == w("style") else w("val")
+            if el.get(attr) in renamed:
+                el.set(attr, renamed[el.get(attr)])
+
+
+def doc_part_names(trees: Mapping[str, etree._ElementTree]) -> list[tuple[etree._Element, str]]:
+    """(element, name) of every building block's name and every placeholder's reference to
+    one, taken before any edit, for ``neutral_doc_part_names``."""
+    found = []
+    for tree in trees.values():
+        for el in tree.getroot().iter(w("docPart"), w("name")):
+            if el.tag == w("name") and (el.getparent() is None or el.getparent().tag != w("docPartPr")):
+                continue
+            value = el.get(w("val"))
+            if value and not _WORD_MADE_DOC_PART.fullmatch(value):
+                found.append((el, value))
+    return found
+
+
+def neutral_doc_part_names(before: list[tuple[etree._Element, str]]) -> None:
+    """Rename author-named building blocks ("KettlebyPlaceholder") and the placeholders that
+    point at them alike ("Placeholder1"...). Names are joined words, found by no search;
+    renaming by the names as read keeps each placeholder with its block, whatever the edits
+    did to either copy."""
+    renamed: dict[str, str] = {}
+    for el, old in before:
+        el.set(w("val"), renamed.setdefault(old, f"Placeholder{len(renamed) + 1}"))
+
+
+_DRAWING_MAIN = "http://schemas.openxmlformats.org/drawingml/2006/main"
+# A theme and its schemes are named by whoever made them ("Kettleby theme"); Word shows the
+# names on its Design tab. They name nothing the document needs.
+_THEME_NAMES = {
+    f"{{{_DRAWING_MAIN}}}theme": "Theme",
+    f"{{{_DRAWING_MAIN}}}clrScheme": "Colours",
+    f"{{{_DRAWING_MAIN}}}fontScheme": "Fonts",
+    f"{{{_DRAWING_MAIN}}}fmtScheme": "Formats",
+}
+
+
+def neutral_theme_names(trees: Mapping[str, etree._ElementTree]) -> None:
+    for tree in trees.values():
+        for el in tree.getroot().iter(*_THEME_NAMES):
+            if el.get("name"):
+                el.set("name", _THEME_NAMES[el.tag])
+
+
+_CHART_FORMULA = "{http://schemas.openxmlformats.org/drawingml/2006/chart}f"
+_SHEET = re.compile(r"'(?:[^']|'')*'!|[^\s'!,()$:]+!")
+_CELL_RANGES = re.compile(r"\(?Sheet1!\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?(?:,Sheet1!\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)*\)?")
+
+
+def neutral_chart_formulas(trees: Mapping[str, etree._ElementTree]) -> None:
+    """A chart's series point into its workbook by sheet name ("'Kian Marsh'!$A$2"); the
+    workbook is removed, so the names are made neutral ("Sheet1!$A$2"), keeping the cells.
+    A formula that is not cell ranges (a defined name, "KianData") becomes one cell."""
+    for tree in trees.values():
+        for el in tree.getroot().iter(_CHART_FORMULA):
+            if not el.text:
+                continue
+            text = _SHEET.sub("Sheet1!", el.text.strip())
+            el.text = text if _CELL_RANGES.fullmatch(text) else "Sheet1!$A$1"
