@@ -132,3 +132,19 @@ def removed_places(path: Path, limits: InputLimits) -> list[str]:
             if attr is None or node.get(attr):
                 found.append(f"{name}: {what} ({local_name(node.tag)}{'/@' + local_name(attr) if attr else ''}, node {number})")
     return found
+
+
+def latent_style_names(path: Path, limits: InputLimits) -> frozenset[str]:
+    """Word's built-in style names as the package's latent style list gives them, folded,
+    with the ids Word makes of them ("heading 1" is the style id "Heading1")."""
+    package = open_package(Path(path), limits)
+    names: set[str] = set()
+    for part in ("word/styles.xml", "word/stylesWithEffects.xml"):
+        tree = package.trees.get(part)
+        if tree is None:
+            continue
+        for node in tree.getroot().iter(w("lsdException")):
+            name = node.get(w("name")) or ""
+            if name.strip():
+                names |= {name.casefold(), name.replace(" ", "").casefold()}
+    return frozenset(names)

@@ -124,3 +124,40 @@ def test_a_person_whose_initials_are_a_colour_in_a_word_draft(tmp_path, detector
     assert outcome.ok, outcome.error
     text = "\n".join(p.text for p in Document(str(tmp_path / "out" / "draft.anonymised.docx")).paragraphs)
     assert "Fairweather" not in text and "BF" not in text
+
+
+STRONG = [Variant("Strong", case_sensitive=False), Variant("Mia Strong", case_sensitive=False)]
+
+
+def test_words_built_in_style_names_are_not_text_about_the_case() -> None:
+    # Every Word package lists Word's latent styles and most define "Strong": a family called
+    # Strong made every Word output fail.
+    builtin = frozenset({"strong", "heading 1", "heading1"})
+    styles = [
+        ("word/styles.xml: attribute name of lsdException (node 36)", "Strong"),
+        ("word/styles.xml: attribute styleId of style (node 823)", "Strong"),
+        ("word/styles.xml: attribute val of name (node 824)", "Strong"),
+        ("word/document.xml: attribute val of rStyle (node 12)", "Strong"),
+    ]
+    assert verify_chunks(styles, STRONG, builtin_styles=builtin).passed
+    # A style the author named after the family, and the words in the text, are still hits.
+    assert not verify_chunks([("word/styles.xml: attribute val of name (node 3)", "Strong family notes")], STRONG, builtin_styles=builtin).passed
+    assert not verify_chunks([("word/document.xml: paragraph 2", "Mia Strong said")], STRONG, builtin_styles=builtin).passed
+    # Without the package's own latent list, a style name is searched as usual.
+    assert not verify_chunks(styles[1:2], STRONG).passed
+
+
+def test_a_family_called_strong_in_a_word_draft(tmp_path, detector) -> None:  # type: ignore[no-untyped-def]
+    from docx import Document
+
+    from anonymiser.api import redact_many
+    from anonymiser.settings import load_settings
+
+    draft = tmp_path / "draft.docx"
+    document = Document()  # its styles define "Strong" and list it among the latent styles
+    document.add_paragraph("Mia Strong was seen at home. Ms Strong said she was fine.")
+    document.save(str(draft))
+    (outcome,) = redact_many([draft], tmp_path / "out", load_settings(scope="full"), detector=detector)
+    assert outcome.ok, outcome.error
+    text = "\n".join(p.text for p in Document(str(tmp_path / "out" / "draft.anonymised.docx")).paragraphs)
+    assert "Strong" not in text
