@@ -212,6 +212,7 @@ def decide(
                 settings.keep.is_anonymised_form(f.text)
                 # A person may bear a law's last word ("Amanda Code", "Uncle Bill").
                 or (f.category != "PERSON" and settings.keep.is_law_name(f.text))
+                or (f.category in ("DATE", "AGE") and settings.keep.is_age_limit(f.text))
                 or glossary.is_term(f.text)
             ):
                 continue

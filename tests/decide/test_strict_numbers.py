@@ -37,3 +37,38 @@ def test_strict_does_not_take_a_provision_number_for_a_date(strict: Settings, te
 def test_strict_still_masks_years_and_dates(strict: Settings, text: str, part: str) -> None:
     guess = finding(text, part, "DATE", "spacy_model:DATE")
     assert redactions(text, decide([one_unit(text)], [guess], strict)) == [part]
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        # An age the law draws a line at, not anyone's date or age: "rape of a child under 16"
+        # read "rape of a child (date)".
+        ("He was convicted of rape of a child under 16.", "under 16"),
+        ("The girl was aged under 13 at the time.", "aged under 13"),
+        ("Sexual activity with a child under 13 is an offence.", "under 13"),
+        ("Services for children under 5 were reduced.", "under 5"),
+        ("Young people over 18 move to adult services.", "over 18"),
+        ("Free places are offered to under 2s.", "under 2s"),
+        ("Nobody under the age of 16 may consent.", "under the age of 16"),
+    ],
+)
+def test_strict_does_not_take_an_age_limit_for_a_date(strict: Settings, text: str, part: str) -> None:
+    guess = finding(text, part, "DATE", "spacy_model:DATE")
+    assert redactions(text, decide([one_unit(text)], [guess], strict)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "recogniser"),
+    [
+        # A length of time after "under" is still one, and a date is a date.
+        ("She was under 16 weeks pregnant.", "under 16 weeks", "spacy_model:DATE"),
+        ("The boy was under 2 years old.", "under 2 years old", "spacy_model:DATE"),
+        ("The strategy meeting was held ON 16 MAY.", "16 MAY", "UkDateRecogniser"),
+        ("They lived there until 2016.", "2016", "spacy_model:DATE"),
+        ("The case was open for over 18 months.", "over 18 months", "spacy_model:DATE"),
+    ],
+)
+def test_strict_still_masks_lengths_of_time_after_under(strict: Settings, text: str, part: str, recogniser: str) -> None:
+    guess = finding(text, part, "DATE", recogniser)
+    assert redactions(text, decide([one_unit(text)], [guess], strict)) == [part]
