@@ -942,6 +942,9 @@ _DATED = re.compile(
 )
 
 
+_HAS_NUMBER = re.compile(rf"\d|\b(?:{_NUMBER_WORDS}|dozen|half|quarter)\b", re.I)
+
+
 # A number on its own that cannot be a year: the model calls the numbers of articles, rules,
 # paragraphs and laws ("Article 48", "Rules 37 and 38", "Law no. 3713") dates.
 _NOT_A_YEAR = re.compile(r"\d{1,3}|(?!1[89]\d\d\b|20\d\d\b)\d{4,}")
@@ -983,6 +986,10 @@ def _model_guess_counts(
     # "proper": a dated expression, or a proper name that is more than a lone common word.
     if category == "DATE":
         return bool(_DATED.search(text)) and not _NOT_A_YEAR.fullmatch(text.strip())
+    if category == "QUANTITY":
+        # An amount has a number: what is left of a paragraph's number read as a percentage
+        # ("Methodology" of "1.5 Methodology") is not one.
+        return bool(_HAS_NUMBER.search(text))
     if ordinary is not None and category in _NAMED_IN_CAPITALS and in_capitals(text):
         # In capitals every word looks like a name: "SUMMARY OF INVOLVEMENT" was a place. The
         # guess counts only for a word the draft does not write as an ordinary word.
@@ -1102,6 +1109,9 @@ def _sentence_break(text: str, start: int, end: int, folded: FoldedPeopleWords) 
 # A paragraph's number opening its paragraph, before the model's date ("2.3 Between January
 # and March 2020"; not the "9.30" of "9.30 a.m").
 _PARAGRAPH_NUMBER = re.compile(r"\d+(?:\.\d+)+\s+(?=[A-Z])")
+# A guess that is only the number a paragraph opens with ("4.13 Safeguarding supervision").
+# Not a date written with dots ("12.03.2019"): its year has four digits.
+_LONE_PARAGRAPH_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3}){1,2}\.?")
 
 
 def _tidy_span(f: Finding, text: str, openers: frozenset[str] = frozenset()) -> Finding | None:
@@ -1126,10 +1136,17 @@ def _tidy_span(f: Finding, text: str, openers: frozenset[str] = frozenset()) -> 
                 start += 1
         else:
             end = newline
-    if f.category == "DATE" and f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
+    if f.category in ("DATE", "QUANTITY") and f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
+        # The model also read paragraph numbers as percentages ("1.5 Methodology", "4.13").
         number = _PARAGRAPH_NUMBER.match(text, start, end)
         if number and not text[:start].strip():
             start = number.end()
+        elif (
+            f.category == "QUANTITY"
+            and not text[:start].strip()
+            and _LONE_PARAGRAPH_NUMBER.fullmatch(text, start, end)
+        ):
+            return None
         while openers:
             word = re.match(r"[^\W\d_]+\s+", text[start:end])
             if not word or word.group(0).strip().lower() not in openers:

@@ -72,3 +72,39 @@ def test_strict_does_not_take_an_age_limit_for_a_date(strict: Settings, text: st
 def test_strict_still_masks_lengths_of_time_after_under(strict: Settings, text: str, part: str, recogniser: str) -> None:
     guess = finding(text, part, "DATE", recogniser)
     assert redactions(text, decide([one_unit(text)], [guess], strict)) == [part]
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        # A paragraph's number, which the model read as a percentage: "1.5 Methodology" and
+        # "4.13" were "(quantity)" in every strict output of the sample health IMR.
+        ("1.5 Methodology", "1.5 Methodology"),
+        ("4.13 Safeguarding supervision", "4.13"),
+        ("2.9 Contact details held by agencies were her mobile.", "2.9 Contact"),
+    ],
+)
+def test_strict_does_not_take_a_paragraph_number_for_a_quantity(strict: Settings, text: str, part: str) -> None:
+    guess = finding(text, part, "QUANTITY", "spacy_model:PERCENT")
+    assert redactions(text, decide([one_unit(text)], [guess], strict)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "label"),
+    [
+        ("The MASH was managing a 40 per cent increase in contacts.", "40 per cent", "spacy_model:MONEY"),
+        ("He lived about 400 metres from the bridge.", "about 400 metres", "spacy_model:QUANTITY"),
+        ("2.4 He lived 1.5 miles away.", "1.5 miles", "spacy_model:QUANTITY"),
+        # (The sign is left outside the mask, as any sign at a guess's end.)
+        ("12.5% of the referrals were repeats.", "12.5%", "spacy_model:PERCENT"),
+    ],
+)
+def test_strict_still_masks_quantities(strict: Settings, text: str, part: str, label: str) -> None:
+    guess = finding(text, part, "QUANTITY", label)
+    assert redactions(text, decide([one_unit(text)], [guess], strict)) == [part.rstrip("%")]
+
+
+def test_strict_still_masks_a_date_with_dots_that_opens_a_paragraph(strict: Settings) -> None:
+    text = "12.03.2019 Home visit by the health visitor."
+    guess = finding(text, "12.03.2019", "DATE", "spacy_model:DATE")
+    assert redactions(text, decide([one_unit(text)], [guess], strict)) == ["12.03.2019"]
