@@ -1109,6 +1109,9 @@ def _sentence_break(text: str, start: int, end: int, folded: FoldedPeopleWords) 
 # A paragraph's number opening its paragraph, before the model's date ("2.3 Between January
 # and March 2020"; not the "9.30" of "9.30 a.m").
 _PARAGRAPH_NUMBER = re.compile(r"\d+(?:\.\d+)+\s+(?=[A-Z])")
+_JOINING_WORD_AT_END = re.compile(r"[\s,]+(?:and|or|to|&)$", re.I)
+_YEAR_AT_END = re.compile(r"\b(?:1[89]|20)\d\d$")
+_RANGE_OPENER = re.compile(r"\b(?:between|from)\b", re.I)
 # A guess that is only the number a paragraph opens with ("4.13 Safeguarding supervision").
 # Not a date written with dots ("12.03.2019"): its year has four digits.
 _LONE_PARAGRAPH_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3}){1,2}\.?")
@@ -1164,6 +1167,19 @@ def _tidy_span(f: Finding, text: str, openers: frozenset[str] = frozenset()) -> 
             end = opening
     while end > start and text[end - 1] in " \t,;:":
         end -= 1
+    if f.category == "DATE" and f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
+        # "1996, 1997 and" (of "In 1996, 1997 and 1998 the trial..."): the joining word is
+        # not the dates'. Only after a year: "28 January and" and "between 1975 and" wait for
+        # the year or the end of a range that follows, and make one date with it (as TAB marks
+        # them).
+        joining = _JOINING_WORD_AT_END.search(text, start, end)
+        if (
+            joining
+            and joining.start() > start
+            and _YEAR_AT_END.search(text, start, joining.start())
+            and not _RANGE_OPENER.search(text, start, end)
+        ):
+            end = joining.start()
     if end - start < 1:
         return None
     if (start, end) == (f.start, f.end):

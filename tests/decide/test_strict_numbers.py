@@ -108,3 +108,23 @@ def test_strict_still_masks_a_date_with_dots_that_opens_a_paragraph(strict: Sett
     text = "12.03.2019 Home visit by the health visitor."
     guess = finding(text, "12.03.2019", "DATE", "spacy_model:DATE")
     assert redactions(text, decide([one_unit(text)], [guess], strict)) == ["12.03.2019"]
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "masked"),
+    [
+        # The model's dates can run on into the word that joins them to the next: "In 1996,
+        # 1997 and 1998" masked "and" with the first two years.
+        ("In 1996, 1997 and 1998 the trial was adjourned.", "1996, 1997 and", "1996, 1997"),
+        ("In March 1993, September 1993 and March 1994 they wrote.", "March 1993, September 1993 and", "March 1993, September 1993"),
+        # A date still waiting for its year, or a range, keeps it: one date with what follows.
+        ("Appointments on 29 May and 12 June 2019 were missed.", "29 May and", "29 May and"),
+        ("for the period between 1975 and 1983", "the period between 1975 and", "the period between 1975 and"),
+        ("from 1990 to 1995", "from 1990 to", "from 1990 to"),
+        # A joining word inside the date stays in it.
+        ("between 26 June and 3 November 1992", "between 26 June and 3 November 1992", "between 26 June and 3 November 1992"),
+    ],
+)
+def test_strict_date_guess_loses_a_joining_word_at_its_end(strict: Settings, text: str, part: str, masked: str) -> None:
+    guess = finding(text, part, "DATE", "spacy_model:DATE")
+    assert redactions(text, decide([one_unit(text)], [guess], strict)) == [masked]
