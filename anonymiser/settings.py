@@ -238,7 +238,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s+")
 # The small words that join the words of a law's name ("Prevention of Terrorism Act").
 _JOINING_WORDS = frozenset({"the", "and", "of", "on", "for", "to", "in", "against", "from", "with", "s"})
 # keep.yml sections of regular expressions (matched against a whole candidate), not terms.
-_FORM_SECTIONS = ("anonymised_forms", "law_forms")
+_FORM_SECTIONS = ("anonymised_forms", "law_forms", "age_limit_forms")
 
 
 @dataclass(frozen=True)
@@ -251,6 +251,8 @@ class KeepList:
     # The shapes of the names of legislation and rules ("the Housing Act 1985", "the 1996
     # Regulations"): a name of that shape is law, which identifies no one.
     law_forms: tuple[re.Pattern[str], ...] = ()
+    # Age limits ("under 16", "over 18s"): a line the law draws, not a date or an age.
+    age_limit_forms: tuple[re.Pattern[str], ...] = ()
 
     @cached_property
     def matcher(self) -> TermMatcher:
@@ -276,6 +278,11 @@ class KeepList:
         words = [w for w in re.findall(r"[^\W\d_]+", text)[:-1] if w.lower() not in _JOINING_WORDS]
         return all(is_common_word(w) for w in words)
 
+    def is_age_limit(self, text: str) -> bool:
+        """Whether ``text`` is an age limit ("under 16", "aged under 13"), by ``age_limit_forms``."""
+        text = " ".join(text.split()).rstrip(".")
+        return any(p.fullmatch(text) for p in self.age_limit_forms)
+
     def anonymised_form_before_sentence_end(self, text: str) -> int | None:
         """Where the rest starts, when ``text`` opens with an anonymised form that ends a
         sentence ("Child A. She", a model's span run on past the full stop); else None."""
@@ -300,6 +307,7 @@ def load_keep_list(patterns_dir: Path, leave_out: tuple[str, ...] = ()) -> KeepL
     terms: list[str] = []
     forms: list[re.Pattern[str]] = []
     law_forms: list[re.Pattern[str]] = []
+    age_limit_forms: list[re.Pattern[str]] = []
     for key, value in data.items():
         if key in _FORM_SECTIONS:
             for i, pattern in enumerate(_str_list(value, f"{path}: {key}")):
@@ -307,14 +315,22 @@ def load_keep_list(patterns_dir: Path, leave_out: tuple[str, ...] = ()) -> KeepL
                     compiled = re.compile(pattern, re.IGNORECASE)
                 except re.error as exc:
                     raise ConfigError(f"{path}: {key}[{i}]: bad regular expression ({exc})") from None
-                (forms if key == "anonymised_forms" else law_forms).append(compiled)
+                {"anonymised_forms": forms, "law_forms": law_forms, "age_limit_forms": age_limit_forms}[key].append(
+                    compiled
+                )
         else:
             section_terms = _str_list(value, f"{path}: {key}")
             if key not in leave_out:
                 terms.extend(section_terms)
     # Longest first so that "Children Act 1989" wins over "Children Act".
     unique = sorted(set(terms), key=lambda t: (-len(t), t.lower()))
-    return KeepList(terms=tuple(unique), forms=tuple(forms), source=str(path), law_forms=tuple(law_forms))
+    return KeepList(
+        terms=tuple(unique),
+        forms=tuple(forms),
+        source=str(path),
+        law_forms=tuple(law_forms),
+        age_limit_forms=tuple(age_limit_forms),
+    )
 
 
 # ---------------------------------------------------------------------- people words

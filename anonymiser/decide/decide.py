@@ -21,6 +21,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
 
+from anonymiser.decide.capitals import WordCases, in_capitals, word_parts
 from anonymiser.decide.dates import is_month_and_year, month_and_year
 from anonymiser.decide.glosses import GLOSSED_CATEGORIES, bracketed_gloss
 from anonymiser.decide.initials import InitialFinder
@@ -170,6 +171,20 @@ def decide(
         )
 
     place_words = _place_words(findings, words.titles)
+    word_cases = WordCases(texts, glossary_spans.__getitem__)
+    # Words of practice the keep list writes in lower case ("multi-agency", "child protection").
+    lower_keep_words = frozenset(
+        w for t in settings.keep.terms for w in re.findall(r"[^\W\d_][\w'\u2019]*", t) if w.islower()
+    )
+
+    def ordinary_word(word: str, before: str | None) -> bool:
+        """A word of a guess in capitals that names nothing: a function word, a practice word,
+        a word the draft writes as an ordinary word, or a pseudonym's letter after its word
+        ("CHILD M")."""
+        low = word.lower()
+        if len(word) == 1 and before is not None and settings.keep.is_anonymised_form(f"{before} {word}"):
+            return True
+        return low in openers or low in lower_keep_words or word_cases.ordinary(word)
     # A whole name adds its own words to the end, and a guess that may be a person's fuller
     # name waits there until every person is known (see below).
     queue = list(findings)
@@ -197,6 +212,7 @@ def decide(
                 settings.keep.is_anonymised_form(f.text)
                 # A person may bear a law's last word ("Amanda Code", "Uncle Bill").
                 or (f.category != "PERSON" and settings.keep.is_law_name(f.text))
+                or (f.category in ("DATE", "AGE") and settings.keep.is_age_limit(f.text))
                 or glossary.is_term(f.text)
             ):
                 continue
@@ -241,7 +257,7 @@ def decide(
                 and unit.kind != "field_code"
                 and f.category != "PERSON"
                 and f.recogniser.startswith(MODEL_RECOGNISER_PREFIX)
-                and _names_more_than_terms(f, glossary_spans[f.unit], unit.text, glossary_words)
+                and _names_more_than_terms(f, glossary_spans[f.unit], unit.text, glossary_words, settings.keep)
             )
             if whole_name:
                 # Its own words are also masked where they stand alone: "Leeds" of "the Leeds
@@ -259,7 +275,9 @@ def decide(
                 # cut off a guess, never redacted. Under terms_in_names: whole, "the Leeds
                 # Crown Court" stays whole instead.
                 f = _trim_off_terms(f, glossary_spans[f.unit], unit.text)
-                if f is None:
+                if f is None or settings.keep.is_anonymised_form(f.text):
+                    # What is left may be a pseudonym: "Child F" of "Serious Case Review –
+                    # Child F", a heading the model read as a title of a work.
                     continue
         category = f.category
         rule = policy.rule(category)
@@ -320,6 +338,7 @@ def decide(
                 policy.model_guesses,
                 opens_sentence=_opens_sentence(unit.text, f.start),
                 in_heading=_heading_like(unit.text),
+                ordinary=ordinary_word,
             ):
                 continue
             if rule.action == "keep" and not from_case:
@@ -925,6 +944,9 @@ _DATED = re.compile(
 )
 
 
+_HAS_NUMBER = re.compile(rf"\d|\b(?:{_NUMBER_WORDS}|dozen|half|quarter)\b", re.I)
+
+
 # A number on its own that cannot be a year: the model calls the numbers of articles, rules,
 # paragraphs and laws ("Article 48", "Rules 37 and 38", "Law no. 3713") dates.
 _NOT_A_YEAR = re.compile(r"\d{1,3}|(?!1[89]\d\d\b|20\d\d\b)\d{4,}")
@@ -942,6 +964,11 @@ def _heading_like(text: str) -> bool:
     return 0 < len(stripped.split()) <= 8 and stripped[-1] not in ".?!:;,"
 
 
+# The model's guesses of names that a heading in capitals gives it: bodies, places and the
+# titles of works. Nationalities and languages are not among them: "POLISH" is one in capitals.
+_NAMED_IN_CAPITALS = frozenset({"ORGANISATION", "AGENCY", "LOCATION", "RARE_FEATURE"})
+
+
 def _model_guess_counts(
     text: str,
     category: str,
@@ -950,13 +977,27 @@ def _model_guess_counts(
     *,
     opens_sentence: bool = False,
     in_heading: bool = False,
+    ordinary: Callable[[str, str | None], bool] | None = None,
 ) -> bool:
-    """Whether one of the model's weaker guesses counts, at the policy's level of trust."""
+    """Whether one of the model's weaker guesses counts, at the policy's level of trust.
+
+    ``ordinary(word, word_before)`` says whether a word of a guess written in capitals names
+    nothing (see ``WordCases``)."""
     if level == "specific":
         return _model_guess_is_specific(text, category, glossary_words)
     # "proper": a dated expression, or a proper name that is more than a lone common word.
     if category == "DATE":
         return bool(_DATED.search(text)) and not _NOT_A_YEAR.fullmatch(text.strip())
+    if category == "QUANTITY":
+        # An amount has a number: what is left of a paragraph's number read as a percentage
+        # ("Methodology" of "1.5 Methodology") is not one.
+        return bool(_HAS_NUMBER.search(text))
+    if ordinary is not None and category in _NAMED_IN_CAPITALS and in_capitals(text):
+        # In capitals every word looks like a name: "SUMMARY OF INVOLVEMENT" was a place. The
+        # guess counts only for a word the draft does not write as an ordinary word.
+        parts = [w for _, w in word_parts(text)]
+        if all(ordinary(w, parts[i - 1] if i else None) for i, w in enumerate(parts)):
+            return False
     tokens = re.findall(r"[^\W\d_][\w'\u2019\-]*", text)
     named = [t for t in tokens if t[:1].isupper() and t.lower() not in ("the", "a", "an")]
     if not named and category in ("ORGANISATION", "LOCATION", "ETHNICITY", "RARE_FEATURE"):
@@ -1071,6 +1112,12 @@ def _sentence_break(text: str, start: int, end: int, folded: FoldedPeopleWords) 
 # A paragraph's number opening its paragraph, before the model's date ("2.3 Between January
 # and March 2020"; not the "9.30" of "9.30 a.m").
 _PARAGRAPH_NUMBER = re.compile(r"\d+(?:\.\d+)+\s+(?=[A-Z])")
+_JOINING_WORD_AT_END = re.compile(r"[\s,]+(?:and|or|to|&)$", re.I)
+_YEAR_AT_END = re.compile(r"\b(?:1[89]|20)\d\d$")
+_RANGE_OPENER = re.compile(r"\b(?:between|from)\b", re.I)
+# A guess that is only the number a paragraph opens with ("4.13 Safeguarding supervision").
+# Not a date written with dots ("12.03.2019"): its year has four digits.
+_LONE_PARAGRAPH_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3}){1,2}\.?")
 
 
 def _tidy_span(
@@ -1097,10 +1144,17 @@ def _tidy_span(
                 start += 1
         else:
             end = newline
-    if f.category == "DATE" and f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
+    if f.category in ("DATE", "QUANTITY") and f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
+        # The model also read paragraph numbers as percentages ("1.5 Methodology", "4.13").
         number = _PARAGRAPH_NUMBER.match(text, start, end)
         if number and not text[:start].strip():
             start = number.end()
+        elif (
+            f.category == "QUANTITY"
+            and not text[:start].strip()
+            and _LONE_PARAGRAPH_NUMBER.fullmatch(text, start, end)
+        ):
+            return None
         while openers:
             word = re.match(r"[^\W\d_]+\s+", text[start:end])
             if not word or word.group(0).strip().lower() not in openers:
@@ -1128,6 +1182,19 @@ def _tidy_span(
             end = opening
     while end > start and text[end - 1] in " \t,;:":
         end -= 1
+    if f.category == "DATE" and f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
+        # "1996, 1997 and" (of "In 1996, 1997 and 1998 the trial..."): the joining word is
+        # not the dates'. Only after a year: "28 January and" and "between 1975 and" wait for
+        # the year or the end of a range that follows, and make one date with it (as TAB marks
+        # them).
+        joining = _JOINING_WORD_AT_END.search(text, start, end)
+        if (
+            joining
+            and joining.start() > start
+            and _YEAR_AT_END.search(text, start, joining.start())
+            and not _RANGE_OPENER.search(text, start, end)
+        ):
+            end = joining.start()
     if end - start < 1:
         return None
     if (start, end) == (f.start, f.end):
@@ -1166,7 +1233,7 @@ def _trim_off_terms(f: Finding, glossary: list[tuple[int, int]], text: str) -> F
 
 
 def _names_more_than_terms(
-    f: Finding, glossary: list[tuple[int, int]], text: str, glossary_words: set[str]
+    f: Finding, glossary: list[tuple[int, int]], text: str, glossary_words: set[str], keep: KeepList
 ) -> bool:
     """Whether a guess that overlaps practice terms also has a capitalised word of its own.
 
@@ -1176,7 +1243,7 @@ def _names_more_than_terms(
     """
     if not overlaps_any(f.start, f.end, glossary):
         return False
-    return _own_name_word(text, f.start, f.end, glossary, glossary_words)
+    return _own_name_word(text, f.start, f.end, glossary, glossary_words, keep)
 
 
 def _pseudonym_letter(text: str, start: int, end: int, keep: KeepList) -> bool:
@@ -1198,18 +1265,28 @@ def _after_leading_words(text: str, start: int, end: int, leading: frozenset[str
 
 
 def _own_name_word(
-    text: str, start: int, end: int, others: Sequence[tuple[int, int]], glossary_words: set[str]
+    text: str,
+    start: int,
+    end: int,
+    others: Sequence[tuple[int, int]],
+    glossary_words: set[str],
+    keep: KeepList | None = None,
 ) -> bool:
     """Whether ``text[start:end]`` has, outside the ``others`` spans, a capitalised word that is
-    not an article, a possessive "s" or a practice word: a name word of its own."""
+    not an article, a possessive "s" or a practice word: a name word of its own. Given the
+    ``keep`` list, a pseudonym's letter ("M" of "Child M") is not one either: "Individual
+    Management Review: Child M" was masked whole as a body's name."""
     rest = list(text[start:end])
     for s, e in others:
         s, e = max(s, start), min(e, end)
         if s < e:
             rest[s - start : e - start] = " " * (e - s)
-    for word in re.findall(r"[^\W\d_][\w\-]*", "".join(rest)):
+    for match in re.finditer(r"[^\W\d_][\w\-]*", "".join(rest)):
+        word = match.group(0)
         low = word.lower()
         if word[:1].isupper() and low not in glossary_words and low not in ("the", "a", "an", "s"):
+            if keep is not None and _pseudonym_letter(text, start + match.start(), start + match.end(), keep):
+                continue
             return True
     return False
 

@@ -20,6 +20,7 @@ TERM_SECTIONS = (
 )
 FORMS = "anonymised_forms"
 LAW_FORMS = "law_forms"
+AGE_LIMIT_FORMS = "age_limit_forms"
 
 # Terms named in the spine issue: each must be on the list.
 SPINE_TERMS = [
@@ -54,7 +55,7 @@ def test_file_opens_with_a_comment_for_the_consultant() -> None:
 
 
 def test_has_exactly_the_expected_sections(keep: dict) -> None:
-    assert set(keep) == {*TERM_SECTIONS, FORMS, LAW_FORMS}
+    assert set(keep) == {*TERM_SECTIONS, FORMS, LAW_FORMS, AGE_LIMIT_FORMS}
     for section in keep:
         assert isinstance(keep[section], list) and keep[section], section
 
@@ -87,7 +88,7 @@ def test_contains_spine_terms(keep: dict, term: str) -> None:
 
 
 def test_every_form_compiles_and_is_anchored(keep: dict) -> None:
-    for form in keep[FORMS] + keep[LAW_FORMS]:
+    for form in keep[FORMS] + keep[LAW_FORMS] + keep[AGE_LIMIT_FORMS]:
         re.compile(form)
         assert form.startswith("^") and form.endswith("$"), form
 
