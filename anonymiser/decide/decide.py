@@ -1160,7 +1160,7 @@ def _tidy_span(
             if not word or word.group(0).strip().lower() not in openers:
                 break
             start += word.end()
-    if f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) and f.category not in ("PERSON", "DATE", "DATE_OF_BIRTH", "AGE"):
+    if f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) and f.category in ("ORGANISATION", "LOCATION", "AGENCY"):
         # The model's organisation or place can open with the sentence's first word ("Later
         # St. Aldric's" beside the school "St. Aldric's Primary School"): the union of the two
         # swallowed "Later". No name opens with a function word (``function_words``).
