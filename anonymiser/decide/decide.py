@@ -29,6 +29,7 @@ from anonymiser.decide.people import (
     Person,
     PersonBook,
     SHARED_KEY,
+    children_named,
     clean_person_text,
     fold,
     labels_in_use,
@@ -135,11 +136,6 @@ def decide(
     case_keep_spans = TermSpans(case_keep, texts)
     policy = settings.policy
 
-    book = PersonBook(words.titles, words.honorifics)
-    for matcher in case_matchers:
-        if matcher.person is not None:
-            book.for_case(matcher.person)
-
     glossary_words = _words_in(settings.keep.terms)
     findings = _reclassify(
         _split_at_sentence_breaks(findings, texts, words.folded),
@@ -151,6 +147,24 @@ def decide(
     # A name right after a family role word that nothing else found ("uncle Paddy", "his nan
     # Sheila"): a person, judged, labelled and found everywhere like the others.
     findings = [*findings, *_names_after_family_words(findings, texts, words, glossary_words, settings.given_names)]
+
+    # The full names the draft marks as a child's ("Ayaan Warsame (aged 3)"): an adult title
+    # before their surname alone ("Ms Warsame") is someone else (PersonBook).
+    child_names = children_named(
+        (u.text for u in units),
+        (_untitled_name(f.text, words) for f in findings if f.category == "PERSON"),
+        words,
+    )
+    book = PersonBook(
+        words.titles,
+        words.honorifics,
+        children=words.children,
+        child_titles=words.child_titles,
+        child_names=child_names,
+    )
+    for matcher in case_matchers:
+        if matcher.person is not None:
+            book.for_case(matcher.person)
     # Spans of things the policy keeps (agencies under scr): a weaker finding inside one,
     # such as the model calling "Westmere Constabulary" an ORG, is not a separate entity.
     policy_kept_spans: dict[int, list[tuple[int, int]]] = {}
@@ -183,9 +197,15 @@ def decide(
     place_words = _place_words(findings, words.titles)
     # A whole name adds its own words to the end, and a guess that may be a person's fuller
     # name waits there until every person is known (see below).
+    # A surname after an adult title ("Ms Warsame") waits too, until every full name before
+    # or after it is known, and before the guesses that may be fuller names ("Leanne
+    # Forshaw" as a place, beside "Ms Forshaw"), which look for the titled surname.
     queue = list(findings)
     awaiting: set[int] = set()  # positions in the queue of the guesses that wait
-    for position, f in enumerate(queue):
+    titled_later: set[int] = set()  # positions in the queue of the titled surnames that waited
+    waiting_guesses: list[Finding] = []
+    waiting_titled: list[Finding] = []
+    for position, f in _in_phases(queue, [(waiting_titled, titled_later), (waiting_guesses, awaiting)]):
         unit = by_uid.get(f.unit)
         if unit is None or not f.text.strip():
             continue
@@ -242,8 +262,7 @@ def decide(
                     f = replace(f, category="PERSON")
             elif _may_be_fuller_name(f, words.titles, is_name_word, place_words):
                 # The person may be named only later in the document ("Ms Forshaw").
-                awaiting.add(len(queue))
-                queue.append(f)
+                waiting_guesses.append(f)
                 continue
             whole_name = (
                 policy.terms_in_names == "whole"
@@ -291,6 +310,9 @@ def decide(
                     is_first_name=settings.given_names.is_first_name,
                     title=title,
                 ):
+                    continue
+                if not from_case and position not in titled_later and _adult_titled(f, unit.text, words):
+                    waiting_titled.append(f)
                     continue
                 person = _person_for(f, case_matchers, book, settings.replacements, title)
                 if person is not None and person.is_child(words.children) and _adult_titled(f, unit.text, words):
@@ -483,6 +505,9 @@ def decide(
     for key, names in recognisers.items():
         if names == {FAMILY_WORD_NAME}:
             review_reasons.setdefault(key, set()).add("a name only the family word before it marks")
+    for person in people:
+        if person.doubt:
+            review_reasons.setdefault(person.key, set()).add(person.doubt)
     loose: list[Variant] = []
     # Every other redacted string, all in one pattern: one pass over the document.
     keys_by_text: dict[str, list[str]] = {}
@@ -687,6 +712,34 @@ def _trim_person(
     ):
         return bare
     return trimmed
+
+
+def _in_phases(queue: list[Finding], later: Sequence[tuple[list[Finding], set[int]]]) -> Iterator[tuple[int, Finding]]:
+    """The queue's findings with their positions, the queue growing as they are read; when
+    it is done, each of ``later``'s lists in turn (the findings told to wait) is moved to its
+    end, their new positions added to the set beside it, and read."""
+    position = 0
+    while True:
+        while position < len(queue):
+            yield position, queue[position]
+            position += 1
+        waiting = next(((items, positions) for items, positions in later if items), None)
+        if waiting is None:
+            return
+        items, positions = waiting
+        positions.update(range(len(queue), len(queue) + len(items)))
+        queue.extend(items)
+        items.clear()
+
+
+def _untitled_name(text: str, words: PeopleWords) -> str:
+    """A PERSON finding's name without a title or the role words the model reads into it."""
+    name = strip_title(clean_person_text(text), words.titles)
+    role = words.leading_role.match(name)
+    while role is not None and role.end() < len(name):
+        name = name[role.end() :]
+        role = words.leading_role.match(name)
+    return name
 
 
 def _noun_after_family_title(f: Finding, text: str, words: PeopleWords, given: GivenNameRules) -> bool:
