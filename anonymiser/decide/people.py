@@ -448,7 +448,7 @@ _AGE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _BORN_AFTER = re.compile(
-    r"[ \t\u00a0]*[,(]?[ \t\u00a0]*(?:who[ \t\u00a0]+was[ \t\u00a0]+)?(?:born|b\.|d\.?o\.?b\.?|date[ \t\u00a0]+of[ \t\u00a0]+birth)"
+    r"[ \t\u00a0]*[,(]?[ \t\u00a0]*(?:(?:who[ \t\u00a0]+)?(?:was|is)[ \t\u00a0]+)?(?:born|b\.|d\.?o\.?b\.?|date[ \t\u00a0]+of[ \t\u00a0]+birth)"
     r"[ \t\u00a0:]*(?:on[ \t\u00a0]+|in[ \t\u00a0]+)?[^\n();]{0,20}?\b(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )

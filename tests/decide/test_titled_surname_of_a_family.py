@@ -111,6 +111,7 @@ def test_a_titled_surname_that_can_only_be_one_person_joins_them(
         ("Ayaan Warsame, a 4-year-old, was seen.", True),
         ("Kian Marsh (born 14 September 2016) was admitted in 2019.", True),
         ("Kian Marsh, DOB 14/09/2016, was admitted in 2019.", True),
+        ("Ayaan Warsame was born in 2016. He was seen in 2019.", True),
         ("The child, Zofia Wiśniewska, attended nursery.", True),
         ("A little boy, Kian Marsh, was taken to hospital.", True),
         ("Her son Ayaan Warsame was unwell.", True),
@@ -122,6 +123,7 @@ def test_a_titled_surname_that_can_only_be_one_person_joins_them(
         ("Kayleigh Marsh, 14 Ashcombe Row, was visited.", False),
         ("Kayleigh Marsh, the child's mother, was at home.", False),
         ("Kayleigh Marsh was born in Leeds.", False),
+        ("Kayleigh Marsh was born in 1995. She was seen in 2019.", False),
     ],
 )
 def test_what_marks_a_full_name_as_a_childs(settings: Settings, text: str, child: bool) -> None:
