@@ -454,6 +454,21 @@ class PeopleWords:
         return re.compile(rf"\b(?:{alternatives})$"), MappingProxyType(groups)
 
     @cached_property
+    def family_role_then_name(self) -> re.Pattern[str]:
+        """A family role word of ``role_at_end`` (a word in both lists is a practitioner's)
+        and the capitalised word after it, which may name that member of the family: "uncle
+        |Paddy|", "his nan |Sheila|", "her mother, |Tamzin|", "nan (|Sheila|)". The role in
+        any case; between them spaces, or a comma, colon or opening bracket, on one line; the
+        name's possessive is left to the caller. Group ``name``."""
+        _, groups = self.role_at_end
+        family = sorted((r for r, g in groups.items() if g == "family"), key=len, reverse=True)
+        alternatives = "|".join(re.escape(r).replace(r"\ ", r"[ \t\u00a0]+") for r in family) or "(?!)"
+        return re.compile(
+            rf"(?<![\w'\u2019-])(?i:{alternatives})(?:[ \t\u00a0]*[,(:][ \t\u00a0]*|[ \t\u00a0]+)"
+            r"(?P<name>[A-Z][A-Za-z'\u2019-]*[a-z][A-Za-z'\u2019-]*)(?![\w'\u2019-])"
+        )
+
+    @cached_property
     def leading_role(self) -> re.Pattern[str]:
         """Role words opening a span, before the name they describe ("Child Kian Marsh",
         "Mother Kayleigh", "Maternal grandmother Denise Marsh"), any case."""
@@ -722,7 +737,7 @@ class Settings:
         """Compile now the matchers the decide and verify stages build on first use."""
         _ = (self.keep.matcher, self.case.keep_matcher, self.people.not_name_matcher)
         _ = (self.people.leading_role, self.people.adult_title, self.people.adult_title_before)
-        _ = (self.people.family_after, self.people.residence_before)
+        _ = (self.people.family_after, self.people.residence_before, self.people.family_role_then_name)
 
     def fingerprint(self, **recorded: Any) -> str:
         """A hash of everything that changes the output, for resumable batches.

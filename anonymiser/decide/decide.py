@@ -30,6 +30,7 @@ from anonymiser.decide.people import (
     Person,
     PersonBook,
     SHARED_KEY,
+    children_named,
     clean_person_text,
     fold,
     labels_in_use,
@@ -43,7 +44,12 @@ from anonymiser.decide.spans import Candidate, join_durations, resolve_overlaps
 from anonymiser.decide.text_index import DocumentText
 from anonymiser.decide.titles import TitlePatterns
 from anonymiser.detect.case_file import CASE_FILE_RECOGNISER, CaseMatcher
-from anonymiser.detect.given_names import GIVEN_NAME_RECOGNISER, PLACE_NAME_RECOGNISER
+from anonymiser.detect.given_names import (
+    GIVEN_NAME_RECOGNISER,
+    PLACE_NAME_RECOGNISER,
+    SURNAME_WORD_BELOW_ZIPF,
+    GivenNameRules,
+)
 from anonymiser.detect.model import MODEL_RECOGNISER_PREFIX
 from anonymiser.detect.names import (
     Variant,
@@ -63,6 +69,9 @@ INITIAL = "initial_as_name"
 COUPLE = "couple_title"
 SHORT_FORM = "short_form_of_name"
 FAMILY_INITIAL = "family_initial"
+FAMILY_WORD_NAME = "name_after_family_word"
+# A name found only by the family role before it ("uncle Paddy"): a guess, for review.
+_FAMILY_WORD_NAME_SCORE = 0.6
 # A short form or initial alone, standing for several people ("(first name)"): a guess.
 _SHORT_FORM_SCORE = 0.6
 _INITIAL_SCORE = 0.6
@@ -128,11 +137,6 @@ def decide(
     case_keep_spans = TermSpans(case_keep, texts)
     policy = settings.policy
 
-    book = PersonBook(words.titles, words.honorifics)
-    for matcher in case_matchers:
-        if matcher.person is not None:
-            book.for_case(matcher.person)
-
     glossary_words = _words_in(settings.keep.terms)
     findings = _reclassify(
         _split_at_sentence_breaks(findings, texts, words.folded),
@@ -141,6 +145,27 @@ def decide(
         texts,
         words,
     )
+    # A name right after a family role word that nothing else found ("uncle Paddy", "his nan
+    # Sheila"): a person, judged, labelled and found everywhere like the others.
+    findings = [*findings, *_names_after_family_words(findings, texts, words, glossary_words, settings.given_names)]
+
+    # The full names the draft marks as a child's ("Ayaan Warsame (aged 3)"): an adult title
+    # before their surname alone ("Ms Warsame") is someone else (PersonBook).
+    child_names = children_named(
+        (u.text for u in units),
+        (_untitled_name(f.text, words) for f in findings if f.category == "PERSON"),
+        words,
+    )
+    book = PersonBook(
+        words.titles,
+        words.honorifics,
+        children=words.children,
+        child_titles=words.child_titles,
+        child_names=child_names,
+    )
+    for matcher in case_matchers:
+        if matcher.person is not None:
+            book.for_case(matcher.person)
     # Spans of things the policy keeps (agencies under scr): a weaker finding inside one,
     # such as the model calling "Westmere Constabulary" an ORG, is not a separate entity.
     policy_kept_spans: dict[int, list[tuple[int, int]]] = {}
@@ -187,9 +212,15 @@ def decide(
         return low in openers or low in lower_keep_words or word_cases.ordinary(word)
     # A whole name adds its own words to the end, and a guess that may be a person's fuller
     # name waits there until every person is known (see below).
+    # A surname after an adult title ("Ms Warsame") waits too, until every full name before
+    # or after it is known, and before the guesses that may be fuller names ("Leanne
+    # Forshaw" as a place, beside "Ms Forshaw"), which look for the titled surname.
     queue = list(findings)
     awaiting: set[int] = set()  # positions in the queue of the guesses that wait
-    for position, f in enumerate(queue):
+    titled_later: set[int] = set()  # positions in the queue of the titled surnames that waited
+    waiting_guesses: list[Finding] = []
+    waiting_titled: list[Finding] = []
+    for position, f in _in_phases(queue, [(waiting_titled, titled_later), (waiting_guesses, awaiting)]):
         unit = by_uid.get(f.unit)
         if unit is None or not f.text.strip():
             continue
@@ -247,8 +278,7 @@ def decide(
                     f = replace(f, category="PERSON")
             elif _may_be_fuller_name(f, words.titles, is_name_word, place_words):
                 # The person may be named only later in the document ("Ms Forshaw").
-                awaiting.add(len(queue))
-                queue.append(f)
+                waiting_guesses.append(f)
                 continue
             whole_name = (
                 policy.terms_in_names == "whole"
@@ -268,7 +298,7 @@ def decide(
             elif f.category == "PERSON":
                 # "Jane Hill Social Worker" -> "Jane Hill": practice terms are cut off a name.
                 f = _trim_person(f, glossary_spans[f.unit], unit.text, titles, words.leading_role, openers)
-                if f is None:
+                if f is None or _noun_after_family_title(f, unit.text, words, settings.given_names):
                     continue
             elif f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
                 # "the NHS England Wessex Area Team" -> "Wessex Area Team": practice terms are
@@ -298,6 +328,9 @@ def decide(
                     is_first_name=settings.given_names.is_first_name,
                     title=title,
                 ):
+                    continue
+                if not from_case and position not in titled_later and _adult_titled(f, unit.text, words):
+                    waiting_titled.append(f)
                     continue
                 person = _person_for(f, case_matchers, book, settings.replacements, title)
                 if person is not None and person.is_child(words.children) and _adult_titled(f, unit.text, words):
@@ -488,6 +521,12 @@ def decide(
         review_reasons.setdefault(owner.key, set()).add(reason)
         for uid, start, end in spans:
             candidates.append(Candidate(uid, start, end, owner.key, "PERSON", scores[owner.key], source))
+    for key, names in recognisers.items():
+        if names == {FAMILY_WORD_NAME}:
+            review_reasons.setdefault(key, set()).add("a name only the family word before it marks")
+    for person in people:
+        if person.doubt:
+            review_reasons.setdefault(person.key, set()).add(person.doubt)
     loose: list[Variant] = []
     # Every other redacted string, all in one pattern: one pass over the document.
     keys_by_text: dict[str, list[str]] = {}
@@ -694,6 +733,50 @@ def _trim_person(
     return trimmed
 
 
+def _in_phases(queue: list[Finding], later: Sequence[tuple[list[Finding], set[int]]]) -> Iterator[tuple[int, Finding]]:
+    """The queue's findings with their positions, the queue growing as they are read; when
+    it is done, each of ``later``'s lists in turn (the findings told to wait) is moved to its
+    end, their new positions added to the set beside it, and read."""
+    position = 0
+    while True:
+        while position < len(queue):
+            yield position, queue[position]
+            position += 1
+        waiting = next(((items, positions) for items, positions in later if items), None)
+        if waiting is None:
+            return
+        items, positions = waiting
+        positions.update(range(len(queue), len(queue) + len(items)))
+        queue.extend(items)
+        items.clear()
+
+
+def _untitled_name(text: str, words: PeopleWords) -> str:
+    """A PERSON finding's name without a title or the role words the model reads into it."""
+    name = strip_title(clean_person_text(text), words.titles)
+    role = words.leading_role.match(name)
+    while role is not None and role.end() < len(name):
+        name = name[role.end() :]
+        role = words.leading_role.match(name)
+    return name
+
+
+def _noun_after_family_title(f: Finding, text: str, words: PeopleWords, given: GivenNameRules) -> bool:
+    """Whether the model's PERSON ``f`` is an ordinary word after a capitalised family word,
+    the two a phrase: "Mother Nature", "Father Christmas", "Sister Act" (the model's "Mother
+    Nature", with the role cut off, read "Mother Person E"). The word is no first name and
+    no surname ("Mother Kayleigh", "Father Smith" stay people), and the role is capitalised:
+    after "his partner Chance" a rare word may well be a name."""
+    word = f.text.strip()
+    if " " in word or not word[:1].isupper() or given.is_first_name(word) or given.is_surname_like(word):
+        return False
+    role, group = role_before(text, f.start, words)
+    if group != "family" or role is None:
+        return False
+    written = text[max(0, f.start - 40) : f.start].rstrip(" \t\u00a0,(:")
+    return written[-len(role) :][:1].isupper()
+
+
 def _adult_titled(f: Finding, text: str, words: PeopleWords) -> bool:
     """Whether ``f`` is a lone name word right after a title that a child does not bear
     ("Mrs O'Neill", "Mr O'Neill", "Dr O'Neill"; not "Miss O'Neill", "Master O'Neill")."""
@@ -838,9 +921,15 @@ def _reclassify(
             first = f.text.split()[0] if f.text.split() else ""
             if first[:1].isupper() and not first[:1].isdigit():
                 place_words.add(first)
+    pattern_places = frozenset(
+        w.lower()
+        for f in findings
+        if f.category in _PLACE_CATEGORIES and not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX)
+        for w in _NAME_WORD.findall(f.text)
+    )
     out = []
     for f in findings:
-        if _person_after_role(f, texts[f.unit], glossary_words, words):
+        if _person_after_role(f, texts[f.unit], glossary_words, words, is_first_name, pattern_places):
             f = replace(f, category="PERSON")
         guess = f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) or f.recogniser == GIVEN_NAME_RECOGNISER
         if guess and f.category == "PERSON" and any(
@@ -874,13 +963,33 @@ def _reclassify(
     return out
 
 
-def _person_after_role(f: Finding, text: str, glossary_words: set[str], words: PeopleWords) -> bool:
+def _person_after_role(
+    f: Finding,
+    text: str,
+    glossary_words: set[str],
+    words: PeopleWords,
+    is_first_name: Callable[[str], bool] = lambda word: False,
+    places: frozenset[str] = frozenset(),
+) -> bool:
     """Whether the model's ORG or place guess ``f`` is a person's name after their role
     ("the paramedic, Owain Pritchard"): two or three capitalised name words, none of them an
-    ordinary or practice word, right after a family or professional role word."""
+    ordinary or practice word, right after a family or professional role word. One word is
+    a name right after a family role word ("her mother, Tamzin", "uncle Paddy", which the
+    model read as a body and a place) on the evidence _names_after_family_words asks for: a
+    first name or a word as rare as a surname, and no word of a place the patterns found
+    (``places``, lower case)."""
     if not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) or f.category not in ("ORGANISATION", "LOCATION"):
         return False
     tokens = f.text.split()
+    if len(tokens) == 1 and _NAME_WORD.fullmatch(tokens[0]):
+        word = tokens[0]
+        folded = words.folded
+        return (
+            word.lower() not in glossary_words | places | folded.titles | folded.roles
+            and not words.not_name_matcher.is_term(word)
+            and (is_first_name(word) or zipf_frequency(word.lower(), "en") < SURNAME_WORD_BELOW_ZIPF)
+            and role_before(text, f.start, words)[1] == "family"
+        )
     if not 2 <= len(tokens) <= 3 or not all(_NAME_WORD.fullmatch(t) for t in tokens):
         return False
     if any(is_common_word(t) or t.lower() in glossary_words for t in tokens):
@@ -890,6 +999,67 @@ def _person_after_role(f: Finding, text: str, glossary_words: set[str], words: P
 
 # A word of a name: capitalised letters, perhaps with an apostrophe or hyphen ("O'Neill").
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z'\u2019-]+")
+# The next word of a name after a given name: capitalised, after spaces on the same line.
+_NEXT_NAME_WORD = re.compile(r"[ \t\u00a0]+([A-Z][A-Za-z'\u2019-]*[a-z][A-Za-z'\u2019-]*)(?![\w'\u2019-])")
+_POSSESSIVE = re.compile(r"['\u2019][sS]?$")
+
+
+def _names_after_family_words(
+    findings: Sequence[Finding],
+    texts: Mapping[int, str],
+    words: PeopleWords,
+    glossary_words: set[str],
+    given: GivenNameRules,
+) -> list[Finding]:
+    """A capitalised name right after a family role word that no finding covers: "uncle
+    Paddy took him to the park", "his nan Sheila", "cousin Tyrese" were published when the
+    model and the name lists missed them (PeopleWords.family_role_then_name). The word must
+    be a first name of the lists or as rare as a surname ("Paddy", "Tyrese"), the evidence
+    a surname needs after a first name; never a title, role, function, practice, keep-list or
+    not_names word ("Mother Nature", "his sister Social Worker"), nor a word of a place the
+    patterns found. Capitalised words after it that may be surnames ("uncle Paddy Walsh")
+    are part of the name. A guess: scored so that the person goes for review."""
+    taken: dict[int, list[tuple[int, int]]] = {}
+    places: set[str] = set()
+    for f in findings:
+        taken.setdefault(f.unit, []).append((f.start, f.end))
+        if f.category in _PLACE_CATEGORIES and not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
+            places.update(w.lower() for w in _NAME_WORD.findall(f.text))
+    folded = words.folded
+    never = folded.titles | folded.function_words | folded.roles | glossary_words | places
+
+    def no_name(word: str, start: int, uid: int) -> bool:
+        return (
+            word.lower() in never
+            or words.not_name_matcher.is_term(word)
+            or overlaps_any(start, start + len(word), taken.get(uid, []))
+        )
+
+    out: list[Finding] = []
+    for uid, text in texts.items():
+        for match in words.family_role_then_name.finditer(text):
+            start = match.start("name")
+            word = _POSSESSIVE.sub("", match.group("name"))
+            if no_name(word, start, uid) or not (
+                given.is_first_name(word) or zipf_frequency(word.lower(), "en") < SURNAME_WORD_BELOW_ZIPF
+            ):
+                continue
+            end = start + len(word)
+            # The surname after it, up to two words; a possessive ends the name.
+            for _ in range(2):
+                if end < match.end("name"):
+                    break
+                after = _NEXT_NAME_WORD.match(text, end)
+                if after is None:
+                    break
+                surname = _POSSESSIVE.sub("", after.group(1))
+                if no_name(surname, after.start(1), uid) or not given.is_surname_like(surname):
+                    break
+                end = after.start(1) + len(surname)
+                if end < after.end(1):
+                    break
+            out.append(Finding(uid, start, end, text[start:end], "PERSON", _FAMILY_WORD_NAME_SCORE, FAMILY_WORD_NAME))
+    return out
 # Where the document's places are: a word of one of these is a place word, not a given name.
 _PLACE_CATEGORIES = frozenset({"LOCATION", "ADDRESS", *_PLACE_NAMED})
 

@@ -27,15 +27,23 @@ class Person:
     # The honorifics seen before their name ("mrs" of "Mrs O'Neill"), folded: a person called
     # Mrs is not the one called Mr (see PersonBook).
     honorifics: set[str] = field(default_factory=set)
+    # The draft marks one of their full names as a child's ("Ayaan Warsame (aged 3)", "her
+    # son, Ayaan Warsame"): see children_named. Read only for people the case file does not list.
+    child: bool = False
+    # Seen with a title no child bears before their surname alone ("Ms Warsame", "Dr Hill").
+    adult: bool = False
+    # Why the consultant should look at who this is, when the book could not be sure.
+    doubt: str | None = None
 
     @property
     def tokens(self) -> list[str]:
         return name_tokens(self.name)
 
     def is_child(self, children: Sequence[str]) -> bool:
-        """Whether the case file lists this person as a child (by role or pseudonym)."""
+        """Whether the case file lists this person as a child (by role or pseudonym), or, for
+        someone it does not list, the draft marks one of their full names as a child's."""
         if self.case is None:
-            return False
+            return self.child
         return _described_as_child(self.case.role, self.case.pseudonym or "", tuple(children))
 
 
@@ -72,6 +80,10 @@ def strip_title(text: str, titles: Sequence[str]) -> str:
 
 # The key of a person that a name several listed people share stands for (for_shared).
 SHARED_KEY = "shared:"
+# The review's reason for a titled surname that the book made a person of its own.
+DOUBT_TITLED_SURNAME = (
+    "a titled surname that a child or several people in this draft bear: may be another member of the family"
+)
 
 
 def fold(text: str) -> str:
@@ -97,11 +109,30 @@ class PersonBook:
     ``honorifics`` (patterns/people.yml) are the titles that say how a person is addressed: a
     name never joins a person who was given a different one. "Mr O'Neill" and "Mrs Patricia
     O'Neill" are two people, and "Mrs O'Neill" is then the second of them.
+
+    A surname alone after a title no child bears ("Ms Warsame"; ``child_titles`` are the ones
+    a child may) joins someone who bears that surname only if it can be no one else: the one
+    seen with the same honorific ("Mrs Denise Marsh" for "Mrs Marsh"), else the one person
+    bearing it who is no child (``children``: the case file's, or ``child_names``, the full
+    names the draft marks as a child's) and has no other honorific. Otherwise it is a person
+    of its own, still redacted, with a ``doubt`` for the consultant: with "Ayaan Warsame (aged
+    3)" and no case file, "Ms Warsame", the mother, read the child's label.
     """
 
-    def __init__(self, titles: Sequence[str], honorifics: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        titles: Sequence[str],
+        honorifics: Sequence[str] = (),
+        *,
+        children: Sequence[str] = (),
+        child_titles: Sequence[str] = (),
+        child_names: frozenset[str] = frozenset(),
+    ) -> None:
         self.titles = tuple(titles)
         self.honorifics = frozenset(h.rstrip(".").lower() for h in honorifics)
+        self.children = tuple(children)
+        self.child_titles = frozenset(t.rstrip(".").lower() for t in child_titles)
+        self.child_names = child_names
         self.people: list[Person] = []
         self._by_form: dict[str, Person] = {}
 
@@ -157,7 +188,16 @@ class PersonBook:
                 and self._same_address(p, honorific)
             )
 
-        person = self._by_form.get(lower)
+        title_word = self._title_word(bare, name, title)
+        adult_titled = single and title_word is not None and title_word not in self.child_titles
+        person = None
+        if adult_titled:
+            person, doubt = self._titled_owner(lower, honorific, not_family)
+            if person is None and doubt is not None:
+                person = Person(key=f"person:{len(self.people) + 1}", name=name, doubt=doubt)
+                self.people.append(person)
+        if person is None:
+            person = self._by_form.get(lower)
         if person is not None and not fits(person):
             # Another person may bear the same form under this title ("Mrs O'Neill" after
             # "Mr O'Neill"); the earliest who fits.
@@ -179,7 +219,49 @@ class PersonBook:
             person.surnames.add(lower)
         if honorific:
             person.honorifics.add(honorific)
+        if adult_titled:
+            person.adult = True
         return self.add_form(person, name, where)
+
+    def _title_word(self, bare: str, name: str, title: str | None) -> str | None:
+        """The title before ``name``, folded: the words of ``bare`` before it ("ms" of "Ms
+        Warsame"), or ``title`` when the span leaves it out."""
+        tokens, rest = name_tokens(bare), name_tokens(name)
+        written = " ".join(tokens[: len(tokens) - len(rest)]) if len(tokens) > len(rest) else (title or "")
+        written = written.strip().rstrip(".").lower()
+        return written or None
+
+    def _bears(self, person: Person, surname: str) -> bool:
+        """Whether ``person`` is known by the folded ``surname``: the last word of a full name,
+        or a surname seen alone after a title."""
+        tokens = person.tokens
+        if len(tokens) >= 2:
+            return fold(tokens[-1]) == surname
+        return surname in person.surnames
+
+    def _titled_owner(
+        self, surname: str, honorific: str | None, not_family: bool
+    ) -> tuple[Person | None, str | None]:
+        """Who a surname after an adult title is (see the class), or why it is no one known:
+        (None, None) when no one bears it, and the usual rules apply."""
+        bearers = [
+            p
+            for p in self.people
+            if not p.key.startswith(SHARED_KEY)
+            and self._bears(p, surname)
+            and not (not_family and _listed_family(p))
+        ]
+        if not bearers:
+            return None, None
+        adults = [p for p in bearers if not p.is_child(self.children)]
+        if honorific:
+            same = [p for p in adults if honorific in p.honorifics]
+            if same:
+                return min(same, key=lambda p: p.first_seen), None
+        fitting = [p for p in adults if self._same_address(p, honorific)]
+        if len(fitting) == 1:
+            return fitting[0], None
+        return None, DOUBT_TITLED_SURNAME
 
     def _honorific(self, bare: str, title: str | None) -> str | None:
         """The honorific opening ``bare`` ("Mrs" of "Mrs O'Neill"), or ``title`` if it is one."""
@@ -200,6 +282,8 @@ class PersonBook:
         # same person, now fully named, unless the honorifics differ ("Mr O'Neill"). A lone
         # word never seen after a title may be a given name ("Hope"): see owner_of_fuller_name.
         last = fold(name_tokens(name)[-1])
+        # A child's full name ("Ayaan Warsame (aged 3)") is not the adult "Ms Warsame".
+        child = fold(name) in self.child_names
         owners = [
             p
             for p in self.people
@@ -208,12 +292,15 @@ class PersonBook:
             and fold(p.tokens[0]) == last
             and last in p.surnames
             and self._same_address(p, honorific)
+            and not (child and p.adult)
         ]
         return min(owners, key=lambda p: p.first_seen) if owners else None
 
     def add_form(self, person: Person, name: str, where: tuple[int, int]) -> Person:
         """Record ``name`` as one of ``person``'s forms; the fullest form names them."""
         person.forms.add(name)
+        if fold(name) in self.child_names:
+            person.child = True
         if len(name_tokens(name)) > len(person.tokens) and person.case is None:
             person.name = name
         self._by_form.setdefault(fold(name), person)
@@ -347,3 +434,87 @@ def letter_code(n: int) -> str:
         n, rem = divmod(n - 1, 26)
         out = chr(ord("A") + rem) + out
     return out
+
+
+# What, right after a full name, says it is a child's: an age under 18 ("(aged 3)", ", aged 2
+# years and 9 months", "(3)", ", a 4-year-old", "(6 months)") or a birth year fewer than 18
+# years before the latest year the draft gives ("(born 14 September 2016)", ", DOB 03/04/2017").
+_AGE_AFTER = re.compile(
+    r"[ \t\u00a0]*[,(]?[ \t\u00a0]*(?:(?:who[ \t\u00a0]+was|then|now)[ \t\u00a0]+)?(?:an?[ \t\u00a0]+)?"
+    r"(?:aged?[ \t\u00a0:]*(?P<aged>\d{1,2})(?:[ \t\u00a0]*(?P<aged_unit>months?|weeks?|days?))?\b"
+    r"|\([ \t\u00a0]*(?P<bracketed>\d{1,2})[ \t\u00a0]*(?P<bracketed_unit>years?|yrs?|months?|weeks?)?"
+    r"(?:[ \t\u00a0]*old)?[ \t\u00a0]*\)"
+    r"|(?P<hyphened>\d{1,2})[- ](?P<hyphened_unit>years?|months?|weeks?)[- ]old\b)",
+    re.IGNORECASE,
+)
+_BORN_AFTER = re.compile(
+    r"[ \t\u00a0]*[,(]?[ \t\u00a0]*(?:(?:who[ \t\u00a0]+)?(?:was|is)[ \t\u00a0]+)?(?:born|b\.|d\.?o\.?b\.?|date[ \t\u00a0]+of[ \t\u00a0]+birth)"
+    r"[ \t\u00a0:]*(?:on[ \t\u00a0]+|in[ \t\u00a0]+)?[^\n();]{0,20}?\b(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# Ages at or above this are an adult's.
+ADULT_AGE = 18
+
+
+@lru_cache(maxsize=8)
+def _child_word_patterns(children: tuple[str, ...], child_titles: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A child word or title ending the text before a name ("the child, ", "her son ",
+    "Master "), and a child word in brackets or apposition after it ("(child)", ", the child,")."""
+    words = "|".join(re.escape(w).replace(r"\ ", r"[ \t\u00a0]+") for w in sorted(children, key=len, reverse=True))
+    titles = "|".join(re.escape(t.rstrip(".")) for t in child_titles)
+    before = re.compile(
+        rf"(?<![\w'\u2019-])(?:(?:{words or '(?!)'})[ \t\u00a0]*[,:(]?|(?:{titles or '(?!)'})\.?)[ \t\u00a0]*$",
+        re.IGNORECASE,
+    )
+    after = re.compile(
+        rf"[ \t\u00a0]*[,(][ \t\u00a0]*(?:the[ \t\u00a0]+|a[ \t\u00a0]+|an[ \t\u00a0]+)?(?:{words or '(?!)'})(?![\w'\u2019-])",
+        re.IGNORECASE,
+    )
+    return before, after
+
+
+def children_named(texts: Iterable[str], names: Iterable[str], words: PeopleWords) -> frozenset[str]:
+    """The full names (folded) that the draft marks as a child's somewhere: a child word or
+    title just before ("the child, Zofia Wiśniewska", "her son Ayaan Warsame", "Master Ayaan
+    Warsame"; people.yml ``children``, ``child_titles``), a child word just after ("Ayaan
+    Warsame (child)"), an age under 18 or a birth year under 18 years before the latest year
+    the draft gives. Without a case file, this is how a titled surname knows it is not the
+    child's (PersonBook)."""
+    texts = list(texts)
+    wanted = sorted({" ".join(name_tokens(n)) for n in names if len(name_tokens(n)) >= 2}, key=len, reverse=True)
+    if not wanted:
+        return frozenset()
+    latest = max((int(y) for text in texts for y in _YEAR.findall(text)), default=None)
+    before, after = _child_word_patterns(tuple(words.children), tuple(words.child_titles))
+    alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in wanted)
+    pattern = re.compile(rf"(?<![\w'\u2019-])(?:{alternatives})(?![\w'\u2019-])")
+    found: set[str] = set()
+    for text in texts:
+        for match in pattern.finditer(text):
+            key = fold(match.group(0))
+            if key in found:
+                continue
+            start, end = match.span()
+            if (
+                before.search(text, max(0, start - 40), start)
+                or after.match(text, end)
+                or _young(_AGE_AFTER.match(text, end))
+                or _born_young(_BORN_AFTER.match(text, end), latest)
+            ):
+                found.add(key)
+    return frozenset(found)
+
+
+def _young(age: re.Match[str] | None) -> bool:
+    if age is None:
+        return False
+    for group in ("aged", "bracketed", "hyphened"):
+        if age.group(group):
+            unit = (age.group(f"{group}_unit") or "years").lower()
+            return not unit.startswith("y") or int(age.group(group)) < ADULT_AGE
+    return False
+
+
+def _born_young(born: re.Match[str] | None, latest: int | None) -> bool:
+    return born is not None and latest is not None and latest - int(born.group("year")) < ADULT_AGE

@@ -93,6 +93,24 @@ class GivenNameRules:
     def is_first_name(self, word: str) -> bool:
         return name_key(word) in self.first_names
 
+    @cached_property
+    def surnames(self) -> frozenset[str]:
+        """Every surname of the lists, as ``name_key`` keys, read once with the settings."""
+        return frozenset(name_key(n) for n in faker_surnames(self.locales))
+
+    def is_surname_like(self, word: str) -> bool:
+        """Whether a capitalised word may be a surname after a first name: one the lists know
+        ("Hill", "Price"), or rarer than ``SURNAME_WORD_BELOW_ZIPF`` as an English word
+        ("Forshaw"); never a ``not_surnames`` or ``place_ends`` word ("Court")."""
+        key = name_key(word)
+        if key in self._never_surnames:
+            return False
+        return key in self.surnames or zipf_frequency(key, "en") < SURNAME_WORD_BELOW_ZIPF
+
+    @cached_property
+    def _never_surnames(self) -> frozenset[str]:
+        return frozenset(name_key(w) for w in (*self.not_surnames, *self.place_ends))
+
 
 def faker_first_names(locales: Sequence[str]) -> set[str]:
     """Every first name in Faker's person providers for ``locales``."""
@@ -156,7 +174,7 @@ class GivenNameRecogniser(EntityRecognizer):
         self._place_ends = frozenset(name_key(w) for w in rules.place_ends)
         self._not_surnames = frozenset(name_key(w) for w in rules.not_surnames) | self._place_ends | never
         self._never = frozenset(never)
-        self._surnames = frozenset(name_key(n) for n in faker_surnames(rules.locales))
+        self._surnames = rules.surnames
         super().__init__(supported_entities=["PERSON", "ADDRESS"], name=GIVEN_NAME_RECOGNISER, supported_language="en")
 
     def load(self) -> None:

@@ -1,7 +1,8 @@
 """Helpers for the review tests: modified copies of the sample drafts, and review CSV edits.
 
 Everything added to the samples is fictional: "Bunty Pudding" is an invented neighbour whose
-name the detector does not recognise (the consultant adds it by hand).
+name the detector does not recognise (the consultant adds it by hand). It stands after no family
+word: "A neighbour, Bunty Pudding" is found (a name right after a family role word).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def police_docx_with_missed_name(samples: Path, dest: Path) -> Path:
         dest,
         {
             "word/document.xml": [
-                ("was thorough.", f"was thorough. A neighbour, {MISSED_NAME}, gave a clear account."),
+                ("was thorough.", f"was thorough. A witness from next door, {MISSED_NAME}, gave a clear account."),
                 ("5.1 ", f"5.1 {MISSED_SURNAME} later confirmed this account. "),
             ],
             "word/header1.xml": [("OFFICIAL-SENSITIVE", f"OFFICIAL-SENSITIVE – copy for {MISSED_NAME}")],
@@ -76,7 +77,7 @@ def police_txt_with_missed_name(samples: Path, dest: Path) -> Path:
     """The police IMR (.txt) with the neighbour's name in two kept sections."""
     text = (samples / "imr_police_draft.txt").read_text(encoding="utf-8")
     for old, new in (
-        ("was thorough.", f"was thorough. A neighbour, {MISSED_NAME}, gave a clear account."),
+        ("was thorough.", f"was thorough. A witness from next door, {MISSED_NAME}, gave a clear account."),
         ("\n5.1 ", f"\n5.1 {MISSED_SURNAME} later confirmed this account. "),
     ):
         assert old in text

@@ -22,7 +22,7 @@ from anonymiser.web.server import TOKEN_HEADER, ReviewServer
 DRAFT = (
     "1. INTRODUCTION\n\n"
     "Kian Marsh lived with his mother, Kayleigh Marsh, in Harrowfold.\n\n"
-    "Jane Hill visited on 14 April 2019. A neighbour, Bunty Pudding, was present.\n"
+    "Jane Hill visited on 14 April 2019. A witness from next door, Bunty Pudding, was present.\n"
 )
 
 
