@@ -1,11 +1,15 @@
-"""Helpers for decide tests on hand-made findings (no model): a one-paragraph draft, findings
-in it, and what was redacted."""
+"""Helpers for decide tests: on hand-made findings (no model), a one-paragraph draft, findings
+in it and what was redacted; with the model, the text a draft becomes."""
 
 from __future__ import annotations
 
 from anonymiser.decide.decide import Decisions
+from anonymiser.decide.repeats import tidy_repeated_words
+from anonymiser.detect.engine import Detector
+from anonymiser.pipeline import analyse
 from anonymiser.read.text import document_from_text
 from anonymiser.records import Finding, TextUnit
+from anonymiser.settings import Settings
 
 
 def one_unit(text: str) -> TextUnit:
@@ -26,3 +30,13 @@ def finding(text: str, part: str, category: str, recogniser: str, occurrence: in
 def redactions(text: str, decisions: Decisions) -> list[str]:
     """The redacted stretches of ``text``, in order."""
     return [text[e.start : e.end] for e in sorted(decisions.edits, key=lambda e: e.start)]
+
+
+def redacted(text: str, settings: Settings, detector: Detector) -> str:
+    """``text`` as the pipeline writes it: detected, decided, its replacements applied (role
+    words the label repeats tidied, as the writer does)."""
+    doc = document_from_text(text)
+    decisions, _ = analyse(doc, settings, detector)
+    for edit in sorted(tidy_repeated_words(decisions.edits, doc.units), key=lambda e: -e.start):
+        text = text[: edit.start] + edit.replacement + text[edit.end :]
+    return text

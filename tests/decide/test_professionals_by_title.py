@@ -8,17 +8,8 @@ from __future__ import annotations
 import pytest
 
 from anonymiser.detect.engine import Detector
-from anonymiser.pipeline import analyse
-from anonymiser.read.text import document_from_text
 from anonymiser.settings import Settings
-
-
-def redacted(text: str, settings: Settings, detector: Detector) -> str:
-    doc = document_from_text(text)
-    decisions, _ = analyse(doc, settings, detector)
-    for edit in sorted(decisions.edits, key=lambda e: -e.start):
-        text = text[: edit.start] + edit.replacement + text[edit.end :]
-    return text
+from tests.decide.handmade import redacted
 
 
 @pytest.mark.parametrize(

@@ -7,19 +7,11 @@ from pathlib import Path
 import pytest
 
 from anonymiser.api import redact_many
-from anonymiser.decide.repeats import tidy_repeated_words
 from anonymiser.detect.engine import Detector
 from anonymiser.pipeline import OutputNames, analyse
 from anonymiser.read.text import document_from_text
 from anonymiser.settings import Settings
-
-
-def redacted(text: str, settings: Settings, detector: Detector) -> str:
-    doc = document_from_text(text)
-    decision, _ = analyse(doc, settings, detector)
-    for edit in sorted(tidy_repeated_words(decision.edits, doc.units), key=lambda e: -e.start):
-        text = text[: edit.start] + edit.replacement + text[edit.end :]
-    return text
+from tests.decide.handmade import redacted
 
 
 @pytest.mark.parametrize(
