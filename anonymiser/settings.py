@@ -684,6 +684,8 @@ class ContextLabel:
     category: str
     after: tuple[str, ...] = ()
     before: tuple[str, ...] = ()
+    # How sure the finding is with those words beside it; None keeps the label's score.
+    score: float | None = None
 
 
 def _context_labels(value: Any, where: str, categories: set[str]) -> tuple[ContextLabel, ...]:
@@ -695,7 +697,7 @@ def _context_labels(value: Any, where: str, categories: set[str]) -> tuple[Conte
     for i, item in enumerate(value):
         at = f"{where}[{i}]"
         rule = _mapping(item, at)
-        unknown = set(rule) - {"label", "category", "after", "before"}
+        unknown = set(rule) - {"label", "category", "after", "before", "score"}
         if unknown:
             raise ConfigError(f"{at}: unknown key(s) {', '.join(sorted(map(str, unknown)))}")
         label, category = rule.get("label"), rule.get("category")
@@ -706,7 +708,10 @@ def _context_labels(value: Any, where: str, categories: set[str]) -> tuple[Conte
         after, before = _str_list(rule.get("after"), f"{at}.after"), _str_list(rule.get("before"), f"{at}.before")
         if not after and not before:
             raise ConfigError(f"{at}: give the words after or before the label that change it")
-        rules.append(ContextLabel(label, category, after, before))
+        score = rule.get("score")
+        if score is not None and (isinstance(score, bool) or not isinstance(score, (int, float)) or not 0 < score <= 1):
+            raise ConfigError(f"{at}: score must be a number above 0 and at most 1")
+        rules.append(ContextLabel(label, category, after, before, None if score is None else float(score)))
     return tuple(rules)
 
 

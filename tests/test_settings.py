@@ -130,6 +130,7 @@ BAD_FILES = [
     ("context-not-list", _edit("anonymiser.yml", _set(("label_by_context",), {"NORP": "LANGUAGE"})), ["label_by_context"]),
     ("context-category", _edit("anonymiser.yml", _set(("label_by_context",), [{"label": "NORP", "category": "TONGUE", "after": ["interpreter"]}])), ["label_by_context[0]", "TONGUE"]),
     ("context-no-words", _edit("anonymiser.yml", _set(("label_by_context",), [{"label": "NORP", "category": "LANGUAGE"}])), ["label_by_context[0]", "after or before"]),
+    ("context-score", _edit("anonymiser.yml", _set(("label_by_context",), [{"label": "NORP", "category": "LANGUAGE", "after": ["interpreter"], "score": 2}])), ["label_by_context[0]", "score"]),
     ("context-typo", _edit("anonymiser.yml", _set(("label_by_context",), [{"label": "NORP", "category": "LANGUAGE", "afer": ["interpreter"]}])), ["label_by_context[0]", "afer"]),
 ]
 

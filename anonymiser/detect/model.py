@@ -195,11 +195,13 @@ class ModelEntityRecogniser(EntityRecognizer):
         results = []
         for ent in doc.ents:
             category = self._mapping.get(ent.label_)
+            score = self._scores.get(ent.label_, 0.5)
             if category is not None:
-                category = next(
-                    (r.category for r in self._by_context if r.fits(ent.label_, text, ent.start_char, ent.end_char)),
-                    category,
+                rule = next(
+                    (r for r in self._by_context if r.fits(ent.label_, text, ent.start_char, ent.end_char)), None
                 )
+                if rule is not None:
+                    category, score = rule.category, rule.score if rule.score is not None else score
             if category is None or (entities and category not in entities):
                 continue
             results.append(
@@ -207,7 +209,7 @@ class ModelEntityRecogniser(EntityRecognizer):
                     entity_type=category,
                     start=ent.start_char,
                     end=ent.end_char,
-                    score=self._scores.get(ent.label_, 0.5),
+                    score=score,
                     recognition_metadata={
                         RecognizerResult.RECOGNIZER_NAME_KEY: f"{MODEL_RECOGNISER_PREFIX}:{ent.label_}",
                         RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
@@ -223,6 +225,7 @@ class _CompiledContextLabel:
     category: str
     after: re.Pattern[str] | None
     before: re.Pattern[str] | None
+    score: float | None
 
     @classmethod
     def of(cls, rule: ContextLabel) -> _CompiledContextLabel:
@@ -234,7 +237,7 @@ class _CompiledContextLabel:
 
         after = re.compile(rf"[\s-]*(?:{words(rule.after)})\b", re.IGNORECASE) if rule.after else None
         before = re.compile(rf"\b(?:{words(rule.before)})[\s:]*$", re.IGNORECASE) if rule.before else None
-        return cls(rule.label, rule.category, after, before)
+        return cls(rule.label, rule.category, after, before, rule.score)
 
     def fits(self, label: str, text: str, start: int, end: int) -> bool:
         """Whether the entity ``text[start:end]`` with ``label`` has this rule's words next to it."""
