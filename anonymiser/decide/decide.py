@@ -984,8 +984,9 @@ def _person_after_role(
     if len(tokens) == 1 and _NAME_WORD.fullmatch(tokens[0]):
         word = tokens[0]
         folded = words.folded
+        low = word.lower()
         return (
-            word.lower() not in glossary_words | places | folded.titles | folded.roles
+            all(low not in known for known in (glossary_words, places, folded.titles, folded.roles))
             and not words.not_name_matcher.is_term(word)
             and (is_first_name(word) or zipf_frequency(word.lower(), "en") < SURNAME_WORD_BELOW_ZIPF)
             and role_before(text, f.start, words)[1] == "family"
