@@ -140,9 +140,13 @@ _NOT_AFTER_WORD = "".join(rf"(?<!\b[A-Z][a-z]{{{n}}} )" for n in range(2, 25))
 _LONE_INITIAL_CONTEXT = rf"(?:{_AFTER_HONORIFIC}|{_NOT_AFTER_WORD})"
 
 
+# Nor is a letter that starts a path ("C:\\Users", "D:/shared"): a drive, not Connor.
+_NOT_A_DRIVE = r"(?!:[\\/])"
+
+
 def _variant_regex(variant: Variant) -> str:
     if len(variant.text) == 1 and variant.text.isupper():
-        return f"(?-i:{_LONE_INITIAL_CONTEXT}{re.escape(variant.text)})"
+        return f"(?-i:{_LONE_INITIAL_CONTEXT}{re.escape(variant.text)}{_NOT_A_DRIVE})"
     text, ending = variant.text, ""
     if variant.plural:
         # "chronolog" and (?:ies|y): the endings that differ, the longer first.

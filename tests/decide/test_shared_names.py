@@ -137,6 +137,8 @@ def test_a_listed_persons_initial_and_surname(case_settings: Settings, detector:
         # prison" "a Category Mother's partner prison".
         ("He was moved to a Category C prison.", "He was moved to a Category C prison."),
         ("Appendix C lists the agencies.", "Appendix C lists the agencies."),
+        # A drive letter starts a path: "C:\Users" read "Mother's partner:\Users".
+        ("The plan was saved at C:\\Users\\shared and D:/notes.", "The plan was saved at C:\\Users\\shared and D:/notes."),
         # A letter that makes a pseudonym with the word before it is the pseudonym's, in capitals
         # too: a review's title "SERIOUS CASE REVIEW: CHILD C" read "CHILD Mother's partner"
         # ("CHILD (first name)" when two listed people share the letter). In a sentence in
