@@ -387,6 +387,14 @@ def _review_record(review: Mapping[str, Any]) -> str:
             )
             + "</ul>"
         )
+    carried = [a for a in review.get("carried") or () if isinstance(a, dict)]
+    if carried:
+        # The chair sees that a new version was held to the previous review's redactions.
+        parts.append(
+            f"<h3>Carried from the previous review</h3><p>{len(carried)} redaction(s) the previous "
+            "review made are made again in this version, in every form the draft wrote them, "
+            "wherever they still stand.</p>"
+        )
     if review.get("new"):
         parts.append(
             "<h3>New in this version of the draft</h3><ul>"

@@ -77,6 +77,9 @@ def test_the_carried_redactions_are_recorded_for_the_next_round(
     person = carried[("PERSON", "Connor Brightwell")]
     assert person.replacement == "Person B" and "Con" in person.aliases
     assert ("ADDRESS", "14 Larch Close") in carried
+    # The chair's report says the new version was held to the previous review's redactions.
+    report = (tmp_path / "o2" / "draft.review.html").read_text(encoding="utf-8")
+    assert "Carried from the previous review" in report and f"{len(carried)} redaction(s)" in report
 
 
 REVIEW = """Serious Case Review: Child P
