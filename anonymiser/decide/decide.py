@@ -1212,8 +1212,8 @@ def _model_guess_is_specific(text: str, category: str, glossary_words: set[str])
 
 
 # ("Her Majesty's Prison Gallowmere" is a name, not "her" and a name.)
-_ARTICLES = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
-_DETERMINER = re.compile(rf"^(?:{'|'.join(sorted(_ARTICLES))})\s+(?!majesty)", re.IGNORECASE)
+_DETERMINER_WORDS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
+_DETERMINER = re.compile(rf"^(?:{'|'.join(sorted(_DETERMINER_WORDS))})\s+(?!majesty)", re.IGNORECASE)
 
 
 # Initials as a case file's variants write them: "HM", "H.M.", "H. M."
@@ -1338,7 +1338,7 @@ def _tidy_span(
         while function_words:
             word = re.match(r"[^\W\d_]+\s+", text[start:end])
             lead = word.group(0).strip().lower() if word else ""
-            if not word or lead not in function_words or lead in _ARTICLES or word.end() >= end - start:
+            if not word or lead not in function_words or lead in _DETERMINER_WORDS or word.end() >= end - start:
                 break  # articles are _DETERMINER's ("Her Majesty's Prison" keeps its "Her")
             start += word.end()
     if f.category not in ("PERSON", "DATE", "DATE_OF_BIRTH", "AGE"):
