@@ -57,3 +57,15 @@ def strict_detector(strict_settings: Settings) -> Detector:
     """A detector for the strict policy, whose extra model labels (events, amounts) the scr
     detector does not map; built once for the session."""
     return Detector(strict_settings)
+
+
+@pytest.fixture(params=["scr", "strict"])
+def each_policy(
+    request: pytest.FixtureRequest,
+    settings: Settings,
+    detector: Detector,
+    strict_settings: Settings,
+    strict_detector: Detector,
+) -> tuple[Settings, Detector]:
+    """Each policy's settings (whole-document scope, no case file) and its detector, in turn."""
+    return (settings, detector) if request.param == "scr" else (strict_settings, strict_detector)

@@ -93,16 +93,8 @@ def test_a_name_only_in_field_codes_is_found_and_leaves_no_trace(
     assert _field_codes(parts) == [f" MERGEFIELD {joined} \\* MERGEFORMAT ", f" MERGEFIELD {joined} "]
 
 
-@pytest.mark.parametrize("policy", ["scr", "strict"])
-def test_the_joined_and_the_written_name_are_one_person(
-    tmp_path: Path,
-    policy: str,
-    settings: Settings,
-    detector: Detector,
-    strict_settings: Settings,
-    strict_detector: Detector,
-) -> None:
-    chosen, finder = (settings, detector) if policy == "scr" else (strict_settings, strict_detector)
+def test_the_joined_and_the_written_name_are_one_person(tmp_path: Path, each_policy: tuple[Settings, Detector]) -> None:
+    chosen, finder = each_policy
     body = _fields() + para(run("Shauna Kettleby was seen at school."))
     parts, log = _redact(tmp_path, _draft(tmp_path, body), chosen, finder)
     _assert_no_surname(parts)
