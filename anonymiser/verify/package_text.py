@@ -19,6 +19,7 @@ from anonymiser.read.limits import InputLimits
 from anonymiser.read.ooxml import (
     KEPT_BINARY,
     NS,
+    Package,
     is_xml_part,
     local_name,
     open_package,
@@ -71,7 +72,11 @@ def package_chunks(path: Path, limits: InputLimits) -> Iterator[tuple[str, str]]
     Binary parts are listed with empty text ("... binary part, not searched") so the caller
     can count and report them.
     """
-    package = open_package(Path(path), limits)
+    yield from chunks_of(open_package(Path(path), limits))
+
+
+def chunks_of(package: Package) -> Iterator[tuple[str, str]]:
+    """``package_chunks`` of a package already opened (verification opens it once)."""
     for number, name in enumerate(package.parts, start=1):
         # The zip's directory names every part: a picture inserted as "kian_marsh.png".
         yield f"part name {number}", name
@@ -122,9 +127,8 @@ _REMOVED = {
 }
 
 
-def removed_places(path: Path, limits: InputLimits) -> list[str]:
-    """Places in the .docx at ``path`` holding what the writer must have removed."""
-    package = open_package(Path(path), limits)
+def removed_places(package: Package) -> list[str]:
+    """Places in the .docx ``package`` holding what the writer must have removed."""
     found = []
     for name, tree in package.trees.items():
         for number, node in enumerate(tree.getroot().iter(*_REMOVED), start=1):
@@ -134,10 +138,9 @@ def removed_places(path: Path, limits: InputLimits) -> list[str]:
     return found
 
 
-def latent_style_names(path: Path, limits: InputLimits) -> frozenset[str]:
+def latent_style_names(package: Package) -> frozenset[str]:
     """Word's built-in style names as the package's latent style list gives them, folded,
     with the ids Word makes of them ("heading 1" is the style id "Heading1")."""
-    package = open_package(Path(path), limits)
     names: set[str] = set()
     for part in ("word/styles.xml", "word/stylesWithEffects.xml"):
         tree = package.trees.get(part)

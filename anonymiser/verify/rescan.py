@@ -18,6 +18,7 @@ from urllib.parse import unquote
 from anonymiser.decide.keep import TermMatcher
 from anonymiser.detect.names import Variant, compile_variants
 from anonymiser.read.limits import InputLimits
+from anonymiser.read.ooxml import Package, open_package
 from anonymiser.records import VerificationReport
 
 MAX_HITS_REPORTED = 20
@@ -88,26 +89,27 @@ def _with_words(chunks: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
 
 
 def output_chunks(
-    path: Path, kind: str, limits: InputLimits, name: str | None = None
+    path: Path, kind: str, limits: InputLimits, name: str | None = None, package: Package | None = None
 ) -> Iterable[tuple[str, str]]:
-    return _with_words(_output_chunks(path, kind, limits, name))
+    return _with_words(_output_chunks(path, kind, limits, name, package))
 
 
 def _output_chunks(
-    path: Path, kind: str, limits: InputLimits, name: str | None = None
+    path: Path, kind: str, limits: InputLimits, name: str | None = None, package: Package | None = None
 ) -> Iterable[tuple[str, str]]:
     """Every piece of text in a written output, with a place description.
 
     The file's own name comes first: the output is named after the draft, and a draft saved
     as "Kian Marsh SCR v3.docx" would publish the child's name on the file. Underscores, dots
     and hyphens are read as spaces there, so that "Kian_Marsh" holds two whole words.
-    ``name`` is the name the file will be published under, when ``path`` is a staged copy.
+    ``name`` is the name the file will be published under, when ``path`` is a staged copy;
+    ``package``, the .docx at ``path`` if the caller has opened it already.
     """
     yield "the output's file name (rename the draft)", re.sub(r"[_.\-]+", " ", name or path.name)
     if kind == "docx":
-        from anonymiser.verify.package_text import package_chunks
+        from anonymiser.verify.package_text import chunks_of
 
-        yield from package_chunks(path, limits)
+        yield from chunks_of(package or open_package(path, limits))
         return
     text = path.read_bytes().decode("utf-8-sig")
     yield from ((f"line {n}", line) for n, line in enumerate(text.split("\n"), start=1))
@@ -199,18 +201,20 @@ def verify_output(
     name: str | None = None,
 ) -> VerificationReport:
     started = time.perf_counter()
+    # A .docx is opened once, for its text, its latent style list and what must be gone.
+    package = open_package(path, limits) if kind == "docx" else None
     builtin: frozenset[str] = frozenset()
-    if kind == "docx":
+    if package is not None:
         from anonymiser.verify.package_text import latent_style_names
 
-        builtin = latent_style_names(path, limits)
+        builtin = latent_style_names(package)
     report = verify_chunks(
-        output_chunks(path, kind, limits, name), secrets, allowed, loose, loose_allowed, terms, builtin
+        output_chunks(path, kind, limits, name, package), secrets, allowed, loose, loose_allowed, terms, builtin
     )
-    if kind == "docx":
+    if package is not None:
         from anonymiser.verify.package_text import removed_places
 
-        leftovers = removed_places(path, limits)
+        leftovers = removed_places(package)
         if leftovers:
             report.hits = (leftovers + report.hits)[:MAX_HITS_REPORTED]
             report.passed = False
