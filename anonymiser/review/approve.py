@@ -8,8 +8,10 @@ the one the log describes, when it is a draft, or while rows still need a decisi
 Only an output ``apply`` wrote from the consultant's decisions can be signed off: a
 ``redact`` proposal (or a carried-over one) with no row needing review was accepted, and the
 chair's stamp then stood on a machine proposal nobody had decided on. The two sign-offs are
-two people's: a second stamp in a role already signed for this output, or one person in
-both roles, is refused.
+two people's, in order: a second stamp in a role already signed for this output, one person
+in both roles, or the chair's stamp before the consultant's, is refused. The chair signs off
+publication of a log the consultant has approved; a chair's stamp on a log no consultant had
+signed would tell the Board the decisions were checked when nobody had put their name to them.
 """
 
 from __future__ import annotations
@@ -89,3 +91,8 @@ def _check_order(json_path: Path, log: dict[str, Any], by: str, role: str, sha: 
                 f"{json_path.name}: {by} has already signed this output off as {stamp.get('role')}; "
                 "the consultant and the chair must be two people"
             )
+    if role == "chair" and not any(s.get("role") == "consultant" for s in current):
+        raise ConfigError(
+            f"{json_path.name}: the consultant signs this output off first (approve --role consultant); "
+            "the chair then signs off its publication"
+        )

@@ -248,11 +248,14 @@ def test_approve_refuses_a_log_with_undecided_rows(work: Path, first_csv: Path) 
 def test_approve_on_the_command_line(work: Path, final: ApplyResult) -> None:
     folder = work / "approved-cli"
     shutil.copytree(work / "final", folder)
-    result = CliRunner().invoke(
-        app, ["approve", str(folder / f"{STEM}.review.json"), "--by", "Tobias Wrenfield", "--role", "chair"]
-    )
-    assert result.exit_code == 0, result.output
-    assert "signed off by Tobias Wrenfield (chair)" in result.output
+    log = str(folder / f"{STEM}.review.json")
+    early = CliRunner().invoke(app, ["approve", log, "--by", "Tobias Wrenfield", "--role", "chair"])
+    assert early.exit_code != 0 and "consultant signs this output off first" in early.output
+    assert "signoff" not in json.loads((folder / f"{STEM}.review.json").read_text(encoding="utf-8"))
+    for by, role in (("Ruth Amberley", "consultant"), ("Tobias Wrenfield", "chair")):
+        result = CliRunner().invoke(app, ["approve", log, "--by", by, "--role", role])
+        assert result.exit_code == 0, result.output
+        assert f"signed off by {by} ({role})" in result.output
     bad = CliRunner().invoke(app, ["approve", str(folder / f"{STEM}.review.json"), "--by", "X", "--role", "mayor"])
     assert bad.exit_code == 2
 
