@@ -22,7 +22,7 @@ from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
 
 from anonymiser.decide.capitals import WordCases, in_capitals, word_parts
-from anonymiser.decide.dates import is_month_and_year, month_and_year
+from anonymiser.decide.dates import is_month_and_year, month_and_year, month_and_year_range
 from anonymiser.decide.glosses import GLOSSED_CATEGORIES, bracketed_gloss
 from anonymiser.decide.initials import InitialFinder
 from anonymiser.decide.keep import TermMatcher, TermSpans, inside_any, overlaps_any
@@ -614,6 +614,8 @@ def decide(
                 general = month_and_year(text)
                 if general:
                     replacement = settings.replacements.month_year.format(general)
+                else:
+                    replacement = month_and_year_range(text, settings.replacements.month_year) or replacement
             variants = ()
         rule = policy.rule(category)
         confidence = scores.get(key, max(c.score for c in cands))

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from anonymiser.decide.dates import is_month_and_year, month_and_year
+from anonymiser.decide.dates import is_month_and_year, month_and_year, month_and_year_range
 from anonymiser.decide.decide import decide
 from anonymiser.settings import Settings
 from anonymiser.read.text import document_from_text
@@ -45,6 +45,43 @@ def test_month_and_year(text: str, expected: str | None) -> None:
 )
 def test_is_month_and_year(text: str, expected: bool) -> None:
     assert is_month_and_year(text) is expected
+
+
+# The model reads a period as one DATE. As a whole it has no month and year, so "September
+# 2016 to 22 June 2019" read "(date)", and "September 2016 to June 2019", which scr
+# publishes, was redacted too: the report lost the length of the period under review.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("September 2016 to 22 June 2019", "September 2016 to (a date in June 2019)"),
+        ("from 3 March 2018 until 14 May 2019", "from (a date in March 2018) until (a date in May 2019)"),
+        ("12 March 2019 - 3 April 2019", "(a date in March 2019) - (a date in April 2019)"),
+        ("12/03/2019 to 14/05/2019", "(a date in March 2019) to (a date in May 2019)"),
+        ("12 March to 3 April 2019", "(a date in March 2019) to (a date in April 2019)"),  # year from the end
+        ("between March and 3 June 2019", "between March and (a date in June 2019)"),
+        ("September 2016 to June 2019", None),  # no exact end: published as it is
+        ("12 March 2019 to the following week", None),
+        ("the 12th to the 14th", None),
+    ],
+)
+def test_month_and_year_range(text: str, expected: str | None) -> None:
+    assert month_and_year_range(text, "(a date in {})") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("September 2016 to June 2019", True), ("2016 to 2019", True), ("March 2018 - autumn 2019", True),
+     ("September 2016 to 22 June 2019", False), ("March to June", False)],
+)
+def test_a_range_of_months_is_no_finer_than_a_month(text: str, expected: bool) -> None:
+    assert is_month_and_year(text) is expected
+
+
+def test_a_period_the_model_reads_as_one_date_keeps_its_months(settings: Settings, detector) -> None:
+    from tests.decide.handmade import redacted
+
+    text = "The review covers the period from the notification of the birth in September 2016 to 22 June 2019."
+    assert redacted(text, settings, detector).endswith("in September 2016 to (a date in June 2019).")
 
 
 # The model's DATE span may start with the paragraph's number or the word that leads to the
