@@ -21,6 +21,7 @@ from typing import Any
 from anonymiser.decide.keep import TermMatcher
 from anonymiser.decide.scope import SectionRules, load_section_rules
 from anonymiser.decide.spans import DurationWords
+from anonymiser.detect.alternation import grouped_alternation
 from anonymiser.detect.given_names import GivenNameRules
 from anonymiser.detect.names import is_common_word
 from anonymiser.errors import ConfigError
@@ -462,9 +463,14 @@ class PeopleWords:
         name's possessive is left to the caller. Group ``name``."""
         _, groups = self.role_at_end
         family = sorted((r for r, g in groups.items() if g == "family"), key=len, reverse=True)
-        alternatives = "|".join(re.escape(r).replace(r"\ ", r"[ \t\u00a0]+") for r in family) or "(?!)"
+        # Grouped by first letter: a hundred role words tried at every position of a long
+        # draft were a fifth of a second; the same matches, in less than half the time.
+        alternatives, starts = grouped_alternation(
+            [(r, re.escape(r).replace(r"\ ", r"[ \t\u00a0]+"), False) for r in family]
+        )
+        alternatives = alternatives or "(?!)"
         return re.compile(
-            rf"(?<![\w'\u2019-])(?i:{alternatives})(?:[ \t\u00a0]*[,(:][ \t\u00a0]*|[ \t\u00a0]+)"
+            rf"(?<![\w'\u2019-]){starts}(?i:{alternatives})(?:[ \t\u00a0]*[,(:][ \t\u00a0]*|[ \t\u00a0]+)"
             r"(?P<name>[A-Z][A-Za-z'\u2019-]*[a-z][A-Za-z'\u2019-]*)(?![\w'\u2019-])"
         )
 

@@ -60,7 +60,9 @@ def is_common_word(word: str) -> bool:
 
 
 def name_tokens(name: str) -> list[str]:
-    return [t for t in re.split(r"\s+", name.strip()) if t]
+    # str.split splits on the same whitespace as the regex \s+ did, at a third of the cost
+    # (the deciding stage asks this tens of thousands of times per long draft).
+    return name.split()
 
 
 def name_variants(
