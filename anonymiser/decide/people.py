@@ -55,20 +55,22 @@ def _described_as_child(role: str, pseudonym: str, children: tuple[str, ...]) ->
 
 
 @lru_cache(maxsize=8)
-def _title_set(titles: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(t.rstrip(".").lower() for t in titles)
+def _title_set(titles: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """The titles as compared (no full stops, lower case), and the first words of them."""
+    folded = frozenset(t.rstrip(".").lower() for t in titles)
+    return folded, frozenset(t.split()[0] for t in folded if t.split())
 
 
 def strip_title(text: str, titles: Sequence[str]) -> str:
     tokens = name_tokens(text)
-    title_set = _title_set(tuple(titles))
-    while len(tokens) > 1:
+    title_set, first_words = _title_set(tuple(titles))
+    # Most names start with no title; their first word settles it without joining any words
+    # (this is asked for every name the decide stage looks at).
+    while len(tokens) > 1 and tokens[0].rstrip(".").lower() in first_words:
         # The longest title first: "Detective Sergeant" of "Detective Sergeant Amy Rowe" is a
         # title of two words, and left on it made "Amy Rowe" another person with another label.
-        size = next(
-            (n for n in range(min(3, len(tokens) - 1), 0, -1) if " ".join(t.rstrip(".") for t in tokens[:n]).lower() in title_set),
-            0,
-        )
+        folded = [t.rstrip(".").lower() for t in tokens[:3]]
+        size = next((n for n in range(min(3, len(tokens) - 1), 0, -1) if " ".join(folded[:n]) in title_set), 0)
         if not size:
             break
         tokens = tokens[size:]
