@@ -49,6 +49,7 @@ LOWER_CASE_SURNAME_BELOW_ZIPF = 4.0
 # ("Chelsea", "Devon", "Jordan", "Roman Catholic") is left to it. Its ORG and FAC guesses are not trusted: the
 # small model calls many lone first names organisations or buildings ("Mum (Shannon)").
 _MODEL_OVERRULES = frozenset({"GPE", "LOC", "NORP", "LANGUAGE", "DATE", "EVENT"})
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s\b")
 _FAKER_LIST_ATTRIBUTES = ("first_names", "first_names_male", "first_names_female")
 _FAKER_SURNAME_ATTRIBUTES = ("last_names",)
 # A capitalised word after a first name is a surname if the surname lists know it ("Hill",
@@ -385,6 +386,9 @@ def _model_entities(nlp_artifacts: NlpArtifacts | None) -> tuple[list[tuple[int,
         return [], []
     places, bodies = [], []
     for entity in nlp_artifacts.entities:
+        if entity.label_ == "NORP" and len(entity) == 1 and _POSSESSIVE_AFTER.match(entity.doc.text, entity.end_char):
+            # "Kian's birth": a people or nationality takes no possessive; a person does.
+            continue
         if entity.label_ in _MODEL_OVERRULES:
             places.append((entity.start_char, entity.end_char))
         elif entity.label_ != "PERSON":
