@@ -1293,6 +1293,9 @@ _RANGE_OPENER = re.compile(r"\b(?:between|from)\b", re.I)
 _LONE_PARAGRAPH_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3}){1,2}\.?")
 
 
+_HYPHEN_BEFORE_LINE_END = re.compile(r"\w[-\u2010\u2011][ \t]*\r?\n$")
+
+
 def _tidy_span(
     f: Finding, text: str, openers: frozenset[str] = frozenset(), function_words: frozenset[str] = frozenset()
 ) -> Finding | None:
@@ -1308,6 +1311,10 @@ def _tidy_span(
     """
     start, end = f.start, f.end
     newline = text.find("\n", start, end)
+    if newline != -1 and f.category == "PERSON" and _HYPHEN_BEFORE_LINE_END.search(text, start, newline + 1):
+        # A double-barrelled name broken at its hyphen ("Dubois-\nMarchand") is one name: cut
+        # to a line, "Marchand" was published on the next.
+        newline = -1
     if newline != -1:
         # Keep the line with more letters: that is where the entity is.
         first, rest = text[start:newline], text[newline + 1 : end]

@@ -17,7 +17,10 @@ import re
 import string
 from collections.abc import Sequence
 
-APOSTROPHES = "'\u2019"
+# The straight and curly apostrophes, and the marks a typist uses for one: the backtick
+# ("D`Souza"), the opening quote ("O‘Dowd") and the modifier letter ("Nic aʼ"). A name is
+# the same name with any of them; "O`Sullivan" was published as "O`" beside the label.
+APOSTROPHES = "'\u2019`\u2018\u02bc"
 # The ASCII letters that a character outside ASCII matches when case is ignored (İ ı -> i,
 # K -> k, ſ -> s). tests/detect/test_names.py checks this against every Unicode character.
 NON_ASCII_CASE_PARTNERS = "iks"
@@ -73,7 +76,7 @@ def _first_characters(text: str, case_sensitive: bool) -> set[str]:
     if first.isascii():
         return {first.lower()}
     if first in APOSTROPHES:
-        return {"'"}
+        return {"'", "`"}
     same = re.compile(re.escape(first), 0 if case_sensitive else re.IGNORECASE)
     return {c.lower() for c in string.ascii_letters if same.fullmatch(c)}
 

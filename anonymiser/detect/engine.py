@@ -14,7 +14,7 @@ import logging
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from presidio_analyzer import EntityRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -185,6 +185,7 @@ class Detector:
         for chunk, (artifacts, words) in zip(chunks, read):
             results = self._analyse(chunk.text, entities, recognisers, artifacts, words, context)
             findings.extend(_to_findings(chunk, results, piece_map))
+        findings = _across_line_end_hyphens(findings, {u.uid: u.text for u in units})
         return sorted(findings, key=lambda f: (f.unit, f.start, f.end, f.category, f.recogniser))
 
     def _analyse(
@@ -262,6 +263,24 @@ def _never_first_names(settings: Settings) -> set[str]:
 
 def _words_of(terms: Sequence[str]) -> set[str]:
     return {w.lower() for t in terms for w in re.findall(r"[\w'\u2019-]+", t)}
+
+
+# A double-barrelled name broken at its hyphen by a line end ("Fernandes-\nLopez", in a
+# .txt draft or a Word line break): the second name, capitalised, at the start of the next line.
+_HYPHEN_LINE_END = re.compile(r"[-\u2010\u2011][ \t]*\r?\n[ \t]*[A-Z\u00c0-\u00de][\w'\u2019`-]*[a-z\u00df-\u00ff]")
+
+
+def _across_line_end_hyphens(findings: list[Finding], texts: dict[int, str]) -> list[Finding]:
+    """A person's name that ends at a hyphen before a line break runs on to the next line:
+    "Senhora Fernandes-\nLopez" was redacted as "Person J-\nLopez", publishing "Lopez"."""
+    out: list[Finding] = []
+    for f in findings:
+        text = texts.get(f.unit, "")
+        more = _HYPHEN_LINE_END.match(text, f.end) if f.category == "PERSON" else None
+        if more is not None:
+            f = replace(f, end=more.end(), text=text[f.start : more.end()])
+        out.append(f)
+    return out
 
 
 def _to_findings(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from wordfreq import zipf_frequency
 
+from anonymiser.detect.alternation import APOSTROPHES
 from anonymiser.detect.names import PARTICLES
 from anonymiser.errors import ConfigError
 
@@ -62,10 +64,18 @@ SHORT_WORD = 3
 
 # A word, with inner hyphens and apostrophes ("Amy-Leigh", "D'Arcy"), and the possessive
 # after it, which is not part of the name.
+# An apostrophe after a letter is inside the word ("O`Sullivan"); one before a word is a
+# quotation mark ('Paddy', ‘Paddy’), which leaves the name inside it a word.
 _WORD = re.compile(
-    r"(?<![\w'\u2019-])([^\W\d_]+(?:-[^\W\d_]+|['\u2019](?![sS](?![^\W\d_]))[^\W\d_]+)*)"
-    r"(?:['\u2019][sS])?(?![\w'\u2019-])"
+    rf"(?<![\w-])(?<!\w[{APOSTROPHES}])([^\W\d_]+(?:-[^\W\d_]+|[{APOSTROPHES}](?![sS](?![^\W\d_]))[^\W\d_]+)*)"
+    rf"(?:[{APOSTROPHES}][sS])?(?![\w-])(?![{APOSTROPHES}][^\W\d_])"
 )
+# Irish and Scottish Gaelic surnames: a patronym ("Mac", "Nic", "N\u00ed", "\u00d3"; compared
+# folded, so "ni" and "o"), perhaps an article ("an", "a'", "na"), and a surname whose first
+# letter may carry a lower-case prefix ("Mac an tSaoi", "\u00d3 hUiginn").
+GAELIC_PATRONYMS = frozenset({"mac", "mhic", "nic", "ni", "o", "ui", "ua", "mag"})
+GAELIC_ARTICLES = frozenset({"an", "a", "na"})
+_MUTATION = re.compile(r"(?:bh|[bdghmnt])-?[^\W\d_a-z][^\W\d_]*[a-z\u00e0-\u00ff][^\W\d_]*")
 # Between two names of a list: "Tobi, Summer and Bailey", "Summer & Bailey".
 _LIST_JOIN = re.compile(r"\s*,\s*|,?[ \t]+(?:and|&|or)[ \t]+")
 _LONGEST_JOIN = 12
@@ -89,7 +99,7 @@ class GivenNameRules:
     def first_names(self) -> frozenset[str]:
         """Every first name of the lists and ``add``, as ``name_key`` keys (lower case), read
         once with the settings (the recogniser and the decide stage both ask)."""
-        return frozenset(name_key(n) for n in faker_first_names(self.locales) | set(self.add))
+        return _keys(faker_first_names(self.locales) | set(self.add))
 
     def is_first_name(self, word: str) -> bool:
         return name_key(word) in self.first_names
@@ -97,7 +107,7 @@ class GivenNameRules:
     @cached_property
     def surnames(self) -> frozenset[str]:
         """Every surname of the lists, as ``name_key`` keys, read once with the settings."""
-        return frozenset(name_key(n) for n in faker_surnames(self.locales))
+        return _keys(faker_surnames(self.locales))
 
     def is_surname_like(self, word: str) -> bool:
         """Whether a capitalised word may be a surname after a first name: one the lists know
@@ -142,9 +152,36 @@ def _faker_names(locales: Sequence[str], attributes: Sequence[str]) -> set[str]:
     return names
 
 
+# Letters that Unicode does not decompose into a base letter and an accent.
+_UNDECOMPOSED = str.maketrans({"\u0142": "l", "\u0141": "l", "\u00f8": "o", "\u00d8": "o", "\u0111": "d",
+                               "\u0110": "d", "\u0131": "i", "\u00df": "ss"})
+_STRAIGHT_APOSTROPHE = str.maketrans({c: "'" for c in APOSTROPHES})
+
+
 def name_key(word: str) -> str:
-    """A name whatever its case or apostrophe: "AMY-LEIGH", "Amy-Leigh" -> "amy-leigh"."""
-    return word.lower().replace("\u2019", "'")
+    """A name whatever its case or apostrophe: "AMY-LEIGH", "Amy-Leigh" -> "amy-leigh".
+
+    The accents of Western European spellings (Latin-1: "Se\u00e1n", "Zo\u00eb", "Chlo\u00e9") are
+    dropped, so that they are the names the lists spell without them. A word with other
+    letters ("S\u0105d", "Wi\u015bniewska") keeps them: it is matched as written, for in its own
+    language it is often an ordinary word ("S\u0105d", a court, is not "Sad")."""
+    word = word.translate(_STRAIGHT_APOSTROPHE).lower()
+    if all(c < "\u0100" for c in word):
+        return _fold(word)
+    return word
+
+
+def _fold(word: str) -> str:
+    """``word`` without any accents ("\u0141ukasz" -> "lukasz"): how a list's name may be typed."""
+    folded = unicodedata.normalize("NFKD", word.translate(_UNDECOMPOSED))
+    return "".join(c for c in folded if not unicodedata.combining(c)).lower()
+
+
+def _keys(names: Iterable[str]) -> frozenset[str]:
+    """The keys of the lists' names: as written, and without accents, so that "Lukasz" typed
+    plainly is the list's "\u0141ukasz"."""
+    keys = {name_key(n) for n in names}
+    return frozenset(keys | {_fold(k) for k in keys})
 
 
 def _shape(word: str) -> str:
@@ -304,10 +341,21 @@ class GivenNameRecogniser(EntityRecognizer):
         last = i
         taken = 0
         j = i + 1
-        while taken < 2 and j < len(words) and _GAP.fullmatch(text[words[j - 1][1] : words[j][0]]):
+        while taken < 2 and j < len(words) and self._joined(text, words, j):
             word = words[j][2]
             if word in PARTICLES:
                 # "Rhys ap Gwilym", "Jan van der Berg": particles join the surname after them.
+                j += 1
+                continue
+            if _after_gaelic_patronym(words, j, last) and (
+                name_key(word) in GAELIC_ARTICLES or _is_mutated(word)
+            ):
+                # "Se\u00e1n Mac an tSaoi", "Mhairi Nic a' Phearsain", "Colm \u00d3 hUiginn": the
+                # article after Mac or Nic, and the surname with the letter Irish and Gaelic put
+                # before it, are the surname; "an tSaoi" was published beside the label.
+                if name_key(word) not in GAELIC_ARTICLES:
+                    last = j
+                    taken += 1
                 j += 1
                 continue
             if name_key(word) in self._not_surnames or not self._fits(shape, word):
@@ -324,6 +372,19 @@ class GivenNameRecogniser(EntityRecognizer):
             taken += 1
             j += 1
         return last
+
+    @staticmethod
+    def _joined(text: str, words: list[tuple[int, int, str]], j: int) -> bool:
+        """Whether words[j] follows words[j - 1] as the next word of one name: spaces only,
+        or the apostrophe of the Gaelic article ("Nic a' Phearsain")."""
+        gap = text[words[j - 1][1] : words[j][0]]
+        if _GAP.fullmatch(gap):
+            return True
+        return (
+            name_key(words[j - 1][2]) == "a"
+            and gap[:1] in APOSTROPHES
+            and _GAP.fullmatch(gap[1:]) is not None
+        )
 
     def _runs_past(
         self, text: str, words: list[tuple[int, int, str]], i: int, shape: str, places: list[tuple[int, int]]
@@ -376,6 +437,22 @@ class GivenNameRecogniser(EntityRecognizer):
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
             },
         )
+
+
+def _after_gaelic_patronym(words: list[tuple[int, int, str]], j: int, last: int) -> bool:
+    """Whether the name so far (up to words[last]) ends with a Gaelic patronym ("Mac",
+    "Nic", "N\u00ed", "\u00d3") and perhaps its article, just before words[j]."""
+    k = j - 1
+    if k > last and name_key(words[k][2]) in GAELIC_ARTICLES:
+        k -= 1
+    return k == last and name_key(words[k][2]) in GAELIC_PATRONYMS
+
+
+def _is_mutated(word: str) -> bool:
+    """A Gaelic surname with the letters a patronym or article puts before it: "tSaoi",
+    "hUiginn", "nGallach\u00f3ir", "bhFearghail"."""
+    match = _MUTATION.fullmatch(word)
+    return match is not None
 
 
 def _model_entities(nlp_artifacts: NlpArtifacts | None) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:

@@ -146,6 +146,9 @@ _LONE_INITIAL_CONTEXT = rf"(?:{_AFTER_HONORIFIC}|{_NOT_AFTER_WORD})"
 _NOT_A_DRIVE = r"(?!:[\\/])"
 
 
+_HYPHEN = r"[-\u2010\u2011](?:[ \t]*\r?\n[ \t]*)?"
+
+
 def _variant_regex(variant: Variant) -> str:
     if len(variant.text) == 1 and variant.text.isupper():
         return f"(?-i:{_LONE_INITIAL_CONTEXT}{re.escape(variant.text)}{_NOT_A_DRIVE})"
@@ -159,7 +162,9 @@ def _variant_regex(variant: Variant) -> str:
     for token in name_tokens(text):
         # Straight and curly apostrophes are the same letter to a reader (O'Neill / O’Neill).
         pieces = re.split(f"[{APOSTROPHES}]", token)
-        parts.append(f"[{APOSTROPHES}]".join(re.escape(p) for p in pieces))
+        # A double-barrelled name may be broken at its hyphen by a line end ("Fernandes-
+        # Lopez" over two lines), or typed with a non-breaking hyphen.
+        parts.append(f"[{APOSTROPHES}]".join(re.escape(p).replace(r"\-", _HYPHEN) for p in pieces))
     body = r"\s+".join(parts) + ending
     flag = "-i" if variant.case_sensitive else "i"
     if variant.case_sensitive and variant.text[:1].isalpha() and variant.text[1:2].islower():
