@@ -1288,6 +1288,10 @@ _PARAGRAPH_NUMBER = re.compile(r"\d+(?:\.\d+)+\s+(?=[A-Z])")
 _JOINING_WORD_AT_END = re.compile(r"[\s,]+(?:and|or|to|&)$", re.I)
 _YEAR_AT_END = re.compile(r"\b(?:1[89]|20)\d\d$")
 _RANGE_OPENER = re.compile(r"\b(?:between|from)\b", re.I)
+# How often, after a date the model ran on into it ("12 March 2019 - 3 April 2019 daily"):
+# an adverb in -ly that is not July. Left in, the whole span became "(date)" and the
+# sentence lost its "daily".
+_FREQUENCY_AT_END = re.compile(r"(?<=\d)[\s,]+(?!july\b)[a-z]+ly$", re.I)
 # A guess that is only the number a paragraph opens with ("4.13 Safeguarding supervision").
 # Not a date written with dots ("12.03.2019"): its year has four digits.
 _LONE_PARAGRAPH_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3}){1,2}\.?")
@@ -1375,6 +1379,9 @@ def _tidy_span(
             and not _RANGE_OPENER.search(text, start, end)
         ):
             end = joining.start()
+        frequency = _FREQUENCY_AT_END.search(text, start, end)
+        if frequency and frequency.start() > start:
+            end = frequency.start()
     if end - start < 1:
         return None
     if (start, end) == (f.start, f.end):

@@ -118,3 +118,13 @@ def test_strict_masks_the_model_date_whole(strict: Settings, text: str, part: st
     doc = document_from_text(text)
     decisions = decide(doc.units, [finding(text, part, "DATE", "spacy_model:DATE", score=0.6)], strict)
     assert [text[e.start : e.end] for e in decisions.edits] == [part]
+
+
+@pytest.mark.parametrize("adverb", ["daily", "weekly", "fortnightly"])
+def test_how_often_is_not_part_of_the_date(adverb: str, settings: Settings, detector) -> None:
+    """The model ran a period on into "daily": the whole became "(date)" and the sentence
+    lost how often he attended."""
+    from tests.decide.handmade import redacted
+
+    out = redacted(f"He attended 12 March 2019 - 3 April 2019 {adverb}.", settings, detector)
+    assert out.endswith(f" {adverb}.") and "12 March" not in out and "3 April" not in out

@@ -34,3 +34,15 @@ def test_a_date_of_birth_is_removed_not_generalised(text: str, settings: Setting
     out = anonymise(text, settings, detector)
     assert "2017" not in out and "April" not in out, out
     assert "(date of birth)" in out
+
+
+# The model read "DOB" as an organisation: "Child A, (organisation): (date of birth)".
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("Child A, DOB: 31/03/2016, lives with her mother.", "Child A, DOB: (date of birth), lives with her mother."),
+        ("D.O.B. 3/4/2015, address unknown.", "D.O.B. (date of birth), address unknown."),
+    ],
+)
+def test_the_label_before_a_date_of_birth_is_kept(text: str, published: str, settings: Settings, detector: Detector) -> None:
+    assert anonymise(text, settings, detector) == published

@@ -44,6 +44,11 @@ def found(recogniser: EntityRecognizer, text: str) -> list[str]:
         ("on November 4th the", ["November 4th"]),
         ("entered as 2019-03-12 on the system", ["2019-03-12"]),
         ("On 3 MAY 2018 and 2 Dec. 2017", ["3 MAY 2018", "2 Dec. 2017"]),
+        # The sentence's full stop is not the date's: "on 12 July." read "on (date)" with none.
+        ("It was on 12 July. Then she left.", ["12 July"]),
+        ("Seen on 4 Sept. Then discharged.", ["4 Sept"]),
+        ("seen on 4 Sept. the family moved", ["4 Sept."]),
+        ("seen 14 Apr. 2019 at home", ["14 Apr. 2019"]),
         ("from 31.03.16 to 06.07.16", ["31.03.16", "06.07.16"]),
         ("12.03.19 Health visitor home visit", ["12.03.19"]),  # chronology line
         ("an inspection in November/December 2012, into", ["November/December 2012"]),
