@@ -20,7 +20,7 @@ from typing import Any
 
 from anonymiser.decide.keep import TermMatcher
 from anonymiser.decide.scope import SectionRules, load_section_rules
-from anonymiser.decide.spans import DurationWords
+from anonymiser.decide.spans import DurationWords, NameJoins
 from anonymiser.detect.alternation import grouped_alternation
 from anonymiser.detect.given_names import GivenNameRules
 from anonymiser.detect.names import is_common_word
@@ -117,6 +117,10 @@ class Policy:
     # the two and the word as one span, one length of time (a sentence, a stay); with no
     # words (scr) each part is its own span.
     join_durations: DurationWords = field(default_factory=DurationWords)
+    # Words that join two names of places or bodies into one ("the United Kingdom of Great
+    # Britain and Northern Ireland"): strict masks the whole as one name; with no words (scr)
+    # each part is its own span.
+    join_names: NameJoins = field(default_factory=NameJoins)
 
     def rule(self, category: str) -> CategoryRule:
         return self.categories.get(category, self.default)
@@ -138,6 +142,14 @@ def _duration_words(value: Any, where: str) -> DurationWords:
     return DurationWords(
         words=_str_list(data.get("words"), f"{where}.words"),
         units=_str_list(data.get("units"), f"{where}.units"),
+    )
+
+
+def _name_joins(value: Any, where: str) -> NameJoins:
+    data = _mapping(value, where)
+    return NameJoins(
+        words=_str_list(data.get("words"), f"{where}.words"),
+        categories=_str_list(data.get("categories"), f"{where}.categories"),
     )
 
 
@@ -173,6 +185,7 @@ def load_policy(patterns_dir: Path, name: str) -> Policy:
         initials=initials,
         couple_titles=couple_titles,
         join_durations=_duration_words(data.get("join_durations", {}), f"{path}: join_durations"),
+        join_names=_name_joins(data.get("join_names", {}), f"{path}: join_names"),
     )
 
 

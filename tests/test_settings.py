@@ -257,11 +257,11 @@ def test_a_policy_may_leave_out_a_keep_list_section_but_only_one_that_exists(tmp
     patterns = tmp_path / "patterns"
     shutil.copytree(PATTERNS, patterns)
     strict = load_settings(policy="strict", patterns_dir=patterns)
-    assert strict.policy.keep_list_except == ("courts",)
+    assert strict.policy.keep_list_except == ("courts", "government")
     assert "High Court" not in strict.keep.terms and "Ofsted" in strict.keep.terms
     assert "High Court" in load_settings(policy="scr", patterns_dir=patterns).keep.terms
     path = patterns / "policies" / "strict.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("[courts]", "[tribunals]"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("[courts, government]", "[tribunals]"), encoding="utf-8")
     with pytest.raises(ConfigError, match="tribunals"):
         load_settings(policy="strict", patterns_dir=patterns)
 

@@ -40,7 +40,7 @@ from anonymiser.decide.people import (
     strip_title,
 )
 from anonymiser.decide.short_forms import ShortForm, ShortFormRules, given_name, lone_initials, short_forms
-from anonymiser.decide.spans import Candidate, join_durations, resolve_overlaps
+from anonymiser.decide.spans import Candidate, join_durations, join_names, resolve_overlaps
 from anonymiser.decide.text_index import DocumentText
 from anonymiser.decide.titles import TitlePatterns
 from anonymiser.detect.case_file import CASE_FILE_RECOGNISER, CaseMatcher
@@ -584,8 +584,8 @@ def decide(
         plain_strings.pop(key, None)
     if policy.couple_titles == "mask":
         candidates.extend(_couple_titles(candidates, by_uid, titles))
-    resolved = join_durations(
-        resolve_overlaps(candidates), texts, policy.join_durations
+    resolved = join_names(
+        join_durations(resolve_overlaps(candidates), texts, policy.join_durations), texts, policy.join_names
     )
     resolved = _family_references(resolved, people, by_uid, book, settings.replacements.shared_name, words.family_after)
     # A propagated match of a person's title-extended span may swallow the title; that is

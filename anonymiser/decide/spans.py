@@ -11,6 +11,8 @@ from dataclasses import dataclass, replace
 
 # The recogniser named for two durations joined into one span.
 JOINED = "joined_duration"
+# The recogniser named for two names of places or bodies joined into one span.
+JOINED_NAME = "joined_name"
 
 # A category that is a more sensitive reading of the same words than another: where both
 # claim a span, the sensitive one owns it whatever the scores. "Date of birth: 03/04/2017"
@@ -134,3 +136,48 @@ def _one_duration(first: Candidate, second: Candidate, text: str, words: Duratio
 def _ends_in_unit(text: str, words: DurationWords) -> bool:
     parts = text.split()
     return bool(parts) and parts[-1].lower() in {u.lower() for u in words.units}
+
+
+@dataclass(frozen=True)
+class NameJoins:
+    """Words that make two names of places or bodies one (a policy's ``join_names``)."""
+
+    # "the United Kingdom of Great Britain and Northern Ireland", "the Aliens Department of
+    # the Kirkmuir Security Headquarters": the model finds two names where there is one.
+    words: tuple[str, ...] = ()
+    # The categories that may be joined: places and bodies, never people ("Sam and Leeds").
+    categories: tuple[str, ...] = ()
+
+
+def join_names(resolved: Sequence[Candidate], texts: Mapping[int, str], joins: NameJoins) -> list[Candidate]:
+    """Join two spans of the ``joins`` categories that have only a joining word between them
+    into one span, owned by the first, so the name is masked as the one body or place it is
+    and the word between its parts is not left standing ("(place) and (place)"). ``resolved``
+    must not overlap."""
+    if not joins.words:
+        return list(resolved)
+    words = {" ".join(w.lower().split()) for w in joins.words}
+    out: list[Candidate] = []
+    for cand in sorted(resolved, key=lambda c: (c.unit, c.start)):
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.unit == cand.unit
+            and last.category in joins.categories
+            and cand.category in joins.categories
+            and " ".join(texts[cand.unit][last.end : cand.start].lower().split()) in words
+            # a joining word stands between words, never against punctuation ("Leeds, and")
+            and texts[cand.unit][last.end : last.end + 1].isspace()
+            and texts[cand.unit][cand.start - 1 : cand.start].isspace()
+        ):
+            whole = texts[cand.unit][last.start : cand.end]
+            out[-1] = replace(
+                last,
+                end=cand.end,
+                key=f"{last.category}:{' '.join(whole.lower().split())}",
+                score=max(last.score, cand.score),
+                recogniser=JOINED_NAME,
+            )
+            continue
+        out.append(cand)
+    return out

@@ -73,3 +73,44 @@ def test_what_was_found_at_a_place_owns_it_over_the_same_words_found_elsewhere()
     assert [c.key for c in resolve_overlaps([here, longer])] == ["LANGUAGE:polish sign"]
     person = Candidate(0, 10, 16, "person:1", "PERSON", 0.9, "document_consistency")
     assert [c.key for c in resolve_overlaps([here, person])] == ["person:1"]
+
+
+def _named(text: str, part: str, category: str) -> Candidate:
+    start = text.index(part)
+    return Candidate(0, start, start + len(part), f"{category}:{part.lower()}", category, 0.85, "test")
+
+
+def test_two_names_of_places_or_bodies_joined_by_and_or_of_are_one_span() -> None:
+    from anonymiser.decide.spans import NameJoins, join_names
+
+    joins = NameJoins(words=("and", "of", "of the"), categories=("LOCATION", "ORGANISATION"))
+    text = (
+        "They moved to the United Kingdom of Great Britain and Northern Ireland; Father was held "
+        "at the Aliens Department of the Kirkmuir Security Headquarters, then met Sam and Westmere."
+    )
+    parts = [
+        _named(text, "United Kingdom of Great Britain", "LOCATION"),
+        _named(text, "Northern Ireland", "LOCATION"),
+        _named(text, "Aliens Department", "ORGANISATION"),
+        _named(text, "Kirkmuir Security Headquarters", "ORGANISATION"),
+        _named(text, "Sam", "PERSON"),
+        _named(text, "Westmere", "LOCATION"),
+    ]
+    out = join_names(parts, {0: text}, joins)
+    assert [text[c.start : c.end] for c in out] == [
+        "United Kingdom of Great Britain and Northern Ireland",
+        "Aliens Department of the Kirkmuir Security Headquarters",
+        "Sam",  # a person beside a place stays apart
+        "Westmere",
+    ]
+    assert out[0].key == "LOCATION:united kingdom of great britain and northern ireland"
+    # With no words (scr) nothing is joined.
+    assert join_names(parts, {0: text}, NameJoins()) == parts
+
+
+def test_policies_read_join_names() -> None:
+    from anonymiser.settings import load_settings
+
+    strict = load_settings(policy="strict", scope="full").policy.join_names
+    assert "and" in strict.words and "ORGANISATION" in strict.categories
+    assert load_settings(policy="scr", scope="full").policy.join_names.words == ()

@@ -148,3 +148,20 @@ def test_officers_of_a_court_are_roles_not_names(
 ) -> None:
     guess = _model(text, part, category, label)
     assert redactions(text, decide([one_unit(text)], [guess], strict)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Father's asylum claim was refused by the Home Office in 2019.", "Home Office"),
+        ("The Crown Prosecution Service decided not to charge Mother.", "Crown Prosecution Service"),
+        ("The Prison Service moved him to another prison before the birth.", "Prison Service"),
+    ],
+)
+def test_strict_masks_government_departments_and_scr_keeps_them(
+    strict: Settings, scr: Settings, text: str, body: str
+) -> None:
+    finding = _model(text, body, "ORGANISATION", "ORG")
+    assert redactions(text, decide([one_unit(text)], [finding], strict)) == [body]
+    assert redactions(text, decide([one_unit(text)], [finding], scr)) == []
+    assert "Ofsted" in strict.keep.terms and "CAMHS" in strict.keep.terms  # local and regulators stay

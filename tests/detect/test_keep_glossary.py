@@ -16,7 +16,7 @@ from anonymiser.read.text import document_from_text
 KEEP = Path(__file__).resolve().parents[2] / "patterns" / "keep.yml"
 BAD_PATTERNS = Path(__file__).resolve().parents[1] / "data" / "bad_patterns"
 TERM_SECTIONS = (
-    "agencies", "courts", "roles", "processes", "legislation", "report_words", "legal_words", "word_fields"
+    "agencies", "government", "courts", "roles", "processes", "legislation", "report_words", "legal_words", "word_fields"
 )
 FORMS = "anonymised_forms"
 LAW_FORMS = "law_forms"

@@ -30,6 +30,9 @@ def found(recogniser: EntityRecognizer, text: str) -> list[str]:
         ("Child A was 2 years 9 months when", ["2 years 9 months"]),
         ("at age 4 the GP noted", ["age 4"]),
         ("a six-year-old girl", ["six-year-old"]),
+        # Word's non-breaking hyphen (U+2011), which drafts carry from typing Ctrl+Shift+-
+        ("their 18 year\u2011old daughter", ["18 year\u2011old"]),
+        ("a six\u2011year\u2011old girl", ["six\u2011year\u2011old"]),
         ("aged 2 years and 9 months", ["aged 2 years and 9 months"]),
         ("at the age of 15 years", ["age of 15 years"]),
         ("Age: 15", ["Age: 15"]),

@@ -26,6 +26,9 @@ def recogniser() -> EntityRecognizer:
         ("Her father died of a brain haemorrhage.", ["brain haemorrhage"]),
         ("his heroin addiction and her alcoholism", ["heroin addiction", "alcoholism"]),
         ("a marked speech impediment", ["speech impediment"]),
+        ("Her disability meant she could not climb the stairs.", ["disability"]),
+        ("his back problems and her physical disability", ["back problems", "physical disability"]),
+        ("periods of thought disorder, delusions and behavioural problems", ["thought disorder", "delusions", "behavioural problems"]),
     ],
 )
 def test_finds_conditions(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:

@@ -24,7 +24,10 @@ def recogniser() -> EntityRecognizer:
         ("They are Gypsy, Roma and Traveller (GRT).", ["Gypsy, Roma and Traveller", "GRT"]),
         # A colour alone is not taken: whatever is redacted is redacted everywhere.
         ("A white van was seen near the Black Country museum.", []),
-        ("a black man and a traveller on the bus", []),
+        ("a traveller on the bus", []),
+        # With the people it describes, it is their ethnicity, masked with the noun.
+        ("a black man and two white women were seen", ["black man", "white women"]),
+        ("He said the area's white population resented the family.", ["white population"]),
     ],
 )
 def test_finds_ethnicity(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:

@@ -25,6 +25,13 @@ def recogniser() -> EntityRecognizer:
         ("GBP 3 million was frozen", ["GBP 3 million"]),
         ("he paid 400 pounds and 5,000 euros", ["400 pounds", "5,000 euros"]),
         ("a loan of DKK 240,000", ["DKK 240,000"]),
+        # The currency's country before its name, and its code after it in brackets
+        ("Mother owed 3,000 Polish zlotys (PLN) to her cousin", ["3,000 Polish zlotys (PLN)"]),
+        ("the family received 68,000 Danish kroner from the sale", ["68,000 Danish kroner"]),
+        ("a debt of 2,500 pounds sterling", ["2,500 pounds sterling"]),
+        # Several amounts in one currency are one sum each, named once
+        ("he sent 401, 515 and 397 kronor home", ["401, 515 and 397 kronor"]),
+        ("she earned 1,200 forints a week and 90 rupees", ["1,200 forints", "90 rupees"]),
     ],
 )
 def test_finds_sums(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:
@@ -38,6 +45,8 @@ def test_finds_sums(recogniser: EntityRecognizer, text: str, expected: list[str]
         "the eur 200 typo",  # a currency code is written in capitals
         "the pound shop on the high street",
         "Article 6 § 1 of the Convention",
+        "three bite marks were seen on his arm",
+        "14 Polish families lived in the street",
     ],
 )
 def test_ignores_numbers_that_are_not_sums(recogniser: EntityRecognizer, text: str) -> None:
