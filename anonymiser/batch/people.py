@@ -97,8 +97,11 @@ def batch_names(
     for document, doc_people, doc_labels in zip(documents, people, labels):
         for person in doc_people:
             order += 1
-            words = len(name_tokens(person.text))
-            if person.case or words < 2 or person.text not in doc_labels:
+            tokens = name_tokens(person.text)
+            words = len(tokens)
+            # A name with an initial ("C. White", "D Marsh") is too weak a sign for the
+            # other drafts: its other words alone are what they would be searched for.
+            if person.case or words < 2 or person.text not in doc_labels or any(len(t.strip(".")) < 2 for t in tokens):
                 continue
             label = doc_labels[person.text]
             entry = (-words, order, person.text, document)

@@ -1673,9 +1673,7 @@ def _known_names(
         if len(tokens) < 2 or (fold(tokens[0]), fold(tokens[-1])) in own_names:
             continue  # the draft names them in full itself
         person = book.for_known(entry)
-        variants = [
-            v for v in _person_variants(person, excluded, words.titles) if any(ch.islower() for ch in v.text)
-        ]
+        variants = [v for v in _person_variants(person, excluded, words.titles) if any(ch.islower() for ch in v.text)]
         entries.append((entry, person, variants))
     bearers: dict[str, set[str]] = {}
     for _, person, variants in entries:
@@ -1685,11 +1683,26 @@ def _known_names(
 
     def find(person: Person, variants: list[Variant]) -> bool:
         pattern = compile_variants(variants)
-        found = False
+        matches: list[tuple[TextUnit, int, int, bool]] = []  # and: an ordinary word opening a sentence
+        names: set[str] = set()  # ordinary words the draft uses as this name mid-sentence
         for unit, start, end in text_index.find_names(pattern, variants):
             if inside_any(start, end, glossary_spans[unit.uid]):
                 continue  # "Early" of "Early Help" is the practice term's
             if _pseudonym_letter(unit.text, start, end, settings.keep):
+                continue
+            word = unit.text[start:end]
+            ordinary = _lone_word(word) and is_common_word(word)
+            opening = ordinary and (_opens_sentence(unit.text, start) or _heading_like(unit.text))
+            if ordinary and not opening:
+                names.add(word)
+            matches.append((unit, start, end, opening))
+        found = False
+        for unit, start, end, opening in matches:
+            if opening and unit.text[start:end] not in names:
+                # An ordinary word ("Hope", "Mark") that any sentence or heading may open is
+                # a name where the draft also writes it as one, capitalised mid-sentence;
+                # else it is too weak a sign of someone the draft may never name (where it
+                # is them, the batch's check fails the draft closed).
                 continue
             widened = titles.extend_over(unit.text, start)
             candidates.append(
