@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from anonymiser.decide.decide import Decisions, decide
+from anonymiser.decide.people import KnownName
 from anonymiser.decide.repeats import tidy_repeated_words
 from anonymiser.decide.sections import SectionPlan, plan_sections
 from anonymiser.detect.case_file import CaseFileRecogniser, case_matchers
@@ -48,12 +49,15 @@ class OutputNames:
         )
 
 
-def analyse(doc: SourceDocument, settings: Settings, detector: Detector) -> tuple[Decisions, SectionPlan]:
-    """Detect and decide for one document (no writing): what `redact` and `eval` share."""
+def analyse(
+    doc: SourceDocument, settings: Settings, detector: Detector, known: Sequence[KnownName] = ()
+) -> tuple[Decisions, SectionPlan]:
+    """Detect and decide for one document (no writing): what `redact` and `eval` share.
+    ``known``: people other drafts of a batch name in full (see ``decide``)."""
     matchers = case_matchers(settings.case, settings.people.titles)
     ad_hoc = [CaseFileRecogniser(matchers)] if matchers else []
     findings = detector.detect(doc.units, ad_hoc)
-    decisions = decide(doc.units, findings, settings, matchers)
+    decisions = decide(doc.units, findings, settings, matchers, known)
     return decisions, plan_sections(doc.units, settings)
 
 
@@ -72,16 +76,18 @@ def process_document(
     *,
     adjust: Adjust | None = None,
     extra_log: dict[str, Any] | None = None,
+    known: Sequence[KnownName] = (),
 ) -> Outcome:
     """Anonymise one draft into ``out_dir``. Raises on failure, leaving no outputs behind.
 
     ``extra_log`` is merged into the JSON review log (for example the review workflow's
-    record of decisions and sign-off).
+    record of decisions and sign-off). ``known``: people other drafts of a batch name in
+    full, found here too (see ``decide``).
     """
     started = time.perf_counter()
     limits = limits or InputLimits()
     doc = read_document(path, limits)
-    decisions, plan = analyse(doc, settings, detector)
+    decisions, plan = analyse(doc, settings, detector, known)
     if adjust is not None:
         decisions, plan = adjust(doc, decisions, plan)
     edits = tidy_repeated_words(decisions.edits, doc.units)

@@ -259,15 +259,17 @@ def test_resume_rewrites_documents_whose_labels_moved(tmp_path: Path, case_setti
     assert "Child F with Person B" in (out / "c.anonymised.txt").read_text(encoding="utf-8")
 
 
-def test_a_surname_another_draft_names_in_full_fails_closed(
+def test_a_surname_another_draft_names_alone_fails_closed(
     tmp_path: Path, case_settings: Settings, detector: Detector
 ) -> None:
     # Each draft is detected on its own: "Treharne did not refer" is a surname only to a
-    # draft that names Dr Alwyn Treharne. The draft that would publish it fails, nothing of
-    # it is written, and the error says what to do; listed in the case file, both are done.
+    # draft that names Dr Treharne. A name another draft gives in full is found in every
+    # draft (tests/test_batch_names.py); one it gives only alone is too weak a sign, so the
+    # draft that would publish it fails, nothing of it is written, and the error says what
+    # to do; listed in the case file, both are done.
     folder, out = tmp_path / "in", tmp_path / "out"
     make_drafts(folder, {
-        "a.txt": "Contact\n\nDr Alwyn Treharne saw Kian Marsh on 3 May 2019.\n",
+        "a.txt": "Contact\n\nDr Treharne saw Kian Marsh on 3 May 2019.\n",
         "b.txt": "Referral\n\nTreharne did not refer the family.\n",
     })
     # A practice term that holds a word of such a name is not that person ("Early Help").
@@ -296,12 +298,25 @@ def test_a_finished_draft_is_checked_again_when_another_names_someone_new(
     folder, out = tmp_path / "in", tmp_path / "out"
     make_drafts(folder, {"b.txt": "Referral\n\nTreharne did not refer the family.\n"})
     assert statuses(run_batch(folder, out, SPEC, settings=case_settings, detector=detector)) == {"b.txt": "ok"}
-    # A new draft names him in full: b.txt, done before, is not skipped but checked again,
+    # A new draft names him alone: b.txt, done before, is not skipped but checked again,
     # and its earlier output, which names him, does not stay.
-    make_drafts(folder, {"a.txt": "Contact\n\nDr Alwyn Treharne saw Kian Marsh on 3 May 2019.\n"})
+    make_drafts(folder, {"a.txt": "Contact\n\nDr Treharne saw Kian Marsh on 3 May 2019.\n"})
     result = run_batch(folder, out, SPEC, settings=case_settings, detector=detector)
     assert statuses(result) == {"a.txt": "ok", "b.txt": "failed"}
     assert not list(out.glob("b.*"))
+    # Now it names him in full: b.txt is written again, and he is redacted there too.
+    make_drafts(folder, {"a.txt": "Contact\n\nDr Alwyn Treharne saw Kian Marsh on 3 May 2019.\n"})
+    result = run_batch(folder, out, SPEC, settings=case_settings, detector=detector)
+    assert statuses(result) == {"a.txt": "ok", "b.txt": "ok"}
+    label = batch_labels(out, "a.txt")["Alwyn Treharne"]
+    assert (out / "b.anonymised.txt").read_text(encoding="utf-8") == f"Referral\n\n{label} did not refer the family.\n"
+    # Done, it is skipped; when the name in full goes, it is written again.
+    again = run_batch(folder, out, SPEC, settings=case_settings, detector=detector)
+    assert statuses(again) == {"a.txt": "skipped", "b.txt": "skipped"}
+    make_drafts(folder, {"a.txt": "Contact\n\nThe GP saw Kian Marsh on 3 May 2019.\n"})
+    result = run_batch(folder, out, SPEC, settings=case_settings, detector=detector)
+    assert statuses(result) == {"a.txt": "ok", "b.txt": "ok"}
+    assert "Treharne did not refer" in (out / "b.anonymised.txt").read_text(encoding="utf-8")
 
 
 # --------------------------------------------------------------------- failures, interruption

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from anonymiser.decide.decide import Decisions
+from anonymiser.decide.people import KnownName
 from anonymiser.detect.names import name_tokens
 from anonymiser.settings import Settings
 from anonymiser.decide.people import letter_code
@@ -61,6 +62,55 @@ class PersonSummary:
             pseudonym=data.get("pseudonym"),
             role=data.get("role"),
         )
+
+
+@dataclass(frozen=True)
+class BatchName:
+    """A person one draft of the batch names in full, as the other drafts are told of them:
+    found there by the same forms (``decide``'s ``known``), with the batch's label."""
+
+    name: str
+    document: str  # the first draft, in batch order, that gives this name
+    label: str
+
+    def known(self) -> KnownName:
+        return KnownName(self.name, self.document)
+
+    def as_json(self) -> dict[str, str]:
+        return {"name": self.name, "document": self.document, "label": self.label}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> BatchName:
+        return cls(name=str(data["name"]), document=str(data["document"]), label=str(data["label"]))
+
+
+def batch_names(
+    documents: Sequence[str], people: Sequence[Sequence[PersonSummary]], labels: Sequence[Mapping[str, str]]
+) -> list[BatchName]:
+    """Everyone a draft names in full (two words or more) who is not in the case file: one
+    entry per batch label, under their fullest name (the earliest in batch order of the
+    fullest), with the first draft that gives it. ``documents``, ``people`` and ``labels``
+    are in batch order (``assign_labels``'s), so the result does not depend on the order in
+    which the drafts were analysed."""
+    best: dict[str, tuple[int, int, str, str]] = {}  # label -> (-words, order, name, document)
+    order = 0
+    for document, doc_people, doc_labels in zip(documents, people, labels):
+        for person in doc_people:
+            order += 1
+            tokens = name_tokens(person.text)
+            words = len(tokens)
+            # A name with an initial ("C. White", "D Marsh") is too weak a sign for the
+            # other drafts: its other words alone are what they would be searched for.
+            if person.case or words < 2 or person.text not in doc_labels or any(len(t.strip(".")) < 2 for t in tokens):
+                continue
+            label = doc_labels[person.text]
+            entry = (-words, order, person.text, document)
+            if label not in best or entry < best[label]:
+                best[label] = entry
+    return sorted(
+        (BatchName(name, document, label) for label, (_, _, name, document) in best.items()),
+        key=lambda b: (b.label, b.name),
+    )
 
 
 def people_in(decisions: Decisions, settings: Settings) -> list[PersonSummary]:

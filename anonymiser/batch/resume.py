@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from anonymiser import __version__
-from anonymiser.batch.people import PersonSummary
+from anonymiser.batch.people import BatchName, PersonSummary
 from anonymiser.pipeline import OutputNames
 
 # StagedOutputs names its temporary files ".partial-<pid>-<final name>".
@@ -37,6 +37,8 @@ class PreviousRun:
     # The people other drafts named that the output was checked against (see worker.py).
     others: tuple[str, ...] = ()
     labels_in_use: tuple[str, ...] = ()
+    # The people other drafts name in full that the draft was searched for, with their labels.
+    known: tuple[BatchName, ...] = ()
 
 
 def previous_run(source: Path, out_dir: Path, fingerprint: str) -> PreviousRun | None:
@@ -66,6 +68,7 @@ def previous_run(source: Path, out_dir: Path, fingerprint: str) -> PreviousRun |
             words=int(log["input"].get("words", 0)),
             others=tuple(str(o) for o in batch.get("others", [])),
             labels_in_use=tuple(str(label) for label in batch.get("labels_in_use", [])),
+            known=tuple(BatchName.from_json(k) for k in batch.get("known", [])),
         )
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None  # unreadable or from another version: do the document again

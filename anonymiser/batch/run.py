@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from anonymiser.api import expand_inputs
-from anonymiser.batch.people import assign_labels
+from anonymiser.batch.people import assign_labels, batch_names
 from anonymiser.batch.resume import (
     PreviousRun,
     output_names,
@@ -236,7 +236,8 @@ def _write_jobs(
     """Labels for the whole batch, then a write job for each document that needs one.
 
     A finished document is skipped only if the labels it was written with are still the
-    batch's labels (a new document earlier in the batch can move "Person A").
+    batch's labels (a new document earlier in the batch can move "Person A"), and the people
+    the other drafts name in full, which it was searched for, are still the same.
     """
     order = [d for d in drafts if d.document in analysed or d.document in previous]
     # What each draft's first pass recorded: this run's, or the finished run's log.
@@ -245,15 +246,21 @@ def _write_jobs(
     in_use = frozenset(label for p in first_pass for label in p.labels_in_use)
     labels = assign_labels(people, settings, in_use)
     everyone = [p.text for doc_people in people for p in doc_people if not p.case]
+    # Everyone a draft names in full: each draft is searched for them too (decide's
+    # ``known``), as for the people a case file lists.
+    pool = batch_names([d.document for d in order], people, labels)
     jobs = []
     for draft, doc_labels, own, recorded in zip(order, labels, people, first_pass):
         # The people the other drafts found, for the check that this output names none of
         # them (worker.Relabel); a finished document is written again when they change.
         mine = {p.text for p in own}
         others = tuple(sorted({name for name in everyone if name not in mine}))
+        # Not those it names in full itself (under their label): they are its own.
+        named = {doc_labels[p.text] for p in own if len(p.text.split()) >= 2 and p.text in doc_labels}
+        known = tuple(k for k in pool if k.label not in named)
         done = previous.get(draft.document)
         row = rows[draft.document]
-        if done is not None and done.labels == doc_labels and done.others == others:
+        if done is not None and done.labels == doc_labels and done.others == others and done.known == known:
             row.status, row.entities, row.needs_review = "skipped", done.entities, done.needs_review
             continue
         job = WriteJob(
@@ -264,6 +271,7 @@ def _write_jobs(
             tuple(own),
             others=others,
             labels_in_use=recorded.labels_in_use,
+            known=known,
         )
         if done is not None:
             # Written before with other labels: write it again (the model runs once, here).

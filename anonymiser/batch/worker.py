@@ -21,7 +21,7 @@ from pathlib import Path
 
 from presidio_analyzer import EntityRecognizer
 
-from anonymiser.batch.people import PersonSummary, people_in
+from anonymiser.batch.people import BatchName, PersonSummary, people_in
 from anonymiser.decide.decide import Decisions
 from anonymiser.decide.keep import TermMatcher
 from anonymiser.decide.sections import SectionPlan
@@ -99,6 +99,8 @@ class WriteJob:
     # name them (see Relabel).
     others: tuple[str, ...] = ()
     labels_in_use: tuple[str, ...] = ()  # recorded for a later run's labels (resume.py)
+    # People other drafts name in full: found in this one too, with the batch's labels.
+    known: tuple[BatchName, ...] = ()
 
 
 def units_digest(units: Sequence[TextUnit]) -> str:
@@ -163,6 +165,10 @@ class Relabel:
     sha256: str = ""
     others: tuple[str, ...] = ()
     terms: TermMatcher | None = None  # practice terms, never a person's name ("Early Help")
+    # The labels of the people other drafts name in full (WriteJob.known), by name, and the
+    # labels of a word several of them bear ("(family name)"), which stay as decided.
+    known: Mapping[str, str] = field(default_factory=dict)
+    shared: frozenset[str] = frozenset()
 
     def __call__(
         self, doc: SourceDocument, decisions: Decisions, plan: SectionPlan
@@ -171,16 +177,21 @@ class Relabel:
             raise BatchMismatch(f"{doc.path}: the file changed while the batch was running; run the batch again")
         _check_others(doc, decisions, plan, self.others, self.terms)
         people = [e for e in decisions.entities if e.category == "PERSON" and e.action == "redact"]
-        if {e.text for e in people} != set(self.labels):
+        labels = {**self.known, **self.labels}
+        # The other drafts' people come on top of the first pass's, and may take over a form
+        # the first pass gave someone of its own; none other may come or go.
+        own = {e.text for e in people if e.text in self.labels}
+        new = {e.text for e in people if e.text not in labels and e.replacement not in self.shared}
+        if new or (own != set(self.labels) and not self.known):
             raise BatchMismatch(
                 f"{doc.path}: the people found differ from the batch's first pass; run the batch again"
             )
-        ids = {id(e) for e in people}
+        ids = {id(e) for e in people if e.text in labels}
         by_place: dict[tuple[int, int, int], str] = {}
         entities = []
         for entity in decisions.entities:
             if id(entity) in ids:
-                label = self.labels[entity.text]
+                label = labels[entity.text]
                 by_place.update({(o.unit, o.start, o.end): label for o in entity.occurrences})
                 entity = replace(entity, replacement=label)
             entities.append(entity)
@@ -236,7 +247,16 @@ class Worker:
                 self.settings,
                 detector,
                 self.limits,
-                adjust=Relabel(job.labels, job.sha256, job.others, self.settings.keep.matcher),
+                adjust=Relabel(
+                    job.labels,
+                    job.sha256,
+                    job.others,
+                    self.settings.keep.matcher,
+                    known={k.name: k.label for k in job.known},
+                    shared=frozenset(
+                        {self.settings.replacements.shared_name, self.settings.replacements.shared_given_name}
+                    ),
+                ),
                 extra_log={
                     "batch": {
                         "document": job.document,
@@ -244,8 +264,10 @@ class Worker:
                         "labels": dict(sorted(job.labels.items())),
                         "others": list(job.others),
                         "labels_in_use": list(job.labels_in_use),
+                        "known": [k.as_json() for k in job.known],
                     }
                 },
+                known=[k.known() for k in job.known],
             )
         except Exception as exc:  # noqa: BLE001
             return Outcome(source=str(job.source), ok=False, error=describe_failure(job.source, exc), seconds=_since(started))

@@ -27,6 +27,8 @@ from anonymiser.decide.glosses import GLOSSED_CATEGORIES, bracketed_gloss
 from anonymiser.decide.initials import InitialFinder
 from anonymiser.decide.keep import TermMatcher, TermSpans, inside_any, overlaps_any
 from anonymiser.decide.people import (
+    KNOWN_KEY,
+    KnownName,
     Person,
     PersonBook,
     SHARED_KEY,
@@ -70,6 +72,10 @@ COUPLE = "couple_title"
 SHORT_FORM = "short_form_of_name"
 FAMILY_INITIAL = "family_initial"
 FAMILY_WORD_NAME = "name_after_family_word"
+BATCH_NAME = "batch_name"
+# A name another draft of the batch gives in full, found here as it is written there: as
+# sure as the names found in the draft itself.
+_KNOWN_SCORE = 0.9
 # A name found only by the family role before it ("uncle Paddy"): a guess, for review.
 _FAMILY_WORD_NAME_SCORE = 0.6
 # A short form or initial alone, standing for several people ("(first name)"): a guess.
@@ -124,8 +130,12 @@ def decide(
     findings: Sequence[Finding],
     settings: Settings,
     case_matchers: Sequence[CaseMatcher] = (),
+    known: Sequence[KnownName] = (),
 ) -> Decisions:
-    """Decide what to redact in one document. Pure: no state survives the call."""
+    """Decide what to redact in one document. Pure: no state survives the call.
+
+    ``known``: people other drafts of the same batch name in full (batch/run.py), found
+    here by the forms the draft's own people are found by (``_known_names``)."""
     words = settings.people
     glossary = settings.keep.matcher
     case_keep = settings.case.keep_matcher
@@ -497,6 +507,12 @@ def decide(
             # wherever it stands alone. Not a secret for verification: a lone letter is found
             # in any text ("Person K"), so it is propagated here only.
             candidates.extend(_lone_initials(person, units, initials, glossary_spans, scores[person.key]))
+    # The people other drafts of the batch name in full, found here by the same forms.
+    notes: dict[str, str] = {}
+    unmatched = _known_names(
+        known, people, book, text_index, glossary_spans, settings, excluded_words, titles,
+        candidates, scores, recognisers, secrets, notes,
+    )
     # Short forms and lone initials of the names just found everywhere ("Con" of Connor
     # Brightwell, "K's forehead" of Kian Marsh). They are read off every given name the draft
     # gives, so they come after every person's names; they are a guess, so the person goes
@@ -504,7 +520,7 @@ def decide(
     # K"), so neither is a secret for verification: they are propagated here only.
     review_reasons: dict[str, set[str]] = {}
     for form, source, reason in _short_forms_and_initials(
-        units, people, candidates, by_uid, settings, case_keep, place_words
+        units, people, candidates, by_uid, settings, case_keep, place_words, unmatched
     ):
         # "Clare" of "Clare's Law" (beside a Claire) is the practice term's.
         spans = [(uid, start, end) for uid, start, end in form.spans if not inside_any(start, end, glossary_spans[uid])]
@@ -516,6 +532,8 @@ def decide(
             owner = book.for_shared(form.text, settings.replacements.shared_given_name)
             if owner.key not in scores:
                 people.append(owner)
+        elif owner.key.startswith(KNOWN_KEY) and owner.key not in scores:
+            people.append(owner)  # named here only by this short form ("Con")
         scores.setdefault(owner.key, _SHORT_FORM_SCORE)
         recognisers.setdefault(owner.key, set()).add(source)
         review_reasons.setdefault(owner.key, set()).add(reason)
@@ -630,6 +648,8 @@ def decide(
         reasons.extend(sorted(review_reasons.get(key, ())))
         if reasons:
             status = "needs_review"
+        if key in notes:
+            reasons.append(notes[key])  # where the name came from; no doubt of itself
         entities.append(
             Entity(
                 id=f"E{index:03d}",
@@ -1624,6 +1644,126 @@ def _person_variants(person: Person, excluded: set[str], titles: Sequence[str]) 
     return sorted(set(out), key=lambda v: (-len(v.text), v.text, v.case_sensitive))
 
 
+def _known_names(
+    known: Sequence[KnownName],
+    people: list[Person],
+    book: PersonBook,
+    text_index: DocumentText,
+    glossary_spans: TermSpans,
+    settings: Settings,
+    excluded: set[str],
+    titles: TitlePatterns,
+    candidates: list[Candidate],
+    scores: dict[str, float],
+    recognisers: dict[str, set[str]],
+    secrets: list[Variant],
+    notes: dict[str, str],
+) -> list[Person]:
+    """Find the people other drafts of the batch name in full (``known``) by the forms the
+    draft's own people are found by: the full name, first and last names alone, first and
+    last name, initial and surname ("C. Treharne"), the surname in the plural. Those found
+    join ``people`` (with their candidates, scores, secrets and a note of where the name
+    came from); the others are returned: their given names still make short forms ("Con").
+
+    Each draft is detected on its own, so without this a draft that wrote only "Treharne" or
+    "Con" published it, though another draft named Connor Treharne in full. The draft's own
+    people keep their words: a first name the draft gives someone ("Connor Pellow", or
+    "Connor" alone) is not another draft's Connor. A word two known people bear ("Treharne"
+    of Connor and Denise Treharne) is neither's: "(family name)" or "(first name)", as a
+    name several listed people share. Initials are left out: two capitals are found in any
+    text, and another draft's initials are too weak a sign.
+    """
+    if not known:
+        return []
+    words = settings.people
+    own_words = {
+        fold(t)
+        for p in people
+        for form in (p.name, *p.forms, *(p.case.aliases if p.case else ()))
+        for t in name_tokens(form)
+    }
+    own_names = {(fold(p.tokens[0]), fold(p.tokens[-1])) for p in people if len(p.tokens) >= 2}
+    entries: list[tuple[KnownName, Person, list[Variant]]] = []
+    for entry in sorted(set(known), key=lambda k: (fold(k.name), k.document)):
+        tokens = name_tokens(entry.name)
+        if len(tokens) < 2 or (fold(tokens[0]), fold(tokens[-1])) in own_names:
+            continue  # the draft names them in full itself
+        person = book.for_known(entry)
+        variants = [v for v in _person_variants(person, excluded, words.titles) if any(ch.islower() for ch in v.text)]
+        entries.append((entry, person, variants))
+    bearers: dict[str, set[str]] = {}
+    for _, person, variants in entries:
+        for variant in variants:
+            if _lone_word(variant.text):
+                bearers.setdefault(fold(variant.text), set()).add(person.key)
+
+    def find(person: Person, variants: list[Variant]) -> bool:
+        pattern = compile_variants(variants)
+        matches: list[tuple[TextUnit, int, int, bool]] = []  # and: an ordinary word opening a sentence
+        names: set[str] = set()  # ordinary words the draft uses as this name mid-sentence
+        for unit, start, end in text_index.find_names(pattern, variants):
+            if inside_any(start, end, glossary_spans[unit.uid]):
+                continue  # "Early" of "Early Help" is the practice term's
+            if _pseudonym_letter(unit.text, start, end, settings.keep):
+                continue
+            word = unit.text[start:end]
+            ordinary = _lone_word(word) and is_common_word(word)
+            opening = ordinary and (_opens_sentence(unit.text, start) or _heading_like(unit.text))
+            if ordinary and not opening:
+                names.add(word)
+            matches.append((unit, start, end, opening))
+        found = False
+        for unit, start, end, opening in matches:
+            if opening and unit.text[start:end] not in names:
+                # An ordinary word ("Hope", "Mark") that any sentence or heading may open is
+                # a name where the draft also writes it as one, capitalised mid-sentence;
+                # else it is too weak a sign of someone the draft may never name (where it
+                # is them, the batch's check fails the draft closed).
+                continue
+            widened = titles.extend_over(unit.text, start)
+            candidates.append(
+                Candidate(unit.uid, widened, end, person.key, "PERSON", _KNOWN_SCORE, BATCH_NAME, exact=widened == start)
+            )
+            found = True
+        if found:
+            scores[person.key] = max(scores.get(person.key, 0.0), _KNOWN_SCORE)
+            recognisers.setdefault(person.key, set()).add(BATCH_NAME)
+            secrets.extend(variants)
+            if all(p.key != person.key for p in people):
+                people.append(person)
+        return found
+
+    unmatched = []
+    for entry, person, variants in entries:
+        notes[person.key] = f"named in full in {entry.document}, another draft of the batch"
+        mine = [
+            v
+            for v in variants
+            if not _lone_word(v.text) or (fold(v.text) not in own_words and len(bearers[fold(v.text)]) == 1)
+        ]
+        if not find(person, mine):
+            unmatched.append(person)
+    by_key = {person.key: person for _, person, _ in entries}
+    for word in sorted(bearers):
+        owners = sorted(bearers[word])
+        if len(owners) < 2 or word in own_words:
+            continue
+        firsts = all(fold(by_key[k].tokens[0]) == word for k in owners)
+        label = settings.replacements.shared_given_name if firsts else settings.replacements.shared_name
+        variant = min(
+            (v for k in owners for v in _person_variants(by_key[k], excluded, words.titles) if fold(v.text) == word),
+            key=lambda v: (v.case_sensitive is False, v.text),
+        )
+        shared = book.for_shared(variant.text, label)
+        if find(shared, [variant]):
+            notes.setdefault(shared.key, "a name several people other drafts of the batch name in full bear")
+    return unmatched
+
+
+def _lone_word(text: str) -> bool:
+    return " " not in text.strip()
+
+
 def _lone_initials(
     person: Person,
     units: Sequence[TextUnit],
@@ -1647,15 +1787,23 @@ def _short_forms_and_initials(
     settings: Settings,
     case_keep: TermMatcher,
     place_words: Mapping[str, set[str]],
+    elsewhere: Sequence[Person] = (),
 ) -> Iterator[tuple[ShortForm, str, str]]:
     """The short forms of the given names of ``people`` and the lone initials of the family's,
-    each with its recogniser name and the reason it is sent for review."""
+    each with its recogniser name and the reason it is sent for review. ``elsewhere``: people
+    other drafts of the batch name in full who are not named here by their names; their
+    given names make short forms too ("Con"), not lone initials (a letter is too weak a sign
+    of someone the draft never names)."""
     words = settings.people
     rules = ShortFormRules(words)
+    # A given name the draft's own people bear is theirs: "Con" is the Connor the draft
+    # names, not another draft's Connor Treharne.
+    own = {fold(t) for p in people if not p.key.startswith(KNOWN_KEY) for f in (p.name, *p.forms) for t in name_tokens(f)}
     named = [
         (p, name)
-        for p in people
+        for p in (*people, *elsewhere)
         if (name := given_name(p, words.titles, settings.given_names.is_first_name)) is not None
+        and not (p.key.startswith(KNOWN_KEY) and fold(name) in own)
     ]
     if not named:
         return
@@ -1683,12 +1831,20 @@ def _short_forms_and_initials(
         )
 
     for form in short_forms(units, named, rules, excluded=excluded):
-        yield form, SHORT_FORM, "short form of a name found in this draft"
+        if all(p.key.startswith(KNOWN_KEY) for p in form.owners):
+            yield form, SHORT_FORM, "short form of a name another draft of the batch gives in full"
+        else:
+            yield form, SHORT_FORM, "short form of a name found in this draft"
     # The case file's people have their initial already (name_variants), and a letter one of
     # them bears is theirs to decide.
     listed = {name[0] for p, name in named if p.case is not None}
     practitioners = _practitioners(people, candidates, by_uid, settings)
-    family = [(p, name) for p, name in named if p.case is None and p.key not in practitioners and name[0] not in listed]
+    absent = {p.key for p in elsewhere}
+    family = [
+        (p, name)
+        for p, name in named
+        if p.case is None and p.key not in practitioners and p.key not in absent and name[0] not in listed
+    ]
     for form in lone_initials(units, family, rules):
         yield form, FAMILY_INITIAL, "lone initial of a family member named in this draft"
 

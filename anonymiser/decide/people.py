@@ -47,6 +47,16 @@ class Person:
         return _described_as_child(self.case.role, self.case.pseudonym or "", tuple(children))
 
 
+@dataclass(frozen=True)
+class KnownName:
+    """A person another draft of the same batch names in full ("Connor Treharne", in
+    ``document``): the decide stage finds them here by the forms it finds its own people by
+    (see ``decide``), as a draft that named them in full would."""
+
+    name: str
+    document: str  # where the batch found the name (path relative to the batch folder)
+
+
 @lru_cache(maxsize=1024)
 def _described_as_child(role: str, pseudonym: str, children: tuple[str, ...]) -> bool:
     # Asked for every name the decide stage sees; the answer depends on these strings only.
@@ -82,6 +92,8 @@ def strip_title(text: str, titles: Sequence[str]) -> str:
 
 # The key of a person that a name several listed people share stands for (for_shared).
 SHARED_KEY = "shared:"
+# The key of a person another draft of the batch names in full (for_known).
+KNOWN_KEY = "batch:"
 # The review's reason for a titled surname that the book made a person of its own.
 DOUBT_TITLED_SURNAME = (
     "a titled surname that a child or several people in this draft bear: may be another member of the family"
@@ -147,6 +159,18 @@ class PersonBook:
         found.forms.add(person.name)
         self.people.append(found)
         self._by_form.setdefault(fold(person.name), found)
+        return found
+
+    def for_known(self, known: KnownName) -> Person:
+        """The person another draft of the batch names in full (see ``KnownName``): a person
+        of their own, never joined to one the draft found (that one keeps its own words)."""
+        key = f"{KNOWN_KEY}{fold(known.name)}"
+        for existing in self.people:
+            if existing.key == key:
+                return existing
+        found = Person(key=key, name=known.name)
+        found.forms.add(known.name)
+        self.people.append(found)
         return found
 
     def for_shared(self, name: str, label: str) -> Person:

@@ -3,7 +3,10 @@ in it and what was redacted; with the model, the text a draft becomes."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from anonymiser.decide.decide import Decisions
+from anonymiser.decide.people import KnownName
 from anonymiser.decide.repeats import tidy_repeated_words
 from anonymiser.detect.engine import Detector
 from anonymiser.pipeline import analyse
@@ -32,11 +35,12 @@ def redactions(text: str, decisions: Decisions) -> list[str]:
     return [text[e.start : e.end] for e in sorted(decisions.edits, key=lambda e: e.start)]
 
 
-def redacted(text: str, settings: Settings, detector: Detector) -> str:
+def redacted(text: str, settings: Settings, detector: Detector, known: Sequence[KnownName] = ()) -> str:
     """``text`` as the pipeline writes it: detected, decided, its replacements applied (role
-    words the label repeats tidied, as the writer does)."""
+    words the label repeats tidied, as the writer does). ``known``: people other drafts of
+    a batch name in full."""
     doc = document_from_text(text)
-    decisions, _ = analyse(doc, settings, detector)
+    decisions, _ = analyse(doc, settings, detector, known)
     for edit in sorted(tidy_repeated_words(decisions.edits, doc.units), key=lambda e: -e.start):
         text = text[: edit.start] + edit.replacement + text[edit.end :]
     return text
