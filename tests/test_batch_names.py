@@ -134,3 +134,24 @@ def test_an_unrelated_word_is_not_redacted(
     out, statuses = run(tmp_path, drafts, settings, detector)
     assert statuses == {"a.txt": "ok", "b.txt": "ok"}
     assert anonymised(out, "b.txt") == draft
+
+
+def test_an_agency_the_draft_keeps_may_hold_another_drafts_name(
+    tmp_path: Path, settings: Settings, detector: Detector
+) -> None:
+    """The model of one draft took the area's name for a person ("the Westmere multi-agency
+    procedures"), and every draft that kept "Westmere Constabulary" failed: the name was
+    still in its output. What a draft keeps (an agency's name) may hold it; anywhere else it
+    still fails the draft."""
+    area = (
+        "Procedures\n\n4.3 The review found that the Westmere multi-agency procedures contain only a short "
+        'reference to "significant adults in the household".\n'
+    )
+    agency = "Police contact\n\nWestmere Constabulary attended the address in May 2019.\n"
+    out, statuses = run(tmp_path, {"a.txt": area, "b.txt": agency}, settings, detector)
+    assert "Westmere" not in anonymised(out, "a.txt")  # the model's person, as the draft decided
+    assert statuses["b.txt"] == "ok"
+    assert anonymised(out, "b.txt") == agency
+    loose = "Police contact\n\nThe officer spoke to Westmere at the address in May 2019.\n"
+    _, statuses = run(tmp_path / "again", {"a.txt": area, "c.txt": loose}, settings, detector)
+    assert statuses["c.txt"] != "ok"
