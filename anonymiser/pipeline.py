@@ -50,7 +50,7 @@ class OutputNames:
 
 def analyse(doc: SourceDocument, settings: Settings, detector: Detector) -> tuple[Decisions, SectionPlan]:
     """Detect and decide for one document (no writing): what `redact` and `eval` share."""
-    matchers = case_matchers(settings.case, settings.people.titles)
+    matchers = case_matchers(settings.case, settings.people.titles, settings.people.not_initials)
     ad_hoc = [CaseFileRecogniser(matchers)] if matchers else []
     findings = detector.detect(doc.units, ad_hoc)
     decisions = decide(doc.units, findings, settings, matchers)

@@ -467,7 +467,7 @@ def decide(
             for n in (p.case.name, *p.case.aliases):
                 given.setdefault(_as_given(n), set()).add(p.key)
     for person in people:
-        variants = _person_variants(person, excluded_words, words.titles)
+        variants = _person_variants(person, excluded_words, words.titles, words.not_initials)
         if not person.key.startswith(SHARED_KEY):
             variants = [
                 v for v in variants
@@ -1594,9 +1594,13 @@ def _as_given(name: str) -> str:
     return re.sub(r"[.\s]", "", name) if _INITIALS.fullmatch(name) else fold(name)
 
 
-def _person_variants(person: Person, excluded: set[str], titles: Sequence[str]) -> list[Variant]:
+def _person_variants(
+    person: Person, excluded: set[str], titles: Sequence[str], not_initials: Sequence[str] = ()
+) -> list[Variant]:
     aliases = person.case.aliases if person.case else ()
-    variants = name_variants(person.name, aliases, titles=titles, initial=person.case is not None)
+    variants = name_variants(
+        person.name, aliases, titles=titles, initial=person.case is not None, not_initials=not_initials
+    )
     for form in sorted(person.forms):
         variants.extend(name_variants(form, (), titles=titles))
     out = []
