@@ -316,7 +316,9 @@ def decide(
                 name = strip_title(clean_person_text(f.text), words.titles)
                 person = book.add_form(fuller, name, (f.unit, f.start))
             else:
-                listed = f.recogniser == GIVEN_NAME_RECOGNISER
+                # Initials after a role's shorthand ("HV BO") are a person's by their place,
+                # even when they spell a common word in capitals, as a listed first name is.
+                listed = f.recogniser in (GIVEN_NAME_RECOGNISER, WORKER_INITIALS_RECOGNISER)
                 # The title just before a span that leaves it out ("Mrs " of "O'Neill").
                 title = unit.text[titles.extend_over(unit.text, f.start) : f.start].strip() or None
                 if not from_case and not _plausible_name(
@@ -1210,6 +1212,10 @@ def _model_guess_is_specific(text: str, category: str, glossary_words: set[str])
         )
     return True
 
+
+# The name of the YAML recogniser of a practitioner's initials after the role's shorthand
+# ("SW LK", "HV BO": patterns/recognisers/worker_initials.yml).
+WORKER_INITIALS_RECOGNISER = "worker_initials"
 
 # ("Her Majesty's Prison Gallowmere" is a name, not "her" and a name.)
 _DETERMINER_WORDS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})

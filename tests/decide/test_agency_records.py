@@ -110,3 +110,19 @@ def test_a_listed_initial_used_as_a_name_is_still_redacted(
     listed: Settings, detector: Detector, text: str, expected: str
 ) -> None:
     assert redacted(text, listed, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "leak"),
+    [
+        ("18/02/19 | TM JB agreed S47. SW LK allocated. Strategy discussion with DS Rahman.", "JB"),
+        ("DNA x2 for Tayla (child health clinic) | HV BO", "BO"),
+        ("Attended ED, triaged by SN RM at 2315hrs.", "RM"),
+    ],
+    ids=["TM JB", "HV BO", "SN RM"],
+)
+def test_a_worker_named_by_role_and_initials_is_redacted(
+    settings: Settings, detector: Detector, text: str, leak: str
+) -> None:
+    out = redacted(text, settings, detector)
+    assert f" {leak}" not in out, out
