@@ -126,3 +126,19 @@ def test_a_worker_named_by_role_and_initials_is_redacted(
 ) -> None:
     out = redacted(text, settings, detector)
     assert f" {leak}" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "CAD 1234 of 12/03/2019: report of a DV incident.",
+            "CAD (reference number) of (a date in March 2019): report of a DV incident.",
+        ),
+        ("The fine was CAD 1,500 in 2018.", "The fine was (amount) in 2018."),
+    ],
+)
+def test_a_police_log_number_of_a_day_is_a_reference_not_an_amount(
+    settings: Settings, detector: Detector, text: str, expected: str
+) -> None:
+    assert redacted(text, settings, detector) == expected
