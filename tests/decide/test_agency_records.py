@@ -12,7 +12,10 @@ from pathlib import Path
 import pytest
 
 from anonymiser.detect.engine import Detector
+from anonymiser.pipeline import analyse
+from anonymiser.read.text import document_from_text
 from anonymiser.settings import Settings
+from anonymiser.write.text import render_text
 from tests.conftest import settings_with_case
 from tests.decide.handmade import redacted
 
@@ -142,3 +145,25 @@ def test_a_police_log_number_of_a_day_is_a_reference_not_an_amount(
     settings: Settings, detector: Detector, text: str, expected: str
 ) -> None:
     assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "leak"),
+    [
+        # A chronology table: the "Source" column's cell "Ward" right before the event's cell.
+        ("Ward\n\nAdmitted Kestrel Ward under Dr Venkataraman.", "Kestrel"),
+        ("Hospital\n\nSeen at Easterby Royal Infirmary by the registrar.", "Easterby"),
+        ("School\n\nJordan Quennell moved to Fernhill Primary Academy in Year 5.", "Fernhill"),
+    ],
+    ids=["ward", "hospital", "school"],
+)
+def test_a_pattern_does_not_run_from_one_paragraph_into_the_next(
+    settings: Settings, detector: Detector, text: str, leak: str
+) -> None:
+    # Paragraphs are read together, joined by a blank line; a pattern's space between words
+    # ran across it from the cell before ("Ward\n\nAdmitted Kestrel Ward"), the finding was
+    # cut to the first paragraph and the real one in the second was never matched.
+    doc = document_from_text(text)
+    decisions, _ = analyse(doc, settings, detector)
+    out = render_text(doc, decisions.edits)
+    assert leak not in out, out
