@@ -326,7 +326,9 @@ def decide(
                 name = strip_title(clean_person_text(f.text), words.titles)
                 person = book.add_form(fuller, name, (f.unit, f.start))
             else:
-                listed = f.recogniser == GIVEN_NAME_RECOGNISER
+                # Initials after a role's shorthand ("HV BO") are a person's by their place,
+                # even when they spell a common word in capitals, as a listed first name is.
+                listed = f.recogniser in (GIVEN_NAME_RECOGNISER, WORKER_INITIALS_RECOGNISER)
                 # The title just before a span that leaves it out ("Mrs " of "O'Neill").
                 title = unit.text[titles.extend_over(unit.text, f.start) : f.start].strip() or None
                 if not from_case and not _plausible_name(
@@ -477,7 +479,7 @@ def decide(
             for n in (p.case.name, *p.case.aliases):
                 given.setdefault(_as_given(n), set()).add(p.key)
     for person in people:
-        variants = _person_variants(person, excluded_words, words.titles)
+        variants = _person_variants(person, excluded_words, words.titles, words.not_initials)
         if not person.key.startswith(SHARED_KEY):
             variants = [
                 v for v in variants
@@ -1233,6 +1235,10 @@ def _model_guess_is_specific(text: str, category: str, glossary_words: set[str])
     return True
 
 
+# The name of the YAML recogniser of a practitioner's initials after the role's shorthand
+# ("SW LK", "HV BO": patterns/recognisers/worker_initials.yml).
+WORKER_INITIALS_RECOGNISER = "worker_initials"
+
 # ("Her Majesty's Prison Gallowmere" is a name, not "her" and a name.)
 _DETERMINER_WORDS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
 _DETERMINER = re.compile(rf"^(?:{'|'.join(sorted(_DETERMINER_WORDS))})\s+(?!majesty)", re.IGNORECASE)
@@ -1630,9 +1636,13 @@ def _as_given(name: str) -> str:
     return re.sub(r"[.\s]", "", name) if _INITIALS.fullmatch(name) else fold(name)
 
 
-def _person_variants(person: Person, excluded: set[str], titles: Sequence[str]) -> list[Variant]:
+def _person_variants(
+    person: Person, excluded: set[str], titles: Sequence[str], not_initials: Sequence[str] = ()
+) -> list[Variant]:
     aliases = person.case.aliases if person.case else ()
-    variants = name_variants(person.name, aliases, titles=titles, initial=person.case is not None)
+    variants = name_variants(
+        person.name, aliases, titles=titles, initial=person.case is not None, not_initials=not_initials
+    )
     for form in sorted(person.forms):
         variants.extend(name_variants(form, (), titles=titles))
     out = []

@@ -31,10 +31,15 @@ class CaseMatcher:
     replacement: str | None = None
 
 
-def case_matchers(case: CaseFile, titles: Sequence[str] = ()) -> list[CaseMatcher]:
+def case_matchers(
+    case: CaseFile, titles: Sequence[str] = (), not_initials: Sequence[str] = ()
+) -> list[CaseMatcher]:
+    """One matcher per listed person and term. ``not_initials`` are the letters that between
+    lower-case words abbreviate a word ("bruise L cheek"), not a listed person's initial."""
     matchers: list[CaseMatcher] = []
     for person in case.people:
-        pattern = compile_variants(name_variants(person.name, person.aliases, titles=titles, initial=True))
+        variants = name_variants(person.name, person.aliases, titles=titles, initial=True, not_initials=not_initials)
+        pattern = compile_variants(variants)
         if pattern is not None:
             matchers.append(CaseMatcher("PERSON", pattern, person, person.pseudonym))
     for term in case.terms:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from presidio_analyzer import EntityRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from anonymiser.detect.case_file import CaseFileRecogniser
 from anonymiser.detect.context import ChunkWords, boost_by_context, context_words
 from anonymiser.detect.given_names import GivenNameRecogniser
 from anonymiser.detect.model import (
@@ -27,6 +28,7 @@ from anonymiser.detect.model import (
     ModelEntityRecogniser,
 )
 from anonymiser.detect.offline import use_bundled_suffix_list
+from anonymiser.detect.pattern_recogniser import PatternRecogniser
 from anonymiser.detect.rare_words import RareWordRecogniser
 from anonymiser.detect.titled_names import titled_name_recogniser
 from anonymiser.records import Finding, Location, TextUnit
@@ -34,6 +36,13 @@ from anonymiser.settings import Settings
 
 # Units are joined with a blank line so that no entity can run from one unit into the next.
 SEPARATOR = "\n\n"
+# What the pattern recognisers and the case file read between two units instead: a line
+# break, then the control character "unit separator", which no pattern's space (\s) matches.
+# A blank line did not stop a pattern: in a chronology table the cell "Ward" before "Admitted
+# Kestrel Ward" made "Ward\n\nAdmitted Kestrel Ward" one match, cut to the first cell, and
+# "Kestrel" was published. Same length as SEPARATOR, so offsets are unchanged; the model
+# still reads the blank line.
+_WALL = "\n\x1f"
 # A made-up sentence that every kind of recogniser reads (no finding needed): see _warm_up.
 _WARM_UP_TEXT = (
     "On 3 May 2019 Ms Example, a fictional carer, telephoned 07700 900000 from 1 Sample Row, "
@@ -47,6 +56,20 @@ class Chunk:
 
     text: str
     spans: tuple[tuple[int, int, int], ...]  # (unit uid, offset of the unit in text, length)
+
+
+def walled_text(chunk: Chunk, piece_map: dict[int, tuple[int, int]]) -> str:
+    """The chunk's text with a wall (``_WALL``) between units; pieces of one long unit stay
+    joined by the blank line, as a name may stand across the cut."""
+    parts: list[str] = []
+    done = 0
+    for (uid, offset, length), (next_uid, _next_offset, _length) in zip(chunk.spans, chunk.spans[1:]):
+        if piece_map.get(uid, (uid, 0))[0] == piece_map.get(next_uid, (next_uid, 0))[0]:
+            continue
+        parts += [chunk.text[done : offset + length], _WALL]
+        done = offset + length + len(SEPARATOR)
+    parts.append(chunk.text[done:])
+    return "".join(parts)
 
 
 def make_chunks(units: Sequence[TextUnit], max_chars: int) -> list[Chunk]:
@@ -183,7 +206,8 @@ class Detector:
         )
         context = context_words(recognisers)
         for chunk, (artifacts, words) in zip(chunks, read):
-            results = self._analyse(chunk.text, entities, recognisers, artifacts, words, context)
+            walled = walled_text(chunk, piece_map)
+            results = self._analyse(chunk.text, walled, entities, recognisers, artifacts, words, context)
             findings.extend(_to_findings(chunk, results, piece_map))
         findings = _across_line_end_hyphens(findings, {u.uid: u.text for u in units})
         return sorted(findings, key=lambda f: (f.unit, f.start, f.end, f.category, f.recogniser))
@@ -191,6 +215,7 @@ class Detector:
     def _analyse(
         self,
         text: str,
+        walled: str,
         entities: list[str],
         recognisers: Sequence[EntityRecognizer],
         artifacts: NlpArtifacts | None,
@@ -208,7 +233,10 @@ class Detector:
         """
         results: list[RecognizerResult] = []
         for recogniser in recognisers:
-            results.extend(recogniser.analyze(text=text, entities=entities, nlp_artifacts=artifacts) or [])
+            # Regular expressions read the units walled apart (``walled``); the model's
+            # readers read the text the model read.
+            read = walled if isinstance(recogniser, (PatternRecogniser, CaseFileRecogniser)) else text
+            results.extend(recogniser.analyze(text=read, entities=entities, nlp_artifacts=artifacts) or [])
         if words is not None:
             boost_by_context(results, words, context)
         return remove_duplicates(results)

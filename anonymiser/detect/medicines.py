@@ -10,6 +10,7 @@ from __future__ import annotations
 import bz2
 import importlib.util
 import pickle
+import re
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ COMMON_WORD_ZIPF = 4.0
 
 
 MAX_TOKENS = 4  # longer drug names ("abacavir, dolutegravir, and lamivudine") are combinations
+_HYPHEN = re.compile(r"\s*-\s*")
 
 
 def load_drug_names() -> frozenset[str]:
@@ -51,6 +53,10 @@ def _names_and_index() -> tuple[frozenset[str], dict[str, int]]:
     """The drug names, and for each word that starts one, how many words its longest name
     has: most words start none, so most tokens are passed over after one look-up."""
     names = load_drug_names()
+    # The model's tokens split a hyphenated name ("Co-codamol" is "co", "-", "codamol"), and
+    # tokens are looked up joined by spaces: such names are also held in that form, or
+    # co-codamol, co-amoxiclav and co-trimoxazole were never found.
+    names |= frozenset(_HYPHEN.sub(" - ", name) for name in names if "-" in name)
     longest: dict[str, int] = {}
     for name in names:
         words = name.split(" ")

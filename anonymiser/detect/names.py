@@ -37,6 +37,10 @@ class Variant:
     # Another ending of the last word that matches too: a practice term's plural ("IMRs",
     # "chronologies"), matched by one branch of the regex rather than a second term.
     plural: str = ""
+    # A lone initial that, between lower-case words, abbreviates a word in the records
+    # reviews quote ("bruise L cheek": left; people.yml's ``not_initials``): matched there
+    # only when possessive or beside something other than lower-case words.
+    abbreviates: bool = False
 
 
 def plural_of(term: str, *, proper: bool = False) -> str | None:
@@ -72,6 +76,7 @@ def name_variants(
     common: Callable[[str], bool] = is_common_word,
     titles: Sequence[str] = (),
     initial: bool = False,
+    not_initials: Sequence[str] = (),
 ) -> list[Variant]:
     """The full name, first and last names alone, first+last without middle names, initials,
     and the aliases. Lone words that are ordinary English words match only capitalised."""
@@ -121,7 +126,8 @@ def name_variants(
     if initial and len(tokens) >= 2 and tokens[0][0].isupper() and tokens[0][0] not in "AI":
         # A lone initial ("K running around clinic") in a quoted record: only for people the
         # consultant listed, and never "A" or "I", which are words.
-        out[tokens[0][0]] = Variant(tokens[0][0], True)
+        letter = tokens[0][0]
+        out[letter] = Variant(letter, True, abbreviates=letter in not_initials)
     for alias in aliases:
         alias_tokens = name_tokens(alias)
         is_initials = alias.replace(".", "").replace(" ", "").isupper() and len(alias) <= 6
@@ -144,6 +150,9 @@ _LONE_INITIAL_CONTEXT = rf"(?:{_AFTER_HONORIFIC}|{_NOT_AFTER_WORD})"
 
 # Nor is a letter that starts a path ("C:\\Users", "D:/shared"): a drive, not Connor.
 _NOT_A_DRIVE = r"(?!:[\\/])"
+# Nor a letter after a word and an apostrophe: the end of a word in capitals ("CHILDREN'S
+# SERVICES" read "CHILDREN'Mother SERVICES" with a Shari listed, "DON'T", "I'M").
+_NOT_AFTER_APOSTROPHE = rf"(?<!\w[{APOSTROPHES}])"
 
 
 _HYPHEN = r"[-\u2010\u2011](?:[ \t]*\r?\n[ \t]*)?"
@@ -151,7 +160,11 @@ _HYPHEN = r"[-\u2010\u2011](?:[ \t]*\r?\n[ \t]*)?"
 
 def _variant_regex(variant: Variant) -> str:
     if len(variant.text) == 1 and variant.text.isupper():
-        return f"(?-i:{_LONE_INITIAL_CONTEXT}{re.escape(variant.text)}{_NOT_A_DRIVE})"
+        letter = re.escape(variant.text)
+        if variant.abbreviates:
+            # Not between lower-case words ("bruise L cheek"); "L's coat", "saw L." still are.
+            letter = rf"(?:(?<![a-z][ \t]){letter}|{letter}(?![ \t]+[a-z]))"
+        return f"(?-i:{_LONE_INITIAL_CONTEXT}{_NOT_AFTER_APOSTROPHE}{letter}{_NOT_A_DRIVE})"
     text, ending = variant.text, ""
     if variant.plural:
         # "chronolog" and (?:ies|y): the endings that differ, the longer first.

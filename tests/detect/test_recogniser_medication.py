@@ -18,6 +18,9 @@ def recogniser() -> MedicationRecogniser:
         ("She was prescribed sertraline in March.", ["sertraline"]),
         ("He was on a methadone script.", ["methadone"]),
         ("The health visitor discussed safe sleep.", []),
+        # Hyphenated names, which the model's tokens split at the hyphen.
+        ("Mother also prescribed Co-codamol 30/500 two tablets qds prn.", ["co-codamol"]),
+        ("a course of co-amoxiclav for the bite", ["co-amoxiclav"]),
     ],
 )
 def test_named_medicines(recogniser: MedicationRecogniser, detector, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
