@@ -4,6 +4,8 @@ and number is invented."""
 
 from __future__ import annotations
 
+import pytest
+
 from anonymiser.detect.engine import Detector
 from anonymiser.pipeline import analyse
 from anonymiser.read.text import document_from_text
@@ -19,3 +21,17 @@ def test_an_officer_named_after_a_collar_number_is_masked_with_it(settings: Sett
     out = render_text(doc, decisions.edits)
     for leak in ("Grainger", "4471", "Okafor", "20315"):
         assert leak not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # A chronology table's "By" column gives only the rank and number: both were published.
+        ("By: PC 4512", "By: PC (reference number)"),
+        ("DS 2231 and PCSO 7781 spoke to mother.", "DS (reference number) and PCSO (reference number) spoke to mother."),
+    ],
+)
+def test_a_collar_number_alone_is_masked(text: str, published: str, settings: Settings, detector: Detector) -> None:
+    doc = document_from_text(text)
+    decisions, _plan = analyse(doc, settings, detector)
+    assert render_text(doc, decisions.edits) == published
