@@ -84,3 +84,8 @@ class WordCases:
         low = _POSSESSIVE.sub("", word.lower())
         lower, named = self._evidence
         return low in lower and low not in named
+
+    def written_in_lower_case(self, word: str) -> bool:
+        """Whether the draft writes ``word`` in lower case anywhere ("findings"); a place's
+        name it never does ("Leeds")."""
+        return _POSSESSIVE.sub("", word.lower()) in self._evidence[0]

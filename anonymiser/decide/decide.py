@@ -384,6 +384,7 @@ def decide(
                 opens_sentence=_opens_sentence(unit.text, f.start),
                 in_heading=_heading_like(unit.text),
                 ordinary=ordinary_word,
+                written_in_lower_case=word_cases.written_in_lower_case,
             ):
                 continue
             if rule.action == "keep" and not from_case:
@@ -1173,13 +1174,26 @@ def _model_guess_counts(
     opens_sentence: bool = False,
     in_heading: bool = False,
     ordinary: Callable[[str, str | None], bool] | None = None,
+    written_in_lower_case: Callable[[str], bool] | None = None,
 ) -> bool:
     """Whether one of the model's weaker guesses counts, at the policy's level of trust.
 
     ``ordinary(word, word_before)`` says whether a word of a guess written in capitals names
     nothing (see ``WordCases``)."""
     if level == "specific":
-        return _model_guess_is_specific(text, category, glossary_words)
+        if _model_guess_is_specific(text, category, glossary_words):
+            return True
+        # A place the model names with words common in English ("Leeds", "Bradford",
+        # "Jordan": common as names, not as words) was dropped, and the town the family
+        # lived in was published. It counts if the draft never writes its words in lower case,
+        # as it does "findings" or "background" (which the model also reads as places).
+        if category != "LOCATION" or written_in_lower_case is None:
+            return False
+        tokens = re.findall(r"[^\W\d_][\w'\u2019\-]*", text)
+        named = [t for t in tokens if t.lower() not in ("the", "of", "and", "upon", "on")]
+        return bool(named) and all(
+            t[:1].isupper() and t.lower() not in glossary_words and not written_in_lower_case(t) for t in named
+        )
     # "proper": a dated expression, or a proper name that is more than a lone common word.
     if category == "DATE":
         return bool(_DATED.search(text)) and not _NOT_A_YEAR.fullmatch(text.strip())

@@ -60,7 +60,7 @@ def test_a_name_only_a_family_word_finds_goes_for_review(settings: Settings, det
         # The model reads "Mother Nature" as a name here; with the role cut off it read
         # "Mother Person A".
         ("Her brother's school was closed. Mother Nature was not kind. An uncle was called.", "Mother Nature"),
-        ("An uncle in Leeds was contacted by the police.", "uncle in Leeds"),
+        ("An uncle in Leeds was contacted by the police.", "uncle in (place)"),  # a town, not a name
         ("The Sister on the ward saw him at 4pm.", "Sister on the ward"),
         ("The child Protection Plan was ended.", "Protection Plan"),
         ("His father Mr Hill was not at home.", "His father"),
