@@ -466,6 +466,17 @@ def decide(
         if p.case is not None and not p.key.startswith(SHARED_KEY):
             for n in (p.case.name, *p.case.aliases):
                 given.setdefault(_as_given(n), set()).add(p.key)
+    # The words that open or end each person's name, or are the whole of it: a middle name
+    # alone ("Begum" of Zainab Begum Hussain) is not hers where another person bears it as
+    # a first name or surname ("Shabana Begum"): it read Zainab's label for "Begum (the aunt)".
+    name_words: dict[str, set[str]] = {}
+    for p in people:
+        for t in {p.tokens[0], p.tokens[-1]} if p.tokens else ():
+            name_words.setdefault(fold(t), set()).add(p.key)
+
+    def name_words_of_others(person: Person) -> frozenset[str]:
+        return frozenset(w for w, keys in name_words.items() if keys - {person.key})
+
     for person in people:
         variants = _person_variants(person, excluded_words, words.titles)
         if not person.key.startswith(SHARED_KEY):
@@ -473,7 +484,7 @@ def decide(
                 v for v in variants
                 if _as_given(v.text) not in shared and person.key in given.get(_as_given(v.text), {person.key})
             ]
-        fuzzy = _misspellings(person, misspelling_candidates, variants)
+        fuzzy = _misspellings(person, misspelling_candidates, variants, name_words_of_others(person))
         secrets.extend(variants + fuzzy)
         for variant_set, source in ((variants, PROPAGATED), (fuzzy, FUZZY)):
             pattern = compile_variants(variant_set)
@@ -1715,8 +1726,12 @@ def _misspelling_candidates(units: Sequence[TextUnit], glossary: TermMatcher, ex
     ]
 
 
-def _misspellings(person: Person, candidates: Sequence[str], variants: list[Variant]) -> list[Variant]:
-    """Capitalised words one edit away from a name part ("Kaleigh" for "Kayleigh")."""
+def _misspellings(
+    person: Person, candidates: Sequence[str], variants: list[Variant], others: frozenset[str] = frozenset()
+) -> list[Variant]:
+    """Capitalised words one edit away from a name part ("Kaleigh" for "Kayleigh"), and a
+    middle name alone (no edit away), unless it is the first name or surname of one of
+    ``others`` (folded words): then it is theirs."""
     parts = {t for t in person.tokens if len(t) >= 5 and t[0].isupper()}
     if not parts:
         return []
@@ -1724,6 +1739,8 @@ def _misspellings(person: Person, candidates: Sequence[str], variants: list[Vari
     found = []
     for word in candidates:
         if word.lower() in known:
+            continue
+        if word in parts and fold(word) in others:
             continue
         for part in parts:
             if word[0] == part[0] and Levenshtein.distance(word, part, score_cutoff=1) <= 1:

@@ -88,6 +88,11 @@ DOUBT_TITLED_SURNAME = (
 )
 
 
+# A word in quotes inside a name: a nickname ('Patrick "Paddy" McDonagh', "Anthony ‘Tony’ Brannock").
+_QUOTES = "\"\u201c\u201d'\u2018\u2019`"
+_QUOTED = re.compile(r"[\"\u201c'\u2018`][^\W\d_][\w'\u2019-]*[\"\u201d'\u2019`]")
+
+
 def fold(text: str) -> str:
     """A name as the book compares it: lower case, one space, and the curly apostrophe read
     as the straight one ("O’Neill" is "O'Neill", as the name matcher already reads it)."""
@@ -179,6 +184,13 @@ class PersonBook:
         file lists outside the professionals (a practitioner titled "Dr Brightwell")."""
         bare = clean_person_text(text)
         name = strip_title(bare, self.titles)
+        # 'Patrick "Paddy" McDonagh': the nickname in quotes is one of the person's forms, and
+        # the name is the rest of it ("Paddy's nephew" is his).
+        nicknames = [t.strip(_QUOTES) for t in name_tokens(name) if _QUOTED.fullmatch(t)]
+        if nicknames:
+            rest = [t for t in name_tokens(name) if not _QUOTED.fullmatch(t)]
+            name = " ".join(rest) if len(rest) >= 2 else name
+            nicknames = nicknames if len(rest) >= 2 else []
         lower = fold(name)
         honorific = self._honorific(bare, title)
         single = len(name_tokens(name)) == 1
@@ -223,6 +235,8 @@ class PersonBook:
             person.honorifics.add(honorific)
         if adult_titled:
             person.adult = True
+        for nickname in nicknames:
+            self.add_form(person, nickname, where)
         return self.add_form(person, name, where)
 
     def _title_word(self, bare: str, name: str, title: str | None) -> str | None:
@@ -326,16 +340,21 @@ class PersonBook:
     def _owner_of_part(
         self, word: str, not_children: Sequence[str] = (), honorific: str | None = None, not_family: bool = False
     ) -> Person | None:
-        owners = [
+        fitting = [
             p
             for p in self.people
             if len(p.tokens) >= 2
-            and word in {fold(p.tokens[0]), fold(p.tokens[-1])}
             and not (not_children and p.is_child(not_children))
             and not (not_family and _listed_family(p))
             and self._same_address(p, honorific)
         ]
-        return min(owners, key=lambda p: p.first_seen) if owners else None
+        owners = [p for p in fitting if word in {fold(p.tokens[0]), fold(p.tokens[-1])}]
+        if owners:
+            return min(owners, key=lambda p: p.first_seen)
+        # A middle name alone ("Tariq" of Mohammed Tariq Hussain) is the one person who bears
+        # it, when no one bears it as a first name or surname.
+        middle = [p for p in fitting if word in {fold(t) for t in p.tokens[1:-1]}]
+        return middle[0] if len(middle) == 1 else None
 
     def _first_name_only(self, name: str) -> Person | None:
         # "Hope" was found alone first; "Hope Marsh" is the same person, now fully named.
@@ -363,11 +382,23 @@ class PersonBook:
         last = "|".join(re.escape(t) for t in sorted(surnames, key=len, reverse=True))
         pattern = re.compile(rf"(?<![\w'\u2019-])([A-Z][a-z][\w'\u2019-]*)[ \t]+({last})(?![\w])")
         singles = {p.tokens[0] for p in self.people if len(p.tokens) == 1 and p.case is None}
+        # Two words standing together inside a longer name ("Zainab Begum" of Zainab Begum
+        # Hussain, "Tariq Hussain" of Mohammed Tariq Hussain) are that name's, not a new person:
+        # a middle name before another's surname made one, who took "Zainab" alone.
+        inner = {
+            fold(f"{a} {b}")
+            for p in self.people
+            for form in (p.name, *p.forms)
+            for a, b in zip(name_tokens(form), name_tokens(form)[1:])
+            if len(name_tokens(form)) >= 3
+        }
         for index, text in enumerate(texts):
             for match in pattern.finditer(text):
                 first, surname = match.group(1), match.group(2)
                 full = f"{first} {surname}"
                 if fold(full) in self._by_form or any(fold(full) == fold(f) for p in self.people for f in p.forms):
+                    continue
+                if fold(full) in inner:
                     continue
                 if first in singles or is_name_word(first):
                     found.append((self.add(full, (index, match.start())), surname_owner[surname]))
