@@ -27,12 +27,14 @@ from anonymiser.decide.glosses import GLOSSED_CATEGORIES, bracketed_gloss
 from anonymiser.decide.initials import InitialFinder
 from anonymiser.decide.keep import TermMatcher, TermSpans, inside_any, overlaps_any
 from anonymiser.decide.people import (
+    DOUBT_ADULT_WORD,
     Person,
     PersonBook,
     SHARED_KEY,
     children_named,
     clean_person_text,
     fold,
+    is_surname_alone,
     labels_in_use,
     letter_code,
     role_before,
@@ -181,6 +183,8 @@ def decide(
     case_replacements: dict[str, str] = {}
     plain_strings: dict[str, tuple[str, str]] = {}  # key -> (text, category), non-person
     case_keys: set[str] = set()  # plain strings the case file lists: redacted everywhere
+    # Where a listed child's name was found to be an adult's ("Abdi senior"): the person it is.
+    adult_spans: dict[tuple[int, int, int], str] = {}
 
     title_words = {t.rstrip(".").lower() for t in words.titles}
     openers = frozenset(w.lower() for w in words.function_words)
@@ -340,6 +344,20 @@ def decide(
                     person = book.add(
                         f.text, (f.unit, f.start), not_children=words.children, titled=True, title=title
                     )
+                elif (
+                    person is not None
+                    and person.is_child(words.children)
+                    and is_surname_alone(strip_title(clean_person_text(f.text), words.titles))
+                    and words.adult_word_after.match(unit.text, f.end)
+                ):
+                    # "Abdi senior", when the case file lists Yusuf Abdi, a child: an adult who
+                    # bears the name (the father, Abdi Warsame Farah), else a person of their own
+                    # for review. It read "Child L senior".
+                    person = book.add(f.text, (f.unit, f.start), not_children=words.children)
+                    if len(person.forms) == 1 and person.case is None and len(person.tokens) == 1:
+                        person.doubt = person.doubt or DOUBT_ADULT_WORD
+                    # The child's name found everywhere must not take these words back.
+                    adult_spans[(f.unit, f.start, f.end)] = person.key
                 if (
                     person is not None
                     and person.case is not None
@@ -593,6 +611,12 @@ def decide(
     candidates = [c for c in candidates if c.key not in yielding]
     for key in yielding:
         plain_strings.pop(key, None)
+    if adult_spans:
+        candidates = [
+            c
+            for c in candidates
+            if c.recogniser not in (PROPAGATED, FUZZY) or adult_spans.get((c.unit, c.start, c.end), c.key) == c.key
+        ]
     if policy.couple_titles == "mask":
         candidates.extend(_couple_titles(candidates, by_uid, titles))
     resolved = join_durations(
@@ -791,10 +815,11 @@ def _noun_after_family_title(f: Finding, text: str, words: PeopleWords, given: G
 
 
 def _adult_titled(f: Finding, text: str, words: PeopleWords) -> bool:
-    """Whether ``f`` is a lone name word right after a title that a child does not bear
-    ("Mrs O'Neill", "Mr O'Neill", "Dr O'Neill"; not "Miss O'Neill", "Master O'Neill")."""
+    """Whether ``f`` is a lone name word (or a surname with its particles, "da Silva") right
+    after a title that a child does not bear ("Mrs O'Neill", "Mr da Silva", "Dr O'Neill"; not
+    "Miss O'Neill", "Master O'Neill")."""
     name = strip_title(clean_person_text(f.text), words.titles)
-    if len(name_tokens(name)) != 1:
+    if not is_surname_alone(name):
         return False
     return (
         words.adult_title.match(f.text) is not None

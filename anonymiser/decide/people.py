@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from anonymiser.detect.names import name_tokens
+from anonymiser.detect.names import PARTICLES, name_tokens
 from anonymiser.settings import CasePerson, PeopleWords, Replacements
 
 
@@ -80,6 +80,22 @@ def strip_title(text: str, titles: Sequence[str]) -> str:
     return " ".join(tokens)
 
 
+def is_surname_alone(name: str) -> bool:
+    """Whether ``name`` (no title) is one word, or a surname with its particles and no given
+    name ("da Silva", "van der Berg"): what a title before a surname leaves."""
+    tokens = name_tokens(name)
+    return bool(tokens) and all(t in PARTICLES for t in tokens[:-1])
+
+
+def surname_of(tokens: Sequence[str]) -> str:
+    """The folded surname of a full name: its last word, with the particles before it that
+    follow a given name ("da silva" of Inês da Silva)."""
+    start = len(tokens) - 1
+    while start > 1 and tokens[start - 1] in PARTICLES:
+        start -= 1
+    return fold(" ".join(tokens[start:]))
+
+
 # The key of a person that a name several listed people share stands for (for_shared).
 SHARED_KEY = "shared:"
 # The review's reason for a titled surname that the book made a person of its own.
@@ -91,6 +107,11 @@ DOUBT_TITLED_SURNAME = (
 # A word in quotes inside a name: a nickname ('Patrick "Paddy" McDonagh', "Anthony ‘Tony’ Brannock").
 _QUOTES = "\"\u201c\u201d'\u2018\u2019`"
 _QUOTED = re.compile(r"[\"\u201c'\u2018`][^\W\d_][\w'\u2019-]*[\"\u201d'\u2019`]")
+
+
+# The review's reason for a listed child's name followed by a word that marks an adult
+# ("Abdi senior") that no adult in the draft bears.
+DOUBT_ADULT_WORD = "a name a listed child bears, marked as an adult's (\"senior\"): may be another member of the family"
 
 
 def fold(text: str) -> str:
@@ -194,6 +215,8 @@ class PersonBook:
         lower = fold(name)
         honorific = self._honorific(bare, title)
         single = len(name_tokens(name)) == 1
+        # A surname with particles after a title ("Mr da Silva") is read as one word would be.
+        surname_alone = is_surname_alone(name)
 
         def fits(p: Person) -> bool:
             return (
@@ -203,7 +226,7 @@ class PersonBook:
             )
 
         title_word = self._title_word(bare, name, title)
-        adult_titled = single and title_word is not None and title_word not in self.child_titles
+        adult_titled = surname_alone and title_word is not None and title_word not in self.child_titles
         person = None
         if adult_titled:
             person, doubt = self._titled_owner(lower, honorific, not_family)
@@ -229,7 +252,7 @@ class PersonBook:
         if person is None:
             person = Person(key=f"person:{len(self.people) + 1}", name=name)
             self.people.append(person)
-        if (titled or name != bare) and single:
+        if (titled or name != bare) and surname_alone:
             person.surnames.add(lower)
         if honorific:
             person.honorifics.add(honorific)
@@ -252,7 +275,7 @@ class PersonBook:
         or a surname seen alone after a title."""
         tokens = person.tokens
         if len(tokens) >= 2:
-            return fold(tokens[-1]) == surname
+            return surname in {fold(tokens[-1]), surname_of(tokens)}
         return surname in person.surnames
 
     def _titled_owner(
@@ -297,16 +320,17 @@ class PersonBook:
         # "Mrs O'Neill" was found first; "Mrs Patricia O'Neill" (or "Patricia O'Neill") is the
         # same person, now fully named, unless the honorifics differ ("Mr O'Neill"). A lone
         # word never seen after a title may be a given name ("Hope"): see owner_of_fuller_name.
-        last = fold(name_tokens(name)[-1])
+        tokens = name_tokens(name)
+        lasts = {fold(tokens[-1]), surname_of(tokens)}
         # A child's full name ("Ayaan Warsame (aged 3)") is not the adult "Ms Warsame".
         child = fold(name) in self.child_names
         owners = [
             p
             for p in self.people
             if p.case is None
-            and len(p.tokens) == 1
-            and fold(p.tokens[0]) == last
-            and last in p.surnames
+            and is_surname_alone(p.name)
+            and fold(p.name) in lasts
+            and fold(p.name) in p.surnames
             and self._same_address(p, honorific)
             and not (child and p.adult)
         ]
@@ -331,8 +355,10 @@ class PersonBook:
         tokens = name_tokens(name)
         if len(tokens) < 2:
             return None
-        last = fold(tokens[-1])
-        owners = [p for p in self.people if len(p.tokens) == 1 and fold(p.tokens[0]) == last and last in p.surnames]
+        lasts = {fold(tokens[-1]), surname_of(tokens)}
+        owners = [
+            p for p in self.people if is_surname_alone(p.name) and fold(p.name) in lasts and fold(p.name) in p.surnames
+        ]
         if owners:
             return min(owners, key=lambda p: p.first_seen)
         return self._same_as_longer(name)
