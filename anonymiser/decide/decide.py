@@ -56,7 +56,10 @@ from anonymiser.detect.model import MODEL_RECOGNISER_PREFIX
 from anonymiser.detect.names import (
     Variant,
     compile_variants,
+    find_all,
+    has_no_capitals,
     is_common_word,
+    lower_case_variants,
     name_tokens,
     name_variants,
     plural_of,
@@ -72,6 +75,8 @@ COUPLE = "couple_title"
 SHORT_FORM = "short_form_of_name"
 FAMILY_INITIAL = "family_initial"
 FAMILY_WORD_NAME = "name_after_family_word"
+# A name that is an ordinary word, matched in lower case in a paragraph with no capitals.
+LOWER_CASE = "name_in_lower_case_note"
 # A name found only by the family role before it ("uncle Paddy"): a guess, for review.
 _FAMILY_WORD_NAME_SCORE = 0.6
 # A short form or initial alone, standing for several people ("(first name)"): a guess.
@@ -183,6 +188,9 @@ def decide(
     case_replacements: dict[str, str] = {}
     plain_strings: dict[str, tuple[str, str]] = {}  # key -> (text, category), non-person
     case_keys: set[str] = set()  # plain strings the case file lists: redacted everywhere
+    # The names that are ordinary words matched in lower case in a paragraph with no capitals
+    # ("mum joy says"), by person: a guess, sent for review.
+    lower_case_names: dict[str, set[str]] = {}
     # Where a listed child's name was found to be an adult's ("Abdi senior"): the person it is.
     adult_spans: dict[tuple[int, int, int], str] = {}
 
@@ -373,6 +381,8 @@ def decide(
                 if person is None:
                     continue
             key = person.key
+            if from_case and has_no_capitals(f.text) and has_no_capitals(unit.text) and is_common_word(f.text):
+                lower_case_names.setdefault(key, set()).add(f.text)
             # The possessive stays in the text: "Kayleigh's" -> "Mother's", not "Mother".
             possessive = re.search(r"['\u2019]s?$", f.text)
             if possessive and f.end - f.start > len(possessive.group(0)):
@@ -469,6 +479,7 @@ def decide(
     # Propagation: people by every variant of their name, other strings as they are; each
     # pattern runs once over the whole document.
     text_index = DocumentText(units)
+    lower_units = [u for u in units if has_no_capitals(u.text)]
     secrets: list[Variant] = []
     excluded_words = glossary_words | _words_in(words.not_names)
     people = [p for p in book.people if p.key in scores]
@@ -487,13 +498,13 @@ def decide(
     # The words that open or end each person's name, or are the whole of it: a middle name
     # alone ("Begum" of Zainab Begum Hussain) is not hers where another person bears it as
     # a first name or surname ("Shabana Begum"): it read Zainab's label for "Begum (the aunt)".
-    name_words: dict[str, set[str]] = {}
+    end_words: dict[str, set[str]] = {}
     for p in people:
         for t in {p.tokens[0], p.tokens[-1]} if p.tokens else ():
-            name_words.setdefault(fold(t), set()).add(p.key)
+            end_words.setdefault(fold(t), set()).add(p.key)
 
     def name_words_of_others(person: Person) -> frozenset[str]:
-        return frozenset(w for w, keys in name_words.items() if keys - {person.key})
+        return frozenset(w for w, keys in end_words.items() if keys - {person.key})
 
     for person in people:
         variants = _person_variants(person, excluded_words, words.titles)
@@ -521,6 +532,25 @@ def decide(
                 if source == FUZZY:
                     fuzzy_keys.add(person.key)
                     recognisers[person.key].add(FUZZY)
+        if lower_units:
+            # A note typed all in lower case ("seen hope and grace at home, brook asleep"): the
+            # person's names that are ordinary words, matched only capitalised elsewhere, are
+            # theirs there too. Redacted (a missed name can identify a child), and a guess
+            # ("i hope"), so the person goes for review. Not secrets for verification, which
+            # would then fail on "no hope" in any capitalised paragraph.
+            aliases = person.case.aliases if person.case else ()
+            own_words = [w for n in (person.name, *aliases, *person.forms) for w in name_tokens(n)]
+            lowered = lower_case_variants(variants, own_words)
+            lower_pattern = compile_variants(lowered)
+            for unit in lower_units if lower_pattern is not None else ():
+                for start, end, found in find_all(lower_pattern, unit.text):
+                    if inside_any(start, end, glossary_spans[unit.uid]):
+                        continue
+                    lower_case_names.setdefault(person.key, set()).add(found)
+                    candidates.append(
+                        Candidate(unit.uid, start, end, person.key, "PERSON", scores[person.key], LOWER_CASE)
+                    )
+                    recognisers[person.key].add(LOWER_CASE)
         if initials is not None:
             # A person called by one letter ("Mr K.", "the complainant (M.)") is that letter
             # wherever it stands alone. Not a secret for verification: a lone letter is found
@@ -556,6 +586,11 @@ def decide(
     for person in people:
         if person.doubt:
             review_reasons.setdefault(person.key, set()).add(person.doubt)
+    for key, found in lower_case_names.items():
+        quoted = ", ".join(f'"{w}"' for w in sorted(found))
+        review_reasons.setdefault(key, set()).add(
+            f"a name that is also an ordinary word, matched in lower case in a paragraph with no capitals ({quoted})"
+        )
     loose: list[Variant] = []
     # Every other redacted string, all in one pattern: one pass over the document.
     keys_by_text: dict[str, list[str]] = {}
@@ -1573,7 +1608,7 @@ def _person_for(
     listed = {
         m.person.name: m.person
         for m in case_matchers
-        if m.person is not None and any(m.pattern.fullmatch(form) for form in forms)
+        if m.person is not None and any(m.matches(form) for form in forms)
     }
     if not listed:
         renamed = _renamed_listed_person(untitled, tuple(m.person for m in case_matchers if m.person is not None))
