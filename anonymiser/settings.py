@@ -375,6 +375,9 @@ class PeopleWords:
     # Words after a name that mark an adult as a title before it does ("Abdi senior"): a
     # listed child's name before one is another member of the family.
     adult_after: tuple[str, ...] = ()
+    # Words after a name opening a sentence that make it read as a person ("Hope was seen"):
+    # without one, a name that is an ordinary word there goes for review ("Faith in agencies").
+    verbs_after_name: tuple[str, ...] = ()
     # Titles that say how a person is addressed ("Mr", "Mrs"): two different ones before the
     # same surname are two people.
     honorifics: tuple[str, ...] = ()
@@ -514,6 +517,7 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         children=_str_list(data.get("children"), f"{path}: children"),
         child_titles=_str_list(data.get("child_titles"), f"{path}: child_titles"),
         adult_after=_str_list(data.get("adult_after"), f"{path}: adult_after"),
+        verbs_after_name=_str_list(data.get("verbs_after_name"), f"{path}: verbs_after_name"),
         honorifics=_str_list(data.get("honorifics"), f"{path}: honorifics"),
         practice_heads=_str_list(data.get("practice_heads"), f"{path}: practice_heads"),
         family_words=_str_list(data.get("family_words"), f"{path}: family_words"),

@@ -658,6 +658,19 @@ def decide(
         resolve_overlaps(candidates), texts, policy.join_durations
     )
     resolved = _family_references(resolved, people, by_uid, book, settings.replacements.shared_name, words.family_after)
+    # A person's lone name that is an ordinary word, opening a sentence before a word in lower
+    # case ("Faith in agencies was low", "Mason jars were found"): the capital there says
+    # nothing, and whether the next word makes it the ordinary word is more than the words
+    # tell. Redacted, and the person goes for review with the words quoted.
+    person_keys = {p.key for p in people}
+    verbs_after_name = frozenset(w.lower() for w in words.verbs_after_name)
+    for cand in resolved:
+        if cand.key in person_keys:
+            phrase = _word_name_opening_sentence(by_uid[cand.unit].text, cand.start, cand.end, verbs_after_name)
+            if phrase is not None:
+                review_reasons.setdefault(cand.key, set()).add(
+                    f'a name that is also an ordinary word opens a sentence ("{phrase}"): may be the word'
+                )
     # A propagated match of a person's title-extended span may swallow the title; that is
     # intended ("Ms Marsh" -> "Mother").
     grouped: dict[str, list[Candidate]] = {}
@@ -1200,6 +1213,27 @@ def _opens_sentence(text: str, start: int) -> bool:
     """Whether ``start`` opens its paragraph or a sentence (after ". ", "? ", "! ")."""
     before = text[:start].rstrip()
     return not before or before[-1] in ".?!:"
+
+
+# A paragraph's number or bullet before its first sentence ("9.7 ", "(b) ", "- ").
+_PARAGRAPH_MARK = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?|\(?[a-z0-9]{1,3}\)|[-\u2022*])?\s*")
+_LOWER_WORD_AFTER = re.compile(r"[ \t\u00a0]+([a-z][a-z'\u2019-]*)")
+
+
+def _word_name_opening_sentence(text: str, start: int, end: int, verbs: frozenset[str]) -> str | None:
+    """The words ("Faith in") when ``text[start:end]`` is one capitalised word that is also
+    an ordinary English word, opening a paragraph or a sentence (after its number, if any),
+    with a word in lower case right after it that is none of ``verbs`` nor a past tense in
+    -ed ("Hope was seen", "Grace attended" read as the person); else None."""
+    word = text[start:end]
+    if not (word[:1].isupper() and word[1:].islower() and word.isalpha() and is_common_word(word)):
+        return None
+    if not (_opens_sentence(text, start) or _PARAGRAPH_MARK.fullmatch(text, 0, start)):
+        return None
+    after = _LOWER_WORD_AFTER.match(text, end)
+    if after is None or after.group(1) in verbs or after.group(1).endswith("ed"):
+        return None
+    return f"{word} {after.group(1)}"
 
 
 def _heading_like(text: str) -> bool:
