@@ -27,8 +27,10 @@ from anonymiser.settings import CaseFile, CasePerson
 
 CASE_FILE_RECOGNISER = "case_file"
 CASE_SCORE = 1.0
-# A stretch of text with no blank line in it: one paragraph of the chunk the recogniser reads.
-_PARAGRAPH = re.compile(r"(?:(?!\n[ \t]*\n).)+", re.DOTALL)
+# One paragraph of the chunk the recogniser reads: a stretch with no blank line in it, nor
+# a line break followed by the control character "unit separator" (a wall between units, so
+# that no pattern runs from one into the next).
+_PARAGRAPH = re.compile(r"(?:(?!\n[ \t]*\n|\n\x1f).)+", re.DOTALL)
 
 
 @dataclass(frozen=True)

@@ -241,3 +241,16 @@ def test_a_word_name_read_as_the_person_stays_automatic(
     text = f"Joy Mason was visited by the social worker, Faith Marshall, in June. {sentence}"
     decisions = decided(text, word_names, detector)
     assert owner(decisions, "Faith").status == "auto"
+
+
+@pytest.mark.parametrize("between", ["\n\n", "\n\x1f"])
+def test_the_case_file_reads_each_paragraph_of_a_chunk_for_capitals(word_names: Settings, between: str) -> None:
+    # The recogniser reads several paragraphs at once, joined by a blank line (or by a line
+    # break and a unit separator, where patterns must not run across): only the paragraph with
+    # no capitals has its names matched in lower case.
+    from anonymiser.detect.case_file import CaseFileRecogniser, case_matchers
+
+    recogniser = CaseFileRecogniser(case_matchers(word_names.case, word_names.people.titles))
+    text = f"Brook Baker said it was a joy.{between}brook asleep, mum joy out."
+    found = sorted(text[r.start : r.end] for r in recogniser.analyze(text, ["PERSON"]))
+    assert found == ["Brook Baker", "brook", "joy"]
