@@ -385,6 +385,12 @@ class PeopleWords:
     # child_titles may stand before a child's name.
     children: tuple[str, ...] = ()
     child_titles: tuple[str, ...] = ()
+    # Words after a name that mark an adult as a title before it does ("Abdi senior"): a
+    # listed child's name before one is another member of the family.
+    adult_after: tuple[str, ...] = ()
+    # Words after a name opening a sentence that make it read as a person ("Hope was seen"):
+    # without one, a name that is an ordinary word there goes for review ("Faith in agencies").
+    verbs_after_name: tuple[str, ...] = ()
     # Titles that say how a person is addressed ("Mr", "Mrs"): two different ones before the
     # same surname are two people.
     honorifics: tuple[str, ...] = ()
@@ -455,6 +461,13 @@ class PeopleWords:
         return re.compile(self.adult_title.pattern + "$")
 
     @cached_property
+    def adult_word_after(self) -> re.Pattern[str]:
+        """An ``adult_after`` word right after a name ("Abdi| senior"); matches nothing when
+        there are none."""
+        words = "|".join(re.escape(w.rstrip(".")) for w in self.adult_after) or "(?!)"
+        return re.compile(rf"[ \t\u00a0]+(?:{words})\b\.?", re.IGNORECASE)
+
+    @cached_property
     def role_at_end(self) -> tuple[re.Pattern[str], Mapping[str, str]]:
         """A role word ending a text ("... the social worker"), and each role's group
         ("professional" or "family"; a word in both lists is professional). Matched on
@@ -516,6 +529,8 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         function_words=_str_list(data.get("function_words"), f"{path}: function_words"),
         children=_str_list(data.get("children"), f"{path}: children"),
         child_titles=_str_list(data.get("child_titles"), f"{path}: child_titles"),
+        adult_after=_str_list(data.get("adult_after"), f"{path}: adult_after"),
+        verbs_after_name=_str_list(data.get("verbs_after_name"), f"{path}: verbs_after_name"),
         honorifics=_str_list(data.get("honorifics"), f"{path}: honorifics"),
         practice_heads=_str_list(data.get("practice_heads"), f"{path}: practice_heads"),
         family_words=_str_list(data.get("family_words"), f"{path}: family_words"),
@@ -761,6 +776,7 @@ class Settings:
         """Compile now the matchers the decide and verify stages build on first use."""
         _ = (self.keep.matcher, self.case.keep_matcher, self.people.not_name_matcher)
         _ = (self.people.leading_role, self.people.adult_title, self.people.adult_title_before)
+        _ = self.people.adult_word_after
         _ = (self.people.family_after, self.people.residence_before, self.people.family_role_then_name)
 
     def fingerprint(self, **recorded: Any) -> str:

@@ -27,6 +27,7 @@ from anonymiser.decide.glosses import GLOSSED_CATEGORIES, bracketed_gloss
 from anonymiser.decide.initials import InitialFinder
 from anonymiser.decide.keep import TermMatcher, TermSpans, inside_any, overlaps_any
 from anonymiser.decide.people import (
+    DOUBT_ADULT_WORD,
     KNOWN_KEY,
     KnownName,
     Person,
@@ -35,6 +36,7 @@ from anonymiser.decide.people import (
     children_named,
     clean_person_text,
     fold,
+    is_surname_alone,
     labels_in_use,
     letter_code,
     role_before,
@@ -56,7 +58,10 @@ from anonymiser.detect.model import MODEL_RECOGNISER_PREFIX
 from anonymiser.detect.names import (
     Variant,
     compile_variants,
+    find_all,
+    has_no_capitals,
     is_common_word,
+    lower_case_variants,
     name_tokens,
     name_variants,
     plural_of,
@@ -76,6 +81,8 @@ BATCH_NAME = "batch_name"
 # A name another draft of the batch gives in full, found here as it is written there: as
 # sure as the names found in the draft itself.
 _KNOWN_SCORE = 0.9
+# A name that is an ordinary word, matched in lower case in a paragraph with no capitals.
+LOWER_CASE = "name_in_lower_case_note"
 # A name found only by the family role before it ("uncle Paddy"): a guess, for review.
 _FAMILY_WORD_NAME_SCORE = 0.6
 # A short form or initial alone, standing for several people ("(first name)"): a guess.
@@ -191,6 +198,11 @@ def decide(
     case_replacements: dict[str, str] = {}
     plain_strings: dict[str, tuple[str, str]] = {}  # key -> (text, category), non-person
     case_keys: set[str] = set()  # plain strings the case file lists: redacted everywhere
+    # The names that are ordinary words matched in lower case in a paragraph with no capitals
+    # ("mum joy says"), by person: a guess, sent for review.
+    lower_case_names: dict[str, set[str]] = {}
+    # Where a listed child's name was found to be an adult's ("Abdi senior"): the person it is.
+    adult_spans: dict[tuple[int, int, int], str] = {}
 
     title_words = {t.rstrip(".").lower() for t in words.titles}
     openers = frozenset(w.lower() for w in words.function_words)
@@ -352,6 +364,20 @@ def decide(
                     person = book.add(
                         f.text, (f.unit, f.start), not_children=words.children, titled=True, title=title
                     )
+                elif (
+                    person is not None
+                    and person.is_child(words.children)
+                    and is_surname_alone(strip_title(clean_person_text(f.text), words.titles))
+                    and words.adult_word_after.match(unit.text, f.end)
+                ):
+                    # "Abdi senior", when the case file lists Yusuf Abdi, a child: an adult who
+                    # bears the name (the father, Abdi Warsame Farah), else a person of their own
+                    # for review. It read "Child L senior".
+                    person = book.add(f.text, (f.unit, f.start), not_children=words.children)
+                    if len(person.forms) == 1 and person.case is None and len(person.tokens) == 1:
+                        person.doubt = person.doubt or DOUBT_ADULT_WORD
+                    # The child's name found everywhere must not take these words back.
+                    adult_spans[(f.unit, f.start, f.end)] = person.key
                 if (
                     person is not None
                     and person.case is not None
@@ -367,6 +393,8 @@ def decide(
                 if person is None:
                     continue
             key = person.key
+            if from_case and has_no_capitals(f.text) and has_no_capitals(unit.text) and is_common_word(f.text):
+                lower_case_names.setdefault(key, set()).add(f.text)
             # The possessive stays in the text: "Kayleigh's" -> "Mother's", not "Mother".
             possessive = re.search(r"['\u2019]s?$", f.text)
             if possessive and f.end - f.start > len(possessive.group(0)):
@@ -464,6 +492,7 @@ def decide(
     # Propagation: people by every variant of their name, other strings as they are; each
     # pattern runs once over the whole document.
     text_index = DocumentText(units)
+    lower_units = [u for u in units if has_no_capitals(u.text)]
     secrets: list[Variant] = []
     excluded_words = glossary_words | _words_in(words.not_names)
     people = [p for p in book.people if p.key in scores]
@@ -479,6 +508,17 @@ def decide(
         if p.case is not None and not p.key.startswith(SHARED_KEY):
             for n in (p.case.name, *p.case.aliases):
                 given.setdefault(_as_given(n), set()).add(p.key)
+    # The words that open or end each person's name, or are the whole of it: a middle name
+    # alone ("Begum" of Zainab Begum Hussain) is not hers where another person bears it as
+    # a first name or surname ("Shabana Begum"): it read Zainab's label for "Begum (the aunt)".
+    end_words: dict[str, set[str]] = {}
+    for p in people:
+        for t in {p.tokens[0], p.tokens[-1]} if p.tokens else ():
+            end_words.setdefault(fold(t), set()).add(p.key)
+
+    def name_words_of_others(person: Person) -> frozenset[str]:
+        return frozenset(w for w, keys in end_words.items() if keys - {person.key})
+
     for person in people:
         variants = _person_variants(person, excluded_words, words.titles, words.not_initials)
         if not person.key.startswith(SHARED_KEY):
@@ -486,7 +526,7 @@ def decide(
                 v for v in variants
                 if _as_given(v.text) not in shared and person.key in given.get(_as_given(v.text), {person.key})
             ]
-        fuzzy = _misspellings(person, misspelling_candidates, variants)
+        fuzzy = _misspellings(person, misspelling_candidates, variants, name_words_of_others(person))
         secrets.extend(variants + fuzzy)
         for variant_set, source in ((variants, PROPAGATED), (fuzzy, FUZZY)):
             pattern = compile_variants(variant_set)
@@ -505,6 +545,25 @@ def decide(
                 if source == FUZZY:
                     fuzzy_keys.add(person.key)
                     recognisers[person.key].add(FUZZY)
+        if lower_units:
+            # A note typed all in lower case ("seen hope and grace at home, brook asleep"): the
+            # person's names that are ordinary words, matched only capitalised elsewhere, are
+            # theirs there too. Redacted (a missed name can identify a child), and a guess
+            # ("i hope"), so the person goes for review. Not secrets for verification, which
+            # would then fail on "no hope" in any capitalised paragraph.
+            aliases = person.case.aliases if person.case else ()
+            own_words = [w for n in (person.name, *aliases, *person.forms) for w in name_tokens(n)]
+            lowered = lower_case_variants(variants, own_words)
+            lower_pattern = compile_variants(lowered)
+            for unit in lower_units if lower_pattern is not None else ():
+                for start, end, found in find_all(lower_pattern, unit.text):
+                    if inside_any(start, end, glossary_spans[unit.uid]):
+                        continue
+                    lower_case_names.setdefault(person.key, set()).add(found)
+                    candidates.append(
+                        Candidate(unit.uid, start, end, person.key, "PERSON", scores[person.key], LOWER_CASE)
+                    )
+                    recognisers[person.key].add(LOWER_CASE)
         if initials is not None:
             # A person called by one letter ("Mr K.", "the complainant (M.)") is that letter
             # wherever it stands alone. Not a secret for verification: a lone letter is found
@@ -548,6 +607,11 @@ def decide(
     for person in people:
         if person.doubt:
             review_reasons.setdefault(person.key, set()).add(person.doubt)
+    for key, found in lower_case_names.items():
+        quoted = ", ".join(f'"{w}"' for w in sorted(found))
+        review_reasons.setdefault(key, set()).add(
+            f"a name that is also an ordinary word, matched in lower case in a paragraph with no capitals ({quoted})"
+        )
     loose: list[Variant] = []
     # Every other redacted string, all in one pattern: one pass over the document.
     keys_by_text: dict[str, list[str]] = {}
@@ -603,12 +667,31 @@ def decide(
     candidates = [c for c in candidates if c.key not in yielding]
     for key in yielding:
         plain_strings.pop(key, None)
+    if adult_spans:
+        candidates = [
+            c
+            for c in candidates
+            if c.recogniser not in (PROPAGATED, FUZZY) or adult_spans.get((c.unit, c.start, c.end), c.key) == c.key
+        ]
     if policy.couple_titles == "mask":
         candidates.extend(_couple_titles(candidates, by_uid, titles))
     resolved = join_names(
         join_durations(resolve_overlaps(candidates), texts, policy.join_durations), texts, policy.join_names
     )
     resolved = _family_references(resolved, people, by_uid, book, settings.replacements.shared_name, words.family_after)
+    # A person's lone name that is an ordinary word, opening a sentence before a word in lower
+    # case ("Faith in agencies was low", "Mason jars were found"): the capital there says
+    # nothing, and whether the next word makes it the ordinary word is more than the words
+    # tell. Redacted, and the person goes for review with the words quoted.
+    person_keys = {p.key for p in people}
+    verbs_after_name = frozenset(w.lower() for w in words.verbs_after_name)
+    for cand in resolved:
+        if cand.key in person_keys:
+            phrase = _word_name_opening_sentence(by_uid[cand.unit].text, cand.start, cand.end, verbs_after_name)
+            if phrase is not None:
+                review_reasons.setdefault(cand.key, set()).add(
+                    f'a name that is also an ordinary word opens a sentence ("{phrase}"): may be the word'
+                )
     # A propagated match of a person's title-extended span may swallow the title; that is
     # intended ("Ms Marsh" -> "Mother").
     grouped: dict[str, list[Candidate]] = {}
@@ -803,10 +886,11 @@ def _noun_after_family_title(f: Finding, text: str, words: PeopleWords, given: G
 
 
 def _adult_titled(f: Finding, text: str, words: PeopleWords) -> bool:
-    """Whether ``f`` is a lone name word right after a title that a child does not bear
-    ("Mrs O'Neill", "Mr O'Neill", "Dr O'Neill"; not "Miss O'Neill", "Master O'Neill")."""
+    """Whether ``f`` is a lone name word (or a surname with its particles, "da Silva") right
+    after a title that a child does not bear ("Mrs O'Neill", "Mr da Silva", "Dr O'Neill"; not
+    "Miss O'Neill", "Master O'Neill")."""
     name = strip_title(clean_person_text(f.text), words.titles)
-    if len(name_tokens(name)) != 1:
+    if not is_surname_alone(name):
         return False
     return (
         words.adult_title.match(f.text) is not None
@@ -1152,6 +1236,27 @@ def _opens_sentence(text: str, start: int) -> bool:
     """Whether ``start`` opens its paragraph or a sentence (after ". ", "? ", "! ")."""
     before = text[:start].rstrip()
     return not before or before[-1] in ".?!:"
+
+
+# A paragraph's number or bullet before its first sentence ("9.7 ", "(b) ", "- ").
+_PARAGRAPH_MARK = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?|\(?[a-z0-9]{1,3}\)|[-\u2022*])?\s*")
+_LOWER_WORD_AFTER = re.compile(r"[ \t\u00a0]+([a-z][a-z'\u2019-]*)")
+
+
+def _word_name_opening_sentence(text: str, start: int, end: int, verbs: frozenset[str]) -> str | None:
+    """The words ("Faith in") when ``text[start:end]`` is one capitalised word that is also
+    an ordinary English word, opening a paragraph or a sentence (after its number, if any),
+    with a word in lower case right after it that is none of ``verbs`` nor a past tense in
+    -ed ("Hope was seen", "Grace attended" read as the person); else None."""
+    word = text[start:end]
+    if not (word[:1].isupper() and word[1:].islower() and word.isalpha() and is_common_word(word)):
+        return None
+    if not (_opens_sentence(text, start) or _PARAGRAPH_MARK.fullmatch(text, 0, start)):
+        return None
+    after = _LOWER_WORD_AFTER.match(text, end)
+    if after is None or after.group(1) in verbs or after.group(1).endswith("ed"):
+        return None
+    return f"{word} {after.group(1)}"
 
 
 def _heading_like(text: str) -> bool:
@@ -1584,7 +1689,7 @@ def _person_for(
     listed = {
         m.person.name: m.person
         for m in case_matchers
-        if m.person is not None and any(m.pattern.fullmatch(form) for form in forms)
+        if m.person is not None and any(m.matches(form) for form in forms)
     }
     if not listed:
         renamed = _renamed_listed_person(untitled, tuple(m.person for m in case_matchers if m.person is not None))
@@ -1902,8 +2007,12 @@ def _misspelling_candidates(units: Sequence[TextUnit], glossary: TermMatcher, ex
     ]
 
 
-def _misspellings(person: Person, candidates: Sequence[str], variants: list[Variant]) -> list[Variant]:
-    """Capitalised words one edit away from a name part ("Kaleigh" for "Kayleigh")."""
+def _misspellings(
+    person: Person, candidates: Sequence[str], variants: list[Variant], others: frozenset[str] = frozenset()
+) -> list[Variant]:
+    """Capitalised words one edit away from a name part ("Kaleigh" for "Kayleigh"), and a
+    middle name alone (no edit away), unless it is the first name or surname of one of
+    ``others`` (folded words): then it is theirs."""
     parts = {t for t in person.tokens if len(t) >= 5 and t[0].isupper()}
     if not parts:
         return []
@@ -1911,6 +2020,8 @@ def _misspellings(person: Person, candidates: Sequence[str], variants: list[Vari
     found = []
     for word in candidates:
         if word.lower() in known:
+            continue
+        if word in parts and fold(word) in others:
             continue
         for part in parts:
             if word[0] == part[0] and Levenshtein.distance(word, part, score_cutoff=1) <= 1:

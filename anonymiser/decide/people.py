@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from anonymiser.detect.names import name_tokens
+from anonymiser.detect.names import PARTICLES, name_tokens
 from anonymiser.settings import CasePerson, PeopleWords, Replacements
 
 
@@ -90,6 +90,22 @@ def strip_title(text: str, titles: Sequence[str]) -> str:
     return " ".join(tokens)
 
 
+def is_surname_alone(name: str) -> bool:
+    """Whether ``name`` (no title) is one word, or a surname with its particles and no given
+    name ("da Silva", "van der Berg"): what a title before a surname leaves."""
+    tokens = name_tokens(name)
+    return bool(tokens) and all(t in PARTICLES for t in tokens[:-1])
+
+
+def surname_of(tokens: Sequence[str]) -> str:
+    """The folded surname of a full name: its last word, with the particles before it that
+    follow a given name ("da silva" of Inês da Silva)."""
+    start = len(tokens) - 1
+    while start > 1 and tokens[start - 1] in PARTICLES:
+        start -= 1
+    return fold(" ".join(tokens[start:]))
+
+
 # The key of a person that a name several listed people share stands for (for_shared).
 SHARED_KEY = "shared:"
 # The key of a person another draft of the batch names in full (for_known).
@@ -98,6 +114,16 @@ KNOWN_KEY = "batch:"
 DOUBT_TITLED_SURNAME = (
     "a titled surname that a child or several people in this draft bear: may be another member of the family"
 )
+
+
+# A word in quotes inside a name: a nickname ('Patrick "Paddy" McDonagh', "Anthony ‘Tony’ Brannock").
+_QUOTES = "\"\u201c\u201d'\u2018\u2019`"
+_QUOTED = re.compile(r"[\"\u201c'\u2018`][^\W\d_][\w'\u2019-]*[\"\u201d'\u2019`]")
+
+
+# The review's reason for a listed child's name followed by a word that marks an adult
+# ("Abdi senior") that no adult in the draft bears.
+DOUBT_ADULT_WORD = "a name a listed child bears, marked as an adult's (\"senior\"): may be another member of the family"
 
 
 def fold(text: str) -> str:
@@ -203,9 +229,18 @@ class PersonBook:
         file lists outside the professionals (a practitioner titled "Dr Brightwell")."""
         bare = clean_person_text(text)
         name = strip_title(bare, self.titles)
+        # 'Patrick "Paddy" McDonagh': the nickname in quotes is one of the person's forms, and
+        # the name is the rest of it ("Paddy's nephew" is his).
+        nicknames = [t.strip(_QUOTES) for t in name_tokens(name) if _QUOTED.fullmatch(t)]
+        if nicknames:
+            rest = [t for t in name_tokens(name) if not _QUOTED.fullmatch(t)]
+            name = " ".join(rest) if len(rest) >= 2 else name
+            nicknames = nicknames if len(rest) >= 2 else []
         lower = fold(name)
         honorific = self._honorific(bare, title)
         single = len(name_tokens(name)) == 1
+        # A surname with particles after a title ("Mr da Silva") is read as one word would be.
+        surname_alone = is_surname_alone(name)
 
         def fits(p: Person) -> bool:
             return (
@@ -215,7 +250,7 @@ class PersonBook:
             )
 
         title_word = self._title_word(bare, name, title)
-        adult_titled = single and title_word is not None and title_word not in self.child_titles
+        adult_titled = surname_alone and title_word is not None and title_word not in self.child_titles
         person = None
         if adult_titled:
             person, doubt = self._titled_owner(lower, honorific, not_family)
@@ -241,12 +276,14 @@ class PersonBook:
         if person is None:
             person = Person(key=f"person:{len(self.people) + 1}", name=name)
             self.people.append(person)
-        if (titled or name != bare) and single:
+        if (titled or name != bare) and surname_alone:
             person.surnames.add(lower)
         if honorific:
             person.honorifics.add(honorific)
         if adult_titled:
             person.adult = True
+        for nickname in nicknames:
+            self.add_form(person, nickname, where)
         return self.add_form(person, name, where)
 
     def _title_word(self, bare: str, name: str, title: str | None) -> str | None:
@@ -262,7 +299,7 @@ class PersonBook:
         or a surname seen alone after a title."""
         tokens = person.tokens
         if len(tokens) >= 2:
-            return fold(tokens[-1]) == surname
+            return surname in {fold(tokens[-1]), surname_of(tokens)}
         return surname in person.surnames
 
     def _titled_owner(
@@ -307,16 +344,17 @@ class PersonBook:
         # "Mrs O'Neill" was found first; "Mrs Patricia O'Neill" (or "Patricia O'Neill") is the
         # same person, now fully named, unless the honorifics differ ("Mr O'Neill"). A lone
         # word never seen after a title may be a given name ("Hope"): see owner_of_fuller_name.
-        last = fold(name_tokens(name)[-1])
+        tokens = name_tokens(name)
+        lasts = {fold(tokens[-1]), surname_of(tokens)}
         # A child's full name ("Ayaan Warsame (aged 3)") is not the adult "Ms Warsame".
         child = fold(name) in self.child_names
         owners = [
             p
             for p in self.people
             if p.case is None
-            and len(p.tokens) == 1
-            and fold(p.tokens[0]) == last
-            and last in p.surnames
+            and is_surname_alone(p.name)
+            and fold(p.name) in lasts
+            and fold(p.name) in p.surnames
             and self._same_address(p, honorific)
             and not (child and p.adult)
         ]
@@ -341,8 +379,10 @@ class PersonBook:
         tokens = name_tokens(name)
         if len(tokens) < 2:
             return None
-        last = fold(tokens[-1])
-        owners = [p for p in self.people if len(p.tokens) == 1 and fold(p.tokens[0]) == last and last in p.surnames]
+        lasts = {fold(tokens[-1]), surname_of(tokens)}
+        owners = [
+            p for p in self.people if is_surname_alone(p.name) and fold(p.name) in lasts and fold(p.name) in p.surnames
+        ]
         if owners:
             return min(owners, key=lambda p: p.first_seen)
         return self._same_as_longer(name)
@@ -350,16 +390,21 @@ class PersonBook:
     def _owner_of_part(
         self, word: str, not_children: Sequence[str] = (), honorific: str | None = None, not_family: bool = False
     ) -> Person | None:
-        owners = [
+        fitting = [
             p
             for p in self.people
             if len(p.tokens) >= 2
-            and word in {fold(p.tokens[0]), fold(p.tokens[-1])}
             and not (not_children and p.is_child(not_children))
             and not (not_family and _listed_family(p))
             and self._same_address(p, honorific)
         ]
-        return min(owners, key=lambda p: p.first_seen) if owners else None
+        owners = [p for p in fitting if word in {fold(p.tokens[0]), fold(p.tokens[-1])}]
+        if owners:
+            return min(owners, key=lambda p: p.first_seen)
+        # A middle name alone ("Tariq" of Mohammed Tariq Hussain) is the one person who bears
+        # it, when no one bears it as a first name or surname.
+        middle = [p for p in fitting if word in {fold(t) for t in p.tokens[1:-1]}]
+        return middle[0] if len(middle) == 1 else None
 
     def _first_name_only(self, name: str) -> Person | None:
         # "Hope" was found alone first; "Hope Marsh" is the same person, now fully named.
@@ -387,11 +432,23 @@ class PersonBook:
         last = "|".join(re.escape(t) for t in sorted(surnames, key=len, reverse=True))
         pattern = re.compile(rf"(?<![\w'\u2019-])([A-Z][a-z][\w'\u2019-]*)[ \t]+({last})(?![\w])")
         singles = {p.tokens[0] for p in self.people if len(p.tokens) == 1 and p.case is None}
+        # Two words standing together inside a longer name ("Zainab Begum" of Zainab Begum
+        # Hussain, "Tariq Hussain" of Mohammed Tariq Hussain) are that name's, not a new person:
+        # a middle name before another's surname made one, who took "Zainab" alone.
+        inner = {
+            fold(f"{a} {b}")
+            for p in self.people
+            for form in (p.name, *p.forms)
+            for a, b in zip(name_tokens(form), name_tokens(form)[1:])
+            if len(name_tokens(form)) >= 3
+        }
         for index, text in enumerate(texts):
             for match in pattern.finditer(text):
                 first, surname = match.group(1), match.group(2)
                 full = f"{first} {surname}"
                 if fold(full) in self._by_form or any(fold(full) == fold(f) for p in self.people for f in p.forms):
+                    continue
+                if fold(full) in inner:
                     continue
                 if first in singles or is_name_word(first):
                     found.append((self.add(full, (index, match.start())), surname_owner[surname]))

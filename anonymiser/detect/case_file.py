@@ -14,11 +14,23 @@ from dataclasses import dataclass
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from anonymiser.detect.names import Variant, compile_variants, find_all, name_variants
+from anonymiser.detect.names import (
+    Variant,
+    compile_variants,
+    find_all,
+    has_no_capitals,
+    lower_case_variants,
+    name_tokens,
+    name_variants,
+)
 from anonymiser.settings import CaseFile, CasePerson
 
 CASE_FILE_RECOGNISER = "case_file"
 CASE_SCORE = 1.0
+# One paragraph of the chunk the recogniser reads: a stretch with no blank line in it, nor
+# a line break followed by the control character "unit separator" (a wall between units, so
+# that no pattern runs from one into the next).
+_PARAGRAPH = re.compile(r"(?:(?!\n[ \t]*\n|\n\x1f).)+", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -29,6 +41,17 @@ class CaseMatcher:
     pattern: re.Pattern[str]
     person: CasePerson | None = None
     replacement: str | None = None
+    # The person's names that are ordinary words ("Brook", "Joy"), in any case: matched only
+    # in a paragraph with no capitals ("brook asleep. mum joy says ..."), where a capital says
+    # nothing. None when no name of theirs is an ordinary word.
+    lower_pattern: re.Pattern[str] | None = None
+
+    def matches(self, text: str) -> bool:
+        """Whether ``text`` is one of this entry's forms as a whole (a form in lower case only
+        as a paragraph with no capitals has it)."""
+        if self.pattern.fullmatch(text):
+            return True
+        return self.lower_pattern is not None and has_no_capitals(text) and bool(self.lower_pattern.fullmatch(text))
 
 
 def case_matchers(
@@ -41,7 +64,9 @@ def case_matchers(
         variants = name_variants(person.name, person.aliases, titles=titles, initial=True, not_initials=not_initials)
         pattern = compile_variants(variants)
         if pattern is not None:
-            matchers.append(CaseMatcher("PERSON", pattern, person, person.pseudonym))
+            words = [w for n in (person.name, *person.aliases) for w in name_tokens(n)]
+            lower = compile_variants(lower_case_variants(variants, words))
+            matchers.append(CaseMatcher("PERSON", pattern, person, person.pseudonym, lower))
     for term in case.terms:
         pattern = compile_variants([Variant(term.text, case_sensitive=False)])
         if pattern is not None:
@@ -67,8 +92,17 @@ class CaseFileRecogniser(EntityRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         results = []
+        # The paragraphs (joined by blank lines in a chunk) typed with no capitals.
+        lower = [(m.start(), m.group(0)) for m in _PARAGRAPH.finditer(text) if has_no_capitals(m.group(0))]
         for matcher in self._matchers:
-            for start, end, _ in find_all(matcher.pattern, text):
+            spans = [*find_all(matcher.pattern, text)]
+            if matcher.lower_pattern is not None:
+                spans += [
+                    (offset + start, offset + end, found)
+                    for offset, paragraph in lower
+                    for start, end, found in find_all(matcher.lower_pattern, paragraph)
+                ]
+            for start, end, _ in spans:
                 results.append(
                     RecognizerResult(
                         entity_type=matcher.category,

@@ -81,6 +81,9 @@ _LIST_JOIN = re.compile(r"\s*,\s*|,?[ \t]+(?:and|&|or)[ \t]+")
 _LONGEST_JOIN = 12
 # Between the words of one full name: spaces or tabs only, never a line break or punctuation.
 _GAP = re.compile(r"[ \t\u00a0]+")
+# A nickname in quotes between a first name and the surname: the gaps before and after it.
+_OPEN_QUOTE = re.compile(rf"[ \t\u00a0]+[\"\u201c{APOSTROPHES}]")
+_CLOSE_QUOTE = re.compile(rf"[\"\u201d{APOSTROPHES}][ \t\u00a0]+")
 
 
 @dataclass(frozen=True)
@@ -341,7 +344,12 @@ class GivenNameRecogniser(EntityRecognizer):
         last = i
         taken = 0
         j = i + 1
-        while taken < 2 and j < len(words) and self._joined(text, words, j):
+        nickname = shape != "lower" and _nickname_at(text, words, j)
+        if nickname:
+            # 'Patrick "Paddy" McDonagh': the nickname in quotes is part of the full name, whose
+            # surname follows it. Left out, "McDonagh" read his wife Bridget McDonagh's label.
+            j += 1
+        while taken < 2 and j < len(words) and (self._joined(text, words, j) or (nickname and j == i + 2)):
             word = words[j][2]
             if word in PARTICLES:
                 # "Rhys ap Gwilym", "Jan van der Berg": particles join the surname after them.
@@ -483,3 +491,13 @@ def _within_longer(text: str, spans: list[tuple[int, int]], start: int, end: int
     return any(
         s <= start and end <= e and (s < start or text[end:e] not in ("", "'s", "\u2019s")) for s, e in spans
     )
+
+
+def _nickname_at(text: str, words: list[tuple[int, int, str]], j: int) -> bool:
+    """Whether words[j] is a capitalised nickname in quotes right after the word before it,
+    with another word right after the closing quote ('Patrick "Paddy" McDonagh')."""
+    if j < 1 or j + 1 >= len(words) or _shape(words[j][2]) != "title":
+        return False
+    before = text[words[j - 1][1] : words[j][0]]
+    after = text[words[j][1] : words[j + 1][0]]
+    return _OPEN_QUOTE.fullmatch(before) is not None and _CLOSE_QUOTE.fullmatch(after) is not None

@@ -139,6 +139,30 @@ def name_variants(
     return sorted(out.values(), key=lambda v: (-len(v.text), v.text))
 
 
+def has_no_capitals(text: str) -> bool:
+    """Whether ``text`` has letters and none of them is a capital: a note typed all in lower
+    case ("seen hope and grace at home"), where capitals say nothing about names."""
+    return not any(c.isupper() for c in text) and any(c.isalpha() for c in text)
+
+
+def lower_case_variants(variants: Iterable[Variant], name_words: Iterable[str]) -> list[Variant]:
+    """The one-word ``variants`` matched only capitalised because they are ordinary words
+    ("Hope", "Brook", "Joy"), matched in any case: for paragraphs with no capitals, where
+    "hope" may be Hope. Only words of the person's own names and aliases (``name_words``),
+    not the surname's plural. A guess: the caller sends what it finds for review."""
+    words = {w.lower() for w in name_words}
+    return [
+        Variant(v.text, case_sensitive=False)
+        for v in variants
+        if v.case_sensitive
+        and " " not in v.text
+        and v.text[:1].isupper()
+        and v.text[1:].islower()
+        and v.text.lower() in words
+        and is_common_word(v.text)
+    ]
+
+
 # A listed person's lone initial ("C" of Connor) right after a capitalised word of three
 # letters or more is that word's letter, not the person: "Review C", "Appendix C", "a Category
 # C prison", "Hepatitis C" read "Review Mother's partner". Two-letter titles ("Mr C", "Ms K")
