@@ -169,6 +169,8 @@ def name_key(word: str) -> str:
     letters ("S\u0105d", "Wi\u015bniewska") keeps them: it is matched as written, for in its own
     language it is often an ordinary word ("S\u0105d", a court, is not "Sad")."""
     word = word.translate(_STRAIGHT_APOSTROPHE).lower()
+    if word.isascii():
+        return word  # nothing to fold: most words, and this is asked for every word
     if all(c < "\u0100" for c in word):
         return _fold(word)
     return word
@@ -239,7 +241,7 @@ class GivenNameRecogniser(EntityRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         words = [(m.start(1), m.end(1), m.group(1)) for m in _WORD.finditer(text)]
-        places, bodies = _model_entities(nlp_artifacts)
+        places, bodies = _model_entities(nlp_artifacts, text)
         bodies = [(self._past_never_names(text, s, e), e) for s, e in bodies]
         results: list[RecognizerResult] = []
         i = 0
@@ -307,9 +309,13 @@ class GivenNameRecogniser(EntityRecognizer):
         taken = [(s, e) for s, e in names]
         extra: list[RecognizerResult] = []
         for start, end, word in words:
-            if _shape(word) != "title" or _inside(taken, start, end) or _inside(places, start, end):
+            # The cheap tests first: this looks at every capitalised word of the chunk.
+            if _shape(word) != "title" or self._name_zipf(word) is None:
                 continue
-            if self._name_zipf(word) is None or not text[:start].rstrip() or text[:start].rstrip()[-1] in ".?!:":
+            if _inside(taken, start, end) or _inside(places, start, end):
+                continue
+            before = text[:start].rstrip()
+            if not before or before[-1] in ".?!:":
                 continue
             after = _LIST_JOIN.match(text, end)
             # A join is a few characters: only the names that end just before are looked at.
@@ -463,7 +469,9 @@ def _is_mutated(word: str) -> bool:
     return match is not None
 
 
-def _model_entities(nlp_artifacts: NlpArtifacts | None) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+def _model_entities(
+    nlp_artifacts: NlpArtifacts | None, text: str
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """The model's places and groups (which overrule a name), and every other entity but
     PERSON (a body's name that runs on past a name-like start: "Trent Regional Health
     Authority")."""
@@ -471,8 +479,9 @@ def _model_entities(nlp_artifacts: NlpArtifacts | None) -> tuple[list[tuple[int,
         return [], []
     places, bodies = [], []
     for entity in nlp_artifacts.entities:
-        if entity.label_ == "NORP" and len(entity) == 1 and _POSSESSIVE_AFTER.match(entity.doc.text, entity.end_char):
+        if entity.label_ == "NORP" and len(entity) == 1 and _POSSESSIVE_AFTER.match(text, entity.end_char):
             # "Kian's birth": a people or nationality takes no possessive; a person does.
+            # (``text`` is the text the model read: entity.doc.text would rebuild it.)
             continue
         if entity.label_ in _MODEL_OVERRULES:
             places.append((entity.start_char, entity.end_char))
