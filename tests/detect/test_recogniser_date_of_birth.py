@@ -30,6 +30,9 @@ def found(recogniser: EntityRecognizer, text: str) -> list[str]:
         ("Child A (DOB 31.03.16 DOD 06.07.16)", ["31.03.16"]),
         ("Child A was born on 12th March 2019.", ["12th March 2019"]),
         ("D.O.B.: 1/2/2003", ["1/2/2003"]),
+        # A verb between: the date of birth was published as "(a date in April 2015)".
+        ("The DOB was given as 3 April 2015.", ["3 April 2015"]),
+        ("Her date of birth is recorded as 03/04/2015 on the system.", ["03/04/2015"]),
         ("d.o.b 01-02-2003", ["01-02-2003"]),
         ("Date of birth: 4 May 2015", ["4 May 2015"]),
         ("date of birth March 2016", ["March 2016"]),
