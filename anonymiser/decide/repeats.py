@@ -22,7 +22,8 @@ def tidy_repeated_words(edits: Sequence[Edit], units: Sequence[TextUnit]) -> lis
     Social Worker 1". A name in apposition to the very words of its label goes, with its
     commas: "in the care of his mother's partner, Connor Brightwell, when" -> "... his
     mother's partner when", not "his mother's partner, Mother's partner, when". Only whole
-    words, and never into the edit before.
+    words, and never into the edit before. A bracketed label that fills a bracket of the
+    text takes that bracket's place: "Tiana (aged 7)" -> "Person A (age)", not "((age))".
     """
     by_uid = {u.uid: u for u in units}
     out: list[Edit] = []
@@ -33,6 +34,7 @@ def tidy_repeated_words(edits: Sequence[Edit], units: Sequence[TextUnit]) -> lis
         before = text[previous_end.get(edit.unit, 0) : edit.start]
         if words and any(ch.isalpha() for ch in words[0]) and len(words[0]) > 2:
             edit = _without_repeat(edit, words, before, text)
+        edit = _without_double_brackets(edit, text, previous_end.get(edit.unit, 0))
         previous_end[edit.unit] = edit.end
         out.append(edit)
     return out
@@ -51,4 +53,16 @@ def _without_repeat(edit: Edit, words: list[str], before: str, text: str) -> Edi
         match = re.search(rf"(?<![\w'\u2019-])(?i:{lead})[ \t\u00a0]+$", before)
         if match is not None:
             return Edit(edit.unit, edit.start - (len(before) - match.start()), edit.end, edit.replacement)
+    return edit
+
+
+def _without_double_brackets(edit: Edit, text: str, floor: int) -> Edit:
+    """The edit and the brackets round it, when its replacement is itself in brackets and is
+    all the text's bracket holds ("(aged 7)", "(DOB 3/4/15)" once the lead-in is kept is
+    not: only "(" + the span + ")")."""
+    label = edit.replacement
+    if not (label.startswith("(") and label.endswith(")")) or edit.start - 1 < floor:
+        return edit
+    if text[edit.start - 1 : edit.start] == "(" and text[edit.end : edit.end + 1] == ")":
+        return Edit(edit.unit, edit.start - 1, edit.end + 1, label)
     return edit
