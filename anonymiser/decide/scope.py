@@ -560,6 +560,10 @@ def title_page(sections: Sequence[SectionInfo], units: Sequence[TextUnit], rules
     for i, section in enumerate(sections):
         heading_unit = by_uid.get(section.units[0]) if section.units else None
         words += section.words + (len(heading_unit.text.split()) if section.heading != FRONT_MATTER and heading_unit else 0)
+        # A title page is lines, not sentences: a short section of narrative under a heading
+        # nobody listed ("Early days") was published as the title page.
+        if _holds_prose(section, by_uid, rules):
+            break
         if section.level == 0:
             out.append(i)
             continue
@@ -574,6 +578,26 @@ def title_page(sections: Sequence[SectionInfo], units: Sequence[TextUnit], rules
             break
         out.append(i)
     return out
+
+
+def _holds_prose(section: SectionInfo, by_uid: dict[int, TextUnit], rules: SectionRules) -> bool:
+    """Whether a section's body (its heading aside) holds a sentence: a paragraph longer than
+    a heading may be, or one of six words or more that ends like a sentence. Title-page lines
+    ("Independent Reviewer Moira Murray", "Prepared for publication by Alan Bedford, November
+    2013") are neither, nor is a marking in capitals ("RESTRICTED: THIS DRAFT CONTAINS ...")."""
+    body = section.units if section.heading == FRONT_MATTER else section.units[1:]
+    for uid in body:
+        unit = by_uid.get(uid)
+        if unit is None or not in_sections(unit):
+            continue
+        for line in unit.text.splitlines():
+            text = _strip_markup(line)
+            count = len(text.split())
+            if is_capitals(text):
+                continue
+            if count > rules.max_heading_words or (count >= 6 and text.endswith((".", "!", "?"))):
+                return True
+    return False
 
 
 # -- classification ------------------------------------------------------------------------
@@ -599,7 +623,9 @@ def classify_sections(
             continue
         match = rules.match(section.heading)
         parent_pos = parent_of(out, i)
-        parent = out[parent_pos] if parent_pos is not None else None
+        # A title-page line ("Westmere Constabulary") heads nothing: a section after it that
+        # nests under it by level is not part of the title page and inherits no "keep".
+        parent = out[parent_pos] if parent_pos is not None and parent_pos not in front else None
         if match is None:
             if parent is None:
                 _set(section, "drop", "needs_review", f"heading not recognised by {rules.source}; dropped until reviewed")

@@ -505,3 +505,32 @@ def test_bad_rules_file_raises_config_error(tmp_path: Path, content: str, expect
 def test_missing_rules_file_raises_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="file not found"):
         load_section_rules(tmp_path / "nowhere.yml")
+
+
+# -- red team, session 7: structures real drafts use ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        # An IMR whose first section has a heading the rules do not know: its short
+        # narrative was taken for title-page lines and published.
+        "Harrowfold Community Health NHS Trust\n\nIMR: health visiting\n\nEarly Days\n\n"
+        "Tyler Ashdown lived with his mother and her partner in a rented flat on the estate.\n\n"
+        "His half-sister stayed with their grandmother most weekends.\n\n"
+        "LESSONS LEARNED\n\nPractitioners need support to think about the men in a household.",
+        # Prose before the first heading is not a title page either.
+        "Tyler Ashdown lived with his mother and her partner in a rented flat on the estate.\n\n"
+        "1. FINDINGS\n\nAgencies did not share what they knew.",
+    ],
+    ids=["unknown-heading", "no-heading"],
+)
+def test_a_title_page_holds_no_prose(draft: str, rules: SectionRules) -> None:
+    units, sections = classified(draft, rules)
+    dropped = {units[i].text for i in scope_units(sections)}
+    story = [u.text for u in units if u.text.startswith("Tyler Ashdown")]
+    assert story and set(story) <= dropped
+    holder = next(s for s in sections if any(units[i].text in story for i in s.units))
+    assert (holder.action, holder.status) == ("drop", "needs_review")
+    # The short title lines before it are still the title page.
+    assert all(s.action == "keep" for s in sections[: sections.index(holder)])
