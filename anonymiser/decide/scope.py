@@ -335,10 +335,18 @@ def _looks_titled(text: str, rules: SectionRules | None, bold: bool) -> bool:
     return _is_title_like(text)
 
 
-def heading_signal(unit: TextUnit, rules: SectionRules | None = None) -> HeadingSignal | None:
-    """Whether a unit is a heading, and of what kind; None for body text."""
-    if unit.kind != "paragraph" or unit.location.part not in SECTION_PARTS or unit.location.cell:
+def heading_signal(unit: TextUnit, rules: SectionRules | None = None, *, boxed: bool = False) -> HeadingSignal | None:
+    """Whether a unit is a heading, and of what kind; None for body text. Table text is never
+    a heading unless ``boxed`` (see ``box_headings``), and then only a numbered, capitals or
+    recognised one."""
+    if unit.kind != "paragraph" or unit.location.part not in SECTION_PARTS or (unit.location.cell and not boxed):
         return None
+    if boxed:
+        signal = heading_signal(replace(unit, location=replace(unit.location, cell=None)), rules)
+        if signal is None or signal.kind == "word":
+            return signal
+        known = rules is not None and rules.match(signal.text) is not None
+        return signal if signal.kind in ("numbered", "capitals") or signal.bold or known else None
     text = unit.text.strip()
     if not text:
         return None
@@ -409,6 +417,32 @@ def _heads_its_numbers(unit: TextUnit, after: TextUnit, rules: SectionRules | No
     return HeadingSignal(line, "numbered", num.count(".") + 1, _is_appendix(title))
 
 
+_TOP_CELL = re.compile(r"^table (\d+), row (\d+), cell (\d+)$")
+
+
+def box_headings(units: Sequence[TextUnit]) -> frozenset[int]:
+    """Table paragraphs that may be headings: the only paragraph of a table's first row when
+    that row is a single cell (a heading typed into a one-cell table, a shaded box, or a
+    table's merged title row: "3. Chronology of significant events" above its dates)."""
+    rows: dict[tuple[str, str], dict[int, list[int]]] = {}
+    for u in units:
+        match = _TOP_CELL.match(u.location.cell or "")
+        if match is None or not in_sections(u) or match.group(2) != "1":
+            continue
+        cells = rows.setdefault((u.location.part, match.group(1)), {})
+        uids = cells.setdefault(int(match.group(3)), [])
+        if u.text.strip():
+            uids.append(u.uid)
+    return frozenset(
+        only
+        for cells in rows.values()
+        if len(cells) == 1
+        for uids in cells.values()
+        if len(uids) == 1
+        for only in uids
+    )
+
+
 def _numbered_text(text: str) -> bool:
     line = _strip_markup(text)
     return bool(_LABELLED.match(line) or _PLAIN.match(line) or _LETTERED.match(line))
@@ -448,10 +482,11 @@ def find_sections(units: Sequence[TextUnit], rules: SectionRules | None = None) 
     styled = any(u.heading_level is not None for u in units if in_sections(u))
     body = [u for u in units if in_sections(u) and u.text.strip()]
     following = {u.uid: body[i + 1] for i, u in enumerate(body[:-1])}
+    boxes = box_headings(units)
     for unit in units:
         if not in_sections(unit):
             continue
-        signal = heading_signal(unit, rules)
+        signal = heading_signal(unit, rules, boxed=unit.uid in boxes)
         if signal is None and unit.uid in following:
             signal = _heads_its_numbers(unit, following[unit.uid], rules)
         if signal is not None and styled and signal.kind == "title" and not signal.bold:
@@ -555,6 +590,7 @@ def title_page(sections: Sequence[SectionInfo], units: Sequence[TextUnit], rules
     Title and Subtitle paragraphs) before the first numbered or recognised heading, within
     ``title_page_max_words`` from the start."""
     by_uid = {u.uid: u for u in units}
+    boxes = box_headings(units)
     out: list[int] = []
     words = 0
     for i, section in enumerate(sections):
@@ -567,7 +603,7 @@ def title_page(sections: Sequence[SectionInfo], units: Sequence[TextUnit], rules
         if section.level == 0:
             out.append(i)
             continue
-        signal = heading_signal(heading_unit, rules) if heading_unit is not None else None
+        signal = heading_signal(heading_unit, rules, boxed=heading_unit.uid in boxes) if heading_unit is not None else None
         if signal is None or rules.match(section.heading) is not None:
             break
         # Title and Subtitle styles make a Word title page of styled lines; a numbered

@@ -545,3 +545,46 @@ def test_a_title_page_holds_no_prose(draft: str, rules: SectionRules) -> None:
     assert (holder.action, holder.status) == ("drop", "needs_review")
     # The short title lines before it are still the title page.
     assert all(s.action == "keep" for s in sections[: sections.index(holder)])
+
+
+def _boxed(uid: int, text: str, table: int, row: int = 1, cell: int = 1) -> TextUnit:
+    return unit(text, cell=f"table {table}, row {row}, cell {cell}", uid=uid)
+
+
+def test_a_heading_typed_into_a_box_starts_a_section(rules: SectionRules) -> None:
+    # Headings in one-cell tables (a shaded box) or in a table's merged first row: the
+    # narrative under them fell into the kept section before.
+    units = [
+        unit("Westmere Safeguarding Children Partnership", uid=0),
+        _boxed(1, "1. Introduction", table=1),
+        unit("This review was commissioned by the Partnership after a notification.", uid=2),
+        _boxed(3, "2. Narrative", table=2),
+        unit("On 14 March 2021 the health visitor found the flat cold.", uid=4),
+        _boxed(5, "CHRONOLOGY OF SIGNIFICANT EVENTS", table=3),
+        _boxed(6, "02/02/2021", table=3, row=2, cell=1),
+        _boxed(7, "Booking appointment missed.", table=3, row=2, cell=2),
+        _boxed(8, "3. Key findings", table=4),
+        unit("Agencies did not share what they knew.", uid=9),
+        # A one-cell box of prose is not a heading.
+        _boxed(10, "Practitioners said that they had not been told who lived at the flat.", table=5),
+    ]
+    sections = classify_sections(find_sections(units, rules), units, rules)
+    assert [s.heading for s in sections][1:] == [
+        "1. Introduction", "2. Narrative", "CHRONOLOGY OF SIGNIFICANT EVENTS", "3. Key findings",
+    ]
+    assert scope_units(sections) == {3, 4, 5, 6, 7}
+
+
+def test_a_title_page_in_a_box_is_still_the_title_page(rules: SectionRules) -> None:
+    units = [
+        _boxed(0, "WESTMERE CONSTABULARY", table=1),
+        unit("Individual Management Review", uid=1),
+        unit("1. INTRODUCTION", uid=2),
+        unit("Text of the introduction.", uid=3),
+    ]
+    sections = classify_sections(find_sections(units, rules), units, rules)
+    assert [(s.heading, s.action, s.status) for s in sections] == [
+        ("WESTMERE CONSTABULARY", "keep", "auto"),
+        ("Individual Management Review", "keep", "auto"),
+        ("1. INTRODUCTION", "keep", "auto"),
+    ]
