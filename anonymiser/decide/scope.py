@@ -358,7 +358,7 @@ def heading_signal(unit: TextUnit, rules: SectionRules | None = None, *, boxed: 
         return HeadingSignal(_strip_markup(first), "word", len(md.group(1)), _is_appendix(first))
     if _BULLET.match(first) or _TOC_LINE.search(first):
         return None
-    bold = _is_bold_line(first)
+    bold = _is_bold_line(first) or (unit.bold and not rest)
     line = _strip_markup(first)
 
     labelled = _LABELLED.match(line)
@@ -475,6 +475,7 @@ def find_sections(units: Sequence[TextUnit], rules: SectionRules | None = None) 
     last_strong: int | None = None  # level of the last numbered or styled heading
     last_anchor: int | None = None  # level of the last capitals or recognised line, before any
     appendix_level: int | None = None
+    bold_anchors = False  # a top-level heading was a bold line (not capitals, not numbered)
     kinds: dict[int, str] = {}  # section position -> heading kind
     # A draft that uses heading styles marks its headings; a short title-case line in it is
     # more likely a name, an address or a signature than a heading, so only numbered,
@@ -515,6 +516,10 @@ def find_sections(units: Sequence[TextUnit], rules: SectionRules | None = None) 
             level = last_strong + 1
         elif signal.kind == "capitals" or (rules is not None and rules.match(signal.text) is not None):
             level = 1
+        elif signal.bold and bold_anchors:
+            # Bold like the top-level headings the rules know: a sibling, not their
+            # sub-section ("Life at the flat" after "Introduction" inherited its keep).
+            level = 1
         else:
             level = (last_anchor or 0) + 1
         if signal.appendix:
@@ -523,6 +528,7 @@ def find_sections(units: Sequence[TextUnit], rules: SectionRules | None = None) 
             last_strong = level
         elif last_strong is None and level == 1:
             last_anchor = level
+            bold_anchors = bold_anchors or (signal.bold and signal.kind == "title")
         sections.append(_new_section(len(sections), signal.text, level, unit.uid))
         kinds[len(sections) - 1] = signal.kind
     _promote_document_title(sections, kinds, rules)

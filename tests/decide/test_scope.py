@@ -588,3 +588,31 @@ def test_a_title_page_in_a_box_is_still_the_title_page(rules: SectionRules) -> N
         ("Individual Management Review", "keep", "auto"),
         ("1. INTRODUCTION", "keep", "auto"),
     ]
+
+
+def test_bold_paragraphs_of_a_word_draft_are_headings(rules: SectionRules, tmp_path: Path) -> None:
+    # Hand-formatted drafts make headings bold, with no style: "Life at the flat" is neither
+    # capitals nor title case, so its narrative fell into the kept introduction.
+    import docx
+
+    from anonymiser.read import read_document
+
+    document = docx.Document()
+    document.add_paragraph().add_run("Introduction").bold = True
+    document.add_paragraph("This review was commissioned by the Partnership after a notification.")
+    document.add_paragraph().add_run("Life at the flat").bold = True
+    document.add_paragraph("Tyler Ashdown lived with his mother and her partner in a rented flat.")
+    mixed = document.add_paragraph()
+    mixed.add_run("Note").bold = True
+    mixed.add_run(" the mother did not attend")  # partly bold: not a heading
+    document.add_paragraph().add_run("Findings").bold = True
+    document.add_paragraph("Agencies did not share what they knew.")
+    path = tmp_path / "bold.docx"
+    document.save(str(path))
+    units = read_document(path).units
+    sections = classify_sections(find_sections(units, rules), units, rules)
+    assert [s.heading for s in sections] == ["Introduction", "Life at the flat", "Findings"]
+    story = by_heading(sections, "Life at the flat")
+    assert (story.action, story.status) == ("drop", "needs_review")
+    dropped = {units[i].text for i in scope_units(sections)}
+    assert "Tyler Ashdown lived with his mother and her partner in a rented flat." in dropped
