@@ -291,6 +291,21 @@ def _strip_markup(line: str) -> str:
     return line.strip()
 
 
+def table_cells(line: str) -> list[str]:
+    """The cells of a table row saved as text (tabs between them); [] for any other line."""
+    cells = [c.strip() for c in line.strip().split("\t")]
+    return cells if len([c for c in cells if c]) >= 2 else []
+
+
+def is_table_row(line: str) -> bool:
+    """A line of cells with tabs between ("Date<tab>Agency<tab>Event"), but not Word's list
+    numbering saved as text ("1.<tab>Introduction": two cells, the first a number)."""
+    cells = table_cells(line)
+    if len([c for c in cells if c]) >= 3:
+        return True
+    return bool(cells) and not re.fullmatch(r"(?:\d{1,3}(?:\.\d{1,3})*|[IVXLCivxlc]{1,6}|[A-Za-z])[.)]?", cells[0])
+
+
 def _is_bold_line(line: str) -> bool:
     return bool(re.fullmatch(r"(\*\*|__)\S(?:.*\S)?\1", line.strip()))
 
@@ -356,7 +371,7 @@ def heading_signal(unit: TextUnit, rules: SectionRules | None = None, *, boxed: 
     md = re.match(r"^(#{1,6})\s+\S", first)
     if md and not rest:
         return HeadingSignal(_strip_markup(first), "word", len(md.group(1)), _is_appendix(first))
-    if _BULLET.match(first) or _TOC_LINE.search(first):
+    if _BULLET.match(first) or _TOC_LINE.search(first) or is_table_row(first):
         return None
     bold = _is_bold_line(first) or (unit.bold and not rest)
     line = _strip_markup(first)

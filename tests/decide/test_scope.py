@@ -616,3 +616,16 @@ def test_bold_paragraphs_of_a_word_draft_are_headings(rules: SectionRules, tmp_p
     assert (story.action, story.status) == ("drop", "needs_review")
     dropped = {units[i].text for i in scope_units(sections)}
     assert "Tyler Ashdown lived with his mother and her partner in a rented flat." in dropped
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("Recommendation\tLead agency\tTimescale", False),  # a table's header row, saved as text
+        ("Date\tAgency\tEvent", False),
+        ("1.\tIntroduction", True),  # Word's list numbering, saved as text
+        ("4.\tCHRONOLOGY", True),
+    ],
+)
+def test_a_table_row_saved_as_text_is_not_a_heading(text: str, heading: bool, rules: SectionRules) -> None:
+    assert (heading_signal(unit(text, part="text"), rules) is not None) == heading
