@@ -290,6 +290,10 @@ DROP_HEADINGS = [
     "What happened", "Practice episodes", "Key episodes", "Chronology of significant events",
     "Family members", "Case history", "Events leading to the review", "Summary of events",
     "Sequence of events", "The child's journey", "Agency contact", "Household composition",
+    "Circumstances leading to the review", "The circumstances of the incident", "The incident",
+    # A contents page lists the headings of the dropped sections ("Key practice episode 2:
+    # the night Child T was found on the kitchen floor").
+    "Contents", "Table of contents",
 ]
 
 
@@ -321,6 +325,7 @@ def test_drop_headings(heading: str, style: str, rules: SectionRules) -> None:
         # Usually the family's and the incident's background; sometimes the review's.
         ("2. Background", "drop", "needs_review", "'background' (review)"),
         ("2. BACKGROUND INFORMATION", "drop", "needs_review", "'background' (review)"),
+        ("2. Reason for the review", "drop", "needs_review", "'reason for the review' (review)"),
     ],
 )
 def test_top_level_classification(heading: str, action: str, status: str, reason: str, rules: SectionRules) -> None:
