@@ -505,7 +505,7 @@ def find_sections(units: Sequence[TextUnit], rules: SectionRules | None = None) 
         signal = heading_signal(unit, rules, boxed=unit.uid in boxes)
         if signal is None and unit.uid in following:
             signal = _heads_its_numbers(unit, following[unit.uid], rules)
-        if signal is not None and styled and signal.kind == "title" and not signal.bold:
+        if signal is not None and styled and _plain_line(signal) and not _names_case_detail(signal.text, rules):
             signal = None
         if signal is None:
             if not sections:
@@ -548,6 +548,30 @@ def find_sections(units: Sequence[TextUnit], rules: SectionRules | None = None) 
         kinds[len(sections) - 1] = signal.kind
     _promote_document_title(sections, kinds, rules)
     return sections
+
+
+def _plain_line(signal: HeadingSignal) -> bool:
+    """A short title-like line with nothing else to mark it a heading (no style, number,
+    capitals or bold)."""
+    return signal.kind == "title" and not signal.bold
+
+
+def _names_case_detail(text: str, rules: SectionRules | None) -> bool:
+    """Whether the rules drop (or send to review) what a heading like this one heads."""
+    match = rules.match(text) if rules is not None else None
+    return match is not None and match.action != "keep"
+
+
+def _doubtful_heading(section: SectionInfo, by_uid: dict[int, TextUnit], styled: bool, rules: SectionRules) -> bool:
+    """A plain line taken as a heading in a draft that styles its headings ("Chronology"):
+    it may be a caption or a label, so a person checks what it was taken to head."""
+    if not styled or section.heading == FRONT_MATTER or not section.units:
+        return False
+    unit = by_uid.get(section.units[0])
+    if unit is None or unit.heading_level is not None:
+        return False
+    signal = heading_signal(unit, rules)
+    return signal is not None and _plain_line(signal)
 
 
 def _new_section(index: int, heading: str, level: int, uid: int | None = None) -> SectionInfo:
@@ -671,6 +695,8 @@ def classify_sections(
     """
     out = [replace(s) for s in sections]
     front = set(title_page(out, units, rules))
+    by_uid = {u.uid: u for u in units}
+    styled = any(u.heading_level is not None for u in units if in_sections(u))
     for i, section in enumerate(out):
         if i in front:
             kind = "front matter" if section.heading == FRONT_MATTER else "title page"
@@ -699,6 +725,9 @@ def classify_sections(
             _set(section, "keep", "needs_review", f"{match.describe()}, inside '{parent.heading}' (drop)")
         else:
             _set(section, "keep", "auto", match.describe())
+        if section.status == "auto" and _doubtful_heading(section, by_uid, styled, rules):
+            section.status = "needs_review"
+            section.reason += "; a plain line in a draft whose headings are styled, taken as a heading"
     return out
 
 

@@ -252,9 +252,31 @@ def test_word_levels_and_numbering_nest(rules: SectionRules) -> None:
 
 
 def test_title_case_lines_are_not_headings_in_a_styled_draft(rules: SectionRules) -> None:
-    units = make_units("[H1] Findings\n\nText.\n\nThe Family\n\nLorna Pennyfeather\n\nMore findings text.\n\n"
+    units = make_units("[H1] Findings\n\nText.\n\nWith Many Thanks\n\nLorna Pennyfeather\n\nMore findings text.\n\n"
                        "LESSONS FOR PRACTICE\n\nText.")
     assert [s.heading for s in find_sections(units, rules)] == ["Findings", "LESSONS FOR PRACTICE"]
+
+
+def test_a_plain_line_naming_case_detail_in_a_styled_draft_is_a_heading_to_check(rules: SectionRules) -> None:
+    # A draft that styles most headings but typed "Chronology" as a plain paragraph: the
+    # chronology was published inside the kept section before it. A plain line the rules
+    # drop starts a section, dropped and marked for review (it may be a caption); a plain
+    # line the rules keep ("Learning") does not, so it cannot publish what follows it.
+    units = make_units(
+        "[H1] 2 Analysis\n\nAgencies did not share what they knew.\n\nChronology\n\n"
+        "In April 2021 the GP saw the mother, who said the baby was feeding well.\n\n"
+        "Learning\n\nIn May 2021 the health visitor saw the baby asleep on the sofa.\n\n"
+        "[H1] 3 Recommendations\n\n1. Share what is known.",
+        part="body",
+    )
+    sections = classify_sections(find_sections(units, rules), units, rules)
+    assert [s.heading for s in sections] == ["2 Analysis", "Chronology", "3 Recommendations"]
+    chronology = by_heading(sections, "Chronology")
+    assert (chronology.action, chronology.status) == ("drop", "needs_review")
+    assert "plain" in chronology.reason
+    dropped = {units[i].text for i in scope_units(sections)}
+    assert "In April 2021 the GP saw the mother, who said the baby was feeding well." in dropped
+    assert "In May 2021 the health visitor saw the baby asleep on the sofa." in dropped
 
 
 def test_markdown_document_title_becomes_front_matter(rules: SectionRules) -> None:
