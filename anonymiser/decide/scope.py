@@ -37,10 +37,11 @@ SECTION_PARTS = frozenset({"body", "text"})
 _NAME_WORD = r"[A-Z][\w'’&.\-]*"
 NAME_PATTERN = rf"(?:{_NAME_WORD}(?:\s+(?:(?:of|and|upon|on|&)\s+)?{_NAME_WORD})*)"
 
-_ACTIONS = ("keep", "drop", "review")
+_ACTIONS = ("keep", "drop", "review", "title")
 _KNOWN_KEYS = frozenset(
     {
         "front_matter",
+        "title",
         "title_page_max_words",
         "max_heading_words",
         "keep",
@@ -60,12 +61,15 @@ _KNOWN_KEYS = frozenset(
 class RuleMatch:
     """What the heading rules say about one heading.
 
-    ``action`` is "keep", "drop", "review" (recognised but a person must decide) or
-    "conflict" (a keep phrase and a drop phrase match different words).
+    ``action`` is "keep", "drop", "review" (recognised but a person must decide),
+    "conflict" (a keep phrase and a drop phrase match different words) or "title" (the
+    heading only names the document: "Learning Review: Child T"). ``titled`` says that a
+    title phrase matched beside the others ("Findings Overview Report").
     """
 
     action: str
     phrases: tuple[str, ...]
+    titled: bool = False
 
     def describe(self) -> str:
         quoted = " and ".join(f"'{p}'" for p in self.phrases)
@@ -81,6 +85,7 @@ class SectionRules:
     keep: tuple[str, ...]
     drop: tuple[str, ...]
     review: tuple[str, ...] = ()
+    title: tuple[str, ...] = ()
     recommendations: tuple[str, ...] = ("recommendations",)
     agency_title_patterns: tuple[re.Pattern[str], ...] = ()
     agency_name_strip: tuple[re.Pattern[str], ...] = ()
@@ -93,7 +98,7 @@ class SectionRules:
 
     def __post_init__(self) -> None:
         indexed: dict[tuple[str, ...], tuple[tuple[str, ...], str, str]] = {}
-        for action, phrases in (("keep", self.keep), ("drop", self.drop), ("review", self.review)):
+        for action, phrases in (("keep", self.keep), ("drop", self.drop), ("review", self.review), ("title", self.title)):
             for phrase in phrases:
                 # "conclusion" and "conclusions" are one rule; the first spelling names it.
                 indexed.setdefault(heading_words(phrase), (heading_words(phrase), phrase, action))
@@ -132,14 +137,18 @@ def _resolve(found: list[tuple[int, int, str, str]]) -> RuleMatch | None:
         for m in found
         if not any(o is not m and o[0] <= m[0] and m[1] <= o[1] and (o[1] - o[0]) > (m[1] - m[0]) for o in found)
     ]
-    actions = {m[3] for m in outer}
-    phrases = tuple(dict.fromkeys(m[2] for m in sorted(outer, key=lambda m: (m[0], -(m[1] - m[0])))))
+    # A title phrase only names the document: it decides nothing beside another rule, but
+    # says that the heading may be the document's title.
+    titled = any(m[3] == "title" for m in outer)
+    ruled = [m for m in outer if m[3] != "title"] or outer
+    actions = {m[3] for m in ruled}
+    phrases = tuple(dict.fromkeys(m[2] for m in sorted(ruled, key=lambda m: (m[0], -(m[1] - m[0])))))
     if len(actions) == 1:
-        return RuleMatch(actions.pop(), phrases)
+        return RuleMatch(actions.pop(), phrases, titled)
     if actions == {"drop", "review"}:
         # Both mean "not published by default"; the stronger word is drop.
-        return RuleMatch("drop", phrases)
-    return RuleMatch("conflict", phrases)
+        return RuleMatch("drop", phrases, titled)
+    return RuleMatch("conflict", phrases, titled)
 
 
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
@@ -200,6 +209,7 @@ def load_section_rules(path: Path = DEFAULT_SECTION_RULES) -> SectionRules:
         keep=phrases["keep"],
         drop=phrases["drop"],
         review=phrases["review"],
+        title=phrases["title"],
         recommendations=_phrase_list(name, "recommendations", data.get("recommendations", ["recommendations"])),
         agency_title_patterns=_regex_list(name, "agency_title_patterns", data.get("agency_title_patterns", [])),
         agency_name_strip=_regex_list(name, "agency_name_strip", data.get("agency_name_strip", [])),
@@ -559,7 +569,7 @@ def _plain_line(signal: HeadingSignal) -> bool:
 def _names_case_detail(text: str, rules: SectionRules | None) -> bool:
     """Whether the rules drop (or send to review) what a heading like this one heads."""
     match = rules.match(text) if rules is not None else None
-    return match is not None and match.action != "keep"
+    return match is not None and match.action in ("drop", "review", "conflict")
 
 
 def _doubtful_heading(section: SectionInfo, by_uid: dict[int, TextUnit], styled: bool, rules: SectionRules) -> bool:
@@ -598,7 +608,7 @@ def _promote_document_title(
     if len(positions) < 2 or kinds.get(positions[0]) != "word":
         return
     headed = [sections[i] for i in positions]
-    if rules is not None and rules.match(headed[0].heading) is not None:
+    if rules is not None and not _may_be_title(rules.match(headed[0].heading)):
         return
     top = min(s.level for s in headed)
     if headed[0].level != top or any(s.level == top for s in headed[1:]):
@@ -649,7 +659,7 @@ def title_page(sections: Sequence[SectionInfo], units: Sequence[TextUnit], rules
             out.append(i)
             continue
         signal = heading_signal(heading_unit, rules, boxed=heading_unit.uid in boxes) if heading_unit is not None else None
-        if signal is None or rules.match(section.heading) is not None:
+        if signal is None or not _may_be_title(rules.match(section.heading)):
             break
         # Title and Subtitle styles make a Word title page of styled lines; a numbered
         # heading ("1. THE CHILD") is always the start of the report proper.
@@ -659,6 +669,13 @@ def title_page(sections: Sequence[SectionInfo], units: Sequence[TextUnit], rules
             break
         out.append(i)
     return out
+
+
+def _may_be_title(match: RuleMatch | None) -> bool:
+    """Whether a heading with this match can be a title-page line: one no rule knows, one
+    that names the document ("Serious Case Review: Child F"), or one that does both and
+    is kept ("Learning Review: Child T" holds 'learning')."""
+    return match is None or match.action == "title" or (match.titled and match.action == "keep")
 
 
 def _holds_prose(section: SectionInfo, by_uid: dict[int, TextUnit], rules: SectionRules) -> bool:
@@ -709,6 +726,10 @@ def classify_sections(
         # A title-page line ("Westmere Constabulary") heads nothing: a section after it that
         # nests under it by level is not part of the title page and inherits no "keep".
         parent = out[parent_pos] if parent_pos is not None and parent_pos not in front else None
+        if match is not None and match.action == "title" and parent is not None:
+            # A sub-heading that names a report ("6 The Health Overview Report" in an
+            # appendix of recommendations) goes with its parent, as an unknown one does.
+            match = None
         if match is None:
             if parent is None:
                 _set(section, "drop", "needs_review", f"heading not recognised by {rules.source}; dropped until reviewed")
@@ -718,6 +739,8 @@ def classify_sections(
             _set(section, "drop", "needs_review", f"{match.describe()}; dropped until reviewed")
         elif match.action == "review":
             _set(section, "drop", "needs_review", f"{match.describe()}: dropped until a person decides")
+        elif match.action == "title":
+            _set(section, "drop", "needs_review", f"{match.describe()}, outside the title page; dropped until reviewed")
         elif match.action == "drop":
             _set(section, "drop", "auto", match.describe())
         elif parent is not None and parent.action == "drop":

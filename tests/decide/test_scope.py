@@ -656,3 +656,39 @@ def test_bold_paragraphs_of_a_word_draft_are_headings(rules: SectionRules, tmp_p
 )
 def test_a_table_row_saved_as_text_is_not_a_heading(text: str, heading: bool, rules: SectionRules) -> None:
     assert (heading_signal(unit(text, part="text"), rules) is not None) == heading
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Learning Review: Child T", "LOCAL CHILD SAFEGUARDING PRACTICE REVIEW", "Findings Overview Report"],
+)
+def test_the_documents_title_is_a_title_page_line_not_a_kept_section(title: str, rules: SectionRules) -> None:
+    # "Learning review" matched 'learning' (keep): the case summary typed under the title was
+    # published as part of a kept section.
+    units, sections = classified(
+        f"{title}\n\nWestmere Safeguarding Children Partnership\n\n"
+        "Tyler was six weeks old when he was admitted to hospital with a fractured skull.\n\n"
+        "1. Introduction\n\nThe review was commissioned by the Partnership.",
+        rules,
+    )
+    assert (sections[0].heading, sections[0].action, sections[0].status) == (title, "keep", "auto")
+    assert "title page" in sections[0].reason
+    dropped = {units[i].text for i in scope_units(sections)}
+    assert "Tyler was six weeks old when he was admitted to hospital with a fractured skull." in dropped
+    assert "The review was commissioned by the Partnership." not in dropped
+
+
+def test_a_title_heading_outside_the_title_page_goes_to_review(rules: SectionRules) -> None:
+    _, sections = classified("1. INTRODUCTION\n\nText.\n\n2. THE LEARNING REVIEW\n\nWhat the review did.", rules)
+    section = by_heading(sections, "2. THE LEARNING REVIEW")
+    assert (section.action, section.status) == ("drop", "needs_review")
+
+
+def test_a_sub_heading_naming_a_report_goes_with_its_parent(rules: SectionRules) -> None:
+    _, sections = classified(
+        "1. INTRODUCTION\n\nText.\n\nAppendix 1 Recommendations from agency IMRs\n\n"
+        "1. Westmere NHS Trust\n\n1.1 Do better.\n\n2. The Health Overview Report\n\n2.1 Audit the GP practices.",
+        rules,
+    )
+    section = by_heading(sections, "2. The Health Overview Report")
+    assert (section.action, section.status) == ("keep", "auto")
