@@ -6,10 +6,12 @@ finds the sections of a draft from its text units (``find_sections``), decides k
 for each with the rules in ``patterns/sections.yml`` (``classify_sections``), and gives the
 units that ``--scope findings`` leaves out (``scope_units``).
 
-Headings come from the reader (Word heading styles and outline levels, Markdown ``#``) or from
-the text alone: numbered headings ("2. FINDINGS", "4.1 Analysis of practice", "APPENDIX 1"),
-short lines in capitals, and short title-like lines. A long numbered paragraph
-("4.3 The health visitor did not ...") is body text, not a heading.
+Headings come from the reader (Word heading styles and outline levels, Markdown ``#``, Word
+paragraphs bold throughout) or from the text alone: numbered headings ("2. FINDINGS", "4.1
+Analysis of practice", "APPENDIX 1", "Part B", "IV."), short lines in capitals, and short
+title-like lines; a heading may be typed into a one-cell table (a box). A long numbered
+paragraph ("4.3 The health visitor did not ...") or a table row saved as text is body text,
+not a heading.
 """
 
 from __future__ import annotations
