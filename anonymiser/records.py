@@ -51,6 +51,9 @@ class TextUnit:
     # Units that are not prose (document properties, alt text, hyperlink targets) are still
     # detected and rewritten, but never count as headings or section content.
     kind: str = "paragraph"
+    # Every word of the paragraph is bold (a Word draft's hand-made heading); the reader of
+    # .docx sets it, for body paragraphs only.
+    bold: bool = False
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from anonymiser.decide.scope import (
     FRONT_MATTER,
@@ -19,7 +19,9 @@ from anonymiser.decide.scope import (
     descendants,
     in_sections,
     is_capitals,
+    is_table_row,
     load_section_rules,
+    table_cells,
     title_page,
 )
 from anonymiser.records import SectionInfo, TextUnit
@@ -92,20 +94,37 @@ class _Piece:
 def _items(span: Sequence[SectionInfo], by_uid: dict[int, TextUnit]) -> list[RecommendationItem]:
     headings = {s.units[0] for s in span if s.units and s.heading != FRONT_MATTER}
     pieces: list[_Piece] = []
+    cells: list[TextUnit] = []
     for section in span:
         for uid in section.units:
             unit = by_uid.get(uid)
-            if unit is None or not in_sections(unit) or unit.location.cell or not unit.text.strip():
+            if unit is None or not in_sections(unit) or not unit.text.strip():
+                continue
+            if unit.location.cell and uid not in headings:
+                cells.append(unit)
+                continue
+            if "\n" not in unit.text.strip() and is_table_row(unit.text):
+                # A table saved as text: its cells are tab-separated on one line.
+                cells.extend(_typed_row(unit))
                 continue
             pieces.extend(_split(unit, uid in headings))
     # The section's own heading ("8. Recommendations") is never an item.
     if pieces and pieces[0].heading:
         pieces = pieces[1:]
+    in_tables = _table_items(cells)
 
     numbers = [None if _is_group_heading(i, pieces) else _number(p.text) for i, p in enumerate(pieces)]
     if all(n is None for n in numbers):
+        if in_tables:
+            # Beside a table of recommendations, un-numbered paragraphs introduce or comment.
+            return in_tables
         return _unnumbered(pieces)
+    return sorted(_numbered_items(pieces, numbers) + in_tables, key=lambda item: item.unit)
 
+
+def _numbered_items(
+    pieces: Sequence[_Piece], numbers: Sequence[tuple[str, str] | None]
+) -> list[RecommendationItem]:
     items: list[tuple[str | None, list[str], int]] = []
     for piece, parsed in zip(pieces, numbers):
         if parsed is not None:
@@ -117,6 +136,81 @@ def _items(span: Sequence[SectionInfo], by_uid: dict[int, TextUnit]) -> list[Rec
             items[-1][1].append(_clean(piece.text))
         # Un-numbered text before the first item is the section's introduction.
     return [RecommendationItem(n, "\n".join(t for t in texts if t), uid) for n, texts, uid in items]
+
+
+# A table's header cell over the recommendations, and over their numbers.
+_TEXT_HEADER = re.compile(r"(?i)^\W*(?:recommendations?|actions?|learning|what (?:needs to|will) (?:change|happen))\b")
+_NUMBER_HEADER = re.compile(r"(?i)^\W*(?:no\.?|number|ref(?:erence)?\.?|#|rec\.?(?: no\.?)?)\W*$")
+_CELL_NUMBER = re.compile(r"(?i)^\W*(?:(?:recommendation|rec\.?|r)\s*)?(?P<num>\d{1,3}(?:\.\d{1,3})*)[.):]?\s*$")
+_TOP_CELL = re.compile(r"^table (\d+), row (\d+), cell (\d+)")
+
+
+def _typed_row(unit: TextUnit) -> list[TextUnit]:
+    """A tab-separated line as the cells of a table row (consecutive lines are one table,
+    numbered by their paragraph so that rows stay in order)."""
+    return [
+        replace(unit, text=text, location=replace(unit.location, cell=f"table 0, row {unit.location.paragraph}, cell {c}"))
+        for c, text in enumerate(table_cells(unit.text), start=1)
+    ]
+
+
+def _table_items(cells: Sequence[TextUnit]) -> list[RecommendationItem]:
+    """One recommendation per row of each table: the text of the column headed
+    "Recommendation" (or "Action"), else of the column with most words; its number from a
+    column headed "No." or a cell that is only a number ("1", "R2", "Recommendation 3").
+    Lead agency and timescale columns are left out, as the published appendix lists the
+    recommendations alone."""
+    tables: dict[str, dict[int, dict[int, list[TextUnit]]]] = {}
+    for unit in cells:
+        match = _TOP_CELL.match(unit.location.cell or "")
+        if match is None:
+            continue
+        rows = tables.setdefault(match.group(1), {})
+        rows.setdefault(int(match.group(2)), {}).setdefault(int(match.group(3)), []).append(unit)
+    items: list[RecommendationItem] = []
+    for rows in tables.values():
+        grid = [
+            {c: "\n".join(_clean(u.text) for u in units) for c, units in sorted(row.items())}
+            for _r, row in sorted(rows.items())
+        ]
+        starts = [min(u.uid for units in row.values() for u in units) for _r, row in sorted(rows.items())]
+        text_col, number_col, first = _columns(grid)
+        if text_col is None:
+            continue
+        for row, start in zip(grid[first:], starts[first:]):
+            text = row.get(text_col, "").strip()
+            number = None
+            numbered = _CELL_NUMBER.match(row.get(number_col, "")) if number_col is not None else None
+            if numbered:
+                number = numbered.group("num")
+            if text:
+                parsed = _number(text)
+                if parsed is not None and number is None and parsed[1]:
+                    number, text = parsed
+                items.append(RecommendationItem(number, text, start))
+    return items
+
+
+def _columns(grid: Sequence[dict[int, str]]) -> tuple[int | None, int | None, int]:
+    """(text column, number column, first row of items) of a table."""
+    if not grid:
+        return None, None, 0
+    header = grid[0]
+    # A header row is labels: every cell short, none a numbered label ("Recommendation 1").
+    labels = all(len(t.split()) <= 5 and not _CELL_NUMBER.match(t) for t in header.values())
+    text_col = next((c for c, t in header.items() if _TEXT_HEADER.match(t)), None) if labels else None
+    if text_col is not None:
+        number_col = next((c for c, t in header.items() if _NUMBER_HEADER.match(t)), None)
+        return text_col, number_col, 1
+    # No header: the column with most words holds the recommendations; a first column of
+    # bare numbers or labels ("Recommendation 1") numbers them.
+    columns = sorted({c for row in grid for c in row})
+    words = {c: sum(len(row.get(c, "").split()) for row in grid) for c in columns}
+    text_col = max(columns, key=lambda c: (words[c], -c))
+    number_col = next(
+        (c for c in columns if c != text_col and all(_CELL_NUMBER.match(row.get(c, "")) for row in grid)), None
+    )
+    return text_col, number_col, 0
 
 
 # A line inside a paragraph starts a new item only when it is plainly a list entry: a bullet
@@ -165,8 +259,13 @@ def _unnumbered(pieces: Sequence[_Piece]) -> list[RecommendationItem]:
             continue
         if not items and text.endswith(":"):
             continue  # "The IMR author makes the following recommendations:"
-        items.append(RecommendationItem(None, text, piece.uid))
+        # The appendix numbers each item itself: "1.1 • Health visitors ..." is garbled.
+        items.append(RecommendationItem(None, _LIST_MARK.sub("", text, count=1), piece.uid))
     return items
+
+
+# A typed bullet or list letter before an un-numbered recommendation.
+_LIST_MARK = re.compile(r"^(?:[-*•▪◦–·o]|\(?[a-z]\)|\([ivx]+\))\s+(?=\S)")
 
 
 def _clean(text: str) -> str:

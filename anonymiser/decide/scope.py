@@ -6,10 +6,12 @@ finds the sections of a draft from its text units (``find_sections``), decides k
 for each with the rules in ``patterns/sections.yml`` (``classify_sections``), and gives the
 units that ``--scope findings`` leaves out (``scope_units``).
 
-Headings come from the reader (Word heading styles and outline levels, Markdown ``#``) or from
-the text alone: numbered headings ("2. FINDINGS", "4.1 Analysis of practice", "APPENDIX 1"),
-short lines in capitals, and short title-like lines. A long numbered paragraph
-("4.3 The health visitor did not ...") is body text, not a heading.
+Headings come from the reader (Word heading styles and outline levels, Markdown ``#``, Word
+paragraphs bold throughout) or from the text alone: numbered headings ("2. FINDINGS", "4.1
+Analysis of practice", "APPENDIX 1", "Part B", "IV."), short lines in capitals, and short
+title-like lines; a heading may be typed into a one-cell table (a box). A long numbered
+paragraph ("4.3 The health visitor did not ...") or a table row saved as text is body text,
+not a heading.
 """
 
 from __future__ import annotations
@@ -37,10 +39,11 @@ SECTION_PARTS = frozenset({"body", "text"})
 _NAME_WORD = r"[A-Z][\w'’&.\-]*"
 NAME_PATTERN = rf"(?:{_NAME_WORD}(?:\s+(?:(?:of|and|upon|on|&)\s+)?{_NAME_WORD})*)"
 
-_ACTIONS = ("keep", "drop", "review")
+_ACTIONS = ("keep", "drop", "review", "title")
 _KNOWN_KEYS = frozenset(
     {
         "front_matter",
+        "title",
         "title_page_max_words",
         "max_heading_words",
         "keep",
@@ -60,12 +63,15 @@ _KNOWN_KEYS = frozenset(
 class RuleMatch:
     """What the heading rules say about one heading.
 
-    ``action`` is "keep", "drop", "review" (recognised but a person must decide) or
-    "conflict" (a keep phrase and a drop phrase match different words).
+    ``action`` is "keep", "drop", "review" (recognised but a person must decide),
+    "conflict" (a keep phrase and a drop phrase match different words) or "title" (the
+    heading only names the document: "Learning Review: Child T"). ``titled`` says that a
+    title phrase matched beside the others ("Findings Overview Report").
     """
 
     action: str
     phrases: tuple[str, ...]
+    titled: bool = False
 
     def describe(self) -> str:
         quoted = " and ".join(f"'{p}'" for p in self.phrases)
@@ -81,6 +87,7 @@ class SectionRules:
     keep: tuple[str, ...]
     drop: tuple[str, ...]
     review: tuple[str, ...] = ()
+    title: tuple[str, ...] = ()
     recommendations: tuple[str, ...] = ("recommendations",)
     agency_title_patterns: tuple[re.Pattern[str], ...] = ()
     agency_name_strip: tuple[re.Pattern[str], ...] = ()
@@ -93,7 +100,7 @@ class SectionRules:
 
     def __post_init__(self) -> None:
         indexed: dict[tuple[str, ...], tuple[tuple[str, ...], str, str]] = {}
-        for action, phrases in (("keep", self.keep), ("drop", self.drop), ("review", self.review)):
+        for action, phrases in (("keep", self.keep), ("drop", self.drop), ("review", self.review), ("title", self.title)):
             for phrase in phrases:
                 # "conclusion" and "conclusions" are one rule; the first spelling names it.
                 indexed.setdefault(heading_words(phrase), (heading_words(phrase), phrase, action))
@@ -132,14 +139,18 @@ def _resolve(found: list[tuple[int, int, str, str]]) -> RuleMatch | None:
         for m in found
         if not any(o is not m and o[0] <= m[0] and m[1] <= o[1] and (o[1] - o[0]) > (m[1] - m[0]) for o in found)
     ]
-    actions = {m[3] for m in outer}
-    phrases = tuple(dict.fromkeys(m[2] for m in sorted(outer, key=lambda m: (m[0], -(m[1] - m[0])))))
+    # A title phrase only names the document: it decides nothing beside another rule, but
+    # says that the heading may be the document's title.
+    titled = any(m[3] == "title" for m in outer)
+    ruled = [m for m in outer if m[3] != "title"] or outer
+    actions = {m[3] for m in ruled}
+    phrases = tuple(dict.fromkeys(m[2] for m in sorted(ruled, key=lambda m: (m[0], -(m[1] - m[0])))))
     if len(actions) == 1:
-        return RuleMatch(actions.pop(), phrases)
+        return RuleMatch(actions.pop(), phrases, titled)
     if actions == {"drop", "review"}:
         # Both mean "not published by default"; the stronger word is drop.
-        return RuleMatch("drop", phrases)
-    return RuleMatch("conflict", phrases)
+        return RuleMatch("drop", phrases, titled)
+    return RuleMatch("conflict", phrases, titled)
 
 
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
@@ -200,6 +211,7 @@ def load_section_rules(path: Path = DEFAULT_SECTION_RULES) -> SectionRules:
         keep=phrases["keep"],
         drop=phrases["drop"],
         review=phrases["review"],
+        title=phrases["title"],
         recommendations=_phrase_list(name, "recommendations", data.get("recommendations", ["recommendations"])),
         agency_title_patterns=_regex_list(name, "agency_title_patterns", data.get("agency_title_patterns", [])),
         agency_name_strip=_regex_list(name, "agency_name_strip", data.get("agency_name_strip", [])),
@@ -291,6 +303,21 @@ def _strip_markup(line: str) -> str:
     return line.strip()
 
 
+def table_cells(line: str) -> list[str]:
+    """The cells of a table row saved as text (tabs between them); [] for any other line."""
+    cells = [c.strip() for c in line.strip().split("\t")]
+    return cells if len([c for c in cells if c]) >= 2 else []
+
+
+def is_table_row(line: str) -> bool:
+    """A line of cells with tabs between ("Date<tab>Agency<tab>Event"), but not Word's list
+    numbering saved as text ("1.<tab>Introduction": two cells, the first a number)."""
+    cells = table_cells(line)
+    if len([c for c in cells if c]) >= 3:
+        return True
+    return bool(cells) and not re.fullmatch(r"(?:\d{1,3}(?:\.\d{1,3})*|[IVXLCivxlc]{1,6}|[A-Za-z])[.)]?", cells[0])
+
+
 def _is_bold_line(line: str) -> bool:
     return bool(re.fullmatch(r"(\*\*|__)\S(?:.*\S)?\1", line.strip()))
 
@@ -335,10 +362,18 @@ def _looks_titled(text: str, rules: SectionRules | None, bold: bool) -> bool:
     return _is_title_like(text)
 
 
-def heading_signal(unit: TextUnit, rules: SectionRules | None = None) -> HeadingSignal | None:
-    """Whether a unit is a heading, and of what kind; None for body text."""
-    if unit.kind != "paragraph" or unit.location.part not in SECTION_PARTS or unit.location.cell:
+def heading_signal(unit: TextUnit, rules: SectionRules | None = None, *, boxed: bool = False) -> HeadingSignal | None:
+    """Whether a unit is a heading, and of what kind; None for body text. Table text is never
+    a heading unless ``boxed`` (see ``box_headings``), and then only a numbered, capitals or
+    recognised one."""
+    if unit.kind != "paragraph" or unit.location.part not in SECTION_PARTS or (unit.location.cell and not boxed):
         return None
+    if boxed:
+        signal = heading_signal(replace(unit, location=replace(unit.location, cell=None)), rules)
+        if signal is None or signal.kind == "word":
+            return signal
+        known = rules is not None and rules.match(signal.text) is not None
+        return signal if signal.kind in ("numbered", "capitals") or signal.bold or known else None
     text = unit.text.strip()
     if not text:
         return None
@@ -348,9 +383,9 @@ def heading_signal(unit: TextUnit, rules: SectionRules | None = None) -> Heading
     md = re.match(r"^(#{1,6})\s+\S", first)
     if md and not rest:
         return HeadingSignal(_strip_markup(first), "word", len(md.group(1)), _is_appendix(first))
-    if _BULLET.match(first) or _TOC_LINE.search(first):
+    if _BULLET.match(first) or _TOC_LINE.search(first) or is_table_row(first):
         return None
-    bold = _is_bold_line(first)
+    bold = _is_bold_line(first) or (unit.bold and not rest)
     line = _strip_markup(first)
 
     labelled = _LABELLED.match(line)
@@ -409,6 +444,32 @@ def _heads_its_numbers(unit: TextUnit, after: TextUnit, rules: SectionRules | No
     return HeadingSignal(line, "numbered", num.count(".") + 1, _is_appendix(title))
 
 
+_TOP_CELL = re.compile(r"^table (\d+), row (\d+), cell (\d+)$")
+
+
+def box_headings(units: Sequence[TextUnit]) -> frozenset[int]:
+    """Table paragraphs that may be headings: the only paragraph of a table's first row when
+    that row is a single cell (a heading typed into a one-cell table, a shaded box, or a
+    table's merged title row: "3. Chronology of significant events" above its dates)."""
+    rows: dict[tuple[str, str], dict[int, list[int]]] = {}
+    for u in units:
+        match = _TOP_CELL.match(u.location.cell or "")
+        if match is None or not in_sections(u) or match.group(2) != "1":
+            continue
+        cells = rows.setdefault((u.location.part, match.group(1)), {})
+        uids = cells.setdefault(int(match.group(3)), [])
+        if u.text.strip():
+            uids.append(u.uid)
+    return frozenset(
+        only
+        for cells in rows.values()
+        if len(cells) == 1
+        for uids in cells.values()
+        if len(uids) == 1
+        for only in uids
+    )
+
+
 def _numbered_text(text: str) -> bool:
     line = _strip_markup(text)
     return bool(_LABELLED.match(line) or _PLAIN.match(line) or _LETTERED.match(line))
@@ -441,6 +502,7 @@ def find_sections(units: Sequence[TextUnit], rules: SectionRules | None = None) 
     last_strong: int | None = None  # level of the last numbered or styled heading
     last_anchor: int | None = None  # level of the last capitals or recognised line, before any
     appendix_level: int | None = None
+    bold_anchors = False  # a top-level heading was a bold line (not capitals, not numbered)
     kinds: dict[int, str] = {}  # section position -> heading kind
     # A draft that uses heading styles marks its headings; a short title-case line in it is
     # more likely a name, an address or a signature than a heading, so only numbered,
@@ -448,13 +510,14 @@ def find_sections(units: Sequence[TextUnit], rules: SectionRules | None = None) 
     styled = any(u.heading_level is not None for u in units if in_sections(u))
     body = [u for u in units if in_sections(u) and u.text.strip()]
     following = {u.uid: body[i + 1] for i, u in enumerate(body[:-1])}
+    boxes = box_headings(units)
     for unit in units:
         if not in_sections(unit):
             continue
-        signal = heading_signal(unit, rules)
+        signal = heading_signal(unit, rules, boxed=unit.uid in boxes)
         if signal is None and unit.uid in following:
             signal = _heads_its_numbers(unit, following[unit.uid], rules)
-        if signal is not None and styled and signal.kind == "title" and not signal.bold:
+        if signal is not None and styled and _plain_line(signal) and not _names_case_detail(signal.text, rules):
             signal = None
         if signal is None:
             if not sections:
@@ -480,6 +543,10 @@ def find_sections(units: Sequence[TextUnit], rules: SectionRules | None = None) 
             level = last_strong + 1
         elif signal.kind == "capitals" or (rules is not None and rules.match(signal.text) is not None):
             level = 1
+        elif signal.bold and bold_anchors:
+            # Bold like the top-level headings the rules know: a sibling, not their
+            # sub-section ("Life at the flat" after "Introduction" inherited its keep).
+            level = 1
         else:
             level = (last_anchor or 0) + 1
         if signal.appendix:
@@ -488,10 +555,35 @@ def find_sections(units: Sequence[TextUnit], rules: SectionRules | None = None) 
             last_strong = level
         elif last_strong is None and level == 1:
             last_anchor = level
+            bold_anchors = bold_anchors or (signal.bold and signal.kind == "title")
         sections.append(_new_section(len(sections), signal.text, level, unit.uid))
         kinds[len(sections) - 1] = signal.kind
     _promote_document_title(sections, kinds, rules)
     return sections
+
+
+def _plain_line(signal: HeadingSignal) -> bool:
+    """A short title-like line with nothing else to mark it a heading (no style, number,
+    capitals or bold)."""
+    return signal.kind == "title" and not signal.bold
+
+
+def _names_case_detail(text: str, rules: SectionRules | None) -> bool:
+    """Whether the rules drop (or send to review) what a heading like this one heads."""
+    match = rules.match(text) if rules is not None else None
+    return match is not None and match.action in ("drop", "review", "conflict")
+
+
+def _doubtful_heading(section: SectionInfo, by_uid: dict[int, TextUnit], styled: bool, rules: SectionRules) -> bool:
+    """A plain line taken as a heading in a draft that styles its headings ("Chronology"):
+    it may be a caption or a label, so a person checks what it was taken to head."""
+    if not styled or section.heading == FRONT_MATTER or not section.units:
+        return False
+    unit = by_uid.get(section.units[0])
+    if unit is None or unit.heading_level is not None:
+        return False
+    signal = heading_signal(unit, rules)
+    return signal is not None and _plain_line(signal)
 
 
 def _new_section(index: int, heading: str, level: int, uid: int | None = None) -> SectionInfo:
@@ -518,7 +610,7 @@ def _promote_document_title(
     if len(positions) < 2 or kinds.get(positions[0]) != "word":
         return
     headed = [sections[i] for i in positions]
-    if rules is not None and rules.match(headed[0].heading) is not None:
+    if rules is not None and not _may_be_title(rules.match(headed[0].heading)):
         return
     top = min(s.level for s in headed)
     if headed[0].level != top or any(s.level == top for s in headed[1:]):
@@ -555,16 +647,21 @@ def title_page(sections: Sequence[SectionInfo], units: Sequence[TextUnit], rules
     Title and Subtitle paragraphs) before the first numbered or recognised heading, within
     ``title_page_max_words`` from the start."""
     by_uid = {u.uid: u for u in units}
+    boxes = box_headings(units)
     out: list[int] = []
     words = 0
     for i, section in enumerate(sections):
         heading_unit = by_uid.get(section.units[0]) if section.units else None
         words += section.words + (len(heading_unit.text.split()) if section.heading != FRONT_MATTER and heading_unit else 0)
+        # A title page is lines, not sentences: a short section of narrative under a heading
+        # nobody listed ("Early days") was published as the title page.
+        if _holds_prose(section, by_uid, rules):
+            break
         if section.level == 0:
             out.append(i)
             continue
-        signal = heading_signal(heading_unit, rules) if heading_unit is not None else None
-        if signal is None or rules.match(section.heading) is not None:
+        signal = heading_signal(heading_unit, rules, boxed=heading_unit.uid in boxes) if heading_unit is not None else None
+        if signal is None or not _may_be_title(rules.match(section.heading)):
             break
         # Title and Subtitle styles make a Word title page of styled lines; a numbered
         # heading ("1. THE CHILD") is always the start of the report proper.
@@ -574,6 +671,33 @@ def title_page(sections: Sequence[SectionInfo], units: Sequence[TextUnit], rules
             break
         out.append(i)
     return out
+
+
+def _may_be_title(match: RuleMatch | None) -> bool:
+    """Whether a heading with this match can be a title-page line: one no rule knows, one
+    that names the document ("Serious Case Review: Child F"), or one that does both and
+    is kept ("Learning Review: Child T" holds 'learning')."""
+    return match is None or match.action == "title" or (match.titled and match.action == "keep")
+
+
+def _holds_prose(section: SectionInfo, by_uid: dict[int, TextUnit], rules: SectionRules) -> bool:
+    """Whether a section's body (its heading aside) holds a sentence: a paragraph longer than
+    a heading may be, or one of six words or more that ends like a sentence. Title-page lines
+    ("Independent Reviewer Moira Murray", "Prepared for publication by Alan Bedford, November
+    2013") are neither, nor is a marking in capitals ("RESTRICTED: THIS DRAFT CONTAINS ...")."""
+    body = section.units if section.heading == FRONT_MATTER else section.units[1:]
+    for uid in body:
+        unit = by_uid.get(uid)
+        if unit is None or not in_sections(unit):
+            continue
+        for line in unit.text.splitlines():
+            text = _strip_markup(line)
+            count = len(text.split())
+            if is_capitals(text):
+                continue
+            if count > rules.max_heading_words or (count >= 6 and text.endswith((".", "!", "?"))):
+                return True
+    return False
 
 
 # -- classification ------------------------------------------------------------------------
@@ -590,6 +714,8 @@ def classify_sections(
     """
     out = [replace(s) for s in sections]
     front = set(title_page(out, units, rules))
+    by_uid = {u.uid: u for u in units}
+    styled = any(u.heading_level is not None for u in units if in_sections(u))
     for i, section in enumerate(out):
         if i in front:
             kind = "front matter" if section.heading == FRONT_MATTER else "title page"
@@ -599,7 +725,13 @@ def classify_sections(
             continue
         match = rules.match(section.heading)
         parent_pos = parent_of(out, i)
-        parent = out[parent_pos] if parent_pos is not None else None
+        # A title-page line ("Westmere Constabulary") heads nothing: a section after it that
+        # nests under it by level is not part of the title page and inherits no "keep".
+        parent = out[parent_pos] if parent_pos is not None and parent_pos not in front else None
+        if match is not None and match.action == "title" and parent is not None:
+            # A sub-heading that names a report ("6 The Health Overview Report" in an
+            # appendix of recommendations) goes with its parent, as an unknown one does.
+            match = None
         if match is None:
             if parent is None:
                 _set(section, "drop", "needs_review", f"heading not recognised by {rules.source}; dropped until reviewed")
@@ -609,6 +741,8 @@ def classify_sections(
             _set(section, "drop", "needs_review", f"{match.describe()}; dropped until reviewed")
         elif match.action == "review":
             _set(section, "drop", "needs_review", f"{match.describe()}: dropped until a person decides")
+        elif match.action == "title":
+            _set(section, "drop", "needs_review", f"{match.describe()}, outside the title page; dropped until reviewed")
         elif match.action == "drop":
             _set(section, "drop", "auto", match.describe())
         elif parent is not None and parent.action == "drop":
@@ -616,6 +750,9 @@ def classify_sections(
             _set(section, "keep", "needs_review", f"{match.describe()}, inside '{parent.heading}' (drop)")
         else:
             _set(section, "keep", "auto", match.describe())
+        if section.status == "auto" and _doubtful_heading(section, by_uid, styled, rules):
+            section.status = "needs_review"
+            section.reason += "; a plain line in a draft whose headings are styled, taken as a heading"
     return out
 
 

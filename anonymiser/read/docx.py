@@ -225,6 +225,7 @@ class _Reader:
         self.covered: set[tuple[str, int, str | None]] = set()
         self.positions: dict[str, dict[etree._Element, int]] = {}
         self.style_levels = self._style_levels()
+        self.bold_styles = self._bold_styles()
 
     # -- bookkeeping -------------------------------------------------------------------
 
@@ -251,6 +252,7 @@ class _Reader:
         heading_level: int | None = None,
         kind: str = "paragraph",
         number: int | None = None,
+        bold: bool = False,
     ) -> TextUnit:
         if number is None:
             number = self.next_number(label)
@@ -262,6 +264,7 @@ class _Reader:
             location=Location(part=label, paragraph=number, cell=cell, heading=heading),
             heading_level=heading_level,
             kind=kind,
+            bold=bold,
         )
         self.units.append(unit)
         self.maps.append(UnitMap(part=part, pieces=tuple(pieces), paragraph=paragraph))
@@ -316,6 +319,48 @@ class _Reader:
             if found is not None:
                 levels[style_id] = found
         return levels
+
+    def _bold_styles(self) -> frozenset[str]:
+        """Paragraph and character styles whose text is bold (through ``basedOn``)."""
+        tree = self.package.trees.get("word/styles.xml")
+        if tree is None:
+            return frozenset()
+        styles = {s.get(w("styleId")): s for s in tree.getroot().iter(w("style")) if s.get(w("styleId"))}
+
+        def bold(style_id: str, seen: frozenset[str]) -> bool:
+            style = styles.get(style_id)
+            if style is None or style_id in seen:
+                return False
+            own = _bold_value(style.find(f"{w('rPr')}/{w('b')}"))
+            if own is not None:
+                return own
+            based = style.find(w("basedOn"))
+            return based is not None and bold(based.get(w("val"), ""), seen | {style_id})
+
+        return frozenset(style_id for style_id in styles if bold(style_id, frozenset()))
+
+    def all_bold(self, p: etree._Element) -> bool:
+        """Whether every run of text in a paragraph is bold (run, character style or
+        paragraph style), outside its text boxes."""
+        ppr = p.find(w("pPr"))
+        style = ppr.find(w("pStyle")) if ppr is not None else None
+        paragraph_bold = style is not None and style.get(w("val"), "") in self.bold_styles
+        seen_text = False
+        for run in p.iter(w("r")):
+            if any(a.tag == w("txbxContent") for a in run.iterancestors()):
+                continue
+            if not any((t.text or "").strip() for t in run.iter(w("t"))):
+                continue
+            seen_text = True
+            rpr = run.find(w("rPr"))
+            own = _bold_value(rpr.find(w("b"))) if rpr is not None else None
+            if own is None and rpr is not None:
+                rstyle = rpr.find(w("rStyle"))
+                if rstyle is not None and rstyle.get(w("val"), "") in self.bold_styles:
+                    own = True
+            if not (own if own is not None else paragraph_bold):
+                return False
+        return seen_text
 
     def heading_level(self, p: etree._Element) -> int | None:
         ppr = p.find(w("pPr"))
@@ -377,8 +422,10 @@ class _Reader:
         level = None
         # Body text boxes sit under the body's headings too; other parts have none.
         heading = self.heading if scope.in_body or scope.label == "text box" else None
+        bold = False
         if scope.in_body and text.strip():
             level = self.heading_level(p)
+            bold = self.all_bold(p)
         unit = self.add_unit(
             text,
             scope.part,
@@ -388,6 +435,7 @@ class _Reader:
             cell=scope.cell,
             heading=heading,
             heading_level=level,
+            bold=bold,
         )
         number = unit.location.paragraph
         if level is not None:
@@ -723,6 +771,13 @@ def _outline_level(outline: etree._Element) -> int | None:
         return None
     # Outline level 9 means "body text".
     return value + 1 if 0 <= value < 9 else None
+
+
+def _bold_value(el: etree._Element | None) -> bool | None:
+    """A w:b element's meaning: None when absent; w:val "0", "false" or "off" turn bold off."""
+    if el is None:
+        return None
+    return el.get(w("val"), "true").lower() not in ("0", "false", "off")
 
 
 def _level_from_name(name: str) -> int | None:

@@ -269,3 +269,97 @@ def test_agency_key_ignores_case_spacing_and_apostrophe() -> None:
     assert agency_key("St Aldric\u2019s  Primary School") == agency_key("ST ALDRIC'S PRIMARY SCHOOL")
     assert agency_key("Westmere Constabulary") != agency_key("Westmere County Council")
     assert agency_key(None) is None and agency_key("  ") is None
+
+
+# -- red team, session 7 -------------------------------------------------------------------
+
+
+def _cell(uid: int, text: str, row: int, cell: int, table: int = 1) -> TextUnit:
+    return TextUnit(uid=uid, text=text, location=Location("body", uid + 1, cell=f"table {table}, row {row}, cell {cell}"))
+
+
+def _body(uid: int, text: str) -> TextUnit:
+    return TextUnit(uid=uid, text=text, location=Location("body", uid + 1))
+
+
+def _extract_units(units: list[TextUnit], rules: SectionRules) -> AgencyRecommendations:
+    sections = classify_sections(find_sections(units, rules), units, rules)
+    return extract_recommendations(units, sections, rules)
+
+
+REC_1 = "Officers attending domestic incidents should record every child present."
+REC_2 = "Supervisors should check that a referral is made after every domestic incident."
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # recommendation | lead agency | timescale, under a header row
+        (
+            [["Recommendation", "Lead agency", "Timescale"], [REC_1, "Public Protection Unit", "March 2023"],
+             [REC_2, "Response policing", "June 2023"]],
+            [(None, REC_1), (None, REC_2)],
+        ),
+        # a number column
+        (
+            [["No", "Recommendation", "Lead", "Timescale"], ["1", REC_1, "PPU", "Six months"],
+             ["2", REC_2, "Response", "Three months"]],
+            [("1", REC_1), ("2", REC_2)],
+        ),
+        # no header row; "Recommendation 1" in the first cell
+        (
+            [["Recommendation 1", REC_1, "PPU"], ["Recommendation 2", REC_2, "Response"]],
+            [("1", REC_1), ("2", REC_2)],
+        ),
+    ],
+    ids=["header", "numbers", "labels"],
+)
+def test_recommendations_in_a_table(rows: list[list[str]], expected: list[tuple[str | None, str]], rules: SectionRules) -> None:
+    # Recommendations set out as a table were all lost: the appendix said "No
+    # recommendations were found" for the IMR.
+    units = [_body(0, "WESTMERE CONSTABULARY"), _body(1, "1. INTRODUCTION"), _body(2, "Text of the introduction."),
+             _body(3, "4. RECOMMENDATIONS"), _body(4, "The review makes these recommendations:")]
+    for r, row in enumerate(rows, start=1):
+        for c, text in enumerate(row, start=1):
+            units.append(_cell(len(units), text, r, c))
+    units += [_body(len(units), "5. APPENDIX: GLOSSARY"), _body(len(units) + 1, "PPU: Public Protection Unit.")]
+    got = _extract_units(units, rules)
+    assert [(i.number, i.text) for i in got.items] == expected
+
+
+def test_an_imr_subtitle_is_not_the_agency(rules: SectionRules) -> None:
+    # "IMR: Health visiting and school nursing" names the service reviewed; the Trust on the
+    # line above is the agency.
+    got = extract(
+        "Harrowfold Community Health NHS Trust\n\nIMR: Health visiting and school nursing\n\n"
+        "1. RECOMMENDATIONS\n\n1.1 Do better.",
+        rules,
+    )
+    assert got.agency == "Harrowfold Community Health NHS Trust"
+
+
+@pytest.mark.parametrize("bullet", ["•", "-", "–", "▪", "*", "o", "(a)", "a)", "(i)"])
+def test_bullets_are_not_part_of_a_recommendation(bullet: str, rules: SectionRules) -> None:
+    # Rendered "1.1 • Health visitors should ...".
+    got = extract(
+        "Harrowfold Community Health NHS Trust\n\n1. Single agency recommendations\n\n"
+        f"{bullet} Health visitors should ask who else lives in the home.\n\n"
+        f"{bullet} The safeguarding team should audit the recording of fathers.",
+        rules,
+    )
+    assert [i.text for i in got.items] == [
+        "Health visitors should ask who else lives in the home.",
+        "The safeguarding team should audit the recording of fathers.",
+    ]
+
+
+def test_a_table_saved_as_text_keeps_its_columns_apart(rules: SectionRules) -> None:
+    # Word saves a table as text with tabs between cells; the lead agency and timescale were
+    # glued onto the recommendation ("... at the address Public Protection Unit March 2023").
+    got = extract(
+        "Westmere Constabulary\n\n4. Recommendations\n\nNo\tRecommendation\tLead\tTimescale\n\n"
+        f"1\t{REC_1}\tPublic Protection Unit\tMarch 2023\n\n2\t{REC_2}\tResponse policing\tJune 2023\n\n"
+        "5. Glossary\n\nPPU: Public Protection Unit.",
+        rules,
+    )
+    assert [(i.number, i.text) for i in got.items] == [("1", REC_1), ("2", REC_2)]
