@@ -27,6 +27,9 @@ def found(recogniser: EntityRecognizer, text: str) -> list[str]:
         ("NI: JT 48 27 19 B", ["JT 48 27 19 B"]),
         ("NINO ab-12-34-56-c", ["ab-12-34-56-c"]),
         ("RW 90 11 07 D and PE 31 42 65 A", ["RW 90 11 07 D", "PE 31 42 65 A"]),
+        # A prefix never issued is still the person's number once the draft says it is one.
+        ("NI number QQ 12 34 56 C was given.", ["QQ 12 34 56 C"]),
+        ("NINo QQ123456C", ["QQ123456C"]),
     ],
 )
 def test_finds_ni_numbers(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:
