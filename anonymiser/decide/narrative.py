@@ -14,7 +14,7 @@ section's entries (its lines of text, and its table rows):
   the health visitor ...", "At 05:10 ..."), close together;
 - chronology table rows (a first cell that is a date: "14/04/2019 | Police | ...");
 - sentences that tell an event on an exact date ("On 2 May 2019 the researcher sent ...");
-- a high density of exact dates and times.
+- a high density of exact dates and times (sentences that hold one, per 100 words).
 
 Findings cite dates too ("In April 2019 the MASH decided ..."): a month and year is not an
 exact date here, and the thresholds in ``patterns/sections.yml`` (``narrative``) were set so
@@ -63,8 +63,8 @@ _KNOWN_KEYS = frozenset(
         "date_opener_gap",
         "table_rows",
         "event_sentences",
-        "exact_dates",
-        "exact_dates_per_100_words",
+        "dated_sentences",
+        "dated_sentences_per_100_words",
         "opening_words",
         "event_verbs",
     }
@@ -79,15 +79,17 @@ class NarrativeRules:
     opening with a date or time, with at most ``date_opener_gap`` other entries between each
     and the next (a chronology is a run of them; findings cite a date here and there);
     ``table_rows`` chronology rows; ``event_sentences`` sentences telling an event on an exact
-    date; or ``exact_dates`` exact dates and times at ``exact_dates_per_100_words`` or more.
+    date; or ``dated_sentences`` sentences holding an exact date or time, at
+    ``dated_sentences_per_100_words`` or more (sentences, not dates: "the panel met on 12 June,
+    10 July and 4 September" is one sentence, a chronology is a date in every entry).
     """
 
     date_openers: int = 3
     date_opener_gap: int = 1
     table_rows: int = 2
     event_sentences: int = 4
-    exact_dates: int = 6
-    exact_dates_per_100_words: float = 2.0
+    dated_sentences: int = 6
+    dated_sentences_per_100_words: float = 1.25
     opening_words: tuple[str, ...] = ("on", "at", "by", "from", "between", "early on", "late on", "on or about")
     event_verbs: tuple[str, ...] = ()
     source: str = "patterns/sections.yml"
@@ -127,15 +129,15 @@ def load_narrative_rules(name: str, value: Any) -> NarrativeRules:
         raise ConfigError(f"{name}: narrative: unknown key '{unknown[0]}' (known keys: {', '.join(sorted(_KNOWN_KEYS))})")
     defaults = NarrativeRules()
     counts = {}
-    for key in ("date_openers", "date_opener_gap", "table_rows", "event_sentences", "exact_dates"):
+    for key in ("date_openers", "date_opener_gap", "table_rows", "event_sentences", "dated_sentences"):
         item = value.get(key, getattr(defaults, key))
         least = 0 if key == "date_opener_gap" else 1
         if isinstance(item, bool) or not isinstance(item, int) or item < least:
             raise ConfigError(f"{name}: narrative: {key}: expected a whole number of {least} or more")
         counts[key] = item
-    density = value.get("exact_dates_per_100_words", defaults.exact_dates_per_100_words)
+    density = value.get("dated_sentences_per_100_words", defaults.dated_sentences_per_100_words)
     if isinstance(density, bool) or not isinstance(density, (int, float)) or density <= 0:
-        raise ConfigError(f"{name}: narrative: exact_dates_per_100_words: expected a number above 0")
+        raise ConfigError(f"{name}: narrative: dated_sentences_per_100_words: expected a number above 0")
     lists = {}
     for key in ("opening_words", "event_verbs"):
         items = value.get(key, list(getattr(defaults, key)))
@@ -143,7 +145,7 @@ def load_narrative_rules(name: str, value: Any) -> NarrativeRules:
             raise ConfigError(f"{name}: narrative: {key}: expected a list of words in quotes (a bare on or no reads as true or false)")
         lists[key] = tuple(i.strip().lower() for i in items)
     return NarrativeRules(
-        **counts, exact_dates_per_100_words=float(density), **lists, source=name  # type: ignore[arg-type]
+        **counts, dated_sentences_per_100_words=float(density), **lists, source=name  # type: ignore[arg-type]
     )
 
 
@@ -205,11 +207,10 @@ def narrative_evidence(entries: Sequence[Entry], rules: NarrativeRules) -> str |
     if len(events) >= rules.event_sentences:
         found.append(f"{_plural(len(events), 'sentence tells', 'sentences tell')} an event on a date: '{_excerpt(events[0])}'")
 
-    text = " ".join(e.text for e in entries)
-    words = len(text.split())
-    whens = _WHEN.findall(text)
-    if words and len(whens) >= rules.exact_dates and len(whens) * 100 / words >= rules.exact_dates_per_100_words:
-        found.append(f"{len(whens)} exact dates or times in {words} words")
+    dated = [s for e in entries for s in _SENTENCE_END.split(e.text.strip()) if _WHEN.search(s)]
+    words = sum(len(e.text.split()) for e in entries)
+    if words and len(dated) >= rules.dated_sentences and len(dated) * 100 / words >= rules.dated_sentences_per_100_words:
+        found.append(f"{len(dated)} sentences or rows with an exact date or time in {words} words: '{_excerpt(dated[0])}'")
     if not found:
         return None
     return "; ".join(found)
