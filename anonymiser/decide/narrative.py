@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from anonymiser.errors import ConfigError
@@ -37,10 +37,10 @@ _MONTH = (
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 # An exact date: a day in a month, with or without the year ("12 March 2019", "12th of March",
 # "March 12, 2019", "12.03.19", "12/03/2019"). A month and year alone ("April 2019") is what
-# findings cite, and is not counted.
+# findings cite, and is not counted. Month names take their capital ("section 2 may apply").
 _EXACT_DATE = (
     rf"(?:(?<![\d.:/-])\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d{{2}})(?![\d./-]\w)"
-    rf"|(?<![\w/])(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|/|&|and|or|to)\s*)?{_DAY}\s+(?:of\s+)?{_MONTH}(?![a-z])"
+    rf"|(?<![\w/])(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|/|&|and|or|to)\s*)?{_DAY}\s+(?:of\s+)?(?-i:{_MONTH})(?![a-z])"
     rf"|(?<![\w])(?-i:{_MONTH})\s+{_DAY}(?![\d:])(?:,?\s+\d{{4}})?)"
 )
 # A time of day: "05:10", "7.30pm", "0510 hrs", "10am".
@@ -93,6 +93,9 @@ class NarrativeRules:
     opening_words: tuple[str, ...] = ("on", "at", "by", "from", "between", "early on", "late on", "on or about")
     event_verbs: tuple[str, ...] = ()
     source: str = "patterns/sections.yml"
+    # The words above as patterns, compiled once per rules object.
+    _opener: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    _verb: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         words = sorted(self.opening_words, key=len, reverse=True)
@@ -106,15 +109,14 @@ class NarrativeRules:
         """Whether an entry opens with an exact date or a time, after its numbering and an
         opening word ("On", "At"). "12.03.19 HV visit" is a date, not paragraph 12.03.19."""
         text = text.strip()
-        opener: re.Pattern[str] = getattr(self, "_opener")
-        if opener.match(text):
+        if self._opener.match(text):
             return True
         stripped = _NUMBERING.sub("", text, count=1)
-        return stripped != text and bool(opener.match(stripped))
+        return stripped != text and bool(self._opener.match(stripped))
 
     def tells_an_event(self, sentence: str) -> bool:
-        verb: re.Pattern[str] | None = getattr(self, "_verb")
-        return verb is not None and bool(_WHEN.search(sentence)) and bool(verb.search(sentence))
+        """Whether a sentence holds an exact date or time and an event verb."""
+        return self._verb is not None and bool(_WHEN.search(sentence)) and bool(self._verb.search(sentence))
 
 
 def load_narrative_rules(name: str, value: Any) -> NarrativeRules:

@@ -4,7 +4,9 @@ A Board publishes a findings-only report: introduction, terms of reference, find
 conclusions and recommendations, without the family background and chronology. This module
 finds the sections of a draft from its text units (``find_sections``), decides keep or drop
 for each with the rules in ``patterns/sections.yml`` (``classify_sections``), and gives the
-units that ``--scope findings`` leaves out (``scope_units``).
+units that ``--scope findings`` leaves out (``scope_units``). ``flag_narrative`` sends a kept
+section whose own text reads like a chronology or case narrative to review (see
+``anonymiser.decide.narrative``), without dropping it.
 
 Headings come from the reader (Word heading styles and outline levels, Markdown ``#``, Word
 paragraphs bold throughout) or from the text alone: numbered headings ("2. FINDINGS", "4.1
