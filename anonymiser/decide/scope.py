@@ -4,7 +4,9 @@ A Board publishes a findings-only report: introduction, terms of reference, find
 conclusions and recommendations, without the family background and chronology. This module
 finds the sections of a draft from its text units (``find_sections``), decides keep or drop
 for each with the rules in ``patterns/sections.yml`` (``classify_sections``), and gives the
-units that ``--scope findings`` leaves out (``scope_units``).
+units that ``--scope findings`` leaves out (``scope_units``). ``flag_narrative`` sends a kept
+section whose own text reads like a chronology or case narrative to review (see
+``anonymiser.decide.narrative``), without dropping it.
 
 Headings come from the reader (Word heading styles and outline levels, Markdown ``#``, Word
 paragraphs bold throughout) or from the text alone: numbered headings ("2. FINDINGS", "4.1
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from anonymiser.decide.narrative import Entry, NarrativeRules, load_narrative_rules, narrative_evidence, table_row_cells
 from anonymiser.errors import ConfigError
 from anonymiser.records import SectionInfo, TextUnit
 from anonymiser.yaml_files import parse_yaml
@@ -52,6 +55,7 @@ _KNOWN_KEYS = frozenset(
         "recommendations",
         "agency_title_patterns",
         "agency_name_strip",
+        "narrative",
     }
 )
 
@@ -94,6 +98,7 @@ class SectionRules:
     front_matter: str = "keep"
     title_page_max_words: int = 120
     max_heading_words: int = 12
+    narrative: NarrativeRules = field(default_factory=NarrativeRules)
     source: str = "patterns/sections.yml"
     # Each phrase as comparable words, worked out once per rules object (not per heading).
     _phrases: tuple[tuple[tuple[str, ...], str, str], ...] = field(init=False, repr=False, compare=False)
@@ -218,6 +223,7 @@ def load_section_rules(path: Path = DEFAULT_SECTION_RULES) -> SectionRules:
         front_matter=front,
         title_page_max_words=_positive_int(name, "title_page_max_words", data.get("title_page_max_words", 120)),
         max_heading_words=_positive_int(name, "max_heading_words", data.get("max_heading_words", 12)),
+        narrative=load_narrative_rules(name, data.get("narrative")),
         source=name,
     )
 
@@ -754,6 +760,62 @@ def classify_sections(
             section.status = "needs_review"
             section.reason += "; a plain line in a draft whose headings are styled, taken as a heading"
     return out
+
+
+NARRATIVE_REASON = (
+    "kept, but its text reads like chronology or case narrative ({evidence}): a person decides "
+    "(drop the section, or move that text under a dropped heading such as 'Chronology' in the draft)"
+)
+
+
+def flag_narrative(sections: Sequence[SectionInfo], units: Sequence[TextUnit], rules: SectionRules) -> list[SectionInfo]:
+    """Kept sections whose own text is shaped like a chronology or case narrative (see
+    ``anonymiser.decide.narrative``) become needs_review, still kept, with the evidence in
+    the reason. Headings cannot see a chronology pasted into "Findings" or the story of the
+    case under a sub-heading nobody listed; this never drops text, and never keeps it unseen."""
+    by_uid = {u.uid: u for u in units}
+    out = [replace(s) for s in sections]
+    for section in out:
+        if section.action != "keep":
+            continue
+        evidence = narrative_evidence(section_entries(section, by_uid), rules.narrative)
+        if evidence is None:
+            continue
+        section.status = "needs_review"
+        section.reason = "; ".join(r for r in (section.reason, NARRATIVE_REASON.format(evidence=evidence)) if r)
+    return out
+
+
+_ROW_OF_CELL = re.compile(r"^(?P<row>.*\brow \d+), cell \d+$")
+
+
+def section_entries(section: SectionInfo, by_uid: dict[int, TextUnit]) -> list[Entry]:
+    """A section's body (its heading aside) as entries: each line of text, and each table row
+    (a Word table's cells joined by row; a row saved as text split at tabs or bars)."""
+    body = section.units if section.heading == FRONT_MATTER else section.units[1:]
+    entries: list[Entry] = []
+    rows: dict[tuple[str, str], int] = {}  # (part, "table n, row r") -> position in entries
+    for uid in body:
+        unit = by_uid.get(uid)
+        if unit is None or not in_sections(unit) or not unit.text.strip():
+            continue
+        cell = _ROW_OF_CELL.match(unit.location.cell or "")
+        if cell is not None:
+            key = (unit.location.part, cell.group("row"))
+            text = " ".join(unit.text.split())
+            if key in rows:
+                old = entries[rows[key]]
+                entries[rows[key]] = Entry(f"{old.text} | {text}", old.cells + (text,))
+            else:
+                rows[key] = len(entries)
+                entries.append(Entry(text, (text,)))
+            continue
+        for line in unit.text.splitlines():
+            text = _strip_markup(line)
+            if text:
+                entries.append(Entry(text, table_row_cells(text)))
+    # A "row" of one cell is a paragraph in a box, not a table row.
+    return [e if len(e.cells) != 1 else Entry(e.text) for e in entries]
 
 
 def _set(section: SectionInfo, action: str, status: str, reason: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from anonymiser.decide.scope import classify_sections, find_sections, scope_units
+from anonymiser.decide.scope import classify_sections, find_sections, flag_narrative, scope_units
 from anonymiser.records import SectionInfo, TextUnit
 from anonymiser.settings import Settings
 
@@ -24,6 +24,9 @@ def plan_sections(units: Sequence[TextUnit], settings: Settings) -> SectionPlan:
     if settings.scope == "full":
         listed = [replace(s, action="keep", status="auto", reason="scope full: every section is written") for s in sections]
         return SectionPlan(listed, frozenset(), "full document: every section is written")
+    # Only the findings-only report needs the content check: with scope full every section is
+    # published on purpose.
+    sections = flag_narrative(sections, units, rules)
     drop = scope_units(sections)
     dropped = sum(1 for s in sections if s.action == "drop")
     return SectionPlan(
