@@ -151,6 +151,11 @@ def _build(entry: Any, where: str) -> PatternRecogniser | None:
         raise ConfigError(
             f"{where}: supported_entity '{entity}' must be in CAPITALS_WITH_UNDERSCORES"
         )
+    if config.get("deny_list"):
+        # Presidio joins the list into one alternation, which takes the first term that
+        # matches at a place: "drowned" before "drowned in the bath" left "in the bath"
+        # published. Longest first, so the consultant need not order the list.
+        config["deny_list"] = sorted(config["deny_list"], key=len, reverse=True)
     config["patterns"] = [
         CheckedPattern(p["name"], p["regex"], p["score"], _check_pattern(p, f"{where}, pattern {number}"), PRESIDIO_FLAGS)
         for number, p in enumerate(config.get("patterns") or [], start=1)

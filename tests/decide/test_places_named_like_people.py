@@ -18,8 +18,9 @@ from tests.decide.handmade import redacted
         ("Florence Court housed the family.", "(address) housed the family."),
         ("Grace Close was quiet at night.", "(address) was quiet at night."),
         ("Sophie Row had no lighting.", "(address) had no lighting."),
-        ("Ashley House is a hostel. Ashley House had a warden.", "(address) is a hostel. (address) had a warden."),
-        ("Florence Nightingale House is a hostel.", "(address) is a hostel."),
+        # A hostel is a rare feature (sent for review under scr, test_rare_case_features.py).
+        ("Ashley House is a hostel. Ashley House had a warden.", "(address) is a (a specific issue). (address) had a warden."),
+        ("Florence Nightingale House is a hostel.", "(address) is a (a specific issue)."),
         ("FLORENCE COURT", "(address)"),
         # Anywhere else in the sentence too.
         ("The family moved to Florence Court in 2019.", "The family moved to (address) in 2019."),

@@ -168,3 +168,23 @@ def test_unknown_coded_recogniser_is_refused(tmp_path: Path) -> None:
 def test_missing_recognisers_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="recognisers"):
         load_recognisers(tmp_path, [])
+
+
+@pytest.mark.parametrize(
+    ("terms", "text", "expected"),
+    [
+        # The consultant need not order a list: the longest term at a place is found whole.
+        (["drowned", "drowned in the bath"], "Baby B drowned in the bath.", ["drowned in the bath"]),
+        (["diabetes", "type 1 diabetes", "type"], "She has type 1 diabetes.", ["type 1 diabetes"]),
+        (["cleft", "cleft lip", "cleft lip and palate"], "a cleft lip and palate", ["cleft lip and palate"]),
+    ],
+)
+def test_a_deny_list_finds_its_longest_term(tmp_path: Path, terms: list[str], text: str, expected: list[str]) -> None:
+    listed = "".join(f"      - {t}\n" for t in terms)
+    yaml_text = (
+        "recognizers:\n  - name: Listed\n    supported_entity: CONDITION\n"
+        f"    deny_list_score: 0.7\n    deny_list:\n{listed}"
+    )
+    (recogniser,) = load_recognisers(write_patterns(tmp_path, {"a.yml": yaml_text}), [])
+    results = sorted(recogniser.analyze(text, ["CONDITION"], nlp_artifacts=None), key=lambda r: r.start)
+    assert [text[r.start : r.end] for r in results] == expected
