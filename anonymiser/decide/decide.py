@@ -242,6 +242,7 @@ def decide(
     titled_later: set[int] = set()  # positions in the queue of the titled surnames that waited
     waiting_guesses: list[Finding] = []
     waiting_titled: list[Finding] = []
+    person_ending: dict[tuple[int, int], Person] = {}  # (unit, end of a name) -> its person
     for position, f in _in_phases(queue, [(waiting_titled, titled_later), (waiting_guesses, awaiting)]):
         unit = by_uid.get(f.unit)
         if unit is None or not f.text.strip():
@@ -333,6 +334,11 @@ def decide(
                     continue
         category = f.category
         rule = policy.rule(category)
+        if category == "PERSON" and fuller is None and not from_case:
+            # "Kayleigh Marsh (Kay)", "Dean Hollis, known as 'Dezzy',": the name the draft
+            # gives in brackets or after "known as" is the person's just before, who keeps
+            # one label for both (their "Kay" later in the draft read as another person).
+            fuller = _alias_owner(f, unit.text, person_ending)
         if category == "PERSON":
             if fuller is not None:
                 name = strip_title(clean_person_text(f.text), words.titles)
@@ -393,6 +399,7 @@ def decide(
                 if person is None:
                     continue
             key = person.key
+            person_ending[(f.unit, f.end)] = person
             if from_case and has_no_capitals(f.text) and has_no_capitals(unit.text) and is_common_word(f.text):
                 lower_case_names.setdefault(key, set()).add(f.text)
             # The possessive stays in the text: "Kayleigh's" -> "Mother's", not "Mother".
@@ -1109,6 +1116,28 @@ def _person_after_role(
 
 # A word of a name: capitalised letters, perhaps with an apostrophe or hyphen ("O'Neill").
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z'\u2019-]+")
+# What stands between a name and another name the draft gives the same person: an opening
+# bracket, or a comma, with "known as" or the like ("Kayleigh Marsh (Kay)", "Dean Hollis,
+# known as 'Dezzy',"); and what closes it.
+_ALIAS_LEAD = re.compile(
+    r"(?:[ \t]*\([ \t]*(?:(?:also[ \t]+)?known[ \t]+as|aka|a\.k\.a\.?|nicknamed|called)?"
+    r"|,[ \t]*(?:(?:also[ \t]+)?known[ \t]+as|aka|a\.k\.a\.?|nicknamed))[ \t]*['\"\u2018\u201c]?$",
+    re.IGNORECASE,
+)
+_ALIAS_CLOSE = re.compile(r"['\"\u2019\u201d]?[ \t]*[),]")
+
+
+def _alias_owner(f: Finding, text: str, person_ending: Mapping[tuple[int, int], Person]) -> Person | None:
+    """The person named just before ``f`` when ``f`` is another name the draft gives them,
+    all that stands in their bracket or after their "known as"; else None."""
+    if not _ALIAS_CLOSE.match(text, f.end):
+        return None
+    lead = _ALIAS_LEAD.search(text, max(0, f.start - 40), f.start)
+    if lead is None or lead.end() != f.start:
+        return None
+    return person_ending.get((f.unit, lead.start()))
+
+
 # The next word of a name after a given name: capitalised, after spaces on the same line.
 _NEXT_NAME_WORD = re.compile(r"[ \t\u00a0]+([A-Z][A-Za-z'\u2019-]*[a-z][A-Za-z'\u2019-]*)(?![\w'\u2019-])")
 _POSSESSIVE = re.compile(r"['\u2019][sS]?$")

@@ -486,7 +486,12 @@ def _model_entities(
         if entity.label_ in _MODEL_OVERRULES:
             places.append((entity.start_char, entity.end_char))
         elif entity.label_ != "PERSON":
-            bodies.append((entity.start_char, entity.end_char))
+            # Without what it ran on into past its last word: "Tyler Brown (" as an ORG is no
+            # longer name than "Tyler Brown" (which left "Brown" published beside "Person A").
+            end = entity.end_char
+            while end > entity.start_char and not text[end - 1].isalnum():
+                end -= 1
+            bodies.append((entity.start_char, end))
     return places, bodies
 
 
