@@ -22,7 +22,8 @@ def tidy_repeated_words(edits: Sequence[Edit], units: Sequence[TextUnit]) -> lis
     Social Worker 1". A name in apposition to the very words of its label goes, with its
     commas: "in the care of his mother's partner, Connor Brightwell, when" -> "... his
     mother's partner when", not "his mother's partner, Mother's partner, when". Only whole
-    words, and never into the edit before. A bracketed label that fills a bracket of the
+    words, and never into the edit before; the role's shorthand goes too ("SW Gemma Kirkby"
+    -> "Social Worker 1", not "SW Social Worker 1"). A bracketed label that fills a bracket of the
     text takes that bracket's place: "Tiana (aged 7)" -> "Person A (age)", not "((age))".
     """
     by_uid = {u.uid: u for u in units}
@@ -51,6 +52,12 @@ def _without_repeat(edit: Edit, words: list[str], before: str, text: str) -> Edi
     for count in range(len(words), 0, -1):
         lead = r"\s+".join(re.escape(w) for w in words[:count])
         match = re.search(rf"(?<![\w'\u2019-])(?i:{lead})[ \t\u00a0]+$", before)
+        if match is not None:
+            return Edit(edit.unit, edit.start - (len(before) - match.start()), edit.end, edit.replacement)
+    # The role's shorthand before its label: "SW Social Worker 1", "HV Health Visitor 2".
+    initials = "".join(w[0] for w in words if len(w) > 1 and w[:1].isalpha() and w[:1].isupper())
+    if len(initials) >= 2:
+        match = re.search(rf"(?<![\w'\u2019-]){initials}[ \t\u00a0]+$", before)
         if match is not None:
             return Edit(edit.unit, edit.start - (len(before) - match.start()), edit.end, edit.replacement)
     return edit

@@ -80,3 +80,20 @@ def test_word_field_keywords_are_not_redacted(settings: Settings, detector: Dete
 )
 def test_practitioners_are_labelled_by_their_role(settings: Settings, detector: Detector, text: str, expected: str) -> None:
     assert redacted(text, settings, detector) == expected
+
+
+# Case notes write the role's shorthand before a practitioner's name: "SW Gemma Kirkby" read
+# "(organisation)" (the model's span swallowed the name the lists found), and the initials
+# after a shorthand read "SW Social Worker 1".
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The meeting was held between SW Gemma Kirkby and the family.", "The meeting was held between Social Worker 1 and the family."),
+        ("HV Rachel Pendry visited.", "Health Visitor 1 visited."),
+        ("TM JB agreed S47.", "Team Manager 1 agreed S47."),
+        # A label with no shorthand of its own leaves the word before it.
+        ("The PA Tyrone Pask called.", "The PA Person A called."),
+    ],
+)
+def test_a_role_shorthand_before_a_practitioner(settings: Settings, detector: Detector, text: str, expected: str) -> None:
+    assert redacted(text, settings, detector) == expected
