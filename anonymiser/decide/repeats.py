@@ -24,7 +24,9 @@ def tidy_repeated_words(edits: Sequence[Edit], units: Sequence[TextUnit]) -> lis
     mother's partner when", not "his mother's partner, Mother's partner, when". Only whole
     words, and never into the edit before; the role's shorthand goes too ("SW Gemma Kirkby"
     -> "Social Worker 1", not "SW Social Worker 1"). A bracketed label that fills a bracket of the
-    text takes that bracket's place: "Tiana (aged 7)" -> "Person A (age)", not "((age))".
+    text takes that bracket's place: "Tiana (aged 7)" -> "Person A (age)", not "((age))";
+    and one that opens with its own article takes the text's: "(a specific issue)", not "a
+    (a specific issue)".
     """
     by_uid = {u.uid: u for u in units}
     out: list[Edit] = []
@@ -63,6 +65,9 @@ def _without_repeat(edit: Edit, words: list[str], before: str, text: str) -> Edi
     return edit
 
 
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:a|an|A|An)[ \t\u00a0]+$")
+
+
 def _without_double_brackets(edit: Edit, text: str, floor: int) -> Edit:
     """The edit and the brackets round it, when its replacement is itself in brackets and is
     all the text's bracket holds ("(aged 7)", "(DOB 3/4/15)" once the lead-in is kept is
@@ -70,6 +75,13 @@ def _without_double_brackets(edit: Edit, text: str, floor: int) -> Edit:
     label = edit.replacement
     if not (label.startswith("(") and label.endswith(")")) or edit.start - 1 < floor:
         return edit
+    article = _ARTICLE_BEFORE.search(text, floor, edit.start)
+    if article is not None and re.match(r"\((?:a|an)\s", label):
+        # "a Staffordshire bull terrier" -> "(a specific issue)", not "a (a specific issue)";
+        # a sentence's "A" keeps its capital.
+        if article.group(0)[0].isupper():
+            label = "(" + label[1].upper() + label[2:]
+        return Edit(edit.unit, article.start(), edit.end, label)
     if text[edit.start - 1 : edit.start] == "(" and text[edit.end : edit.end + 1] == ")":
         return Edit(edit.unit, edit.start - 1, edit.end + 1, label)
     return edit

@@ -28,6 +28,11 @@ def tidy(text: str, part: str, replacement: str) -> str:
         ("He was seen at (Greenbank Primary).", "Greenbank Primary", "(school)", "He was seen at (school)."),
         # The bracket holds more than the span: both stay.
         ("Tiana (DOB 3/4/15) was seen.", "3/4/15", "(date of birth)", "Tiana (DOB (date of birth)) was seen."),
+        # A label with its own article takes the text's: not "a (a specific issue)".
+        ("a Staffordshire bull terrier called Tyson", "Staffordshire bull terrier", "(a specific issue)",
+         "(a specific issue) called Tyson"),
+        ("A heart condition was found.", "heart condition", "(a specific condition)", "(A specific condition) was found."),
+        ("the heart condition was found.", "heart condition", "(a specific condition)", "the (a specific condition) was found."),
         # A label without brackets leaves the text's alone.
         ("Mum (Leanne) said so.", "Leanne", "Mother", "Mum (Mother) said so."),
     ],

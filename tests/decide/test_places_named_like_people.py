@@ -19,8 +19,8 @@ from tests.decide.handmade import redacted
         ("Grace Close was quiet at night.", "(address) was quiet at night."),
         ("Sophie Row had no lighting.", "(address) had no lighting."),
         # A hostel is a rare feature (sent for review under scr, test_rare_case_features.py).
-        ("Ashley House is a hostel. Ashley House had a warden.", "(address) is a (a specific issue). (address) had a warden."),
-        ("Florence Nightingale House is a hostel.", "(address) is a (a specific issue)."),
+        ("Ashley House is a hostel. Ashley House had a warden.", "(address) is (a specific issue). (address) had a warden."),
+        ("Florence Nightingale House is a hostel.", "(address) is (a specific issue)."),
         ("FLORENCE COURT", "(address)"),
         # Anywhere else in the sentence too.
         ("The family moved to Florence Court in 2019.", "The family moved to (address) in 2019."),
