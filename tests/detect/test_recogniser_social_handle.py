@@ -25,6 +25,10 @@ def found(recogniser: EntityRecognizer, text: str) -> list[tuple[int, int, str]]
         ("on Snapchat as @quarry_lad99.", [(15, 28, "@quarry_lad99")]),
         ("(@Westby.Girl)", [(1, 13, "@Westby.Girl")]),
         ("@handle_1 and @other", [(0, 9, "@handle_1"), (14, 20, "@other")]),
+        # Without the @, after its lead-in: "Snapchat username was katiexox99." was published.
+        ("username was katiexox99.", [(13, 23, "katiexox99")]),
+        ("gamertag: DarkLord_77", [(10, 21, "DarkLord_77")]),
+        ("The username is not known.", []),
     ],
 )
 def test_finds_handles(recogniser: EntityRecognizer, text: str, expected: list) -> None:
