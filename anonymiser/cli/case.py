@@ -60,7 +60,7 @@ def case(
     doubtful = len(proposal.people) - len(listed) + len(proposal.terms) - len(places)
     console.print(
         f"Proposed case file from {len(proposal.drafts)} draft(s): {len(listed)} {'new ' if existing else ''}"
-        f"people, {len(places)} {'new ' if existing else ''}places, {doubtful} doubtful entries left as comments, "
+        f"people, {len(places)} {'new ' if existing else ''}addresses and places, {doubtful} doubtful entries left as comments, "
         f"{len(proposal.keep)} terms proposed to keep (commented)."
     )
     console.print(f"    {escape(str(out))}  (confidential: it names everyone; check every entry)")
