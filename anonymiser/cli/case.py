@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 
 from anonymiser.cli._app import EXIT_FAILED, app, console, errors, fail
-from anonymiser.errors import AnonymiserError, ConfigError, InputError, ModelNotInstalled
+from anonymiser.errors import AnonymiserError, ConfigError, ModelNotInstalled
 
 
 @app.command()
@@ -47,7 +47,7 @@ def case(
         proposal = propose_case(paths, settings, detector)
     except ConfigError as exc:
         raise fail(exc) from None
-    except (InputError, AnonymiserError) as exc:
+    except AnonymiserError as exc:
         # A draft that cannot be read: no file, since a proposal without it would look whole.
         errors.print(f"[bold red]error:[/] {escape(str(exc))}; no case file was written", soft_wrap=True)
         raise typer.Exit(EXIT_FAILED) from None
