@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from anonymiser.cli import appendix, batch, evaluate, redact, review  # noqa: F401  (registration)
+from anonymiser.cli import appendix, batch, case, evaluate, redact, review  # noqa: F401  (registration)
 from anonymiser.cli._app import app
 
 __all__ = ["app"]

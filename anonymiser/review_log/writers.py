@@ -28,9 +28,12 @@ def excel_safe(value: str) -> str:
     return "'" + value if value.startswith(_GUARDED_STARTS) else value
 
 
-def write_private(path: Path, data: bytes) -> None:
-    """Write a file that only its owner can read: the log holds the original text."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+def write_private(path: Path, data: bytes, *, new_only: bool = False) -> None:
+    """Write a file that only its owner can read: the log holds the original text.
+    ``new_only``: raise FileExistsError rather than replace a file already there (checked
+    and created in one step, so nothing written meanwhile is lost)."""
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_EXCL if new_only else os.O_TRUNC)
+    fd = os.open(path, flags, 0o600)
     with os.fdopen(fd, "wb") as handle:
         handle.write(data)
     os.chmod(path, 0o600)
