@@ -25,6 +25,7 @@ before any worker can start).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import regex
@@ -72,8 +73,15 @@ class PatternRecogniser(PatternRecognizer):
                 pattern.compiled_regex = regex.compile(pattern.regex, flags=flags)
             compiled: Any = pattern.compiled_regex
             masked = MASK_GROUP in compiled.groupindex
+            # A deny list's words run on Python's engine (registry._deny_list_pattern): they
+            # cannot run away, so only the `regex` patterns carry the time-out.
+            matches = (
+                compiled.finditer(text)
+                if isinstance(compiled, re.Pattern)
+                else compiled.finditer(text, timeout=REGEX_TIMEOUT_SECONDS)
+            )
             try:
-                for match in compiled.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
+                for match in matches:
                     start, end = match.span(MASK_GROUP) if masked else match.span()
                     if start >= end:  # empty, or the mask group took no part
                         continue

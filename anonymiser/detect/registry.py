@@ -22,6 +22,7 @@ from presidio_analyzer.input_validation.yaml_recognizer_models import (
 )
 from pydantic import ValidationError
 
+from anonymiser.detect.alternation import grouped_alternation
 from anonymiser.detect.medicines import MedicationRecogniser
 from anonymiser.detect.pattern_recogniser import CheckedPattern, PatternRecogniser
 from anonymiser.detect.uk import NhsNumberRecogniser, UkPhoneRecogniser
@@ -151,15 +152,12 @@ def _build(entry: Any, where: str) -> PatternRecogniser | None:
         raise ConfigError(
             f"{where}: supported_entity '{entity}' must be in CAPITALS_WITH_UNDERSCORES"
         )
-    if config.get("deny_list"):
-        # Presidio joins the list into one alternation, which takes the first term that
-        # matches at a place: "drowned" before "drowned in the bath" left "in the bath"
-        # published. Longest first, so the consultant need not order the list.
-        config["deny_list"] = sorted(config["deny_list"], key=len, reverse=True)
     config["patterns"] = [
         CheckedPattern(p["name"], p["regex"], p["score"], _check_pattern(p, f"{where}, pattern {number}"), PRESIDIO_FLAGS)
         for number, p in enumerate(config.get("patterns") or [], start=1)
     ]
+    if config.get("deny_list"):
+        config["patterns"].append(_deny_list_pattern(config.pop("deny_list"), config.get("deny_list_score", 1.0)))
     for word in config.get("context") or []:
         if not isinstance(word, str) or " " in word.strip():
             # Presidio compares context one lemma at a time, so a phrase would never match.
@@ -168,6 +166,24 @@ def _build(entry: Any, where: str) -> PatternRecogniser | None:
         return PatternRecogniser(**config)
     except (TypeError, ValueError) as err:
         raise ConfigError(f"{where}: {err}") from err
+
+
+def _deny_list_pattern(terms: Sequence[str], score: float) -> CheckedPattern:
+    """Presidio's deny-list pattern (each term as a whole word, ignoring case), made faster.
+
+    Presidio joins the list into one alternation, which takes the first term that matches at
+    a place: "drowned" before "drowned in the bath" left "in the bath" published, so the terms
+    go longest first and the consultant need not order the list. And it tries every term at
+    every position of the text; grouped by first character (detect/alternation.py) each
+    position tries only the terms that can start there: the same matches, in a fraction of
+    the time.
+    """
+    ordered = sorted(dict.fromkeys(terms), key=len, reverse=True)
+    alternation, starts = grouped_alternation([(t, re.escape(t), False) for t in ordered])
+    text = rf"(?:^|(?<=\W)){starts}({alternation})(?:(?=\W)|$)"
+    # Python's own engine: made only of escaped words, this pattern cannot run away, so it
+    # needs none of the `regex` module's time-out, which ran these lists three times slower.
+    return CheckedPattern("deny_list", text, score, re.compile(text, re.IGNORECASE | re.MULTILINE | re.DOTALL), PRESIDIO_FLAGS)
 
 
 def _check_pattern(pattern: dict[str, Any], where: str) -> regex.Pattern[str]:

@@ -188,3 +188,45 @@ def test_a_deny_list_finds_its_longest_term(tmp_path: Path, terms: list[str], te
     (recogniser,) = load_recognisers(write_patterns(tmp_path, {"a.yml": yaml_text}), [])
     results = sorted(recogniser.analyze(text, ["CONDITION"], nlp_artifacts=None), key=lambda r: r.start)
     assert [text[r.start : r.end] for r in results] == expected
+
+
+def test_every_deny_list_finds_what_presidios_own_pattern_finds() -> None:
+    """The deny lists run as one alternation grouped by first character, on Python's engine
+    (three times faster than Presidio's pattern on the `regex` module); on every sample draft,
+    with its words in capitals and lower case too, they find exactly what Presidio's pattern
+    for the same list (longest term first) finds."""
+    import regex
+
+    from anonymiser.detect.registry import PRESIDIO_FLAGS
+    from anonymiser.settings import load_settings
+
+    settings = load_settings()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(Path("corpus_samples").glob("*.txt"))]
+    texts += [t.upper() for t in texts] + [t.lower() for t in texts] + ["İstanbul ſepsis KELVIN \u212aelvin"]
+    checked = 0
+    for recogniser in load_recognisers(settings.patterns_dir, []):
+        for pattern in getattr(recogniser, "patterns", []):
+            if pattern.name != "deny_list":
+                continue
+            terms = pattern.regex  # ours; Presidio's is rebuilt from the YAML's terms below
+            listed = [t for t in _yaml_deny_list(settings.patterns_dir, recogniser.name)]
+            listed.sort(key=len, reverse=True)
+            presidio = regex.compile(
+                r"(?:^|(?<=\W))(" + "|".join(regex.escape(t) for t in listed) + r")(?:(?=\W)|$)", PRESIDIO_FLAGS
+            )
+            for text in texts:
+                ours = [m.span() for m in pattern.compiled_regex.finditer(text)]
+                assert ours == [m.span() for m in presidio.finditer(text)], (recogniser.name, terms[:60])
+            checked += 1
+    assert checked >= 5
+
+
+def _yaml_deny_list(patterns_dir: Path, name: str) -> list[str]:
+    from anonymiser.yaml_files import parse_yaml
+
+    for path in sorted((patterns_dir / "recognisers").glob("*.yml")):
+        data = parse_yaml(path.read_text(encoding="utf-8"), path)
+        for entry in data.get("recognizers") or []:
+            if entry.get("name") == name and entry.get("deny_list"):
+                return list(dict.fromkeys(str(t) for t in entry["deny_list"]))
+    raise AssertionError(f"no deny list named {name}")
