@@ -110,14 +110,7 @@ def join_durations(
     for cand in sorted(resolved, key=lambda c: (c.unit, c.start)):
         last = out[-1] if out else None
         if last is not None and last.unit == cand.unit and _one_duration(last, cand, texts[cand.unit], words):
-            whole = texts[cand.unit][last.start : cand.end]
-            out[-1] = replace(
-                last,
-                end=cand.end,
-                key=f"DATE:{' '.join(whole.lower().split())}",
-                score=max(last.score, cand.score),
-                recogniser=JOINED,
-            )
+            out[-1] = _joined(last, cand, texts[cand.unit], "DATE", JOINED)
             continue
         out.append(cand)
     return out
@@ -170,14 +163,19 @@ def join_names(resolved: Sequence[Candidate], texts: Mapping[int, str], joins: N
             and texts[cand.unit][last.end : last.end + 1].isspace()
             and texts[cand.unit][cand.start - 1 : cand.start].isspace()
         ):
-            whole = texts[cand.unit][last.start : cand.end]
-            out[-1] = replace(
-                last,
-                end=cand.end,
-                key=f"{last.category}:{' '.join(whole.lower().split())}",
-                score=max(last.score, cand.score),
-                recogniser=JOINED_NAME,
-            )
+            out[-1] = _joined(last, cand, texts[cand.unit], last.category, JOINED_NAME)
             continue
         out.append(cand)
     return out
+
+
+def _joined(first: Candidate, second: Candidate, text: str, category: str, recogniser: str) -> Candidate:
+    """``first`` run on to the end of ``second``: one entity, keyed by the whole text."""
+    whole = text[first.start : second.end]
+    return replace(
+        first,
+        end=second.end,
+        key=f"{category}:{' '.join(whole.lower().split())}",
+        score=max(first.score, second.score),
+        recogniser=recogniser,
+    )
