@@ -155,3 +155,19 @@ def test_an_agency_the_draft_keeps_may_hold_another_drafts_name(
     loose = "Police contact\n\nThe officer spoke to Westmere at the address in May 2019.\n"
     _, statuses = run(tmp_path / "again", {"a.txt": area, "c.txt": loose}, settings, detector)
     assert statuses["c.txt"] != "ok"
+
+
+def test_a_shared_surname_and_a_titled_one_keep_their_own_labels(
+    tmp_path: Path, settings: Settings, detector: Detector
+) -> None:
+    """The batch's labels are keyed by the name's text, and a draft held two people under
+    "Marsh": the surname several family members share ("(family name)") and "Ms Marsh", whom
+    the draft kept apart from the child Kian Marsh. Both took the child's label: "the Person B
+    family"."""
+    source = Path("corpus_samples/imr_police_draft.txt").read_text(encoding="utf-8")
+    out, statuses = run(tmp_path, {"imr_police_draft.txt": source}, settings, detector)
+    assert statuses == {"imr_police_draft.txt": "ok"}
+    log = json.loads((out / "imr_police_draft.review.json").read_text(encoding="utf-8"))
+    labels = {e["replacement"] for e in log["entities"] if e["text"] == "Marsh"}
+    child = {e["replacement"] for e in log["entities"] if e["text"] == "Kian Marsh"}
+    assert "(family name)" in labels and not labels & child

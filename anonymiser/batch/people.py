@@ -216,10 +216,13 @@ def assign_labels(
         tokens = [t.lower() for t in name_tokens(person.text)]
         if person.case or len(tokens) != 1:
             continue
+        # Not someone this draft names in full itself: its own deciding kept the lone word
+        # apart from them ("Ms Marsh", the mother, beside the child Kian Marsh).
+        mine = {k for (i, text), k in owner.items() if i == index and len(name_tokens(text)) >= 2}
         owners = [
             k
             for k, g in people.items()
-            if len(g.tokens) >= 2 and tokens[0] in (g.tokens[0].lower(), g.tokens[-1].lower())
+            if len(g.tokens) >= 2 and tokens[0] in (g.tokens[0].lower(), g.tokens[-1].lower()) and k not in mine
         ]
         join(min(owners, key=lambda k: people[k].first) if owners else f"word:{tokens[0]}", index, person)
 

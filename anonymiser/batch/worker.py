@@ -186,7 +186,9 @@ class Relabel:
             raise BatchMismatch(
                 f"{doc.path}: the people found differ from the batch's first pass; run the batch again"
             )
-        ids = {id(e) for e in people if e.text in labels}
+        # A name several people share keeps the label the draft gave it ("(family name)"): the
+        # batch's labels are keyed by text, and a titled "Ms Marsh" shares that text.
+        ids = {id(e) for e in people if e.text in labels and e.replacement not in self.shared}
         by_place: dict[tuple[int, int, int], str] = {}
         entities = []
         for entity in decisions.entities:
