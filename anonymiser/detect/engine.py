@@ -169,8 +169,8 @@ class Detector:
         # The model, the name lists and the compiled patterns live as long as the process:
         # millions of objects that every full garbage collection walked again while the first
         # document ran (1.6 s of a 40,000-word draft's 9.2 s). Collected once and frozen they
-        # are out of its sight; batch workers forked from here also stop writing to the
-        # pages they share with this process.
+        # are out of its sight, also in batch workers forked from here (Python's documentation
+        # freezes before a fork so that the children's collections leave shared pages alone).
         gc.collect()
         gc.freeze()
 
