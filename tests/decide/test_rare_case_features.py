@@ -107,6 +107,9 @@ FEATURES = [
     ("Child K was found starved in her cot.", "starved", "RARE_FEATURE"),
     # Court details
     ("Mother received a suspended sentence.", "suspended sentence", "RARE_FEATURE"),
+    # The offence of a conviction: published with no row before.
+    ("The father was convicted of manslaughter in 2016.", "manslaughter", "RARE_FEATURE"),
+    ("He was later charged with attempted murder.", "attempted murder", "RARE_FEATURE"),
     ("He must serve a minimum term of 18 years.", "18 years", "RARE_FEATURE/DATE"),
     ("A parallel criminal trial took place.", "criminal trial", "RARE_FEATURE"),
     # Immigration status
