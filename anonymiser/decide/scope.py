@@ -844,7 +844,9 @@ def _passage_rows(
     out = []
     for uids, merged in groups:
         first_text = " ".join(entries[merged[0].first].text.split())
-        heading = first_text if len(first_text) <= _PASSAGE_HEADING_CHARS else first_text[: _PASSAGE_HEADING_CHARS - 1].rstrip() + "…"
+        heading = first_text
+        if len(heading) > _PASSAGE_HEADING_CHARS:
+            heading = heading[: _PASSAGE_HEADING_CHARS - 1].rstrip() + "…"
         picked = [e for p in merged for e in entries[p.first : p.last + 1]]
         rows = sum(1 for e in picked if e.cells)
         count = " and ".join(

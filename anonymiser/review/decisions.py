@@ -10,9 +10,9 @@ The consultant works in the CSV. Each row's ``decision`` column is one of:
 A row the consultant adds with only ``text`` and ``category`` (no id, or an id the log does
 not know) is redacted at every occurrence, variants of a name included. SECTION rows take
 ``keep`` or ``drop``, and so do PASSAGE rows (a run of a kept section's paragraphs shaped like
-a chronology, ``anonymiser.decide.scope.flag_narrative``). The JSON beside the CSV says which draft (SHA-256) the log was made
-from and what each row first proposed, so a changed replacement can be told from an
-unchanged one.
+a chronology, ``anonymiser.decide.scope.flag_narrative``). The JSON beside the CSV says
+which draft (SHA-256) the log was made from and what each row first proposed, so a changed
+replacement can be told from an unchanged one.
 """
 
 from __future__ import annotations

@@ -356,12 +356,13 @@ def _sections_table(log: Mapping[str, Any], review: Mapping[str, Any]) -> str:
         section_id = f"S{index:03d}"
         action = str(section.get("action", ""))
         source = sources.get(section_id)
+        kind = "passage: " if section.get("kind") == "passage" else ""
         if section.get("status") == "needs_review" and source != "consultant":
             decided = '<span class="tag wait">awaiting a decision</span>'
         else:
             decided = "by the consultant" if source == "consultant" else "as the tool proposed"
         rows.append(
-            f"<tr><td>{section_id}</td><td>{'passage: ' if section.get('kind') == 'passage' else ''}{_e(section.get('heading'))}</td><td class=\"n\">{_e(section.get('words'))}</td>"
+            f"<tr><td>{section_id}</td><td>{kind}{_e(section.get('heading'))}</td><td class=\"n\">{_e(section.get('words'))}</td>"
             f'<td><span class="tag {"drop" if action == "drop" else "keep"}">{"left out" if action == "drop" else "in the output"}</span></td>'
             f"<td>{decided}</td><td class=\"muted\">{_e(section.get('reason'))}</td></tr>"
         )

@@ -126,4 +126,7 @@ def passage_excerpt(section: SectionInfo, units: Sequence[TextUnit]) -> str:
     text = " ".join(" ".join(units[u].text.split()) for u in section.units if 0 <= u < len(units))
     if len(text) <= 2 * CONTEXT_CHARS + 10:
         return text
-    return f"{text[:CONTEXT_CHARS].rstrip()} … {text[-CONTEXT_CHARS:].lstrip()}"
+    # Cut at spaces, so that no word is shown half.
+    head = text[: CONTEXT_CHARS + 1].rsplit(" ", 1)[0]
+    tail = text[-CONTEXT_CHARS - 1 :].split(" ", 1)[-1]
+    return f"{head} … {tail}"
