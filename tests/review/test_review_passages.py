@@ -200,3 +200,42 @@ def test_a_passage_the_review_dropped_stays_dropped_when_the_proposal_keeps_it(
     assert "HV visit" not in output_text(tmp_path / "o2" / "draft.anonymised.txt")
     log = (tmp_path / "o2" / "draft.review.json").read_text(encoding="utf-8")
     assert "the previous review dropped this passage" in log
+
+
+def test_a_dropped_chronology_table_leaves_the_word_output_whole_rows_and_all(
+    tmp_path: Path, findings: Settings, detector: Detector
+) -> None:
+    from tests.decide.test_narrative import _write_docx
+
+    draft = _write_docx(tmp_path / "draft.docx")
+    process_document(draft, tmp_path / "first", findings, detector)
+    csv_path = tmp_path / "first" / "draft.review.csv"
+    [passage] = passage_rows(read_csv_rows(csv_path))
+    assert passage["text"] == "Date | Agency | Event" and passage["locations"] == (
+        "body, paragraph 5, table 1, row 1, cell 1 to body, paragraph 16, table 1, row 4, cell 3; 34 words"
+    )
+    decide(csv_path, passage="drop")
+    apply_review(draft, csv_path, tmp_path / "final", findings, detector)
+    document = docx.Document(str(tmp_path / "final" / "draft.anonymised.docx"))
+    # Every paragraph of the table went, so the table goes.
+    assert document.tables == []
+    text = output_text(tmp_path / "final" / "draft.anonymised.docx")
+    assert "voicemail" not in text and "Nursery" not in text
+    assert "4.1 The nursery's concerns were not escalated" in text and "4.2 None of these contacts" in text
+
+
+def test_the_review_screen_lists_the_passage_and_saves_its_decision(
+    tmp_path: Path, findings: Settings, detector: Detector
+) -> None:
+    from anonymiser.web.data import LogFiles, document_view, save_changes
+
+    draft, csv_path = first_run(tmp_path, findings, detector)
+    entry = LogFiles("draft", csv_path, csv_path.with_suffix(".json"))
+    view = document_view(entry, [tmp_path])
+    [passage] = [s for s in view["sections"] if s["kind"] == "passage"]
+    assert passage["status"] == "needs_review" and len(passage["units"]) == 4
+    # Not an entity row: the screen does not offer redact or keep for it.
+    assert all(e["text"] != passage["heading"] for e in view["entities"])
+    assert save_changes(entry, {"sections": [{"id": passage["id"], "decision": "drop"}]}, [tmp_path]) == 1
+    [row] = passage_rows(read_csv_rows(csv_path))
+    assert (row["id"], row["decision"]) == (passage["id"], "drop")
