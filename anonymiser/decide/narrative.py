@@ -19,6 +19,10 @@ section's entries (its lines of text, and its table rows):
 Findings cite dates too ("In April 2019 the MASH decided ..."): a month and year is not an
 exact date here, and the thresholds in ``patterns/sections.yml`` (``narrative``) were set so
 that the findings of the published example and of the corpus samples raise nothing.
+
+``narrative_passages`` reads the same signals at the scale of a passage: a run of entries in
+a row that each open with a date or tell an event on one (a chronology pasted between two
+findings), so that the scope can offer that passage alone for review.
 """
 
 from __future__ import annotations
@@ -83,6 +87,8 @@ class NarrativeRules:
     date; or ``dated_sentences`` sentences holding an exact date or time, at
     ``dated_sentences_per_100_words`` or more (sentences, not dates: "the panel met on 12 June,
     10 July and 4 September" is one sentence, a chronology is a date in every entry).
+    ``passage_entries``: paragraphs in a row, each opening with a date or time or telling an
+    event on one, that make a passage (``narrative_passages``).
     """
 
     date_openers: int = 3

@@ -6,7 +6,8 @@ finds the sections of a draft from its text units (``find_sections``), decides k
 for each with the rules in ``patterns/sections.yml`` (``classify_sections``), and gives the
 units that ``--scope findings`` leaves out (``scope_units``). ``flag_narrative`` sends a kept
 section whose own text reads like a chronology or case narrative to review (see
-``anonymiser.decide.narrative``), without dropping it.
+``anonymiser.decide.narrative``), without dropping it; a chronology that is only a passage
+among findings is listed on its own (a SectionInfo of kind "passage", after the sections).
 
 Headings come from the reader (Word heading styles and outline levels, Markdown ``#``, Word
 paragraphs bold throughout) or from the text alone: numbered headings ("2. FINDINGS", "4.1
