@@ -124,6 +124,9 @@ class SectionInfo:
     status: str  # "auto" or "needs_review"
     reason: str = ""
     units: tuple[int, ...] = ()
+    # "section", or "passage": a run of a kept section's paragraphs shaped like a chronology,
+    # decided on its own (anonymiser.decide.scope.flag_narrative); listed after the sections.
+    kind: str = "section"
 
 
 @dataclass

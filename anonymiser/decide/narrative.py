@@ -19,6 +19,10 @@ section's entries (its lines of text, and its table rows):
 Findings cite dates too ("In April 2019 the MASH decided ..."): a month and year is not an
 exact date here, and the thresholds in ``patterns/sections.yml`` (``narrative``) were set so
 that the findings of the published example and of the corpus samples raise nothing.
+
+``narrative_passages`` reads the same signals at the scale of a passage: a run of entries in
+a row that each open with a date or tell an event on one (a chronology pasted between two
+findings), so that the scope can offer that passage alone for review.
 """
 
 from __future__ import annotations
@@ -67,6 +71,7 @@ _KNOWN_KEYS = frozenset(
         "dated_sentences_per_100_words",
         "opening_words",
         "event_verbs",
+        "passage_entries",
     }
 )
 
@@ -82,6 +87,8 @@ class NarrativeRules:
     date; or ``dated_sentences`` sentences holding an exact date or time, at
     ``dated_sentences_per_100_words`` or more (sentences, not dates: "the panel met on 12 June,
     10 July and 4 September" is one sentence, a chronology is a date in every entry).
+    ``passage_entries``: paragraphs in a row, each opening with a date or time or telling an
+    event on one, that make a passage (``narrative_passages``).
     """
 
     date_openers: int = 3
@@ -92,6 +99,7 @@ class NarrativeRules:
     dated_sentences_per_100_words: float = 1.25
     opening_words: tuple[str, ...] = ("on", "at", "by", "from", "between", "early on", "late on", "on or about")
     event_verbs: tuple[str, ...] = ()
+    passage_entries: int = 3
     source: str = "patterns/sections.yml"
     # The words above as patterns, compiled once per rules object.
     _opener: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -131,7 +139,7 @@ def load_narrative_rules(name: str, value: Any) -> NarrativeRules:
         raise ConfigError(f"{name}: narrative: unknown key '{unknown[0]}' (known keys: {', '.join(sorted(_KNOWN_KEYS))})")
     defaults = NarrativeRules()
     counts = {}
-    for key in ("date_openers", "date_opener_gap", "table_rows", "event_sentences", "dated_sentences"):
+    for key in ("date_openers", "date_opener_gap", "table_rows", "event_sentences", "dated_sentences", "passage_entries"):
         item = value.get(key, getattr(defaults, key))
         least = 0 if key == "date_opener_gap" else 1
         if isinstance(item, bool) or not isinstance(item, int) or item < least:
@@ -153,10 +161,12 @@ def load_narrative_rules(name: str, value: Any) -> NarrativeRules:
 
 @dataclass(frozen=True)
 class Entry:
-    """A line of a section's body, or a table row (``cells`` then holds its cells)."""
+    """A line of a section's body, or a table row (``cells`` then holds its cells).
+    ``units``: the text units it was read from (a Word table row is one unit per cell)."""
 
     text: str
     cells: tuple[str, ...] = ()
+    units: tuple[int, ...] = ()
 
 
 def table_row_cells(line: str) -> tuple[str, ...]:
@@ -216,3 +226,61 @@ def narrative_evidence(entries: Sequence[Entry], rules: NarrativeRules) -> str |
     if not found:
         return None
     return "; ".join(found)
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A run of a section's entries shaped like a chronology: ``first`` to ``last`` are
+    positions in the entries (both included), ``evidence`` says why, quoting the first."""
+
+    first: int
+    last: int
+    evidence: str
+
+
+def _dated_entry(entry: Entry, rules: NarrativeRules) -> bool:
+    """An entry of a chronology: a table row whose first cell is a date, or a paragraph that
+    opens with a date or time or tells an event on an exact date."""
+    if entry.cells:
+        return rules.opens_with_when(entry.cells[0])
+    if rules.opens_with_when(entry.text):
+        return True
+    return any(rules.tells_an_event(s) for s in _SENTENCE_END.split(entry.text.strip()))
+
+
+def _caption(entry: Entry, run_is_table: bool) -> bool:
+    """The line just before a run that belongs with it: the table's header row ("Date |
+    Agency | Event") or a short title line ("The weekend of the footbridge")."""
+    if run_is_table:
+        return bool(entry.cells) and not _WHEN.search(entry.text)
+    words = entry.text.split()
+    return not entry.cells and 0 < len(words) <= 12 and not entry.text.rstrip().endswith((".", "!", "?", ";", ","))
+
+
+def narrative_passages(entries: Sequence[Entry], rules: NarrativeRules) -> list[Passage]:
+    """Runs of consecutive entries shaped like a chronology, at the scale of a passage: at
+    least ``passage_entries`` paragraphs in a row that open with a date or time or tell an
+    event on an exact date, or ``table_rows`` chronology table rows in a row. A findings
+    paragraph that cites a date breaks the run (findings cite one here and there)."""
+    out: list[Passage] = []
+    start: int | None = None
+    for i in range(len(entries) + 1):
+        if i < len(entries) and _dated_entry(entries[i], rules):
+            start = i if start is None else start
+            continue
+        if start is None:
+            continue
+        run = entries[start:i]
+        rows = sum(1 for e in run if e.cells)
+        if rows >= rules.table_rows or len(run) >= rules.passage_entries:
+            first = start
+            table = rows * 2 >= len(run)
+            if first > 0 and _caption(entries[first - 1], table):
+                first -= 1
+            if table:
+                what = f"{_plural(rows, 'table row', 'table rows')} in a row open with a date"
+            else:
+                what = f"{len(run)} paragraphs in a row open with a date or time or tell an event on a date"
+            out.append(Passage(first, i - 1, f"{what}: '{_excerpt(run[0].text)}'"))
+        start = None
+    return out

@@ -6,7 +6,8 @@ finds the sections of a draft from its text units (``find_sections``), decides k
 for each with the rules in ``patterns/sections.yml`` (``classify_sections``), and gives the
 units that ``--scope findings`` leaves out (``scope_units``). ``flag_narrative`` sends a kept
 section whose own text reads like a chronology or case narrative to review (see
-``anonymiser.decide.narrative``), without dropping it.
+``anonymiser.decide.narrative``), without dropping it; a chronology that is only a passage
+among findings is listed on its own (a SectionInfo of kind "passage", after the sections).
 
 Headings come from the reader (Word heading styles and outline levels, Markdown ``#``, Word
 paragraphs bold throughout) or from the text alone: numbered headings ("2. FINDINGS", "4.1
@@ -24,7 +25,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from anonymiser.decide.narrative import Entry, NarrativeRules, load_narrative_rules, narrative_evidence, table_row_cells
+from anonymiser.decide.narrative import (
+    Entry,
+    NarrativeRules,
+    Passage,
+    load_narrative_rules,
+    narrative_evidence,
+    narrative_passages,
+    table_row_cells,
+)
 from anonymiser.errors import ConfigError
 from anonymiser.records import SectionInfo, TextUnit
 from anonymiser.yaml_files import parse_yaml
@@ -768,21 +777,100 @@ NARRATIVE_REASON = (
 )
 
 
+PASSAGE_REASON = (
+    "{count} inside '{heading}' {verb} like chronology or case narrative ({evidence}); the rest "
+    "of the section reads as findings: kept until a person decides (drop the passage, or keep it)"
+)
+PASSAGE = "passage"
+_PASSAGE_HEADING_CHARS = 80
+
+
 def flag_narrative(sections: Sequence[SectionInfo], units: Sequence[TextUnit], rules: SectionRules) -> list[SectionInfo]:
     """Kept sections whose own text is shaped like a chronology or case narrative (see
     ``anonymiser.decide.narrative``) become needs_review, still kept, with the evidence in
     the reason. Headings cannot see a chronology pasted into "Findings" or the story of the
-    case under a sub-heading nobody listed; this never drops text, and never keeps it unseen."""
+    case under a sub-heading nobody listed; this never drops text, and never keeps it unseen.
+
+    When the chronology is a passage among findings (a few dated entries pasted between two
+    findings), the section stays as its heading says and the passage becomes its own review
+    row (kind "passage", appended after the sections), so the consultant can drop the
+    passage and keep the findings around it. A section that is all chronology, or whose
+    other text still reads as narrative, is sent to review whole, as before."""
     by_uid = {u.uid: u for u in units}
     out = [replace(s) for s in sections]
+    passages: list[SectionInfo] = []
     for section in out:
         if section.action != "keep":
             continue
-        evidence = narrative_evidence(section_entries(section, by_uid), rules.narrative)
+        entries = section_entries(section, by_uid)
+        runs = narrative_passages(entries, rules.narrative)
+        inside = {i for p in runs for i in range(p.first, p.last + 1)}
+        rest = [e for i, e in enumerate(entries) if i not in inside]
+        evidence = narrative_evidence(entries, rules.narrative)
+        if runs and _holds_sentences(rest, rules) and narrative_evidence(rest, rules.narrative) is None:
+            passages += _passage_rows(section, entries, runs, by_uid, len(out) + len(passages))
+            continue
+        if evidence is None and runs:
+            evidence = runs[0].evidence
         if evidence is None:
             continue
         section.status = "needs_review"
         section.reason = "; ".join(r for r in (section.reason, NARRATIVE_REASON.format(evidence=evidence)) if r)
+    return out + passages
+
+
+def _holds_sentences(entries: Sequence[Entry], rules: SectionRules) -> bool:
+    """Whether entries hold prose (a line longer than a heading, or a sentence of six words
+    or more), not only captions and labels."""
+    for entry in entries:
+        count = len(entry.text.split())
+        if count > rules.max_heading_words or (count >= 6 and entry.text.rstrip().endswith((".", "!", "?"))):
+            return True
+    return False
+
+
+def _passage_rows(
+    section: SectionInfo, entries: Sequence[Entry], runs: Sequence[Passage], by_uid: dict[int, TextUnit], index: int
+) -> list[SectionInfo]:
+    """One review row per passage: whole units (a paragraph holding a line of the passage
+    goes with it), passages sharing a unit merged into one."""
+    groups: list[tuple[list[int], list[Passage]]] = []
+    for run in runs:
+        uids = list(dict.fromkeys(uid for e in entries[run.first : run.last + 1] for uid in e.units))
+        if groups and set(uids) & set(groups[-1][0]):
+            groups[-1][0].extend(u for u in uids if u not in groups[-1][0])
+            groups[-1][1].append(run)
+        else:
+            groups.append((uids, [run]))
+    out = []
+    for uids, merged in groups:
+        first_text = " ".join(entries[merged[0].first].text.split())
+        heading = first_text
+        if len(heading) > _PASSAGE_HEADING_CHARS:
+            heading = heading[: _PASSAGE_HEADING_CHARS - 1].rstrip() + "…"
+        picked = [e for p in merged for e in entries[p.first : p.last + 1]]
+        rows = sum(1 for e in picked if e.cells)
+        count = " and ".join(
+            f"{n} {word}{'' if n == 1 else 's'}" for n, word in ((len(picked) - rows, "paragraph"), (rows, "table row")) if n
+        )
+        out.append(
+            SectionInfo(
+                index=index + len(out),
+                heading=heading,
+                level=section.level + 1,
+                words=sum(len(by_uid[u].text.split()) for u in uids if u in by_uid),
+                action="keep",
+                status="needs_review",
+                reason=PASSAGE_REASON.format(
+                    count=count,
+                    heading=section.heading,
+                    verb="reads" if len(picked) == 1 else "read",
+                    evidence="; ".join(p.evidence for p in merged),
+                ),
+                units=tuple(uids),
+                kind=PASSAGE,
+            )
+        )
     return out
 
 
@@ -805,17 +893,17 @@ def section_entries(section: SectionInfo, by_uid: dict[int, TextUnit]) -> list[E
             text = " ".join(unit.text.split())
             if key in rows:
                 old = entries[rows[key]]
-                entries[rows[key]] = Entry(f"{old.text} | {text}", old.cells + (text,))
+                entries[rows[key]] = Entry(f"{old.text} | {text}", old.cells + (text,), old.units + (uid,))
             else:
                 rows[key] = len(entries)
-                entries.append(Entry(text, (text,)))
+                entries.append(Entry(text, (text,), (uid,)))
             continue
         for line in unit.text.splitlines():
             text = _strip_markup(line)
             if text:
-                entries.append(Entry(text, table_row_cells(text)))
+                entries.append(Entry(text, table_row_cells(text), (uid,)))
     # A "row" of one cell is a paragraph in a box, not a table row.
-    return [e if len(e.cells) != 1 else Entry(e.text) for e in entries]
+    return [e if len(e.cells) != 1 else Entry(e.text, (), e.units) for e in entries]
 
 
 def _set(section: SectionInfo, action: str, status: str, reason: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from anonymiser.decide.scope import classify_sections, find_sections, flag_narrative, scope_units
+from anonymiser.decide.scope import PASSAGE, classify_sections, find_sections, flag_narrative, scope_units
 from anonymiser.records import SectionInfo, TextUnit
 from anonymiser.settings import Settings
 
@@ -28,9 +28,10 @@ def plan_sections(units: Sequence[TextUnit], settings: Settings) -> SectionPlan:
     # published on purpose.
     sections = flag_narrative(sections, units, rules)
     drop = scope_units(sections)
-    dropped = sum(1 for s in sections if s.action == "drop")
-    return SectionPlan(
-        sections,
-        drop,
-        f"findings-only report: {dropped} of {len(sections)} sections dropped (see the SECTION rows)",
-    )
+    headed = [s for s in sections if s.kind != PASSAGE]
+    dropped = sum(1 for s in headed if s.action == "drop")
+    passages = len(sections) - len(headed)
+    note = f"findings-only report: {dropped} of {len(headed)} sections dropped (see the SECTION rows)"
+    if passages:
+        note += f"; {passages} passage(s) inside kept sections read like chronology (see the PASSAGE rows)"
+    return SectionPlan(sections, drop, note)

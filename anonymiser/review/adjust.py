@@ -11,6 +11,8 @@ It matches the review rows to the new entities by category and text, then:
 - as proposed: the replacement the consultant saw in the log is kept, so labels do not
   shift when a name is added; new labels never take one already in use;
 - SECTION rows: ``keep`` or ``drop`` moves the section's units (and its sub-sections');
+  PASSAGE rows likewise for a passage's units (a passage inside a section that is dropped
+  anyway needs no decision);
 - anything needing review and not decided is refused, or listed when a draft is asked for.
 
 It fills ``record`` (the JSON log's ``review`` entry) and ``csv_decisions`` (what the new
@@ -26,6 +28,7 @@ from typing import Any
 
 from anonymiser.decide.decide import Decisions
 from anonymiser.decide.people import letter_code
+from anonymiser.decide.scope import PASSAGE
 from anonymiser.decide.sections import SectionPlan
 from anonymiser.detect.names import Variant, compile_variants
 from anonymiser.errors import ConfigError, ReviewMismatch
@@ -49,6 +52,7 @@ from anonymiser.write.text import apply_edits
 NEW_REASON = "new in this version of the draft: not in the review log"
 KEPT_BEFORE_REASON = "the previous review kept this; this version's proposal redacts it"
 DROPPED_BEFORE_REASON = "the previous review dropped this section; this version's proposal keeps it"
+DROPPED_BEFORE_PASSAGE_REASON = "the previous review dropped this passage; this version's proposal keeps it"
 MAX_LISTED = 50
 
 
@@ -446,10 +450,14 @@ class ReviewAdjuster:
         drop_units = set(plan.drop_units)
         entries: list[dict[str, Any]] = []
         inherited: dict[int, SectionDecision] = {}
+        # Passages come after the sections (flag_narrative), so a passage's drop is applied
+        # after its section's keep, and its section's fate is known when it is reached.
         for position, section in enumerate(sections):
             row = rows.get(position)
             decided = row if row is not None and row.kind != "as_proposed" else inherited.get(position)
             section_id = f"S{position + 1:03d}"
+            passage = section.kind == PASSAGE
+            category = "PASSAGE" if passage else "SECTION"
             entry = {
                 "id": section_id,
                 "from_id": row.id if row is not None else None,
@@ -480,7 +488,7 @@ class ReviewAdjuster:
                 sections[position] = section = replace(
                     section, status="needs_review", reason="; ".join(r for r in (section.reason, NEW_REASON) if r)
                 )
-                new.append({"id": section_id, "category": "SECTION", "text": section.heading})
+                new.append({"id": section_id, "category": category, "text": section.heading})
             elif (
                 row is not None
                 and self.options.carry_over
@@ -495,27 +503,39 @@ class ReviewAdjuster:
                     section,
                     action="drop",
                     status="needs_review",
-                    reason="; ".join(r for r in (section.reason, DROPPED_BEFORE_REASON) if r),
+                    reason="; ".join(
+                        r for r in (section.reason, DROPPED_BEFORE_PASSAGE_REASON if passage else DROPPED_BEFORE_REASON) if r
+                    ),
                 )
                 entry.update(action="drop")
-            if decided is None and (section.status == "needs_review" or (row is not None and row.status == "needs_review")):
+            # A passage whose section is left out is not in the output whatever is decided.
+            moot = passage and decided is None and bool(section.units) and set(section.units) <= drop_units
+            if moot:
+                entry.update(action="drop")
+                sections[position] = section = replace(section, action="drop")
+            if (
+                decided is None
+                and not moot
+                and (section.status == "needs_review" or (row is not None and row.status == "needs_review"))
+            ):
                 first = section.units[0] if section.units else None
                 where = place(units[first]) if first is not None and 0 <= first < len(units) else "unknown place"
-                undecided.append(f"{section_id} SECTION ({where})")
+                undecided.append(f"{section_id} {category} ({where})")
                 entry.update(decision="", source="undecided")
             entries.append(entry)
         return sections, drop_units, entries
 
 
 def _match_sections(rows: Sequence[SectionDecision], sections: Sequence[SectionInfo]) -> dict[int, SectionDecision]:
-    """The n-th row with a heading matches the n-th section with that heading."""
-    by_heading: dict[str, list[SectionDecision]] = {}
+    """The n-th row with a heading matches the n-th section with that heading; a PASSAGE row
+    matches a passage alone, by its first paragraph's text (its "heading") and order."""
+    by_heading: dict[tuple[bool, str], list[SectionDecision]] = {}
     for row in rows:
-        by_heading.setdefault(norm(row.heading), []).append(row)
+        by_heading.setdefault((row.passage, norm(row.heading)), []).append(row)
     out: dict[int, SectionDecision] = {}
-    seen: dict[str, int] = {}
+    seen: dict[tuple[bool, str], int] = {}
     for position, section in enumerate(sections):
-        key = norm(section.heading)
+        key = (section.kind == PASSAGE, norm(section.heading))
         n = seen.get(key, 0)
         seen[key] = n + 1
         candidates = by_heading.get(key, [])
@@ -530,7 +550,8 @@ def _children(sections: Sequence[SectionInfo], position: int) -> list[int]:
     level = sections[position].level
     out = []
     for later in range(position + 1, len(sections)):
-        if sections[later].level <= level:
+        # Passages are listed after every section and decided on their own.
+        if sections[later].level <= level or sections[later].kind == PASSAGE:
             break
         out.append(later)
     return out

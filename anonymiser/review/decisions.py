@@ -9,9 +9,10 @@ The consultant works in the CSV. Each row's ``decision`` column is one of:
 
 A row the consultant adds with only ``text`` and ``category`` (no id, or an id the log does
 not know) is redacted at every occurrence, variants of a name included. SECTION rows take
-``keep`` or ``drop``. The JSON beside the CSV says which draft (SHA-256) the log was made
-from and what each row first proposed, so a changed replacement can be told from an
-unchanged one.
+``keep`` or ``drop``, and so do PASSAGE rows (a run of a kept section's paragraphs shaped like
+a chronology, ``anonymiser.decide.scope.flag_narrative``). The JSON beside the CSV says
+which draft (SHA-256) the log was made from and what each row first proposed, so a changed
+replacement can be told from an unchanged one.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from anonymiser.review_log.writers import read_csv_rows
 from anonymiser.settings import CasePerson, CaseTerm, Settings
 
 SECTION = "SECTION"
+PASSAGE = "PASSAGE"
 PERSON = "PERSON"
 # Statuses that need a person's decision before a final output.
 NEEDS_DECISION = ("needs_review", "residual")
@@ -144,6 +146,8 @@ class SectionDecision:
     action: str
     status: str
     line: int
+    # A PASSAGE row: matched only to a passage (by its first paragraph's text and order).
+    passage: bool = False
 
 
 @dataclass(frozen=True)
@@ -314,7 +318,9 @@ def parse_rows(
         for e in log.get("entities", [])
         if isinstance(e, dict) and e.get("id")
     }
-    section_ids = {f"S{i:03d}" for i in range(1, len(log.get("sections", [])) + 1)}
+    logged_sections = [s for s in log.get("sections", []) if isinstance(s, dict)]
+    section_ids = {f"S{i:03d}" for i in range(1, len(logged_sections) + 1)}
+    passage_ids = {f"S{i:03d}" for i, s in enumerate(logged_sections, start=1) if s.get("kind") == "passage"}
     entities: list[RowDecision] = []
     sections: list[SectionDecision] = []
     # An id twice (a row copied in Excel) is two decisions for one entity: the consultant's
@@ -337,9 +343,10 @@ def parse_rows(
                     "keep one row per id (a row you add has no id)"
                 )
             seen_ids[row_id] = line
-        if category == SECTION or row_id in section_ids:
+        if category in (SECTION, PASSAGE) or row_id in section_ids:
             if decision and decision not in _SECTION_WORDS:
-                raise ConfigError(f"{where}: row {label}: a section's decision must be empty, keep or drop")
+                what = "passage" if category == PASSAGE else "section"
+                raise ConfigError(f"{where}: row {label}: a {what}'s decision must be empty, keep or drop")
             sections.append(
                 SectionDecision(
                     id=row_id,
@@ -348,6 +355,7 @@ def parse_rows(
                     action=values.get("action", ""),
                     status=values.get("status", ""),
                     line=line,
+                    passage=category == PASSAGE or row_id in passage_ids,
                 )
             )
             continue

@@ -86,7 +86,7 @@ def fill_decisions(
 
 
 def undecided_in_log(log: Mapping[str, Any]) -> list[str]:
-    """Rows of a written log that still need a decision: "E004 ORGANISATION", "S012 SECTION"."""
+    """Rows of a written log that still need a decision: "E004 ORGANISATION", "S012 SECTION", "S014 PASSAGE"."""
     out = [
         f"{e.get('id')} {e.get('category')}"
         for e in log.get("entities", [])
@@ -97,5 +97,5 @@ def undecided_in_log(log: Mapping[str, Any]) -> list[str]:
     for index, section in enumerate(log.get("sections", []), start=1):
         section_id = f"S{index:03d}"
         if section.get("status") == "needs_review" and section_id not in decided_sections:
-            out.append(f"{section_id} SECTION")
+            out.append(f"{section_id} {'PASSAGE' if section.get('kind') == 'passage' else 'SECTION'}")
     return out

@@ -16,7 +16,7 @@ from anonymiser.settings import Settings
 
 def log_rows(doc: SourceDocument, entities: Sequence[Entity], sections: Sequence[SectionInfo]) -> list[Row]:
     rows = [entity_row(e, doc.units) for e in entities]
-    rows += [section_row(s, i) for i, s in enumerate(sections, start=1)]
+    rows += [section_row(s, i, doc.units) for i, s in enumerate(sections, start=1)]
     return rows
 
 
@@ -62,8 +62,11 @@ def log_document(
             "kept": len([e for e in entities if e.action == "keep"]),
             "needs_review": len([e for e in entities if e.status == "needs_review"]),
             "residual": len([e for e in entities if e.status == "residual"]),
-            "sections_kept": len([s for s in sections if s.action == "keep"]),
-            "sections_dropped": len([s for s in sections if s.action == "drop"]),
+            "sections_kept": len([s for s in sections if s.action == "keep" and s.kind != "passage"]),
+            "sections_dropped": len([s for s in sections if s.action == "drop" and s.kind != "passage"]),
+            # Runs of a kept section's paragraphs shaped like a chronology (PASSAGE rows).
+            "passages": len([s for s in sections if s.kind == "passage"]),
+            "passages_dropped": len([s for s in sections if s.kind == "passage" and s.action == "drop"]),
         },
         "verification": asdict(verification) | {"seconds": None},
         "notes": [asdict(n) for n in doc.notes],

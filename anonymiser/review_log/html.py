@@ -121,8 +121,9 @@ def summarise(log: Mapping[str, Any]) -> dict[str, Any]:
         "kept": sum(c["kept"] for c in by_category.values()),
         "undecided": decided["undecided"] + sections_undecided,
         "residual": sum(c["residual"] for c in by_category.values()),
-        "sections_kept": sum(1 for s in sections if s.get("action") == "keep"),
-        "sections_dropped": sum(1 for s in sections if s.get("action") == "drop"),
+        # Passages (runs of a kept section's paragraphs) are rows of the table, not sections.
+        "sections_kept": sum(1 for s in sections if s.get("action") == "keep" and s.get("kind") != "passage"),
+        "sections_dropped": sum(1 for s in sections if s.get("action") == "drop" and s.get("kind") != "passage"),
         "decided_auto": decided["auto"],
         "decided_consultant": decided["consultant"],
         "sections_by_consultant": sum(1 for s in section_sources.values() if s == "consultant"),
@@ -355,12 +356,13 @@ def _sections_table(log: Mapping[str, Any], review: Mapping[str, Any]) -> str:
         section_id = f"S{index:03d}"
         action = str(section.get("action", ""))
         source = sources.get(section_id)
+        kind = "passage: " if section.get("kind") == "passage" else ""
         if section.get("status") == "needs_review" and source != "consultant":
             decided = '<span class="tag wait">awaiting a decision</span>'
         else:
             decided = "by the consultant" if source == "consultant" else "as the tool proposed"
         rows.append(
-            f"<tr><td>{section_id}</td><td>{_e(section.get('heading'))}</td><td class=\"n\">{_e(section.get('words'))}</td>"
+            f"<tr><td>{section_id}</td><td>{kind}{_e(section.get('heading'))}</td><td class=\"n\">{_e(section.get('words'))}</td>"
             f'<td><span class="tag {"drop" if action == "drop" else "keep"}">{"left out" if action == "drop" else "in the output"}</span></td>'
             f"<td>{decided}</td><td class=\"muted\">{_e(section.get('reason'))}</td></tr>"
         )

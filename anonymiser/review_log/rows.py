@@ -78,22 +78,55 @@ def entity_row(entity: Entity, units: Sequence[TextUnit]) -> Row:
     )
 
 
-def section_row(section: SectionInfo, index: int) -> Row:
+def section_row(section: SectionInfo, index: int, units: Sequence[TextUnit] = ()) -> Row:
+    """A SECTION row, or a PASSAGE row for a run of a kept section's paragraphs shaped like a
+    chronology (``section.kind == "passage"``): the consultant decides keep or drop either way."""
+    passage = section.kind == "passage"
     return Row(
         {
             "id": f"S{index:03d}",
-            "category": "SECTION",
+            "category": "PASSAGE" if passage else "SECTION",
             "text": section.heading,
             "replacement": "",
             "action": section.action,
             "confidence": "",
-            "recognisers": "sections",
+            "recognisers": "passage" if passage else "sections",
             "status": section.status,
             "occurrences": "1",
-            "locations": f"{section.words} words",
-            "context": "",
+            "locations": passage_place(section, units) if passage else f"{section.words} words",
+            "context": passage_excerpt(section, units) if passage else "",
             "decision": "",
             "group": "",
             "reason": section.reason,
         }
     )
+
+
+def _place(unit: TextUnit) -> str:
+    return ", ".join(bit for bit in (unit.location.part, f"paragraph {unit.location.paragraph}", unit.location.cell) if bit)
+
+
+def passage_place(section: SectionInfo, units: Sequence[TextUnit]) -> str:
+    """Where a passage is: its first and last paragraph, and its length."""
+    inside = [units[u] for u in section.units if 0 <= u < len(units)]
+    if not inside:
+        return f"{section.words} words"
+    first, last = inside[0], inside[-1]
+    if first is last:
+        where = _place(first)
+    elif first.location.part == last.location.part and not first.location.cell and not last.location.cell:
+        where = f"{first.location.part}, paragraphs {first.location.paragraph} to {last.location.paragraph}"
+    else:
+        where = f"{_place(first)} to {_place(last)}"
+    return f"{where}; {section.words} words"
+
+
+def passage_excerpt(section: SectionInfo, units: Sequence[TextUnit]) -> str:
+    """How a passage starts and ends, shortened: enough to find it in the draft."""
+    text = " ".join(" ".join(units[u].text.split()) for u in section.units if 0 <= u < len(units))
+    if len(text) <= 2 * CONTEXT_CHARS + 10:
+        return text
+    # Cut at spaces, so that no word is shown half.
+    head = text[: CONTEXT_CHARS + 1].rsplit(" ", 1)[0]
+    tail = text[-CONTEXT_CHARS - 1 :].split(" ", 1)[-1]
+    return f"{head} … {tail}"

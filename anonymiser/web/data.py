@@ -20,13 +20,15 @@ from anonymiser.errors import AnonymiserError, ConfigError
 from anonymiser.read import read_document
 from anonymiser.read.limits import InputLimits
 from anonymiser.records import TextUnit
-from anonymiser.review.decisions import PERSON, SECTION, load_log
+from anonymiser.review.decisions import PASSAGE, PERSON, SECTION, load_log
 from anonymiser.review.logfiles import write_rows
 from anonymiser.review_log.rows import COLUMNS, context_of
 from anonymiser.review_log.writers import read_csv_rows
 
 ENTITY_DECISIONS = ("", "redact", "keep")
 SECTION_DECISIONS = ("", "keep", "drop")
+# Rows decided keep or drop: sections, and passages (runs of a kept section's paragraphs).
+SECTION_ROWS = (SECTION, PASSAGE)
 MAX_TEXT = 300
 MAX_REPLACEMENT = 200
 _CATEGORY = re.compile(r"[A-Z][A-Z0-9_]{1,39}")
@@ -101,7 +103,7 @@ def document_view(entry: LogFiles, search: Sequence[Path], limits: InputLimits |
     for row in rows:
         row_id = row.get("id", "")
         category = (row.get("category") or "").upper()
-        if category == SECTION:
+        if category in SECTION_ROWS:
             index = int(row_id[1:]) - 1 if re.fullmatch(r"S\d+", row_id or "") else -1
             section = sections_log[index] if 0 <= index < len(sections_log) else {}
             sections.append(
@@ -114,6 +116,7 @@ def document_view(entry: LogFiles, search: Sequence[Path], limits: InputLimits |
                     "reason": row.get("reason", ""),
                     "words": section.get("words", 0),
                     "units": list(section.get("units", [])),
+                    "kind": "passage" if category == PASSAGE else "section",
                 }
             )
             continue
@@ -202,7 +205,7 @@ def save_changes(entry: LogFiles, changes: Mapping[str, Any], search: Sequence[P
         if not isinstance(item, Mapping):
             raise ConfigError("sections: expected objects")
         row = by_id.get(str(item.get("id", "")))
-        if row is None or (row.get("category") or "").upper() != SECTION:
+        if row is None or (row.get("category") or "").upper() not in SECTION_ROWS:
             continue
         decision = _clean(item.get("decision", ""), 20, f"row {row.get('id')}: decision").lower()
         if decision not in SECTION_DECISIONS:
@@ -211,7 +214,7 @@ def save_changes(entry: LogFiles, changes: Mapping[str, Any], search: Sequence[P
             row["decision"] = decision
             changed += 1
 
-    kept_rows = [r for r in rows if (r.get("category") or "").upper() == SECTION or r.get("id", "") in known]
+    kept_rows = [r for r in rows if (r.get("category") or "").upper() in SECTION_ROWS or r.get("id", "") in known]
 
     def fingerprint(r: Mapping[str, str]) -> tuple[str, ...]:
         return tuple(r.get(k, "") for k in ("category", "text", "replacement", "decision"))
@@ -228,7 +231,7 @@ def save_changes(entry: LogFiles, changes: Mapping[str, Any], search: Sequence[P
         decision = _clean(item.get("decision", "redact") or "redact", 20, f"added row {number}: decision").lower()
         if not text:
             raise ConfigError(f"added row {number}: the text is empty")
-        if not _CATEGORY.fullmatch(category) or category == SECTION:
+        if not _CATEGORY.fullmatch(category) or category in SECTION_ROWS:
             raise ConfigError(f"added row {number}: the category must be a word in capitals such as PERSON")
         if decision not in ("redact", "keep"):
             raise ConfigError(f"added row {number}: decision must be redact or keep")
@@ -262,8 +265,8 @@ def save_changes(entry: LogFiles, changes: Mapping[str, Any], search: Sequence[P
         )
     changed += len(before_added ^ {fingerprint(r) for r in added_rows})
     # Entity rows, then the added ones, then the sections: the order the log writes them in.
-    entity_rows = [r for r in kept_rows if (r.get("category") or "").upper() != SECTION]
-    section_rows = [r for r in kept_rows if (r.get("category") or "").upper() == SECTION]
+    entity_rows = [r for r in kept_rows if (r.get("category") or "").upper() not in SECTION_ROWS]
+    section_rows = [r for r in kept_rows if (r.get("category") or "").upper() in SECTION_ROWS]
     out = [{c: r.get(c, "") for c in COLUMNS} for r in entity_rows + added_rows + section_rows]
     write_rows(entry.csv, out)
     return changed

@@ -3,8 +3,10 @@
 Headings decide the scope; a red team found what headings cannot catch: a chronology pasted
 into "Findings", and the story of the case under a sub-heading nobody listed ("4.2 Saturday
 night") or under an unstyled line in a styled draft. Such a section stays kept (this signal
-never drops text) but needs review, with the evidence quoted. Findings that cite a date here
-and there ("In April 2019 the MASH decided ...") are not flagged. Every draft here is fictional.
+never drops text) but needs review, with the evidence quoted. A chronology that is a passage
+among findings is its own review row (kind "passage"): the consultant drops the passage and
+keeps the findings around it. Findings that cite a date here and there ("In April 2019 the
+MASH decided ...") are not flagged. Every draft here is fictional.
 """
 
 from __future__ import annotations
@@ -98,16 +100,72 @@ PLANTED_CHRONOLOGY = """
 """
 
 
-def test_a_chronology_pasted_into_findings_needs_review(rules: SectionRules) -> None:
+def passages(sections: list[SectionInfo]) -> list[SectionInfo]:
+    return [s for s in sections if s.kind == "passage"]
+
+
+def test_a_chronology_pasted_into_findings_is_a_passage_row(rules: SectionRules) -> None:
     units, sections = flagged(PLANTED_CHRONOLOGY, rules)
+    # The findings around the chronology are findings: the section is kept as its heading says.
     findings = by_heading(sections, "4. FINDINGS")
-    assert (findings.action, findings.status) == ("keep", "needs_review")
-    assert "3 paragraphs open with a date or time: '12.03.19 HV visit." in findings.reason
-    assert findings.reason.startswith("heading matches 'findings' (keep); kept, but its text reads like chronology")
+    assert (findings.action, findings.status, findings.reason) == ("keep", "auto", "heading matches 'findings' (keep)")
+    [passage] = passages(sections)
+    assert (passage.action, passage.status) == ("keep", "needs_review")
+    assert [units[u].text[:8] for u in passage.units] == ["12.03.19", "19.03.19", "02.04.19"]
+    assert passage.heading == "12.03.19 HV visit. Mother says the partner has moved out. Baby weighed."
+    assert passage.reason.startswith("3 paragraphs inside '4. FINDINGS' read like chronology or case narrative")
+    assert "3 paragraphs in a row open with a date or time or tell an event on a date: '12.03.19 HV visit." in passage.reason
+    # Listed after the sections, so the sections' rows keep their numbers.
+    assert sections[-1] is passage and passage.index == len(sections) - 1
     # The signal never drops text, and the sections around are untouched.
     assert not scope_units(sections)
     for heading in ("1. INTRODUCTION", "5. RECOMMENDATIONS"):
         assert by_heading(sections, heading).status == "auto"
+
+
+SHORT_NARRATIVE_AMONG_FINDINGS = """
+4. FINDINGS
+
+4.1 Agencies did not share what they knew about the household, and nobody asked who lived there.
+
+4.2 The health visitor saw the baby at home on 12 March 2019 and noticed a mark on his cheek.
+
+4.3 The nursery manager telephoned the duty line on 2 April 2019 about a second bruise.
+
+4.4 The mother took the baby to the emergency department on 9 April 2019, where a doctor examined him.
+
+4.5 Practitioners accepted explanations that fitted a reassuring picture of the family.
+
+4.6 Supervision did not give the social worker the space to challenge the plan.
+
+4.7 The escalation procedure was not used by any agency during the period under review.
+
+4.8 The Partnership's audit in September 2019 found the same pattern in other cases.
+"""
+
+
+def test_a_short_narrative_among_findings_is_a_passage_row(rules: SectionRules) -> None:
+    # Three dated event sentences, none opening with a date: too few for the section's
+    # thresholds (it was published silently), but three in a row make a passage.
+    units, sections = flagged(SHORT_NARRATIVE_AMONG_FINDINGS, rules)
+    assert by_heading(sections, "4. FINDINGS").status == "auto"
+    [passage] = passages(sections)
+    assert [units[u].text[:3] for u in passage.units] == ["4.2", "4.3", "4.4"]
+    assert "3 paragraphs in a row open with a date or time or tell an event on a date: '4.2 The health visitor saw" in passage.reason
+
+
+# The findings section holds nothing but the chronology.
+ALL_CHRONOLOGY = PLANTED_CHRONOLOGY.replace(
+    "4.1 Agencies did not know who was living in the household, and did not ask.\n", ""
+).replace("4.2 The review found that the escalation procedure was not used by any agency.\n", "")
+
+
+def test_a_section_that_is_all_chronology_is_decided_whole(rules: SectionRules) -> None:
+    _, sections = flagged(ALL_CHRONOLOGY, rules)
+    findings = by_heading(sections, "4. FINDINGS")
+    assert (findings.action, findings.status) == ("keep", "needs_review")
+    assert "3 paragraphs open with a date or time: '12.03.19 HV visit." in findings.reason
+    assert passages(sections) == []
 
 
 CHRONOLOGY_TABLE = """
@@ -124,11 +182,14 @@ Date | Agency | Event
 """
 
 
-def test_chronology_table_rows_in_findings_need_review(rules: SectionRules) -> None:
-    _, sections = flagged(CHRONOLOGY_TABLE, rules)
-    findings = by_heading(sections, "4. ANALYSIS AND FINDINGS")
-    assert (findings.action, findings.status) == ("keep", "needs_review")
-    assert "3 table rows open with a date: '07/05/2019 | Nursery | Healing bruise" in findings.reason
+def test_chronology_table_rows_in_findings_are_a_passage_row(rules: SectionRules) -> None:
+    units, sections = flagged(CHRONOLOGY_TABLE, rules)
+    assert by_heading(sections, "4. ANALYSIS AND FINDINGS").status == "auto"
+    [passage] = passages(sections)
+    # The rows are lines of one paragraph here: the whole paragraph goes, its header row too.
+    assert [units[u].text.splitlines()[0] for u in passage.units] == ["Date | Agency | Event"]
+    assert passage.reason.startswith("4 table rows inside '4. ANALYSIS AND FINDINGS' read like chronology")
+    assert "3 table rows in a row open with a date: '07/05/2019 | Nursery | Healing bruise" in passage.reason
 
 
 NARRATIVE_UNDER_A_NEW_SUB_HEADING = """
@@ -190,10 +251,13 @@ def test_narrative_under_an_unstyled_line_in_a_styled_draft_needs_review(rules: 
     # The plain line is not a heading in a draft whose headings are styled, so its story
     # falls into the kept "Findings" section: the content check is what sees it.
     _, sections = flagged(UNSTYLED_SUB_HEADING_IN_A_STYLED_DRAFT, rules)
-    assert [s.heading for s in sections] == ["Introduction", "Findings", "Recommendations"]
-    findings = by_heading(sections, "Findings")
-    assert (findings.action, findings.status) == ("keep", "needs_review")
-    assert "3 paragraphs open with a date or time: 'At 05:10 on Sunday 14 April 2019" in findings.reason
+    assert [s.heading for s in sections if s.kind == "section"] == ["Introduction", "Findings", "Recommendations"]
+    assert by_heading(sections, "Findings").status == "auto"
+    [passage] = passages(sections)
+    # The line above the run is its title: it goes with the passage.
+    assert passage.heading == "The weekend of the footbridge"
+    assert len(passage.units) == 4 and passage.status == "needs_review"
+    assert "3 paragraphs in a row open with a date or time or tell an event on a date: 'At 05:10 on Sunday" in passage.reason
 
 
 # -- findings that cite dates are not flagged --------------------------------------------------
@@ -229,6 +293,7 @@ def test_dropped_sections_are_not_touched(rules: SectionRules) -> None:
     _, sections = flagged(text, rules)
     chronology = by_heading(sections, "4. CHRONOLOGY")
     assert (chronology.action, chronology.status, chronology.reason) == ("drop", "auto", "heading matches 'chronology' (drop)")
+    assert passages(sections) == []
 
 
 @pytest.mark.parametrize(
@@ -256,19 +321,30 @@ def test_each_signal_below_its_threshold_raises_nothing(signal: str, entries: li
 def test_scope_full_flags_nothing(tmp_path: Path) -> None:
     units = make_units(PLANTED_CHRONOLOGY)
     plan = plan_sections(units, load_settings(scope="full"))
-    assert all(s.status == "auto" for s in plan.sections)
+    assert all(s.status == "auto" and s.kind == "section" for s in plan.sections)
     findings = plan_sections(units, load_settings(scope="findings"))
-    assert by_heading(findings.sections, "4. FINDINGS").status == "needs_review"
+    assert [s.status for s in passages(findings.sections)] == ["needs_review"]
     assert not findings.drop_units
 
 
-def test_thresholds_come_from_the_rules_file(tmp_path: Path) -> None:
-    text = DEFAULT_SECTION_RULES.read_text(encoding="utf-8").replace("  date_openers: 3\n", "  date_openers: 4\n")
-    assert "date_openers: 4" in text
+@pytest.mark.parametrize(
+    ("draft", "keys"),
+    [
+        (NARRATIVE_UNDER_A_NEW_SUB_HEADING, ("event_sentences", "date_openers", "passage_entries")),
+        (PLANTED_CHRONOLOGY, ("date_openers", "passage_entries")),
+    ],
+)
+def test_thresholds_come_from_the_rules_file(draft: str, keys: tuple[str, ...], tmp_path: Path, rules: SectionRules) -> None:
+    assert any(s.status == "needs_review" for s in flagged(draft, rules)[1])
+    text = DEFAULT_SECTION_RULES.read_text(encoding="utf-8")
+    for key in keys:
+        number = getattr(rules.narrative, key)
+        assert f"  {key}: {number}\n" in text
+        text = text.replace(f"  {key}: {number}\n", f"  {key}: {number + 3}\n")
     path = tmp_path / "sections.yml"
     path.write_text(text, encoding="utf-8")
-    _, sections = flagged(PLANTED_CHRONOLOGY, load_section_rules(path))
-    assert by_heading(sections, "4. FINDINGS").status == "auto"
+    _, sections = flagged(draft, load_section_rules(path))
+    assert [s.heading for s in sections if s.status != "auto"] == []
 
 
 @pytest.mark.parametrize(
@@ -277,6 +353,7 @@ def test_thresholds_come_from_the_rules_file(tmp_path: Path) -> None:
         ("narrative: [1, 2]", "narrative: expected a mapping"),
         ("narrative:\n  dates: 3", "narrative: unknown key 'dates'"),
         ("narrative:\n  table_rows: 0", "narrative: table_rows: expected a whole number of 1 or more"),
+        ("narrative:\n  passage_entries: 0", "narrative: passage_entries: expected a whole number of 1 or more"),
         ("narrative:\n  date_opener_gap: -1", "narrative: date_opener_gap: expected a whole number of 0 or more"),
         ("narrative:\n  dated_sentences_per_100_words: none", "dated_sentences_per_100_words: expected a number above 0"),
         ("narrative:\n  opening_words: [on, at]", "opening_words: expected a list of words in quotes"),
@@ -323,11 +400,18 @@ def test_a_draft_with_a_planted_chronology_is_flagged_in_either_format(suffix: s
         path.write_text(CHRONOLOGY_TABLE.replace("4. ANALYSIS AND FINDINGS", "4. FINDINGS"), encoding="utf-8")
     else:
         _write_docx(path)
-    plan = plan_sections(read_document(path).units, load_settings(scope="findings"))
+    units = read_document(path).units
+    plan = plan_sections(units, load_settings(scope="findings"))
     findings = [s for s in plan.sections if s.heading.lower() == "4. findings"]
     assert len(findings) == 1
-    assert (findings[0].action, findings[0].status) == ("keep", "needs_review")
-    assert "3 table rows open with a date: '07/05/2019 | Nursery |" in findings[0].reason
+    assert (findings[0].action, findings[0].status) == ("keep", "auto")
+    [passage] = passages(plan.sections)
+    assert "3 table rows in a row open with a date: '07/05/2019 | Nursery |" in passage.reason
+    # Whole units: every cell of the header row and the three dated rows (a .txt file's
+    # rows are lines of one paragraph).
+    texts = " ".join(units[u].text for u in passage.units)
+    assert "Event" in texts and "Father leaves a voicemail" in texts and "4.2 None" not in texts
+    assert len(passage.units) == (12 if suffix == "docx" else 1)
     assert not plan.drop_units
 
 
@@ -348,6 +432,9 @@ def test_findings_conclusions_and_recommendations_of_real_shaped_drafts_are_not_
     # the review" (the admission, the injuries and the strategy meeting: four dated sentences
     # in 256 words, under the six that dated_sentences asks for).
     assert [s.heading for s in plan.sections if "reads like chronology" in s.reason] == []
+    # Nor is any passage (the nearest: the SCR's "Background to the review" gives the
+    # child's date of birth and the admission in two paragraphs running; passage_entries is 3).
+    assert passages(plan.sections) == []
 
 
 REVIEW_PROCESS_WITH_MEETING_DATES = """
@@ -391,7 +478,7 @@ def test_a_flagged_section_is_a_section_row_that_apply_refuses_until_decided(tmp
 
     settings = load_settings(scope="findings")
     draft = tmp_path / "planted.txt"
-    draft.write_text(PLANTED_CHRONOLOGY, encoding="utf-8")
+    draft.write_text(ALL_CHRONOLOGY, encoding="utf-8")
     process_document(draft, tmp_path / "first", settings, detector)
     names = OutputNames.for_input(draft)
     csv_path = tmp_path / "first" / names.csv

@@ -201,7 +201,9 @@
       const open = section.status === "needs_review" && !section.decision;
       list.append(el("li", { dataset: { id: section.id } },
         el("span", { className: "id" }, section.id),
-        el("span", { className: "text", title: section.heading }, section.heading),
+        // A passage: a run of a kept section's paragraphs that reads like a chronology.
+        el("span", { className: "text", title: section.heading },
+          (section.kind === "passage" ? "passage: " : "") + section.heading),
         el("span", { className: `state ${open ? "open" : action === "drop" ? "keep" : "redact"}` },
           action === "drop" ? "dropped" : "kept", section.decision ? " (decided)" : ""),
         el("button", {
