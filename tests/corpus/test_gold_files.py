@@ -33,7 +33,7 @@ CATEGORIES = {
     "PERSON", "DATE_OF_BIRTH", "DATE", "AGE", "ADDRESS", "POSTCODE", "LOCATION", "NHS_NUMBER",
     "NI_NUMBER", "PHONE", "EMAIL", "URL", "REFERENCE", "SCHOOL", "HOSPITAL", "GP_PRACTICE",
     "ORGANISATION", "MEDICATION", "CONDITION", "ETHNICITY", "NATIONALITY", "LANGUAGE", "RELIGION",
-    "OCCUPATION", "VEHICLE", "RARE_FEATURE", "PRISON",
+    "OCCUPATION", "VEHICLE", "VEHICLE_DESCRIPTION", "RARE_FEATURE", "PRISON",
 }
 REVIEWER, CHAIR = "Alison Fairbairn", "Stephen Kilbride"
 # Ofcom's ranges reserved for drama, so no invented number can ring a real person.
