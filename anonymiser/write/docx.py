@@ -322,11 +322,15 @@ def _drop_paragraphs(dropped: list[etree._Element], package: _Package) -> None:
         return
     doomed = set(dropped)
     for tree in package.trees.values():
-        # A table goes when every paragraph in it goes; outer tables first.
-        for tbl in list(tree.getroot().iter(w("tbl"))):
-            paragraphs = list(tbl.iter(w("p")))
-            if paragraphs and all(p in doomed for p in paragraphs) and tbl.getparent() is not None:
-                remove_keeping_tail(tbl)
+        # A table goes when every paragraph in it goes, and then a row when every paragraph
+        # in it goes (a chronology's dated rows dropped from a table that keeps its other
+        # rows would otherwise stay as empty rows); outer tables first. Blank paragraphs
+        # (an empty cell) are never dropped themselves, so they do not hold a row back.
+        for tag in (w("tbl"), w("tr")):
+            for element in list(tree.getroot().iter(tag)):
+                paragraphs = [p for p in element.iter(w("p")) if p in doomed or not _blank(p)]
+                if paragraphs and all(p in doomed for p in paragraphs) and element.getparent() is not None:
+                    remove_keeping_tail(element)
     for p in dropped:
         if p.getparent() is None:
             continue
@@ -340,6 +344,13 @@ def _drop_paragraphs(dropped: list[etree._Element], package: _Package) -> None:
         remove_keeping_tail(p)
     for tree in package.trees.values():
         _repair_containers(tree.getroot())
+
+
+def _blank(paragraph: etree._Element) -> bool:
+    """A paragraph with no text and nothing drawn in it (an empty cell's paragraph)."""
+    if any(node.text for node in paragraph.iter(w("t"), w("delText"))):
+        return False
+    return next(paragraph.iter(w("drawing"), w("pict"), w("object")), None) is None
 
 
 def _repair_containers(root: etree._Element) -> None:

@@ -250,6 +250,33 @@ def test_dropped_table_goes_whole(source: SourceDocument, tmp_path: Path) -> Non
     assert document.find(w("body"))[-1].tag == w("sectPr")
 
 
+@pytest.mark.parametrize(
+    ("dropped", "rows_left"),
+    [
+        # A chronology's rows dropped from a table that keeps its others go as rows: they
+        # were left behind as empty rows. An empty cell does not hold its row back.
+        (("Seen at home",), ["Name|Lorna Pennyfeather", "Visitor|Nested Pennyfeather", "|Visited by Lorna"]),
+        (("Visited by Lorna",), ["Name|Lorna Pennyfeather", "Seen at home", "Visitor|Nested Pennyfeather"]),
+        # A row holding a nested table goes when all of it goes.
+        (("Visitor", "Nested Pennyfeather"), ["Name|Lorna Pennyfeather", "Seen at home", "|Visited by Lorna"]),
+        # A row keeps what is not dropped: the dropped cell's paragraph goes, the row stays.
+        (("Lorna Pennyfeather",), ["Name|", "Seen at home", "Visitor|Nested Pennyfeather", "|Visited by Lorna"]),
+    ],
+)
+def test_a_row_whose_paragraphs_all_go_goes(
+    source: SourceDocument, tmp_path: Path, dropped: tuple[str, ...], rows_left: list[str]
+) -> None:
+    drop = _uids(source, lambda u: u.text in dropped)
+    dest = tmp_path / "out.docx"
+    write_docx(source, [], dest, drop_units=drop)
+    table = etree.fromstring(_parts(dest)["word/document.xml"]).find(f".//{w('tbl')}")
+    rows = [
+        "|".join("".join(t.text or "" for t in cell.iter(w("t"))) for cell in row.findall(w("tc")))
+        for row in table.findall(w("tr"))
+    ]
+    assert rows == rows_left
+
+
 def test_dropped_cell_paragraph_leaves_a_valid_cell(source: SourceDocument, tmp_path: Path) -> None:
     drop = _uids(source, lambda u: u.text == "Visited by Lorna")
     dest = tmp_path / "out.docx"
