@@ -26,6 +26,29 @@ from anonymiser.decide.dates import is_month_and_year, month_and_year, month_and
 from anonymiser.decide.glosses import GLOSSED_CATEGORIES, bracketed_gloss
 from anonymiser.decide.initials import InitialFinder
 from anonymiser.decide.keep import TermMatcher, TermSpans, inside_any, overlaps_any
+from anonymiser.decide.recognisers import (
+    BATCH_NAME,
+    COUPLE,
+    FAMILY_INITIAL,
+    FAMILY_WORD_NAME,
+    FUZZY,
+    GLOSS,
+    INITIAL,
+    LOWER_CASE,
+    PROPAGATED,
+    SHORT_FORM,
+    WORKER_INITIALS_RECOGNISER,
+)
+from anonymiser.decide.words import (
+    LONE_INITIAL,
+    NAME_WORD,
+    at_sentence_start,
+    heading_like,
+    normalise,
+    own_name_word,
+    pseudonym_letter,
+    words_in,
+)
 from anonymiser.decide.people import (
     DOUBT_ADULT_WORD,
     KNOWN_KEY,
@@ -69,26 +92,14 @@ from anonymiser.detect.names import (
 from anonymiser.records import Edit, Entity, Finding, Occurrence, TextUnit
 from anonymiser.settings import CasePerson, FoldedPeopleWords, KeepList, PeopleWords, Replacements, Settings
 
-PROPAGATED = "document_consistency"
-FUZZY = "fuzzy_name_variant"
-GLOSS = "bracketed_name"
-INITIAL = "initial_as_name"
-COUPLE = "couple_title"
-SHORT_FORM = "short_form_of_name"
-FAMILY_INITIAL = "family_initial"
-FAMILY_WORD_NAME = "name_after_family_word"
-BATCH_NAME = "batch_name"
 # A name another draft of the batch gives in full, found here as it is written there: as
 # sure as the names found in the draft itself.
 _KNOWN_SCORE = 0.9
-# A name that is an ordinary word, matched in lower case in a paragraph with no capitals.
-LOWER_CASE = "name_in_lower_case_note"
 # A name found only by the family role before it ("uncle Paddy"): a guess, for review.
 _FAMILY_WORD_NAME_SCORE = 0.6
 # A short form or initial alone, standing for several people ("(first name)"): a guess.
 _SHORT_FORM_SCORE = 0.6
 _INITIAL_SCORE = 0.6
-_LONE_INITIAL = re.compile(r"[A-Z]")
 _MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
     "july|august|september|october|november|december"
@@ -154,7 +165,7 @@ def decide(
     case_keep_spans = TermSpans(case_keep, texts)
     policy = settings.policy
 
-    glossary_words = _words_in(settings.keep.terms)
+    glossary_words = words_in(settings.keep.terms)
     findings = _reclassify(
         _split_at_sentence_breaks(findings, texts, words.folded),
         glossary_words,
@@ -254,7 +265,7 @@ def decide(
             # "HM Prison and Probation Service" read "Sibling 1 Prison and Probation Service".
             # Alone ("HM said"), or where the term is the initials themselves, they are hers.
             continue
-        if from_case and _pseudonym_letter(unit.text, f.start, f.end, settings.keep):
+        if from_case and pseudonym_letter(unit.text, f.start, f.end, settings.keep):
             # A listed person's initial that makes a pseudonym with the word before it is the
             # pseudonym's: "SERIOUS CASE REVIEW: CHILD M" read "CHILD (first name)".
             continue
@@ -274,7 +285,7 @@ def decide(
             if rest is not None:
                 # "Child A. She": the pseudonym stays; what the span ran on into is judged alone.
                 f = _tidy_span(replace(f, start=f.start + rest, text=f.text[rest:]), unit.text)
-                if f is None or not _own_name_word(unit.text, f.start, f.end, (), glossary_words) or (
+                if f is None or not own_name_word(unit.text, f.start, f.end, (), glossary_words) or (
                     " " not in f.text and is_common_word(f.text)
                 ):
                     continue
@@ -416,8 +427,8 @@ def decide(
                 category,
                 glossary_words,
                 policy.model_guesses,
-                opens_sentence=_opens_sentence(unit.text, f.start),
-                in_heading=_heading_like(unit.text),
+                opens_sentence=at_sentence_start(unit.text, f.start),
+                in_heading=heading_like(unit.text),
                 ordinary=ordinary_word,
                 written_in_lower_case=word_cases.written_in_lower_case,
             ):
@@ -428,7 +439,7 @@ def decide(
             if category == "DATE" and policy.date_style == "month_year" and is_month_and_year(f.text):
                 _keep(kept, f, f"the {policy.name} policy publishes months and years")
                 continue
-            key = f"{category}:{_normalise(f.text)}"
+            key = f"{category}:{normalise(f.text)}"
             plain_strings.setdefault(key, (f.text, category))
             if from_case:
                 case_keys.add(key)
@@ -490,7 +501,7 @@ def decide(
         gloss_text = text[gloss[0] : gloss[1]]
         if glossary.is_term(gloss_text) or settings.keep.is_anonymised_form(gloss_text):
             continue
-        key = f"{cand.category}:{_normalise(gloss_text)}"
+        key = f"{cand.category}:{normalise(gloss_text)}"
         plain_strings.setdefault(key, (gloss_text, cand.category))
         scores[key] = max(scores.get(key, 0.0), cand.score)
         recognisers.setdefault(key, set()).add(GLOSS)
@@ -501,7 +512,7 @@ def decide(
     text_index = DocumentText(units)
     lower_units = [u for u in units if has_no_capitals(u.text)]
     secrets: list[Variant] = []
-    excluded_words = glossary_words | _words_in(words.not_names)
+    excluded_words = glossary_words | words_in(words.not_names)
     people = [p for p in book.people if p.key in scores]
     misspelling_candidates = _misspelling_candidates(units, glossary, excluded_words)
     # A name several listed people share is theirs only in full ("Kian Marsh"); alone it is
@@ -540,7 +551,7 @@ def decide(
             for unit, start, end in text_index.find_names(pattern, variant_set):
                 if inside_any(start, end, glossary_spans[unit.uid]):
                     continue  # "Clare" of "Clare's Law" is not the person Clare
-                if _pseudonym_letter(unit.text, start, end, settings.keep):
+                if pseudonym_letter(unit.text, start, end, settings.keep):
                     continue  # "CHILD M": the letter is the pseudonym's
                 widened = titles.extend_over(unit.text, start)
                 candidates.append(
@@ -663,7 +674,7 @@ def decide(
         if c.category != "PERSON"
         and c.key in model_keys
         and overlaps_any(c.start, c.end, person_spans.get(c.unit, []))
-        and not _own_name_word(
+        and not own_name_word(
             by_uid[c.unit].text,
             _after_leading_words(by_uid[c.unit].text, c.start, c.end, rank_words),
             c.end,
@@ -794,16 +805,8 @@ def _match_key(text: str) -> str:
     return " ".join(text.replace("\u2019", "'").split()).lower()
 
 
-def _normalise(text: str) -> str:
-    return " ".join(text.split()).lower()
-
-
 def _unique(variants: list[Variant]) -> list[Variant]:
     return sorted(set(variants), key=lambda v: (v.text.lower(), v.case_sensitive))
-
-
-def _words_in(terms: Sequence[str]) -> set[str]:
-    return {w.lower() for t in terms for w in re.findall(r"[\w'\u2019]+", t)}
 
 
 def _trim_person(
@@ -1041,7 +1044,7 @@ def _reclassify(
         w.lower()
         for f in findings
         if f.category in _PLACE_CATEGORIES and not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX)
-        for w in _NAME_WORD.findall(f.text)
+        for w in NAME_WORD.findall(f.text)
     )
     out = []
     for f in findings:
@@ -1097,7 +1100,7 @@ def _person_after_role(
     if not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) or f.category not in ("ORGANISATION", "LOCATION"):
         return False
     tokens = f.text.split()
-    if len(tokens) == 1 and _NAME_WORD.fullmatch(tokens[0]):
+    if len(tokens) == 1 and NAME_WORD.fullmatch(tokens[0]):
         word = tokens[0]
         folded = words.folded
         low = word.lower()
@@ -1107,15 +1110,13 @@ def _person_after_role(
             and (is_first_name(word) or zipf_frequency(word.lower(), "en") < SURNAME_WORD_BELOW_ZIPF)
             and role_before(text, f.start, words)[1] == "family"
         )
-    if not 2 <= len(tokens) <= 3 or not all(_NAME_WORD.fullmatch(t) for t in tokens):
+    if not 2 <= len(tokens) <= 3 or not all(NAME_WORD.fullmatch(t) for t in tokens):
         return False
     if any(is_common_word(t) or t.lower() in glossary_words for t in tokens):
         return False
     return role_before(text, f.start, words)[0] is not None
 
 
-# A word of a name: capitalised letters, perhaps with an apostrophe or hyphen ("O'Neill").
-_NAME_WORD = re.compile(r"[A-Z][A-Za-z'\u2019-]+")
 # What stands between a name and another name the draft gives the same person: an opening
 # bracket, or a comma, with "known as" or the like ("Kayleigh Marsh (Kay)", "Dean Hollis,
 # known as 'Dezzy',"); and what closes it.
@@ -1163,7 +1164,7 @@ def _names_after_family_words(
     for f in findings:
         taken.setdefault(f.unit, []).append((f.start, f.end))
         if f.category in _PLACE_CATEGORIES and not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
-            places.update(w.lower() for w in _NAME_WORD.findall(f.text))
+            places.update(w.lower() for w in NAME_WORD.findall(f.text))
     folded = words.folded
     never = folded.titles | folded.function_words | folded.roles | glossary_words | places
 
@@ -1209,8 +1210,8 @@ def _place_words(findings: Sequence[Finding], titles: Sequence[str]) -> dict[str
     out: dict[str, set[str]] = {}
     for f in findings:
         if f.category in _PLACE_CATEGORIES:
-            name = _normalise(strip_title(clean_person_text(f.text), titles))
-            for word in _NAME_WORD.findall(f.text):
+            name = normalise(strip_title(clean_person_text(f.text), titles))
+            for word in NAME_WORD.findall(f.text):
                 out.setdefault(word.lower(), set()).add(name)
     return out
 
@@ -1230,9 +1231,9 @@ def _may_be_fuller_name(
         return False
     name = strip_title(clean_person_text(f.text), titles)
     tokens = name_tokens(name)
-    if len(tokens) < 2 or not all(_NAME_WORD.fullmatch(t) for t in tokens):
+    if len(tokens) < 2 or not all(NAME_WORD.fullmatch(t) for t in tokens):
         return False
-    own = _normalise(name)
+    own = normalise(name)
     return all(
         is_name_word(t) and not place_words.get(t.lower(), set()) - {own} for t in tokens[:-1]
     )
@@ -1261,12 +1262,6 @@ _HAS_NUMBER = re.compile(rf"\d|\b(?:{_NUMBER_WORDS}|dozen|half|quarter)\b", re.I
 _NOT_A_YEAR = re.compile(r"\d{1,3}|(?!1[89]\d\d\b|20\d\d\b)\d{4,}")
 
 
-def _opens_sentence(text: str, start: int) -> bool:
-    """Whether ``start`` opens its paragraph or a sentence (after ". ", "? ", "! ")."""
-    before = text[:start].rstrip()
-    return not before or before[-1] in ".?!:"
-
-
 # A paragraph's number or bullet before its first sentence ("9.7 ", "(b) ", "- ").
 _PARAGRAPH_MARK = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?|\(?[a-z0-9]{1,3}\)|[-\u2022*])?\s*")
 _LOWER_WORD_AFTER = re.compile(r"[ \t\u00a0]+([a-z][a-z'\u2019-]*)")
@@ -1280,18 +1275,12 @@ def _word_name_opening_sentence(text: str, start: int, end: int, verbs: frozense
     word = text[start:end]
     if not (word[:1].isupper() and word[1:].islower() and word.isalpha() and is_common_word(word)):
         return None
-    if not (_opens_sentence(text, start) or _PARAGRAPH_MARK.fullmatch(text, 0, start)):
+    if not (at_sentence_start(text, start) or _PARAGRAPH_MARK.fullmatch(text, 0, start)):
         return None
     after = _LOWER_WORD_AFTER.match(text, end)
     if after is None or after.group(1) in verbs or after.group(1).endswith("ed"):
         return None
     return f"{word} {after.group(1)}"
-
-
-def _heading_like(text: str) -> bool:
-    """A short line without a sentence's last stop: "Background to the review"."""
-    stripped = text.strip()
-    return 0 < len(stripped.split()) <= 8 and stripped[-1] not in ".?!:;,"
 
 
 # The model's guesses of names that a heading in capitals gives it: bodies, places and the
@@ -1382,10 +1371,6 @@ def _model_guess_is_specific(text: str, category: str, glossary_words: set[str])
         )
     return True
 
-
-# The name of the YAML recogniser of a practitioner's initials after the role's shorthand
-# ("SW LK", "HV BO": patterns/recognisers/worker_initials.yml).
-WORKER_INITIALS_RECOGNISER = "worker_initials"
 
 # ("Her Majesty's Prison Gallowmere" is a name, not "her" and a name.)
 _DETERMINER_WORDS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
@@ -1604,16 +1589,7 @@ def _names_more_than_terms(
     """
     if not overlaps_any(f.start, f.end, glossary):
         return False
-    return _own_name_word(text, f.start, f.end, glossary, glossary_words, keep)
-
-
-def _pseudonym_letter(text: str, start: int, end: int, keep: KeepList) -> bool:
-    """Whether ``text[start:end]`` is one capital letter that makes an already anonymised form
-    with the word just before it ("CHILD M", "Adult C")."""
-    if not _LONE_INITIAL.fullmatch(text[start:end]):
-        return False
-    match = re.search(r"([^\W\d_]+) $", text[max(0, start - 40) : start])
-    return bool(match) and keep.is_anonymised_form(f"{match.group(1)} {text[start:end]}")
+    return own_name_word(text, f.start, f.end, glossary, glossary_words, keep)
 
 
 def _after_leading_words(text: str, start: int, end: int, leading: frozenset[str]) -> int:
@@ -1623,33 +1599,6 @@ def _after_leading_words(text: str, start: int, end: int, leading: frozenset[str
         if not word or word.group(0).strip().rstrip(".").lower() not in leading:
             return start
         start += word.end()
-
-
-def _own_name_word(
-    text: str,
-    start: int,
-    end: int,
-    others: Sequence[tuple[int, int]],
-    glossary_words: set[str],
-    keep: KeepList | None = None,
-) -> bool:
-    """Whether ``text[start:end]`` has, outside the ``others`` spans, a capitalised word that is
-    not an article, a possessive "s" or a practice word: a name word of its own. Given the
-    ``keep`` list, a pseudonym's letter ("M" of "Child M") is not one either: "Individual
-    Management Review: Child M" was masked whole as a body's name."""
-    rest = list(text[start:end])
-    for s, e in others:
-        s, e = max(s, start), min(e, end)
-        if s < e:
-            rest[s - start : e - start] = " " * (e - s)
-    for match in re.finditer(r"[^\W\d_][\w\-]*", "".join(rest)):
-        word = match.group(0)
-        low = word.lower()
-        if word[:1].isupper() and low not in glossary_words and low not in ("the", "a", "an", "s"):
-            if keep is not None and _pseudonym_letter(text, start + match.start(), start + match.end(), keep):
-                continue
-            return True
-    return False
 
 
 def _couple_titles(
@@ -1862,11 +1811,11 @@ def _known_names(
         for unit, start, end in text_index.find_names(pattern, variants):
             if inside_any(start, end, glossary_spans[unit.uid]):
                 continue  # "Early" of "Early Help" is the practice term's
-            if _pseudonym_letter(unit.text, start, end, settings.keep):
+            if pseudonym_letter(unit.text, start, end, settings.keep):
                 continue
             word = unit.text[start:end]
             ordinary = _lone_word(word) and is_common_word(word)
-            opening = ordinary and (_opens_sentence(unit.text, start) or _heading_like(unit.text))
+            opening = ordinary and (at_sentence_start(unit.text, start) or heading_like(unit.text))
             if ordinary and not opening:
                 names.add(word)
             matches.append((unit, start, end, opening))
@@ -1930,7 +1879,7 @@ def _lone_initials(
     score: float,
 ) -> Iterator[Candidate]:
     """Where each one-letter form of ``person`` stands alone as a name, outside practice terms."""
-    for letter in sorted(f for f in person.forms if _LONE_INITIAL.fullmatch(f)):
+    for letter in sorted(f for f in person.forms if LONE_INITIAL.fullmatch(f)):
         for unit in units:
             for start, end in initials.occurrences(unit.text, letter):
                 if not inside_any(start, end, glossary_spans[unit.uid]):
@@ -2110,7 +2059,7 @@ def _person_labels(
 
 
 def _keep(kept: dict[str, _Kept], f: Finding, reason: str) -> None:
-    key = f"{f.category}:{_normalise(f.text)}"
+    key = f"{f.category}:{normalise(f.text)}"
     row = kept.setdefault(key, _Kept(f.category, f.text, reason))
     row.recognisers.add(f.recogniser)
     row.score = max(row.score, f.score)
