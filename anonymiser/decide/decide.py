@@ -68,6 +68,8 @@ from anonymiser.decide.people import (
 )
 from anonymiser.decide.short_forms import ShortForm, ShortFormRules, given_name, lone_initials, short_forms
 from anonymiser.decide.spans import Candidate, join_durations, join_names, resolve_overlaps
+from anonymiser.decide.family_words import family_references, names_after_family_words
+from anonymiser.decide.reclassify import PLACE_CATEGORIES, reclassify
 from anonymiser.decide.span_tidy import (
     names_more_than_terms,
     split_at_sentence_breaks,
@@ -80,8 +82,6 @@ from anonymiser.decide.titles import TitlePatterns
 from anonymiser.detect.case_file import CASE_FILE_RECOGNISER, CaseMatcher
 from anonymiser.detect.given_names import (
     GIVEN_NAME_RECOGNISER,
-    PLACE_NAME_RECOGNISER,
-    SURNAME_WORD_BELOW_ZIPF,
     GivenNameRules,
 )
 from anonymiser.detect.model import MODEL_RECOGNISER_PREFIX
@@ -94,7 +94,6 @@ from anonymiser.detect.names import (
     lower_case_variants,
     name_tokens,
     name_variants,
-    plural_of,
 )
 from anonymiser.records import Edit, Entity, Finding, Occurrence, TextUnit
 from anonymiser.settings import CasePerson, PeopleWords, Replacements, Settings
@@ -102,8 +101,6 @@ from anonymiser.settings import CasePerson, PeopleWords, Replacements, Settings
 # A name another draft of the batch gives in full, found here as it is written there: as
 # sure as the names found in the draft itself.
 _KNOWN_SCORE = 0.9
-# A name found only by the family role before it ("uncle Paddy"): a guess, for review.
-_FAMILY_WORD_NAME_SCORE = 0.6
 # A short form or initial alone, standing for several people ("(first name)"): a guess.
 _SHORT_FORM_SCORE = 0.6
 _INITIAL_SCORE = 0.6
@@ -173,7 +170,7 @@ def decide(
     policy = settings.policy
 
     glossary_words = words_in(settings.keep.terms)
-    findings = _reclassify(
+    findings = reclassify(
         split_at_sentence_breaks(findings, texts, words.folded),
         glossary_words,
         settings.given_names.is_first_name,
@@ -182,7 +179,7 @@ def decide(
     )
     # A name right after a family role word that nothing else found ("uncle Paddy", "his nan
     # Sheila"): a person, judged, labelled and found everywhere like the others.
-    findings = [*findings, *_names_after_family_words(findings, texts, words, glossary_words, settings.given_names)]
+    findings = [*findings, *names_after_family_words(findings, texts, words, glossary_words, settings.given_names)]
 
     # The full names the draft marks as a child's ("Ayaan Warsame (aged 3)"): an adult title
     # before their surname alone ("Ms Warsame") is someone else (PersonBook).
@@ -703,7 +700,7 @@ def decide(
     resolved = join_names(
         join_durations(resolve_overlaps(candidates), texts, policy.join_durations), texts, policy.join_names
     )
-    resolved = _family_references(resolved, people, by_uid, book, settings.replacements.shared_name, words.family_after)
+    resolved = family_references(resolved, people, by_uid, book, settings.replacements.shared_name, words.family_after)
     # A person's lone name that is an ordinary word, opening a sentence before a word in lower
     # case ("Faith in agencies was low", "Mason jars were found"): the capital there says
     # nothing, and whether the next word makes it the ordinary word is more than the words
@@ -943,145 +940,6 @@ def _plausible_name(
     return not not_names.is_term(cleaned)
 
 
-# Institutions that name a place: a lone PERSON guess that starts one of these is the place
-# ("Westmere" of "Westmere Constabulary"), not a person.
-_INSTITUTIONS = frozenset({"HOSPITAL", "SCHOOL", "NURSERY", "GP_PRACTICE", "PRISON"})
-_PLACE_NAMED = ("AGENCY", "HOSPITAL", "SCHOOL", "NURSERY", "GP_PRACTICE", "PRISON", "ADDRESS")
-
-
-# Categories whose list entries never name a person: a person guess of exactly those words is
-# the list's ("Hepatitis C" is a condition, "Sertraline" a medicine, whatever the model says).
-_NEVER_PEOPLE = frozenset({"CONDITION", "MEDICATION"})
-
-
-def _reclassify(
-    findings: Sequence[Finding],
-    glossary_words: set[str],
-    is_first_name: Callable[[str], bool],
-    texts: Mapping[int, str],
-    words: PeopleWords,
-) -> list[Finding]:
-    """Fix the model's category where a pattern recogniser knows better.
-
-    - An ORG or place guess of two or three name words right after a role word is that
-      person: "The paramedic, Owain Pritchard, found him" read "The paramedic, (organisation),".
-
-    - An ORG that overlaps an agency found by its head word is that agency (kept by scr).
-    - A one-word PERSON that begins a place-named institution is a place (LOCATION).
-    - A PERSON inside an address found by its street word is that address, unless it starts
-      with a first name and no residence word comes before it (patterns/people.yml
-      residence_words): "took him home to Ashcombe Row" was labelled "Person B", as was
-      "moved to Harriet Close"; "spoke to Sarah Grove" stays a person. A street or building
-      named after a first name ("Florence Court", given_names.yml place_ends) is a place
-      wherever it stands.
-    - A PERSON the model or the name lists guessed inside something else a pattern is surer
-      of is not a person: "Gypsy Roma Traveller" (ethnicity; "Roma" is a first name) or
-      "Prison Durham" (of a prison) made a person whose name, found everywhere, took "a
-      traveller on the bus" with it.
-    - A PERSON guessed that is exactly a listed condition or medicine, and not a first name,
-      is that: "Sertraline increased to 100mg" made a "Person L", found everywhere.
-    """
-    agency_spans: dict[int, list[tuple[int, int]]] = {}
-    address_spans: dict[int, list[tuple[int, int]]] = {}
-    surer: dict[int, list[tuple[int, int, float]]] = {}
-    place_words: set[str] = set()
-    never_people = {
-        (f.unit, f.start, f.end)
-        for f in findings
-        if f.category in _NEVER_PEOPLE and not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX)
-    }
-    for f in findings:
-        if f.category != "PERSON" and not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
-            # A street named after a first name ("Grace Close") or an institution its kind
-            # names ("St Mary's Hospital", which the model also read as a person) is surer
-            # than any person guess inside it, whatever score the model's PERSON is given.
-            score = float("inf") if f.recogniser == PLACE_NAME_RECOGNISER or f.category in _INSTITUTIONS else f.score
-            surer.setdefault(f.unit, []).append((f.start, f.end, score))
-        if f.category == "AGENCY":
-            agency_spans.setdefault(f.unit, []).append((f.start, f.end))
-        if f.category == "ADDRESS" and not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
-            address_spans.setdefault(f.unit, []).append((f.start, f.end))
-        if f.category in _PLACE_NAMED:
-            first = f.text.split()[0] if f.text.split() else ""
-            if first[:1].isupper() and not first[:1].isdigit():
-                place_words.add(first)
-    pattern_places = frozenset(
-        w.lower()
-        for f in findings
-        if f.category in _PLACE_CATEGORIES and not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX)
-        for w in NAME_WORD.findall(f.text)
-    )
-    out = []
-    for f in findings:
-        if _person_after_role(f, texts[f.unit], glossary_words, words, is_first_name, pattern_places):
-            f = replace(f, category="PERSON")
-        guess = f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) or f.recogniser == GIVEN_NAME_RECOGNISER
-        if guess and f.category == "PERSON" and any(
-            s <= f.start and f.end <= e and score > f.score for s, e, score in surer.get(f.unit, [])
-        ):
-            continue
-        if (
-            guess
-            and f.category == "PERSON"
-            and (f.unit, f.start, f.end) in never_people
-            and not is_first_name(f.text.strip())
-        ):
-            # Exactly the words of a named condition or medicine ("Hepatitis C", capitalised
-            # after a full stop was cut off it; "Sertraline" opening a sentence): no person is
-            # called that. A first name a drug dictionary also lists is still a person.
-            continue
-        if f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
-            if f.category == "ORGANISATION" and any(
-                s < f.end and f.start < e for s, e in agency_spans.get(f.unit, [])
-            ):
-                f = replace(f, category="AGENCY")
-            elif f.category == "PERSON" and " " not in f.text.strip() and f.text.strip() in place_words:
-                f = replace(f, category="LOCATION")
-            elif (
-                f.category == "PERSON"
-                and inside_any(f.start, f.end, address_spans.get(f.unit, []))
-                and (not is_first_name(f.text.split()[0]) or words.residence_before.search(texts[f.unit][: f.start]))
-            ):
-                f = replace(f, category="ADDRESS")
-        out.append(f)
-    return out
-
-
-def _person_after_role(
-    f: Finding,
-    text: str,
-    glossary_words: set[str],
-    words: PeopleWords,
-    is_first_name: Callable[[str], bool] = lambda word: False,
-    places: frozenset[str] = frozenset(),
-) -> bool:
-    """Whether the model's ORG or place guess ``f`` is a person's name after their role
-    ("the paramedic, Owain Pritchard"): two or three capitalised name words, none of them an
-    ordinary or practice word, right after a family or professional role word. One word is
-    a name right after a family role word ("her mother, Tamzin", "uncle Paddy", which the
-    model read as a body and a place) on the evidence _names_after_family_words asks for: a
-    first name or a word as rare as a surname, and no word of a place the patterns found
-    (``places``, lower case)."""
-    if not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) or f.category not in ("ORGANISATION", "LOCATION"):
-        return False
-    tokens = f.text.split()
-    if len(tokens) == 1 and NAME_WORD.fullmatch(tokens[0]):
-        word = tokens[0]
-        folded = words.folded
-        low = word.lower()
-        return (
-            all(low not in known for known in (glossary_words, places, folded.titles, folded.roles))
-            and not words.not_name_matcher.is_term(word)
-            and (is_first_name(word) or zipf_frequency(word.lower(), "en") < SURNAME_WORD_BELOW_ZIPF)
-            and role_before(text, f.start, words)[1] == "family"
-        )
-    if not 2 <= len(tokens) <= 3 or not all(NAME_WORD.fullmatch(t) for t in tokens):
-        return False
-    if any(is_common_word(t) or t.lower() in glossary_words for t in tokens):
-        return False
-    return role_before(text, f.start, words)[0] is not None
-
-
 # What stands between a name and another name the draft gives the same person: an opening
 # bracket, or a comma, with "known as" or the like ("Kayleigh Marsh (Kay)", "Dean Hollis,
 # known as 'Dezzy',"); and what closes it.
@@ -1104,77 +962,12 @@ def _alias_owner(f: Finding, text: str, person_ending: Mapping[tuple[int, int], 
     return person_ending.get((f.unit, lead.start()))
 
 
-# The next word of a name after a given name: capitalised, after spaces on the same line.
-_NEXT_NAME_WORD = re.compile(r"[ \t\u00a0]+([A-Z][A-Za-z'\u2019-]*[a-z][A-Za-z'\u2019-]*)(?![\w'\u2019-])")
-_POSSESSIVE = re.compile(r"['\u2019][sS]?$")
-
-
-def _names_after_family_words(
-    findings: Sequence[Finding],
-    texts: Mapping[int, str],
-    words: PeopleWords,
-    glossary_words: set[str],
-    given: GivenNameRules,
-) -> list[Finding]:
-    """A capitalised name right after a family role word that no finding covers: "uncle
-    Paddy took him to the park", "his nan Sheila", "cousin Tyrese" were published when the
-    model and the name lists missed them (PeopleWords.family_role_then_name). The word must
-    be a first name of the lists or as rare as a surname ("Paddy", "Tyrese"), the evidence
-    a surname needs after a first name; never a title, role, function, practice, keep-list or
-    not_names word ("Mother Nature", "his sister Social Worker"), nor a word of a place the
-    patterns found. Capitalised words after it that may be surnames ("uncle Paddy Walsh")
-    are part of the name. A guess: scored so that the person goes for review."""
-    taken: dict[int, list[tuple[int, int]]] = {}
-    places: set[str] = set()
-    for f in findings:
-        taken.setdefault(f.unit, []).append((f.start, f.end))
-        if f.category in _PLACE_CATEGORIES and not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
-            places.update(w.lower() for w in NAME_WORD.findall(f.text))
-    folded = words.folded
-    never = folded.titles | folded.function_words | folded.roles | glossary_words | places
-
-    def no_name(word: str, start: int, uid: int) -> bool:
-        return (
-            word.lower() in never
-            or words.not_name_matcher.is_term(word)
-            or overlaps_any(start, start + len(word), taken.get(uid, []))
-        )
-
-    out: list[Finding] = []
-    for uid, text in texts.items():
-        for match in words.family_role_then_name.finditer(text):
-            start = match.start("name")
-            word = _POSSESSIVE.sub("", match.group("name"))
-            if no_name(word, start, uid) or not (
-                given.is_first_name(word) or zipf_frequency(word.lower(), "en") < SURNAME_WORD_BELOW_ZIPF
-            ):
-                continue
-            end = start + len(word)
-            # The surname after it, up to two words; a possessive ends the name.
-            for _ in range(2):
-                if end < match.end("name"):
-                    break
-                after = _NEXT_NAME_WORD.match(text, end)
-                if after is None:
-                    break
-                surname = _POSSESSIVE.sub("", after.group(1))
-                if no_name(surname, after.start(1), uid) or not given.is_surname_like(surname):
-                    break
-                end = after.start(1) + len(surname)
-                if end < after.end(1):
-                    break
-            out.append(Finding(uid, start, end, text[start:end], "PERSON", _FAMILY_WORD_NAME_SCORE, FAMILY_WORD_NAME))
-    return out
-# Where the document's places are: a word of one of these is a place word, not a given name.
-_PLACE_CATEGORIES = frozenset({"LOCATION", "ADDRESS", *_PLACE_NAMED})
-
-
 def _place_words(findings: Sequence[Finding], titles: Sequence[str]) -> dict[str, set[str]]:
     """Each capitalised word of the document's places and institutions, with the names it is
     found in ("harrowfold" -> {"harrowfold"})."""
     out: dict[str, set[str]] = {}
     for f in findings:
-        if f.category in _PLACE_CATEGORIES:
+        if f.category in PLACE_CATEGORIES:
             name = normalise(strip_title(clean_person_text(f.text), titles))
             for word in NAME_WORD.findall(f.text):
                 out.setdefault(word.lower(), set()).add(name)
@@ -1367,41 +1160,6 @@ def _couple_titles(
             where = (cand.unit, *span)
             found.setdefault(where, Candidate(cand.unit, *span, cand.key, "PERSON", cand.score, COUPLE))
     return [found[where] for where in sorted(found)]
-
-
-def _family_references(
-    resolved: list[Candidate],
-    people: list[Person],
-    by_uid: dict[int, TextUnit],
-    book: PersonBook,
-    label: str,
-    family_after: re.Pattern[str],
-) -> list[Candidate]:
-    """A person's surname alone before a family word ("family", "household": patterns/people.yml
-    family_words), or in the plural ("the Hills"), names the family, not the person: with
-    Jane Hill, a social worker, listed, "the Hill family" read "the Social Worker 1 family",
-    and with Denise Marsh alone listed, "the Marsh family" read "the Maternal grandmother
-    family". Those spans go to a person for the family name, labelled ``label``; ``people``
-    gains them."""
-    by_key = {p.key: p for p in people}
-    out = []
-    for cand in resolved:
-        person = by_key.get(cand.key)
-        if person is not None and cand.category == "PERSON" and not person.key.startswith(SHARED_KEY):
-            text = by_uid[cand.unit].text
-            word = text[cand.start : cand.end]
-            surname = fold(name_tokens(person.name)[-1]) if len(name_tokens(person.name)) >= 2 else ""
-            plural = surname and fold(word) == fold(plural_of(surname, proper=True) or "")
-            if surname and " " not in word.strip() and (
-                plural or (fold(word) == surname and family_after.match(text, cand.end))
-            ):
-                family = book.for_shared(name_tokens(person.name)[-1], label)
-                if family.key not in by_key:
-                    by_key[family.key] = family
-                    people.append(family)
-                cand = replace(cand, key=family.key)
-        out.append(cand)
-    return out
 
 
 def _person_for(
