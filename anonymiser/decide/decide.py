@@ -14,12 +14,10 @@ The order of work, and why:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
-from wordfreq import zipf_frequency
 
 from anonymiser.decide.capitals import WordCases
 from anonymiser.decide.dates import is_month_and_year, month_and_year, month_and_year_range
@@ -41,7 +39,6 @@ from anonymiser.decide.recognisers import (
 )
 from anonymiser.decide.words import (
     LONE_INITIAL,
-    NAME_WORD,
     at_sentence_start,
     heading_like,
     normalise,
@@ -50,6 +47,19 @@ from anonymiser.decide.words import (
     words_in,
 )
 from anonymiser.decide.model_guesses import model_guess_counts
+from anonymiser.decide.person_match import (
+    INITIALS,
+    adult_titled,
+    alias_owner,
+    as_given,
+    may_be_fuller_name,
+    noun_after_family_title,
+    person_for,
+    place_words_of,
+    plausible_name,
+    professional_titled,
+    untitled_name,
+)
 from anonymiser.decide.people import (
     DOUBT_ADULT_WORD,
     KNOWN_KEY,
@@ -70,7 +80,7 @@ from anonymiser.decide.people import (
 from anonymiser.decide.short_forms import ShortForm, ShortFormRules, given_name, lone_initials, short_forms
 from anonymiser.decide.spans import Candidate, join_durations, join_names, resolve_overlaps
 from anonymiser.decide.family_words import family_references, names_after_family_words
-from anonymiser.decide.reclassify import PLACE_CATEGORIES, reclassify
+from anonymiser.decide.reclassify import reclassify
 from anonymiser.decide.span_tidy import (
     names_more_than_terms,
     split_at_sentence_breaks,
@@ -83,7 +93,6 @@ from anonymiser.decide.titles import TitlePatterns
 from anonymiser.detect.case_file import CASE_FILE_RECOGNISER, CaseMatcher
 from anonymiser.detect.given_names import (
     GIVEN_NAME_RECOGNISER,
-    GivenNameRules,
 )
 from anonymiser.detect.model import MODEL_RECOGNISER_PREFIX
 from anonymiser.detect.names import (
@@ -97,7 +106,7 @@ from anonymiser.detect.names import (
     name_variants,
 )
 from anonymiser.records import Edit, Entity, Finding, Occurrence, TextUnit
-from anonymiser.settings import CasePerson, PeopleWords, Replacements, Settings
+from anonymiser.settings import Settings
 
 # A name another draft of the batch gives in full, found here as it is written there: as
 # sure as the names found in the draft itself.
@@ -179,7 +188,7 @@ def decide(
     # before their surname alone ("Ms Warsame") is someone else (PersonBook).
     child_names = children_named(
         (u.text for u in units),
-        (_untitled_name(f.text, words) for f in findings if f.category == "PERSON"),
+        (untitled_name(f.text, words) for f in findings if f.category == "PERSON"),
         words,
     )
     book = PersonBook(
@@ -226,7 +235,7 @@ def decide(
             and not is_common_word(word)
         )
 
-    place_words = _place_words(findings, words.titles)
+    place_words = place_words_of(findings, words.titles)
     word_cases = WordCases(texts, glossary_spans.__getitem__)
     # Words of practice the keep list writes in lower case ("multi-agency", "child protection").
     lower_keep_words = frozenset(
@@ -258,7 +267,7 @@ def decide(
             continue
         from_case = f.recogniser == CASE_FILE_RECOGNISER
         fuller: Person | None = None
-        if from_case and _INITIALS.fullmatch(f.text) and _inside_longer(f, glossary_spans[f.unit]):
+        if from_case and INITIALS.fullmatch(f.text) and _inside_longer(f, glossary_spans[f.unit]):
             # A listed person's initials inside a longer practice term: Hope Marsh's "HM" of
             # "HM Prison and Probation Service" read "Sibling 1 Prison and Probation Service".
             # Alone ("HM said"), or where the term is the initials themselves, they are hers.
@@ -308,7 +317,7 @@ def decide(
                 fuller = book.owner_of_fuller_name(strip_title(clean_person_text(f.text), words.titles))
                 if fuller is not None:
                     f = replace(f, category="PERSON")
-            elif _may_be_fuller_name(f, words.titles, is_name_word, place_words):
+            elif may_be_fuller_name(f, words.titles, is_name_word, place_words):
                 # The person may be named only later in the document ("Ms Forshaw").
                 waiting_guesses.append(f)
                 continue
@@ -330,7 +339,7 @@ def decide(
             elif f.category == "PERSON":
                 # "Jane Hill Social Worker" -> "Jane Hill": practice terms are cut off a name.
                 f = trim_person(f, glossary_spans[f.unit], unit.text, titles, words.leading_role, openers)
-                if f is None or _noun_after_family_title(f, unit.text, words, settings.given_names):
+                if f is None or noun_after_family_title(f, unit.text, words, settings.given_names):
                     continue
             elif f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
                 # "the NHS England Wessex Area Team" -> "Wessex Area Team": practice terms are
@@ -347,7 +356,7 @@ def decide(
             # "Kayleigh Marsh (Kay)", "Dean Hollis, known as 'Dezzy',": the name the draft
             # gives in brackets or after "known as" is the person's just before, who keeps
             # one label for both (their "Kay" later in the draft read as another person).
-            fuller = _alias_owner(f, unit.text, person_ending)
+            fuller = alias_owner(f, unit.text, person_ending)
         if category == "PERSON":
             if fuller is not None:
                 name = strip_title(clean_person_text(f.text), words.titles)
@@ -358,7 +367,7 @@ def decide(
                 listed = f.recogniser in (GIVEN_NAME_RECOGNISER, WORKER_INITIALS_RECOGNISER)
                 # The title just before a span that leaves it out ("Mrs " of "O'Neill").
                 title = unit.text[titles.extend_over(unit.text, f.start) : f.start].strip() or None
-                if not from_case and not _plausible_name(
+                if not from_case and not plausible_name(
                     f.text,
                     not_names,
                     glossary,
@@ -368,11 +377,11 @@ def decide(
                     title=title,
                 ):
                     continue
-                if not from_case and position not in titled_later and _adult_titled(f, unit.text, words):
+                if not from_case and position not in titled_later and adult_titled(f, unit.text, words):
                     waiting_titled.append(f)
                     continue
-                person = _person_for(f, case_matchers, book, settings.replacements, title)
-                if person is not None and person.is_child(words.children) and _adult_titled(f, unit.text, words):
+                person = person_for(f, case_matchers, book, settings.replacements, title)
+                if person is not None and person.is_child(words.children) and adult_titled(f, unit.text, words):
                     # "Mrs O'Neill" when the case file lists only Grace O'Neill, a child: the
                     # title says this is another member of the family, who gets a label of
                     # their own (their name is still redacted).
@@ -397,8 +406,8 @@ def decide(
                     person is not None
                     and person.case is not None
                     and person.group != "professional"
-                    and _professional_titled(f, unit.text, title, words, settings.replacements)
-                    and _as_given(clean_person_text(f.text)) not in {_as_given(a) for a in person.case.aliases}
+                    and professional_titled(f, unit.text, title, words, settings.replacements)
+                    and as_given(clean_person_text(f.text)) not in {as_given(a) for a in person.case.aliases}
                 ):
                     # "Dr Brightwell", "Prison Officer Marsh", where only the family bear the
                     # surname: the title names a practitioner, who gets the role's label
@@ -515,15 +524,15 @@ def decide(
     misspelling_candidates = _misspelling_candidates(units, glossary, excluded_words)
     # A name several listed people share is theirs only in full ("Kian Marsh"); alone it is
     # the shared person's (PersonBook.for_shared), wherever it stands.
-    shared = {_as_given(p.name) for p in people if p.key.startswith(SHARED_KEY)}
-    # A name or alias the case file gives is that person's only, as in _person_for: "Hope",
+    shared = {as_given(p.name) for p in people if p.key.startswith(SHARED_KEY)}
+    # A name or alias the case file gives is that person's only, as in person_for: "Hope",
     # Hope Marsh's alias, is not also found as the first name of Hope Fairweather (it read
     # "Family friend said she was scared" wherever Hope Fairweather was named in the draft).
     given: dict[str, set[str]] = {}
     for p in people:
         if p.case is not None and not p.key.startswith(SHARED_KEY):
             for n in (p.case.name, *p.case.aliases):
-                given.setdefault(_as_given(n), set()).add(p.key)
+                given.setdefault(as_given(n), set()).add(p.key)
     # The words that open or end each person's name, or are the whole of it: a middle name
     # alone ("Begum" of Zainab Begum Hussain) is not hers where another person bears it as
     # a first name or surname ("Shabana Begum"): it read Zainab's label for "Begum (the aunt)".
@@ -540,7 +549,7 @@ def decide(
         if not person.key.startswith(SHARED_KEY):
             variants = [
                 v for v in variants
-                if _as_given(v.text) not in shared and person.key in given.get(_as_given(v.text), {person.key})
+                if as_given(v.text) not in shared and person.key in given.get(as_given(v.text), {person.key})
             ]
         fuzzy = _misspellings(person, misspelling_candidates, variants, name_words_of_others(person))
         secrets.extend(variants + fuzzy)
@@ -825,172 +834,6 @@ def _in_phases(queue: list[Finding], later: Sequence[tuple[list[Finding], set[in
         items.clear()
 
 
-def _untitled_name(text: str, words: PeopleWords) -> str:
-    """A PERSON finding's name without a title or the role words the model reads into it."""
-    name = strip_title(clean_person_text(text), words.titles)
-    role = words.leading_role.match(name)
-    while role is not None and role.end() < len(name):
-        name = name[role.end() :]
-        role = words.leading_role.match(name)
-    return name
-
-
-def _noun_after_family_title(f: Finding, text: str, words: PeopleWords, given: GivenNameRules) -> bool:
-    """Whether the model's PERSON ``f`` is an ordinary word after a capitalised family word,
-    the two a phrase: "Mother Nature", "Father Christmas", "Sister Act" (the model's "Mother
-    Nature", with the role cut off, read "Mother Person E"). The word is no first name and
-    no surname ("Mother Kayleigh", "Father Smith" stay people), and the role is capitalised:
-    after "his partner Chance" a rare word may well be a name."""
-    word = f.text.strip()
-    if " " in word or not word[:1].isupper() or given.is_first_name(word) or given.is_surname_like(word):
-        return False
-    role, group = role_before(text, f.start, words)
-    if group != "family" or role is None:
-        return False
-    written = text[max(0, f.start - 40) : f.start].rstrip(" \t\u00a0,(:")
-    return written[-len(role) :][:1].isupper()
-
-
-def _adult_titled(f: Finding, text: str, words: PeopleWords) -> bool:
-    """Whether ``f`` is a lone name word (or a surname with its particles, "da Silva") right
-    after a title that a child does not bear ("Mrs O'Neill", "Mr da Silva", "Dr O'Neill"; not
-    "Miss O'Neill", "Master O'Neill")."""
-    name = strip_title(clean_person_text(f.text), words.titles)
-    if not is_surname_alone(name):
-        return False
-    return (
-        words.adult_title.match(f.text) is not None
-        or words.adult_title_before.search(text, max(0, f.start - 40), f.start) is not None
-    )
-
-
-def _professional_titled(
-    f: Finding, text: str, title: str | None, words: PeopleWords, replacements: Replacements
-) -> bool:
-    """Whether ``f`` is a lone name word after a title that names a role ("Dr", "PC",
-    "Prison Officer": replacements.yml role_labels), in its span or just before it."""
-    cleaned = clean_person_text(f.text)
-    name = strip_title(cleaned, words.titles)
-    if len(name_tokens(name)) != 1:
-        return False
-    written = cleaned if name != cleaned else f"{title or ''} {name}".strip()
-    return written != name and role_label_for(None, written, replacements) is not None
-
-
-def _plausible_name(
-    text: str,
-    not_names: TermMatcher,
-    glossary: TermMatcher,
-    words: PeopleWords,
-    *,
-    listed: bool = False,
-    is_first_name: Callable[[str], bool] = lambda word: False,
-    title: str | None = None,
-) -> bool:
-    """The model's PERSON guesses that cannot be a name: practice words, role words
-    ("Dad", "Toddler"), digits, lower case, and headings in capitals made of common words
-    ("FAMILY BACKGROUND"). A ``listed`` finding starts with a first name from the name lists,
-    which is evidence enough for lower case ("darren holloway") and capitals ("TYLER MASON")."""
-    cleaned = clean_person_text(text)
-    # A collar number after a rank ("PC 4471 Grainger") is not a digit of the name.
-    untitled = strip_title(cleaned, words.titles)
-    if len(cleaned) < 2 or any(ch.isdigit() for ch in untitled) or "@" in cleaned:
-        return False
-    tokens = name_tokens(cleaned)
-    if not tokens or not (listed or any(ch.isupper() for ch in cleaned)):
-        return False
-    folded = words.folded
-    honorifics, roles = folded.honorifics, folded.roles
-    if all(not_names.is_term(t) or glossary.is_term(t) or t.lower() in roles for t in tokens):
-        return False
-    # Ranks and titles with no name ("The Superintendent agreed", "the Sergeant. A
-    # Superintendent") name a role, not a person; the model read them as PERSON, and the span
-    # across a full stop swallowed the next sentence's start. A word after an honorific is a
-    # surname ("Mr Constable").
-    title_words, function_words = folded.titles, folded.function_words
-    bare = [t.strip(".,;:").lower() for t in tokens]
-    if all(t in title_words or t in function_words for t in bare) and not any(
-        t in honorifics for t in bare[:-1]
-    ):
-        return False
-    if not listed and cleaned.isupper() and all(zipf_frequency(t.lower(), "en") >= 4.0 for t in tokens):
-        return False
-    # A rank before ordinary words that end with a practice term's head, none a given name or
-    # an initial, starts a practice term (patterns/people.yml practice_heads):
-    # "Officer Safety Training", "the Inspector Development Programme" read "Officer 1",
-    # "the Person A". An honorific before them is a person ("Mrs Rose Green"). ``title``: the
-    # title just before a span that leaves it out (the model's "Safety Training").
-    rest = name_tokens(untitled)
-    leading = [*name_tokens(title or ""), *tokens[: len(tokens) - len(rest)]]
-    heads = folded.practice_heads
-    if (
-        leading
-        and rest[-1].strip(".,;:").lower() in heads
-        and not any(t.rstrip(".").lower() in honorifics for t in leading)
-        and all(len(t.strip(".")) > 1 and zipf_frequency(t.lower(), "en") >= 4.0 for t in rest)
-        and not is_first_name(rest[0])
-    ):
-        return False
-    return not not_names.is_term(cleaned)
-
-
-# What stands between a name and another name the draft gives the same person: an opening
-# bracket, or a comma, with "known as" or the like ("Kayleigh Marsh (Kay)", "Dean Hollis,
-# known as 'Dezzy',"); and what closes it.
-_ALIAS_LEAD = re.compile(
-    r"(?:[ \t]*\([ \t]*(?:(?:also[ \t]+)?known[ \t]+as|aka|a\.k\.a\.?|nicknamed|called)?"
-    r"|,[ \t]*(?:(?:also[ \t]+)?known[ \t]+as|aka|a\.k\.a\.?|nicknamed))[ \t]*['\"\u2018\u201c]?$",
-    re.IGNORECASE,
-)
-_ALIAS_CLOSE = re.compile(r"['\"\u2019\u201d]?[ \t]*[),]")
-
-
-def _alias_owner(f: Finding, text: str, person_ending: Mapping[tuple[int, int], Person]) -> Person | None:
-    """The person named just before ``f`` when ``f`` is another name the draft gives them,
-    all that stands in their bracket or after their "known as"; else None."""
-    if not _ALIAS_CLOSE.match(text, f.end):
-        return None
-    lead = _ALIAS_LEAD.search(text, max(0, f.start - 40), f.start)
-    if lead is None or lead.end() != f.start:
-        return None
-    return person_ending.get((f.unit, lead.start()))
-
-
-def _place_words(findings: Sequence[Finding], titles: Sequence[str]) -> dict[str, set[str]]:
-    """Each capitalised word of the document's places and institutions, with the names it is
-    found in ("harrowfold" -> {"harrowfold"})."""
-    out: dict[str, set[str]] = {}
-    for f in findings:
-        if f.category in PLACE_CATEGORIES:
-            name = normalise(strip_title(clean_person_text(f.text), titles))
-            for word in NAME_WORD.findall(f.text):
-                out.setdefault(word.lower(), set()).add(name)
-    return out
-
-
-def _may_be_fuller_name(
-    f: Finding,
-    titles: Sequence[str],
-    is_name_word: Callable[[str], bool],
-    place_words: dict[str, set[str]],
-) -> bool:
-    """Whether a model's place or body guess may be a person's fuller name: two or more
-    capitalised name words whose words before the last are given names, not ordinary or
-    practice words, nor words of a place the document names elsewhere ("Harrowfold Forshaw"
-    where Harrowfold is a place). Whether the last word is a known person's surname is
-    asked once every person is known."""
-    if f.category == "PERSON" or not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
-        return False
-    name = strip_title(clean_person_text(f.text), titles)
-    tokens = name_tokens(name)
-    if len(tokens) < 2 or not all(NAME_WORD.fullmatch(t) for t in tokens):
-        return False
-    own = normalise(name)
-    return all(
-        is_name_word(t) and not place_words.get(t.lower(), set()) - {own} for t in tokens[:-1]
-    )
-
-
 # A paragraph's number or bullet before its first sentence ("9.7 ", "(b) ", "- ").
 _PARAGRAPH_MARK = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?|\(?[a-z0-9]{1,3}\)|[-\u2022*])?\s*")
 _LOWER_WORD_AFTER = re.compile(r"[ \t\u00a0]+([a-z][a-z'\u2019-]*)")
@@ -1010,10 +853,6 @@ def _word_name_opening_sentence(text: str, start: int, end: int, verbs: frozense
     if after is None or after.group(1) in verbs or after.group(1).endswith("ed"):
         return None
     return f"{word} {after.group(1)}"
-
-
-# Initials as a case file's variants write them: "HM", "H.M.", "H. M."
-_INITIALS = re.compile(r"[A-Z](?:\.?\s?[A-Z]){1,3}\.?")
 
 
 def _inside_longer(f: Finding, spans: Sequence[tuple[int, int]]) -> bool:
@@ -1042,88 +881,6 @@ def _couple_titles(
             where = (cand.unit, *span)
             found.setdefault(where, Candidate(cand.unit, *span, cand.key, "PERSON", cand.score, COUPLE))
     return [found[where] for where in sorted(found)]
-
-
-def _person_for(
-    f: Finding,
-    case_matchers: Sequence[CaseMatcher],
-    book: PersonBook,
-    replacements: Replacements,
-    title: str | None = None,
-) -> Person | None:
-    cleaned = clean_person_text(f.text)
-    # A title before a listed name's form of two words or more ("Mrs D Marsh") is not part of
-    # it; a lone surname after a title ("Mrs Hill") is not matched here, as it may be another
-    # member of the family.
-    untitled = strip_title(cleaned, book.titles)
-    forms = {cleaned, untitled} if len(name_tokens(untitled)) >= 2 else {cleaned}
-    listed = {
-        m.person.name: m.person
-        for m in case_matchers
-        if m.person is not None and any(m.matches(form) for form in forms)
-    }
-    if not listed:
-        renamed = _renamed_listed_person(untitled, tuple(m.person for m in case_matchers if m.person is not None))
-        if renamed is not None:
-            person = book.for_case(renamed)
-            person.forms.add(untitled)  # found everywhere, and searched for by verification
-            return person
-    # A name or alias the case file gives wins over a form made from another's name ("K.M."
-    # is Kian's alias, and also Kayleigh Marsh's initials).
-    given = [p for p in listed.values() if _as_given(cleaned) in {_as_given(n) for n in (p.name, *p.aliases)}]
-    if len(given) == 1:
-        return book.for_case(given[0])
-    if len({p.pseudonym or p.name for p in listed.values()}) > 1:
-        # "Marsh" alone, when Kian, Kayleigh and Denise Marsh are all listed, is none of them:
-        # "(family name)", also in the plural ("The Marshes") or after a shared initial ("K.
-        # Marsh"). A first name they share ("Hope" of Hope Marsh and Hope Fairweather), or
-        # their first initial alone ("K", which read "Mother" in "small bruise K's
-        # forehead"), is "(first name)"; their initials ("KM") the neutral descriptor.
-        firsts = [name_tokens(p.name)[0] for p in listed.values() if name_tokens(p.name)]
-        if all(fold(cleaned) == fold(first) or fold(cleaned.rstrip(".")) == fold(first[0]) for first in firsts):
-            label = replacements.shared_given_name
-        elif _INITIALS.fullmatch(cleaned):
-            label = replacements.descriptor("PERSON")
-        else:
-            label = replacements.shared_name
-        return book.for_shared(cleaned, label)
-    if listed:
-        return book.for_case(next(iter(listed.values())))
-    if not cleaned:
-        return None
-    return book.add(cleaned, (f.unit, f.start), title=title)
-
-
-@lru_cache(maxsize=4096)  # asked for every name the model finds; the answer is the strings'
-def _renamed_listed_person(name: str, listed: tuple[CasePerson, ...]) -> CasePerson | None:
-    """The listed person ``name`` is under another of the family's surnames: the first name
-    is one listed family member's own (their first name or a one-word alias) and every part
-    of the surname is a listed family surname. Children's surnames change with a parent's
-    partner: "Kian Marsh-Brightwell" was a new person beside "Kian Marsh"; "Kian Smith" is
-    not Kian."""
-    tokens = name_tokens(name)
-    # Family members only: a practitioner's first name before the family's surname ("Jane
-    # Marsh", with Jane Hill the social worker listed) is somebody else.
-    listed = [p for p in listed if p.group != "professional"]
-    if len(tokens) < 2:
-        return None
-    surnames = {fold(name_tokens(p.name)[-1]) for p in listed if len(name_tokens(p.name)) >= 2}
-    if not all(fold(part) in surnames for part in tokens[-1].split("-") if part):
-        return None
-    first = fold(tokens[0])
-    owners = [
-        p
-        for p in listed
-        if name_tokens(p.name)
-        and first in {fold(name_tokens(p.name)[0])} | {fold(a) for a in p.aliases if len(name_tokens(a)) == 1}
-    ]
-    return owners[0] if len(owners) == 1 else None
-
-
-def _as_given(name: str) -> str:
-    """A name or alias as the case file's are compared: initials however dotted and spaced
-    ("K.M", "KM"), other names folded."""
-    return re.sub(r"[.\s]", "", name) if _INITIALS.fullmatch(name) else fold(name)
 
 
 def _person_variants(
