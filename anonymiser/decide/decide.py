@@ -14,31 +14,25 @@ The order of work, and why:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from rapidfuzz.distance import Levenshtein
 
 from anonymiser.decide.capitals import WordCases
 from anonymiser.decide.dates import is_month_and_year, month_and_year, month_and_year_range
 from anonymiser.decide.glosses import GLOSSED_CATEGORIES, bracketed_gloss
 from anonymiser.decide.initials import InitialFinder
-from anonymiser.decide.keep import TermMatcher, TermSpans, inside_any, overlaps_any
+from anonymiser.decide.keep import TermSpans, inside_any, overlaps_any
 from anonymiser.decide.recognisers import (
-    BATCH_NAME,
-    COUPLE,
-    FAMILY_INITIAL,
     FAMILY_WORD_NAME,
     FUZZY,
     GLOSS,
     INITIAL,
     LOWER_CASE,
     PROPAGATED,
-    SHORT_FORM,
     WORKER_INITIALS_RECOGNISER,
 )
 from anonymiser.decide.words import (
-    LONE_INITIAL,
     at_sentence_start,
     heading_like,
     normalise,
@@ -60,6 +54,9 @@ from anonymiser.decide.person_match import (
     professional_titled,
     untitled_name,
 )
+from anonymiser.decide.batch_names import known_names
+from anonymiser.decide.name_search import couple_titles, propagated_initials, short_forms_and_initials
+from anonymiser.decide.person_variants import misspelling_candidates, misspellings, person_variants
 from anonymiser.decide.people import (
     DOUBT_ADULT_WORD,
     KNOWN_KEY,
@@ -77,7 +74,6 @@ from anonymiser.decide.people import (
     role_label_for,
     strip_title,
 )
-from anonymiser.decide.short_forms import ShortForm, ShortFormRules, given_name, lone_initials, short_forms
 from anonymiser.decide.spans import Candidate, join_durations, join_names, resolve_overlaps
 from anonymiser.decide.family_words import family_references, names_after_family_words
 from anonymiser.decide.reclassify import reclassify
@@ -103,14 +99,10 @@ from anonymiser.detect.names import (
     is_common_word,
     lower_case_variants,
     name_tokens,
-    name_variants,
 )
 from anonymiser.records import Edit, Entity, Finding, Occurrence, TextUnit
 from anonymiser.settings import Settings
 
-# A name another draft of the batch gives in full, found here as it is written there: as
-# sure as the names found in the draft itself.
-_KNOWN_SCORE = 0.9
 # A short form or initial alone, standing for several people ("(first name)"): a guess.
 _SHORT_FORM_SCORE = 0.6
 _INITIAL_SCORE = 0.6
@@ -160,7 +152,7 @@ def decide(
     """Decide what to redact in one document. Pure: no state survives the call.
 
     ``known``: people other drafts of the same batch name in full (batch/run.py), found
-    here by the forms the draft's own people are found by (``_known_names``)."""
+    here by the forms the draft's own people are found by (``known_names``)."""
     words = settings.people
     glossary = settings.keep.matcher
     case_keep = settings.case.keep_matcher
@@ -521,7 +513,7 @@ def decide(
     secrets: list[Variant] = []
     excluded_words = glossary_words | words_in(words.not_names)
     people = [p for p in book.people if p.key in scores]
-    misspelling_candidates = _misspelling_candidates(units, glossary, excluded_words)
+    misspelling_words = misspelling_candidates(units, glossary, excluded_words)
     # A name several listed people share is theirs only in full ("Kian Marsh"); alone it is
     # the shared person's (PersonBook.for_shared), wherever it stands.
     shared = {as_given(p.name) for p in people if p.key.startswith(SHARED_KEY)}
@@ -545,13 +537,13 @@ def decide(
         return frozenset(w for w, keys in end_words.items() if keys - {person.key})
 
     for person in people:
-        variants = _person_variants(person, excluded_words, words.titles, words.not_initials)
+        variants = person_variants(person, excluded_words, words.titles, words.not_initials)
         if not person.key.startswith(SHARED_KEY):
             variants = [
                 v for v in variants
                 if as_given(v.text) not in shared and person.key in given.get(as_given(v.text), {person.key})
             ]
-        fuzzy = _misspellings(person, misspelling_candidates, variants, name_words_of_others(person))
+        fuzzy = misspellings(person, misspelling_words, variants, name_words_of_others(person))
         secrets.extend(variants + fuzzy)
         for variant_set, source in ((variants, PROPAGATED), (fuzzy, FUZZY)):
             pattern = compile_variants(variant_set)
@@ -593,10 +585,10 @@ def decide(
             # A person called by one letter ("Mr K.", "the complainant (M.)") is that letter
             # wherever it stands alone. Not a secret for verification: a lone letter is found
             # in any text ("Person K"), so it is propagated here only.
-            candidates.extend(_lone_initials(person, units, initials, glossary_spans, scores[person.key]))
+            candidates.extend(propagated_initials(person, units, initials, glossary_spans, scores[person.key]))
     # The people other drafts of the batch name in full, found here by the same forms.
     notes: dict[str, str] = {}
-    unmatched = _known_names(
+    unmatched = known_names(
         known, people, book, text_index, glossary_spans, settings, excluded_words, titles,
         candidates, scores, recognisers, secrets, notes,
     )
@@ -606,7 +598,7 @@ def decide(
     # for review (short_forms.py). A lone letter or a short word is found in any text ("Person
     # K"), so neither is a secret for verification: they are propagated here only.
     review_reasons: dict[str, set[str]] = {}
-    for form, source, reason in _short_forms_and_initials(
+    for form, source, reason in short_forms_and_initials(
         units, people, candidates, by_uid, settings, case_keep, place_words, unmatched
     ):
         # "Clare" of "Clare's Law" (beside a Claire) is the practice term's.
@@ -699,7 +691,7 @@ def decide(
             if c.recogniser not in (PROPAGATED, FUZZY) or adult_spans.get((c.unit, c.start, c.end), c.key) == c.key
         ]
     if policy.couple_titles == "mask":
-        candidates.extend(_couple_titles(candidates, by_uid, titles))
+        candidates.extend(couple_titles(candidates, by_uid, titles))
     resolved = join_names(
         join_durations(resolve_overlaps(candidates), texts, policy.join_durations), texts, policy.join_names
     )
@@ -866,296 +858,6 @@ def _after_leading_words(text: str, start: int, end: int, leading: frozenset[str
         if not word or word.group(0).strip().rstrip(".").lower() not in leading:
             return start
         start += word.end()
-
-
-def _couple_titles(
-    candidates: Sequence[Candidate], by_uid: dict[int, TextUnit], titles: TitlePatterns
-) -> list[Candidate]:
-    """"Mr" of "Mr and Mrs T.", for each person's titled name: the same person's mention."""
-    found: dict[tuple[int, int, int], Candidate] = {}
-    for cand in candidates:
-        if cand.category != "PERSON":
-            continue
-        span = titles.couple_title(by_uid[cand.unit].text, cand.start)
-        if span is not None:
-            where = (cand.unit, *span)
-            found.setdefault(where, Candidate(cand.unit, *span, cand.key, "PERSON", cand.score, COUPLE))
-    return [found[where] for where in sorted(found)]
-
-
-def _person_variants(
-    person: Person, excluded: set[str], titles: Sequence[str], not_initials: Sequence[str] = ()
-) -> list[Variant]:
-    aliases = person.case.aliases if person.case else ()
-    variants = name_variants(
-        person.name, aliases, titles=titles, initial=person.case is not None, not_initials=not_initials
-    )
-    for form in sorted(person.forms):
-        variants.extend(name_variants(form, (), titles=titles))
-    out = []
-    for variant in variants:
-        lone = " " not in variant.text.strip()
-        if lone and variant.text.lower().strip(".") in excluded:
-            continue  # "Early" of "Grace Early" would break "Early Help"
-        out.append(variant)
-    return sorted(set(out), key=lambda v: (-len(v.text), v.text, v.case_sensitive))
-
-
-def _known_names(
-    known: Sequence[KnownName],
-    people: list[Person],
-    book: PersonBook,
-    text_index: DocumentText,
-    glossary_spans: TermSpans,
-    settings: Settings,
-    excluded: set[str],
-    titles: TitlePatterns,
-    candidates: list[Candidate],
-    scores: dict[str, float],
-    recognisers: dict[str, set[str]],
-    secrets: list[Variant],
-    notes: dict[str, str],
-) -> list[Person]:
-    """Find the people other drafts of the batch name in full (``known``) by the forms the
-    draft's own people are found by: the full name, first and last names alone, first and
-    last name, initial and surname ("C. Treharne"), the surname in the plural. Those found
-    join ``people`` (with their candidates, scores, secrets and a note of where the name
-    came from); the others are returned: their given names still make short forms ("Con").
-
-    Each draft is detected on its own, so without this a draft that wrote only "Treharne" or
-    "Con" published it, though another draft named Connor Treharne in full. The draft's own
-    people keep their words: a first name the draft gives someone ("Connor Pellow", or
-    "Connor" alone) is not another draft's Connor. A word two known people bear ("Treharne"
-    of Connor and Denise Treharne) is neither's: "(family name)" or "(first name)", as a
-    name several listed people share. Initials are left out: two capitals are found in any
-    text, and another draft's initials are too weak a sign.
-    """
-    if not known:
-        return []
-    words = settings.people
-    own_words = {
-        fold(t)
-        for p in people
-        for form in (p.name, *p.forms, *(p.case.aliases if p.case else ()))
-        for t in name_tokens(form)
-    }
-    own_names = {(fold(p.tokens[0]), fold(p.tokens[-1])) for p in people if len(p.tokens) >= 2}
-    entries: list[tuple[KnownName, Person, list[Variant]]] = []
-    for entry in sorted(set(known), key=lambda k: (fold(k.name), k.document)):
-        tokens = name_tokens(entry.name)
-        if len(tokens) < 2 or (fold(tokens[0]), fold(tokens[-1])) in own_names:
-            continue  # the draft names them in full itself
-        person = book.for_known(entry)
-        variants = [v for v in _person_variants(person, excluded, words.titles) if any(ch.islower() for ch in v.text)]
-        entries.append((entry, person, variants))
-    bearers: dict[str, set[str]] = {}
-    for _, person, variants in entries:
-        for variant in variants:
-            if _lone_word(variant.text):
-                bearers.setdefault(fold(variant.text), set()).add(person.key)
-
-    def find(person: Person, variants: list[Variant]) -> bool:
-        pattern = compile_variants(variants)
-        matches: list[tuple[TextUnit, int, int, bool]] = []  # and: an ordinary word opening a sentence
-        names: set[str] = set()  # ordinary words the draft uses as this name mid-sentence
-        for unit, start, end in text_index.find_names(pattern, variants):
-            if inside_any(start, end, glossary_spans[unit.uid]):
-                continue  # "Early" of "Early Help" is the practice term's
-            if pseudonym_letter(unit.text, start, end, settings.keep):
-                continue
-            word = unit.text[start:end]
-            ordinary = _lone_word(word) and is_common_word(word)
-            opening = ordinary and (at_sentence_start(unit.text, start) or heading_like(unit.text))
-            if ordinary and not opening:
-                names.add(word)
-            matches.append((unit, start, end, opening))
-        found = False
-        for unit, start, end, opening in matches:
-            if opening and unit.text[start:end] not in names:
-                # An ordinary word ("Hope", "Mark") that any sentence or heading may open is
-                # a name where the draft also writes it as one, capitalised mid-sentence;
-                # else it is too weak a sign of someone the draft may never name (where it
-                # is them, the batch's check fails the draft closed).
-                continue
-            widened = titles.extend_over(unit.text, start)
-            candidates.append(
-                Candidate(unit.uid, widened, end, person.key, "PERSON", _KNOWN_SCORE, BATCH_NAME, exact=widened == start)
-            )
-            found = True
-        if found:
-            scores[person.key] = max(scores.get(person.key, 0.0), _KNOWN_SCORE)
-            recognisers.setdefault(person.key, set()).add(BATCH_NAME)
-            secrets.extend(variants)
-            if all(p.key != person.key for p in people):
-                people.append(person)
-        return found
-
-    unmatched = []
-    for entry, person, variants in entries:
-        notes[person.key] = f"named in full in {entry.document}, another draft of the batch"
-        mine = [
-            v
-            for v in variants
-            if not _lone_word(v.text) or (fold(v.text) not in own_words and len(bearers[fold(v.text)]) == 1)
-        ]
-        if not find(person, mine):
-            unmatched.append(person)
-    by_key = {person.key: person for _, person, _ in entries}
-    for word in sorted(bearers):
-        owners = sorted(bearers[word])
-        if len(owners) < 2 or word in own_words:
-            continue
-        firsts = all(fold(by_key[k].tokens[0]) == word for k in owners)
-        label = settings.replacements.shared_given_name if firsts else settings.replacements.shared_name
-        variant = min(
-            (v for k in owners for v in _person_variants(by_key[k], excluded, words.titles) if fold(v.text) == word),
-            key=lambda v: (v.case_sensitive is False, v.text),
-        )
-        shared = book.for_shared(variant.text, label)
-        if find(shared, [variant]):
-            notes.setdefault(shared.key, "a name several people other drafts of the batch name in full bear")
-    return unmatched
-
-
-def _lone_word(text: str) -> bool:
-    return " " not in text.strip()
-
-
-def _lone_initials(
-    person: Person,
-    units: Sequence[TextUnit],
-    initials: InitialFinder,
-    glossary_spans: dict[int, list[tuple[int, int]]],
-    score: float,
-) -> Iterator[Candidate]:
-    """Where each one-letter form of ``person`` stands alone as a name, outside practice terms."""
-    for letter in sorted(f for f in person.forms if LONE_INITIAL.fullmatch(f)):
-        for unit in units:
-            for start, end in initials.occurrences(unit.text, letter):
-                if not inside_any(start, end, glossary_spans[unit.uid]):
-                    yield Candidate(unit.uid, start, end, person.key, "PERSON", score, PROPAGATED)
-
-
-def _short_forms_and_initials(
-    units: Sequence[TextUnit],
-    people: Sequence[Person],
-    candidates: Sequence[Candidate],
-    by_uid: dict[int, TextUnit],
-    settings: Settings,
-    case_keep: TermMatcher,
-    place_words: Mapping[str, set[str]],
-    elsewhere: Sequence[Person] = (),
-) -> Iterator[tuple[ShortForm, str, str]]:
-    """The short forms of the given names of ``people`` and the lone initials of the family's,
-    each with its recogniser name and the reason it is sent for review. ``elsewhere``: people
-    other drafts of the batch name in full who are not named here by their names; their
-    given names make short forms too ("Con"), not lone initials (a letter is too weak a sign
-    of someone the draft never names)."""
-    words = settings.people
-    rules = ShortFormRules(words)
-    # A given name the draft's own people bear is theirs: "Con" is the Connor the draft
-    # names, not another draft's Connor Treharne.
-    own = {fold(t) for p in people if not p.key.startswith(KNOWN_KEY) for f in (p.name, *p.forms) for t in name_tokens(f)}
-    named = [
-        (p, name)
-        for p in (*people, *elsewhere)
-        if (name := given_name(p, words.titles, settings.given_names.is_first_name)) is not None
-        and not (p.key.startswith(KNOWN_KEY) and fold(name) in own)
-    ]
-    if not named:
-        return
-    # Every word of a name already found everywhere (the case file's aliases too) is that
-    # name's, not a short form of another.
-    known = {
-        fold(t)
-        for p in people
-        for form in (p.name, *p.forms, *(p.case.aliases if p.case else ()))
-        for t in name_tokens(form)
-    }
-    titles = words.folded.titles
-    # "Mum" of Mumtaz, "Nan" of Nancy: a role word is the role.
-    roles = words.folded.roles | {w.lower() for w in words.person_nouns}
-
-    def excluded(word: str) -> bool:
-        low = word.lower()
-        return (
-            low in known
-            or low in titles
-            or low in roles
-            or low in place_words
-            or settings.keep.matcher.is_term(word)
-            or case_keep.is_term(word)
-        )
-
-    for form in short_forms(units, named, rules, excluded=excluded):
-        if all(p.key.startswith(KNOWN_KEY) for p in form.owners):
-            yield form, SHORT_FORM, "short form of a name another draft of the batch gives in full"
-        else:
-            yield form, SHORT_FORM, "short form of a name found in this draft"
-    # The case file's people have their initial already (name_variants), and a letter one of
-    # them bears is theirs to decide.
-    listed = {name[0] for p, name in named if p.case is not None}
-    practitioners = _practitioners(people, candidates, by_uid, settings)
-    absent = {p.key for p in elsewhere}
-    family = [
-        (p, name)
-        for p, name in named
-        if p.case is None and p.key not in practitioners and p.key not in absent and name[0] not in listed
-    ]
-    for form in lone_initials(units, family, rules):
-        yield form, FAMILY_INITIAL, "lone initial of a family member named in this draft"
-
-
-def _practitioners(
-    people: Sequence[Person], candidates: Sequence[Candidate], by_uid: dict[int, TextUnit], settings: Settings
-) -> set[str]:
-    """The keys of the people known to be practitioners: by the case file, a role word before
-    one of their names ("the social worker, Jane Hill") or a professional title ("Dr Qureshi")."""
-    keys = {p.key for p in people if p.group == "professional" or (p.case is not None and p.case.group == "professional")}
-    for cand in candidates:
-        if cand.category != "PERSON" or cand.key in keys:
-            continue
-        text = by_uid[cand.unit].text
-        role, group = role_before(text, cand.start, settings.people)
-        if group == "professional" or role_label_for(role, text[cand.start : cand.end], settings.replacements):
-            keys.add(cand.key)
-    return keys
-
-
-def _misspelling_candidates(units: Sequence[TextUnit], glossary: TermMatcher, excluded: set[str]) -> list[str]:
-    """The document's capitalised words that could be a misspelt name: not an ordinary word,
-    a practice term or an excluded word. Found once per document, then tried for each person."""
-    words: set[str] = set()
-    for unit in units:
-        words.update(re.findall(r"\b[A-Z][a-z'\u2019]{3,}\b", unit.text))
-    return [
-        word
-        for word in sorted(words)
-        if word.lower() not in excluded and not is_common_word(word) and not glossary.is_term(word)
-    ]
-
-
-def _misspellings(
-    person: Person, candidates: Sequence[str], variants: list[Variant], others: frozenset[str] = frozenset()
-) -> list[Variant]:
-    """Capitalised words one edit away from a name part ("Kaleigh" for "Kayleigh"), and a
-    middle name alone (no edit away), unless it is the first name or surname of one of
-    ``others`` (folded words): then it is theirs."""
-    parts = {t for t in person.tokens if len(t) >= 5 and t[0].isupper()}
-    if not parts:
-        return []
-    known = {v.text.lower() for v in variants}
-    found = []
-    for word in candidates:
-        if word.lower() in known:
-            continue
-        if word in parts and fold(word) in others:
-            continue
-        for part in parts:
-            if word[0] == part[0] and Levenshtein.distance(word, part, score_cutoff=1) <= 1:
-                found.append(Variant(word, case_sensitive=True))
-                break
-    return found
 
 
 def _person_labels(
