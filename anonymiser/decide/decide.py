@@ -57,6 +57,9 @@ from anonymiser.decide.person_match import (
 from anonymiser.decide.batch_names import known_names
 from anonymiser.decide.name_search import couple_titles, propagated_initials, short_forms_and_initials
 from anonymiser.decide.person_variants import misspelling_candidates, misspellings, person_variants
+from anonymiser.decide.kept_rows import KeptRow, keep_row, kept_entities
+from anonymiser.decide.labels import person_labels
+from anonymiser.decide.string_search import match_key, searchable, unique_variants
 from anonymiser.decide.people import (
     DOUBT_ADULT_WORD,
     KNOWN_KEY,
@@ -69,9 +72,6 @@ from anonymiser.decide.people import (
     fold,
     is_surname_alone,
     labels_in_use,
-    letter_code,
-    role_before,
-    role_label_for,
     strip_title,
 )
 from anonymiser.decide.spans import Candidate, join_durations, join_names, resolve_overlaps
@@ -130,16 +130,6 @@ class Decisions:
     @property
     def kept_texts(self) -> list[str]:
         return sorted({e.text for e in self.kept})
-
-
-@dataclass
-class _Kept:
-    category: str
-    text: str
-    reason: str
-    recognisers: set[str] = field(default_factory=set)
-    occurrences: list[Occurrence] = field(default_factory=list)
-    score: float = 0.0
 
 
 def decide(
@@ -201,7 +191,7 @@ def decide(
             policy_kept_spans.setdefault(f.unit, []).append((f.start, f.end))
 
     candidates: list[Candidate] = []
-    kept: dict[str, _Kept] = {}
+    kept: dict[str, KeptRow] = {}
     scores: dict[str, float] = {}
     recognisers: dict[str, set[str]] = {}
     fuzzy_keys: set[str] = set()
@@ -299,7 +289,7 @@ def decide(
                 # The reviewer's name, or the Board's area: kept, and a name is kept even where
                 # the model's span runs on ("Alison Fairbairn Independent Reviewer"). A place
                 # that merely contains the area ("Westmere General Hospital") is not kept.
-                _keep(kept, f, "named in the case file's keep list")
+                keep_row(kept, f, "named in the case file's keep list")
                 continue
             if position in awaiting:
                 # A place or body the model guessed that is a known person's fuller name ("a
@@ -433,10 +423,10 @@ def decide(
             ):
                 continue
             if rule.action == "keep" and not from_case:
-                _keep(kept, f, f"the {policy.name} policy keeps {category}")
+                keep_row(kept, f, f"the {policy.name} policy keeps {category}")
                 continue
             if category == "DATE" and policy.date_style == "month_year" and is_month_and_year(f.text):
-                _keep(kept, f, f"the {policy.name} policy publishes months and years")
+                keep_row(kept, f, f"the {policy.name} policy publishes months and years")
                 continue
             key = f"{category}:{normalise(f.text)}"
             plain_strings.setdefault(key, (f.text, category))
@@ -634,14 +624,14 @@ def decide(
     keys_by_text: dict[str, list[str]] = {}
     for key, (text, _category) in sorted(plain_strings.items()):
         variant = Variant(text.strip(), case_sensitive=False)
-        if _searchable(variant.text):
+        if searchable(variant.text):
             (secrets if key in case_keys else loose).append(variant)
-        keys_by_text.setdefault(_match_key(variant.text), []).append(key)
+        keys_by_text.setdefault(match_key(variant.text), []).append(key)
     plain_pattern = compile_variants(Variant(t, case_sensitive=False) for t in keys_by_text)
     for unit, start, end in text_index.find(plain_pattern):
         if inside_any(start, end, glossary_spans[unit.uid]):
             continue  # inside a practice term ("Edinburgh Postnatal Depression Scale")
-        for key in keys_by_text.get(_match_key(unit.text[start:end]), []):
+        for key in keys_by_text.get(match_key(unit.text[start:end]), []):
             if key not in case_keys and inside_any(start, end, policy_kept_spans.get(unit.uid, [])):
                 # A place the model found stays inside the agency named after it
                 # ("Westmere Constabulary"), as published reviews do, unless the case file
@@ -716,7 +706,7 @@ def decide(
         grouped.setdefault(cand.key, []).append(cand)
 
     in_use = labels_in_use((u.text for u in units), settings.replacements)
-    labels = _person_labels(people, grouped, by_uid, settings, in_use)
+    labels = person_labels(people, grouped, by_uid, settings, in_use)
     entities: list[Entity] = []
     order = sorted(grouped, key=lambda k: (grouped[k][0].unit, grouped[k][0].start, k))
     for index, key in enumerate(order, start=1):
@@ -773,39 +763,18 @@ def decide(
         )
     replacement_by_key = {k: e.replacement for k, e in zip(order, entities)}
     edits = [Edit(c.unit, c.start, c.end, replacement_by_key[c.key]) for c in resolved]
-    kept_entities = _kept_entities(kept, start_index=len(entities) + 1)
+    kept_rows = kept_entities(kept, start_index=len(entities) + 1)
     return Decisions(
         entities=entities,
         edits=edits,
-        secrets=_unique(secrets),
-        kept=kept_entities,
-        loose_secrets=_unique(loose),
+        secrets=unique_variants(secrets),
+        kept=kept_rows,
+        loose_secrets=unique_variants(loose),
         labels_in_use=in_use,
     )
 
 
 # ------------------------------------------------------------------------ helpers
-
-
-# A redacted string of this many digits or fewer, and nothing else ("14" and "16" that the
-# strict policy masks as the model's dates), is replaced where it was found but is not one
-# that verification can look for: the same digits are in every Word file's font sizes and
-# version numbers, so the search would fail every output and prove nothing.
-MAX_UNSEARCHABLE_DIGITS = 3
-
-
-def _searchable(text: str) -> bool:
-    digits = text.replace(" ", "")
-    return not (digits.isdigit() and len(digits) <= MAX_UNSEARCHABLE_DIGITS)
-
-
-def _match_key(text: str) -> str:
-    """What a case-insensitive variant match of ``text`` has in common with ``text``."""
-    return " ".join(text.replace("\u2019", "'").split()).lower()
-
-
-def _unique(variants: list[Variant]) -> list[Variant]:
-    return sorted(set(variants), key=lambda v: (v.text.lower(), v.case_sensitive))
 
 
 def _in_phases(queue: list[Finding], later: Sequence[tuple[list[Finding], set[int]]]) -> Iterator[tuple[int, Finding]]:
@@ -860,80 +829,3 @@ def _after_leading_words(text: str, start: int, end: int, leading: frozenset[str
         start += word.end()
 
 
-def _person_labels(
-    people: list[Person],
-    grouped: dict[str, list[Candidate]],
-    by_uid: dict[int, TextUnit],
-    settings: Settings,
-    in_use: frozenset[str],
-) -> dict[str, str]:
-    """Case-file pseudonyms; else a role label ("Social Worker 1"); else "Person A", "Person B";
-    never a label in ``in_use`` (the draft's own, see ``labels_in_use``)."""
-    labels: dict[str, str] = {}
-    used = {p.case.pseudonym for p in people if p.case and p.case.pseudonym} | set(in_use)
-    counters: dict[str, int] = {}
-    letters = 0
-    ordered = sorted(
-        (p for p in people if p.key in grouped),
-        key=lambda p: (grouped[p.key][0].unit, grouped[p.key][0].start),
-    )
-    for person in ordered:
-        if person.case and person.case.pseudonym:
-            labels[person.key] = person.case.pseudonym
-            continue
-        role_label = None
-        for cand in grouped[person.key]:
-            text = by_uid[cand.unit].text
-            role, group = role_before(text, cand.start, settings.people)
-            role_label = role_label_for(role, text[cand.start : cand.end], settings.replacements)
-            if group and person.group is None:
-                person.group = group
-            if role_label:
-                person.group = person.group or "professional"
-                break
-        if role_label is None and person.case and person.case.role:
-            role_label = role_label_for(person.case.role, None, settings.replacements)
-        if role_label:
-            while True:
-                counters[role_label] = counters.get(role_label, 0) + 1
-                label = f"{role_label} {counters[role_label]}"
-                if label not in used:
-                    break
-        else:
-            while True:
-                label = f"{settings.replacements.person_prefix} {letter_code(letters)}"
-                letters += 1
-                if label not in used:
-                    break
-        used.add(label)
-        labels[person.key] = label
-    return labels
-
-
-def _keep(kept: dict[str, _Kept], f: Finding, reason: str) -> None:
-    key = f"{f.category}:{normalise(f.text)}"
-    row = kept.setdefault(key, _Kept(f.category, f.text, reason))
-    row.recognisers.add(f.recogniser)
-    row.score = max(row.score, f.score)
-    row.occurrences.append(Occurrence(f.unit, f.start, f.end, f.text))
-
-
-def _kept_entities(kept: dict[str, _Kept], start_index: int) -> list[Entity]:
-    out = []
-    ordered = sorted(kept.values(), key=lambda k: (k.occurrences[0].unit, k.occurrences[0].start))
-    for offset, row in enumerate(ordered):
-        out.append(
-            Entity(
-                id=f"E{start_index + offset:03d}",
-                category=row.category,
-                text=row.text,
-                replacement=row.text,
-                action="keep",
-                confidence=round(row.score, 4),
-                recognisers=tuple(sorted(row.recognisers)),
-                status="auto",
-                occurrences=sorted(set(row.occurrences), key=lambda o: (o.unit, o.start)),
-                reason=row.reason,
-            )
-        )
-    return out
