@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from anonymiser.decide.keep import TermMatcher, TermSpans
+from anonymiser.decide.text_index import DocumentText
 from anonymiser.decide.titles import TitlePatterns
 from anonymiser.decide.words import words_in
 from anonymiser.detect.names import is_common_word
@@ -29,6 +30,7 @@ class Draft:
     glossary_words: set[str]  # every word of the keep list's terms, in lower case
     title_words: frozenset[str]
     openers: frozenset[str]  # people.yml function_words, in lower case
+    text_index: DocumentText  # the whole text, searched once per pattern
 
     @classmethod
     def read(cls, units: Sequence[TextUnit], settings: Settings) -> Draft:
@@ -45,6 +47,7 @@ class Draft:
             glossary_words=words_in(settings.keep.terms),
             title_words=frozenset(t.rstrip(".").lower() for t in words.titles),
             openers=frozenset(w.lower() for w in words.function_words),
+            text_index=DocumentText(units),
         )
 
     @property

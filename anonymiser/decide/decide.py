@@ -19,45 +19,37 @@ from dataclasses import dataclass, field
 
 
 from anonymiser.decide.dates import month_and_year, month_and_year_range
-from anonymiser.decide.glosses import GLOSSED_CATEGORIES, bracketed_gloss
-from anonymiser.decide.initials import InitialFinder
 from anonymiser.decide.keep import inside_any, overlaps_any
 from anonymiser.decide.recognisers import (
     FAMILY_WORD_NAME,
     FUZZY,
-    GLOSS,
-    INITIAL,
-    LOWER_CASE,
     PROPAGATED,
 )
 from anonymiser.decide.words import (
     at_sentence_start,
-    normalise,
     own_name_word,
-    pseudonym_letter,
-    words_in,
 )
 from anonymiser.decide.person_match import (
-    as_given,
     place_words_of,
     untitled_name,
 )
-from anonymiser.decide.batch_names import known_names
-from anonymiser.decide.name_search import couple_titles, propagated_initials, short_forms_and_initials
-from anonymiser.decide.person_variants import misspelling_candidates, misspellings, person_variants
+from anonymiser.decide.name_search import couple_titles
 from anonymiser.decide.kept_rows import kept_entities
 from anonymiser.decide.labels import person_labels
 from anonymiser.decide.string_search import match_key, searchable, unique_variants
 from anonymiser.decide.context import Draft
 from anonymiser.decide.judge import judge_findings
+from anonymiser.decide.glosses import gloss_candidates
+from anonymiser.decide.name_search import (
+    find_people_by_initials,
+    join_names_beside_known_surnames,
+    search_people,
+    search_short_forms,
+)
 from anonymiser.decide.people import (
-    KNOWN_KEY,
     KnownName,
-    Person,
     PersonBook,
-    SHARED_KEY,
     children_named,
-    fold,
     labels_in_use,
 )
 from anonymiser.decide.spans import Candidate, join_durations, join_names, resolve_overlaps
@@ -66,17 +58,12 @@ from anonymiser.decide.reclassify import reclassify
 from anonymiser.decide.span_tidy import (
     split_at_sentence_breaks,
 )
-from anonymiser.decide.text_index import DocumentText
 from anonymiser.detect.case_file import CaseMatcher
 from anonymiser.detect.model import MODEL_RECOGNISER_PREFIX
 from anonymiser.detect.names import (
     Variant,
     compile_variants,
-    find_all,
-    has_no_capitals,
     is_common_word,
-    lower_case_variants,
-    name_tokens,
 )
 from anonymiser.records import Edit, Entity, Finding, Occurrence, TextUnit
 from anonymiser.settings import Settings
@@ -162,173 +149,22 @@ def decide(
     openers = draft.openers
     is_name_word = draft.is_name_word
 
-    initials = (
-        InitialFinder(
-            [*words.person_nouns, *words.family_roles, *words.professional_roles],
-            titles=[*words.titles, *words.ranks],
-        )
-        if policy.initials == "mask"
-        else None
-    )
-    if initials is not None:
-        # "the complainant (M.)": the text itself says the lone letter is a person.
-        # "Sergeant H": the rank is masked with the letter, as a title with a name is.
-        seeds = [
-            *((unit, start, start, end) for unit in units for start, end in initials.seeds(unit.text)),
-            *((unit, *span) for unit in units for span in initials.titled(unit.text)),
-        ]
-        for unit, span_start, start, end in seeds:
-            if inside_any(span_start, end, glossary_spans[unit.uid]):
-                continue
-            person = book.add(unit.text[start:end], (unit.uid, start))
-            scores[person.key] = max(scores.get(person.key, 0.0), _INITIAL_SCORE)
-            recognisers.setdefault(person.key, set()).add(INITIAL)
-            candidates.append(
-                Candidate(
-                    unit.uid, span_start, end, person.key, "PERSON", _INITIAL_SCORE, INITIAL,
-                    exact=span_start == start,
-                )
-            )
-
-    joined = book.join_adjacent(
-        [by_uid[uid].text if uid in by_uid else "" for uid in range(max(by_uid, default=-1) + 1)],
-        is_name_word,
-    )
-    for person, relative in joined:
-        if relative.key in scores and person.key not in scores:
-            scores[person.key] = scores[relative.key]
-            recognisers.setdefault(person.key, set()).add("name_beside_known_surname")
-
+    initials = find_people_by_initials(found, draft, book)
+    join_names_beside_known_surnames(found, draft, book)
     # A bracketed abbreviation or original-language name right after a redacted body or place
     # ("(WSCP)", "(Sąd Rejonowy)") names it again: it is redacted too, and found everywhere.
-    for cand in list(candidates):
-        if cand.category not in GLOSSED_CATEGORIES:
-            continue
-        text = by_uid[cand.unit].text
-        gloss = bracketed_gloss(text, cand.end)
-        if gloss is None:
-            continue
-        gloss_text = text[gloss[0] : gloss[1]]
-        if glossary.is_term(gloss_text) or settings.keep.is_anonymised_form(gloss_text):
-            continue
-        key = f"{cand.category}:{normalise(gloss_text)}"
-        plain_strings.setdefault(key, (gloss_text, cand.category))
-        scores[key] = max(scores.get(key, 0.0), cand.score)
-        recognisers.setdefault(key, set()).add(GLOSS)
-        candidates.append(Candidate(cand.unit, gloss[0], gloss[1], key, cand.category, cand.score, GLOSS))
-
+    gloss_candidates(found, draft)
     # Propagation: people by every variant of their name, other strings as they are; each
     # pattern runs once over the whole document.
-    text_index = DocumentText(units)
-    lower_units = [u for u in units if has_no_capitals(u.text)]
-    secrets: list[Variant] = []
-    excluded_words = glossary_words | words_in(words.not_names)
-    people = [p for p in book.people if p.key in scores]
-    misspelling_words = misspelling_candidates(units, glossary, excluded_words)
-    # A name several listed people share is theirs only in full ("Kian Marsh"); alone it is
-    # the shared person's (PersonBook.for_shared), wherever it stands.
-    shared = {as_given(p.name) for p in people if p.key.startswith(SHARED_KEY)}
-    # A name or alias the case file gives is that person's only, as in person_for: "Hope",
-    # Hope Marsh's alias, is not also found as the first name of Hope Fairweather (it read
-    # "Family friend said she was scared" wherever Hope Fairweather was named in the draft).
-    given: dict[str, set[str]] = {}
-    for p in people:
-        if p.case is not None and not p.key.startswith(SHARED_KEY):
-            for n in (p.case.name, *p.case.aliases):
-                given.setdefault(as_given(n), set()).add(p.key)
-    # The words that open or end each person's name, or are the whole of it: a middle name
-    # alone ("Begum" of Zainab Begum Hussain) is not hers where another person bears it as
-    # a first name or surname ("Shabana Begum"): it read Zainab's label for "Begum (the aunt)".
-    end_words: dict[str, set[str]] = {}
-    for p in people:
-        for t in {p.tokens[0], p.tokens[-1]} if p.tokens else ():
-            end_words.setdefault(fold(t), set()).add(p.key)
-
-    def name_words_of_others(person: Person) -> frozenset[str]:
-        return frozenset(w for w, keys in end_words.items() if keys - {person.key})
-
-    for person in people:
-        variants = person_variants(person, excluded_words, words.titles, words.not_initials)
-        if not person.key.startswith(SHARED_KEY):
-            variants = [
-                v for v in variants
-                if as_given(v.text) not in shared and person.key in given.get(as_given(v.text), {person.key})
-            ]
-        fuzzy = misspellings(person, misspelling_words, variants, name_words_of_others(person))
-        secrets.extend(variants + fuzzy)
-        for variant_set, source in ((variants, PROPAGATED), (fuzzy, FUZZY)):
-            pattern = compile_variants(variant_set)
-            for unit, start, end in text_index.find_names(pattern, variant_set):
-                if inside_any(start, end, glossary_spans[unit.uid]):
-                    continue  # "Clare" of "Clare's Law" is not the person Clare
-                if pseudonym_letter(unit.text, start, end, settings.keep):
-                    continue  # "CHILD M": the letter is the pseudonym's
-                widened = titles.extend_over(unit.text, start)
-                candidates.append(
-                    Candidate(
-                        unit.uid, widened, end, person.key, "PERSON", scores[person.key], source,
-                        exact=widened == start,
-                    )
-                )
-                if source == FUZZY:
-                    fuzzy_keys.add(person.key)
-                    recognisers[person.key].add(FUZZY)
-        if lower_units:
-            # A note typed all in lower case ("seen hope and grace at home, brook asleep"): the
-            # person's names that are ordinary words, matched only capitalised elsewhere, are
-            # theirs there too. Redacted (a missed name can identify a child), and a guess
-            # ("i hope"), so the person goes for review. Not secrets for verification, which
-            # would then fail on "no hope" in any capitalised paragraph.
-            aliases = person.case.aliases if person.case else ()
-            own_words = [w for n in (person.name, *aliases, *person.forms) for w in name_tokens(n)]
-            lowered = lower_case_variants(variants, own_words)
-            lower_pattern = compile_variants(lowered)
-            for unit in lower_units if lower_pattern is not None else ():
-                for start, end, found in find_all(lower_pattern, unit.text):
-                    if inside_any(start, end, glossary_spans[unit.uid]):
-                        continue
-                    lower_case_names.setdefault(person.key, set()).add(found)
-                    candidates.append(
-                        Candidate(unit.uid, start, end, person.key, "PERSON", scores[person.key], LOWER_CASE)
-                    )
-                    recognisers[person.key].add(LOWER_CASE)
-        if initials is not None:
-            # A person called by one letter ("Mr K.", "the complainant (M.)") is that letter
-            # wherever it stands alone. Not a secret for verification: a lone letter is found
-            # in any text ("Person K"), so it is propagated here only.
-            candidates.extend(propagated_initials(person, units, initials, glossary_spans, scores[person.key]))
-    # The people other drafts of the batch name in full, found here by the same forms.
-    notes: dict[str, str] = {}
-    unmatched = known_names(
-        known, people, book, text_index, glossary_spans, settings, excluded_words, titles,
-        candidates, scores, recognisers, secrets, notes,
-    )
+    unmatched = search_people(found, draft, book, initials, known)
     # Short forms and lone initials of the names just found everywhere ("Con" of Connor
     # Brightwell, "K's forehead" of Kian Marsh). They are read off every given name the draft
     # gives, so they come after every person's names; they are a guess, so the person goes
     # for review (short_forms.py). A lone letter or a short word is found in any text ("Person
     # K"), so neither is a secret for verification: they are propagated here only.
-    review_reasons: dict[str, set[str]] = {}
-    for form, source, reason in short_forms_and_initials(
-        units, people, candidates, by_uid, settings, case_keep, place_words, unmatched
-    ):
-        # "Clare" of "Clare's Law" (beside a Claire) is the practice term's.
-        spans = [(uid, start, end) for uid, start, end in form.spans if not inside_any(start, end, glossary_spans[uid])]
-        if not spans:
-            continue
-        owner = form.owners[0]
-        if len(form.owners) > 1:
-            # The short form of several people's names stands for none of them.
-            owner = book.for_shared(form.text, settings.replacements.shared_given_name)
-            if owner.key not in scores:
-                people.append(owner)
-        elif owner.key.startswith(KNOWN_KEY) and owner.key not in scores:
-            people.append(owner)  # named here only by this short form ("Con")
-        scores.setdefault(owner.key, _SHORT_FORM_SCORE)
-        recognisers.setdefault(owner.key, set()).add(source)
-        review_reasons.setdefault(owner.key, set()).add(reason)
-        for uid, start, end in spans:
-            candidates.append(Candidate(uid, start, end, owner.key, "PERSON", scores[owner.key], source))
+    search_short_forms(found, draft, book, place_words, unmatched)
+    people, secrets, notes, review_reasons = found.people, found.secrets, found.notes, found.review_reasons
+    text_index = draft.text_index
     for key, names in recognisers.items():
         if names == {FAMILY_WORD_NAME}:
             review_reasons.setdefault(key, set()).add("a name only the family word before it marks")
