@@ -26,7 +26,7 @@ _BRACKET = re.compile(r"[ \t]*\(([^()\n]{2,60})\)")
 _QUOTES = "\"'\u201c\u201d\u2018\u2019"
 # A bracket that starts like a sentence or a defined term ("(see below)", "(“the Board”)",
 # "(hereinafter the Office)") is commentary or the draft's own short name, not another name.
-_NOT_A_NAME = re.compile(r"(?:the|a|an|see|now|hereinafter|formerly|i\.e|e\.g)\b", re.I)
+_NOT_A_NAME = re.compile(r"(?:the|a|an|see|now|hereinafter|formerly|i\.e|e\.g)\b", re.IGNORECASE)
 _MAX_WORDS = 4
 
 

@@ -14,10 +14,12 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
+from anonymiser.decide.context import Draft
 from anonymiser.decide.keep import TermMatcher
 from anonymiser.decide.people import (
     Person,
     PersonBook,
+    children_named,
     clean_person_text,
     fold,
     is_surname_alone,
@@ -285,3 +287,26 @@ def as_given(name: str) -> str:
     """A name or alias as the case file's are compared: initials however dotted and spaced
     ("K.M", "KM"), other names folded."""
     return re.sub(r"[.\s]", "", name) if INITIALS.fullmatch(name) else fold(name)
+
+
+def person_book(draft: Draft, findings: Sequence[Finding], case_matchers: Sequence[CaseMatcher]) -> PersonBook:
+    """An empty book of the draft's people, but for the case file's, who come first."""
+    words = draft.words
+    # The full names the draft marks as a child's ("Ayaan Warsame (aged 3)"): an adult title
+    # before their surname alone ("Ms Warsame") is someone else (PersonBook).
+    child_names = children_named(
+        (u.text for u in draft.units),
+        (untitled_name(f.text, words) for f in findings if f.category == "PERSON"),
+        words,
+    )
+    book = PersonBook(
+        words.titles,
+        words.honorifics,
+        children=words.children,
+        child_titles=words.child_titles,
+        child_names=child_names,
+    )
+    for matcher in case_matchers:
+        if matcher.person is not None:
+            book.for_case(matcher.person)
+    return book
