@@ -1,6 +1,8 @@
-"""Every person's names found everywhere in the draft, beyond the forms detection found: lone
-initials, short forms ("Con" of Connor), a family's lone initials ("K's forehead"), and the
-title of a couple ("Mr" of "Mr and Mrs T.")."""
+"""Every person's names found everywhere in the draft: each variant of every person's name
+(and its misspellings, its lower-case forms in a note typed with no capitals, a lone initial
+it is called by), then the batch's names (``batch_names``), the short forms of given names
+("Con" of Connor) and a family's lone initials ("K's forehead"), and the title of a couple
+("Mr" of "Mr and Mrs T.")."""
 
 from __future__ import annotations
 
