@@ -59,11 +59,10 @@ def bracketed_gloss(text: str, end: int) -> tuple[int, int] | None:
 
 
 def gloss_candidates(found: Found, draft: Draft) -> None:
-    """Each redacted body's or place's bracketed other name, as a candidate of its own."""
+    """Each redacted body's or place's bracketed other name ("(WSCP)", "(Sąd Rejonowy)"), as a
+    candidate of its own: redacted too, and found everywhere."""
     settings, by_uid, glossary = draft.settings, draft.by_uid, draft.glossary
     candidates, plain_strings, scores, recognisers = found.candidates, found.plain_strings, found.scores, found.recognisers
-    # A bracketed abbreviation or original-language name right after a redacted body or place
-    # ("(WSCP)", "(Sąd Rejonowy)") names it again: it is redacted too, and found everywhere.
     for cand in list(candidates):
         if cand.category not in GLOSSED_CATEGORIES:
             continue

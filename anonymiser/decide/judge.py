@@ -68,8 +68,9 @@ def judge_findings(
     case_matchers: Sequence[CaseMatcher],
     place_words: dict[str, set[str]],
 ) -> Found:
-    """Judge every finding; the people go into ``book``, the rest into what is returned.
-    ``place_words``: the words of the draft's places (``place_words_of``)."""
+    """Judge every finding: the people it names go into ``book``; the candidates, kept rows
+    and what is known of each key into the record returned. ``place_words``: the words of
+    the draft's places (``place_words_of``)."""
     judge = _Judge(draft, book, case_matchers, place_words)
     policy = draft.policy
     # Spans of things the policy keeps (agencies under scr): a weaker finding inside one,

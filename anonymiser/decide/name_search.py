@@ -243,8 +243,6 @@ def search_people(
     glossary, titles, glossary_spans, glossary_words = draft.glossary, draft.titles, draft.glossary_spans, draft.glossary_words
     candidates, scores, recognisers = found.candidates, found.scores, found.recognisers
     secrets, notes, fuzzy_keys, lower_case_names = found.secrets, found.notes, found.fuzzy_keys, found.lower_case_names
-    # Propagation: people by every variant of their name, other strings as they are; each
-    # pattern runs once over the whole document.
     lower_units = [u for u in units if has_no_capitals(u.text)]
     excluded_words = glossary_words | words_in(words.not_names)
     found.people = [p for p in book.people if p.key in scores]
@@ -339,11 +337,6 @@ def search_short_forms(
     glossary_spans = draft.glossary_spans
     candidates, scores, recognisers, people = found.candidates, found.scores, found.recognisers, found.people
     review_reasons = found.review_reasons
-    # Short forms and lone initials of the names just found everywhere ("Con" of Connor
-    # Brightwell, "K's forehead" of Kian Marsh). They are read off every given name the draft
-    # gives, so they come after every person's names; they are a guess, so the person goes
-    # for review (short_forms.py). A lone letter or a short word is found in any text ("Person
-    # K"), so neither is a secret for verification: they are propagated here only.
     for form, source, reason in short_forms_and_initials(
         units, people, candidates, by_uid, settings, case_keep, place_words, unmatched
     ):
