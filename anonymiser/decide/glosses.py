@@ -9,6 +9,11 @@ from __future__ import annotations
 
 import re
 
+from anonymiser.decide.context import Draft
+from anonymiser.decide.found import Found
+from anonymiser.decide.recognisers import GLOSS
+from anonymiser.decide.spans import Candidate
+from anonymiser.decide.words import normalise
 from anonymiser.detect.names import is_common_word
 
 # Categories that are names of bodies or places; a person's bracketed initials are found as
@@ -21,7 +26,7 @@ _BRACKET = re.compile(r"[ \t]*\(([^()\n]{2,60})\)")
 _QUOTES = "\"'\u201c\u201d\u2018\u2019"
 # A bracket that starts like a sentence or a defined term ("(see below)", "(“the Board”)",
 # "(hereinafter the Office)") is commentary or the draft's own short name, not another name.
-_NOT_A_NAME = re.compile(r"(?:the|a|an|see|now|hereinafter|formerly|i\.e|e\.g)\b", re.I)
+_NOT_A_NAME = re.compile(r"(?:the|a|an|see|now|hereinafter|formerly|i\.e|e\.g)\b", re.IGNORECASE)
 _MAX_WORDS = 4
 
 
@@ -51,3 +56,25 @@ def bracketed_gloss(text: str, end: int) -> tuple[int, int] | None:
     if not any(w[:1].isupper() or not is_common_word(w) for w in words):
         return None
     return start, stop
+
+
+def gloss_candidates(found: Found, draft: Draft) -> None:
+    """Each redacted body's or place's bracketed other name ("(WSCP)", "(Sąd Rejonowy)"), as a
+    candidate of its own: redacted too, and found everywhere."""
+    settings, by_uid, glossary = draft.settings, draft.by_uid, draft.glossary
+    candidates, plain_strings, scores, recognisers = found.candidates, found.plain_strings, found.scores, found.recognisers
+    for cand in list(candidates):
+        if cand.category not in GLOSSED_CATEGORIES:
+            continue
+        text = by_uid[cand.unit].text
+        gloss = bracketed_gloss(text, cand.end)
+        if gloss is None:
+            continue
+        gloss_text = text[gloss[0] : gloss[1]]
+        if glossary.is_term(gloss_text) or settings.keep.is_anonymised_form(gloss_text):
+            continue
+        key = f"{cand.category}:{normalise(gloss_text)}"
+        plain_strings.setdefault(key, (gloss_text, cand.category))
+        scores[key] = max(scores.get(key, 0.0), cand.score)
+        recognisers.setdefault(key, set()).add(GLOSS)
+        candidates.append(Candidate(cand.unit, gloss[0], gloss[1], key, cand.category, cand.score, GLOSS))

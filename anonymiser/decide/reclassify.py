@@ -1,0 +1,166 @@
+"""The model's categories corrected where a pattern recogniser knows better.
+
+The model reads "The paramedic, Owain Pritchard" as a body, "Westmere" of "Westmere
+Constabulary" as a person, "Sertraline" as a person; the findings of the pattern recognisers
+around and inside its guesses say what they are. Run once, before any finding is judged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+
+from wordfreq import zipf_frequency
+
+from anonymiser.decide.keep import inside_any
+from anonymiser.decide.people import role_before
+from anonymiser.decide.words import NAME_WORD
+from anonymiser.detect.given_names import (
+    GIVEN_NAME_RECOGNISER,
+    PLACE_NAME_RECOGNISER,
+    SURNAME_WORD_BELOW_ZIPF,
+)
+from anonymiser.detect.model import MODEL_RECOGNISER_PREFIX
+from anonymiser.detect.names import is_common_word
+from anonymiser.records import Finding
+from anonymiser.settings import PeopleWords
+
+# Institutions that name a place: a lone PERSON guess that starts one of these is the place
+# ("Westmere" of "Westmere Constabulary"), not a person.
+_INSTITUTIONS = frozenset({"HOSPITAL", "SCHOOL", "NURSERY", "GP_PRACTICE", "PRISON"})
+_PLACE_NAMED = ("AGENCY", "HOSPITAL", "SCHOOL", "NURSERY", "GP_PRACTICE", "PRISON", "ADDRESS")
+# Where the document's places are: a word of one of these is a place word, not a given name.
+PLACE_CATEGORIES = frozenset({"LOCATION", "ADDRESS", *_PLACE_NAMED})
+
+
+# Categories whose list entries never name a person: a person guess of exactly those words is
+# the list's ("Hepatitis C" is a condition, "Sertraline" a medicine, whatever the model says).
+_NEVER_PEOPLE = frozenset({"CONDITION", "MEDICATION"})
+
+
+def reclassify(
+    findings: Sequence[Finding],
+    glossary_words: set[str],
+    is_first_name: Callable[[str], bool],
+    texts: Mapping[int, str],
+    words: PeopleWords,
+) -> list[Finding]:
+    """Fix the model's category where a pattern recogniser knows better.
+
+    - An ORG or place guess of two or three name words right after a role word is that
+      person: "The paramedic, Owain Pritchard, found him" read "The paramedic, (organisation),".
+
+    - An ORG that overlaps an agency found by its head word is that agency (kept by scr).
+    - A one-word PERSON that begins a place-named institution is a place (LOCATION).
+    - A PERSON inside an address found by its street word is that address, unless it starts
+      with a first name and no residence word comes before it (patterns/people.yml
+      residence_words): "took him home to Ashcombe Row" was labelled "Person B", as was
+      "moved to Harriet Close"; "spoke to Sarah Grove" stays a person. A street or building
+      named after a first name ("Florence Court", given_names.yml place_ends) is a place
+      wherever it stands.
+    - A PERSON the model or the name lists guessed inside something else a pattern is surer
+      of is not a person: "Gypsy Roma Traveller" (ethnicity; "Roma" is a first name) or
+      "Prison Durham" (of a prison) made a person whose name, found everywhere, took "a
+      traveller on the bus" with it.
+    - A PERSON guessed that is exactly a listed condition or medicine, and not a first name,
+      is that: "Sertraline increased to 100mg" made a "Person L", found everywhere.
+    """
+    agency_spans: dict[int, list[tuple[int, int]]] = {}
+    address_spans: dict[int, list[tuple[int, int]]] = {}
+    surer: dict[int, list[tuple[int, int, float]]] = {}
+    place_words: set[str] = set()
+    never_people = {
+        (f.unit, f.start, f.end)
+        for f in findings
+        if f.category in _NEVER_PEOPLE and not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX)
+    }
+    for f in findings:
+        if f.category != "PERSON" and not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
+            # A street named after a first name ("Grace Close") or an institution its kind
+            # names ("St Mary's Hospital", which the model also read as a person) is surer
+            # than any person guess inside it, whatever score the model's PERSON is given.
+            score = float("inf") if f.recogniser == PLACE_NAME_RECOGNISER or f.category in _INSTITUTIONS else f.score
+            surer.setdefault(f.unit, []).append((f.start, f.end, score))
+        if f.category == "AGENCY":
+            agency_spans.setdefault(f.unit, []).append((f.start, f.end))
+        if f.category == "ADDRESS" and not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
+            address_spans.setdefault(f.unit, []).append((f.start, f.end))
+        if f.category in _PLACE_NAMED:
+            first = f.text.split()[0] if f.text.split() else ""
+            if first[:1].isupper() and not first[:1].isdigit():
+                place_words.add(first)
+    pattern_places = frozenset(
+        w.lower()
+        for f in findings
+        if f.category in PLACE_CATEGORIES and not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX)
+        for w in NAME_WORD.findall(f.text)
+    )
+    out = []
+    for f in findings:
+        if _person_after_role(f, texts[f.unit], glossary_words, words, is_first_name, pattern_places):
+            f = replace(f, category="PERSON")
+        guess = f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) or f.recogniser == GIVEN_NAME_RECOGNISER
+        if guess and f.category == "PERSON" and any(
+            s <= f.start and f.end <= e and score > f.score for s, e, score in surer.get(f.unit, [])
+        ):
+            continue
+        if (
+            guess
+            and f.category == "PERSON"
+            and (f.unit, f.start, f.end) in never_people
+            and not is_first_name(f.text.strip())
+        ):
+            # Exactly the words of a named condition or medicine ("Hepatitis C", capitalised
+            # after a full stop was cut off it; "Sertraline" opening a sentence): no person is
+            # called that. A first name a drug dictionary also lists is still a person.
+            continue
+        if f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
+            if f.category == "ORGANISATION" and any(
+                s < f.end and f.start < e for s, e in agency_spans.get(f.unit, [])
+            ):
+                f = replace(f, category="AGENCY")
+            elif f.category == "PERSON" and " " not in f.text.strip() and f.text.strip() in place_words:
+                f = replace(f, category="LOCATION")
+            elif (
+                f.category == "PERSON"
+                and inside_any(f.start, f.end, address_spans.get(f.unit, []))
+                and (not is_first_name(f.text.split()[0]) or words.residence_before.search(texts[f.unit][: f.start]))
+            ):
+                f = replace(f, category="ADDRESS")
+        out.append(f)
+    return out
+
+
+def _person_after_role(
+    f: Finding,
+    text: str,
+    glossary_words: set[str],
+    words: PeopleWords,
+    is_first_name: Callable[[str], bool] = lambda word: False,
+    places: frozenset[str] = frozenset(),
+) -> bool:
+    """Whether the model's ORG or place guess ``f`` is a person's name after their role
+    ("the paramedic, Owain Pritchard"): two or three capitalised name words, none of them an
+    ordinary or practice word, right after a family or professional role word. One word is
+    a name right after a family role word ("her mother, Tamzin", "uncle Paddy", which the
+    model read as a body and a place) on the evidence names_after_family_words asks for: a
+    first name or a word as rare as a surname, and no word of a place the patterns found
+    (``places``, lower case)."""
+    if not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) or f.category not in ("ORGANISATION", "LOCATION"):
+        return False
+    tokens = f.text.split()
+    if len(tokens) == 1 and NAME_WORD.fullmatch(tokens[0]):
+        word = tokens[0]
+        folded = words.folded
+        low = word.lower()
+        return (
+            all(low not in known for known in (glossary_words, places, folded.titles, folded.roles))
+            and not words.not_name_matcher.is_term(word)
+            and (is_first_name(word) or zipf_frequency(word.lower(), "en") < SURNAME_WORD_BELOW_ZIPF)
+            and role_before(text, f.start, words)[1] == "family"
+        )
+    if not 2 <= len(tokens) <= 3 or not all(NAME_WORD.fullmatch(t) for t in tokens):
+        return False
+    if any(is_common_word(t) or t.lower() in glossary_words for t in tokens):
+        return False
+    return role_before(text, f.start, words)[0] is not None

@@ -1,0 +1,23 @@
+"""The recogniser names the decide stage gives what it finds itself.
+
+The review log shows them beside each entity (why a span was redacted), so each names how
+the span was found: propagated from a name found elsewhere, a misspelling of one, a short
+form, and so on. Detection's own recognisers are named in ``anonymiser/detect``.
+"""
+
+from __future__ import annotations
+
+PROPAGATED = "document_consistency"
+FUZZY = "fuzzy_name_variant"
+GLOSS = "bracketed_name"
+INITIAL = "initial_as_name"
+COUPLE = "couple_title"
+SHORT_FORM = "short_form_of_name"
+FAMILY_INITIAL = "family_initial"
+FAMILY_WORD_NAME = "name_after_family_word"
+BATCH_NAME = "batch_name"
+# A name that is an ordinary word, matched in lower case in a paragraph with no capitals.
+LOWER_CASE = "name_in_lower_case_note"
+# The name of the YAML recogniser of a practitioner's initials after the role's shorthand
+# ("SW LK", "HV BO": patterns/recognisers/worker_initials.yml).
+WORKER_INITIALS_RECOGNISER = "worker_initials"

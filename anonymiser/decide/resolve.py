@@ -1,0 +1,46 @@
+"""The candidates made into the spans to redact: overlaps resolved (the union is redacted),
+durations and names split at "and"/"of" joined, and a family's surname given to the family."""
+
+from __future__ import annotations
+
+from anonymiser.decide.context import Draft
+from anonymiser.decide.family_words import family_references
+from anonymiser.decide.found import Found
+from anonymiser.decide.name_search import couple_titles
+from anonymiser.decide.people import PersonBook
+from anonymiser.decide.recognisers import FUZZY, PROPAGATED
+from anonymiser.decide.spans import (
+    Candidate,
+    join_durations,
+    join_names,
+    resolve_overlaps,
+)
+
+
+def resolve_candidates(found: Found, draft: Draft, book: PersonBook) -> list[Candidate]:
+    """The spans to redact, each with the key of what it names. ``found.people`` gains the
+    families named by their surname (``family_references``)."""
+    policy, texts, by_uid = draft.policy, draft.texts, draft.by_uid
+    candidates = found.candidates
+    if found.adult_spans:
+        # The child's name found everywhere must not take back the words found to be an
+        # adult's ("Abdi senior").
+        candidates = [
+            c
+            for c in candidates
+            if c.recogniser not in (PROPAGATED, FUZZY)
+            or found.adult_spans.get((c.unit, c.start, c.end), c.key) == c.key
+        ]
+    if policy.couple_titles == "mask":
+        candidates.extend(couple_titles(candidates, by_uid, draft.titles))
+    resolved = join_names(
+        join_durations(resolve_overlaps(candidates), texts, policy.join_durations), texts, policy.join_names
+    )
+    return family_references(
+        resolved,
+        found.people,
+        by_uid,
+        book,
+        draft.settings.replacements.shared_name,
+        draft.words.family_after,
+    )

@@ -1,0 +1,291 @@
+"""Spans cut to what they name: a finding's span tidied before it is judged.
+
+The model's spans run across sentence breaks and lines, take in the article before a name,
+the paragraph's number before a date, the practice terms before and after a name
+("Jane Hill Social Worker"). Each function here returns the span cut to the words that name
+something, or None when nothing of a name is left.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from anonymiser.decide.keep import overlaps_any
+from anonymiser.decide.titles import TitlePatterns
+from anonymiser.decide.words import own_name_word
+from anonymiser.detect.model import MODEL_RECOGNISER_PREFIX
+from anonymiser.detect.names import name_tokens
+from anonymiser.records import Finding
+from anonymiser.settings import FoldedPeopleWords, KeepList
+
+
+def trim_person(
+    f: Finding,
+    glossary: list[tuple[int, int]],
+    text: str,
+    titles: TitlePatterns,
+    roles: re.Pattern[str],
+    openers: frozenset[str] = frozenset(),
+) -> Finding | None:
+    """A person's span less the practice terms at its ends, with two exceptions that would
+    otherwise publish part of a name. A term inside the leading title is the title's, which
+    goes with the name: "District Judge A B Jones" is not cut to "District". And a title with
+    one word before a term keeps the term: a title goes with a surname, so in "Ms Priya
+    Registrar" the last word is hers, not a role.
+
+    Role words opening the span are cut off first: the model reads "Child Kian Marsh" and
+    "Mother Kayleigh" as names, which made a new person ("Person A") of someone the case file
+    or the rest of the document already names. So is a word that opens a sentence before a
+    title (``openers``, the function words of patterns/people.yml): the model reads "Later Mrs
+    O’Neill" as one name, which made her a person apart from "Mrs Patricia O'Neill"."""
+    opener = re.match(r"([A-Za-z]+)\s+", text[f.start : f.end])
+    if opener and opener.group(1).lower() in openers and titles.leading.match(text, f.start + opener.end(), f.end):
+        f = replace(f, start=f.start + opener.end(), text=text[f.start + opener.end() : f.end])
+    role = roles.match(text, f.start, f.end)
+    while role is not None and any(ch.isupper() for ch in text[role.end() : f.end]):
+        f = replace(f, start=role.end(), text=text[role.end() : f.end])
+        role = roles.match(text, f.start, f.end)
+    title = titles.leading.match(text, f.start, f.end)
+    title_end = title.end() if title else f.start
+    terms = [g for g in glossary if not (f.start <= g[0] and g[1] <= title_end)]
+    trimmed = trim_off_terms(f, terms, text)
+    bare = trim_off_terms(f, [], text)  # only the punctuation at its ends cut off
+    if (
+        trimmed is not None
+        and bare is not None
+        and title is not None
+        and trimmed.end < bare.end
+        and len(name_tokens(text[title_end : trimmed.end])) == 1
+    ):
+        return bare
+    return trimmed
+
+
+# ("Her Majesty's Prison Gallowmere" is a name, not "her" and a name.)
+_DETERMINER_WORDS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
+
+
+_DETERMINER = re.compile(rf"^(?:{'|'.join(sorted(_DETERMINER_WORDS))})\s+(?!majesty)", re.IGNORECASE)
+
+
+# A full stop (or ! or ?) and the space after it, before a capital letter: perhaps the end of a
+# sentence, inside a model's span.
+_STOP_BEFORE_CAPITAL = re.compile(r"[.!?][ \t\u00a0]+(?=[^\W\d_])")
+
+
+_LAST_WORD = re.compile(r"(\w+)$")
+
+
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+def split_at_sentence_breaks(
+    findings: Sequence[Finding], texts: Mapping[int, str], folded: FoldedPeopleWords
+) -> list[Finding]:
+    """The model's entities cut where they cross a sentence break.
+
+    "Hepatitis C. The health visitor": the model took "Hepatitis C. The" for one PERSON, and
+    the next sentence lost its first word to the label. Each part is judged on its own, as
+    any finding is: the part after the break may be a name of its own ("Brown. Mason Green").
+    """
+    out: list[Finding] = []
+    for f in findings:
+        text = texts.get(f.unit)
+        while text is not None and f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
+            cut = _sentence_break(text, f.start, f.end, folded)
+            if cut is None:
+                break
+            out.append(replace(f, end=cut[0], text=text[f.start : cut[0]]))
+            f = replace(f, start=cut[1], text=text[cut[1] : f.end])
+        out.append(f)
+    return out
+
+
+def _sentence_break(text: str, start: int, end: int, folded: FoldedPeopleWords) -> tuple[int, int] | None:
+    """Where a span of ``text`` crosses a sentence break: (the end of the part before the stop,
+    the start of the part after it), or None.
+
+    A full stop ends a sentence unless the word before it is a title, rank or abbreviation
+    ("Dr. Smith", "St. Mary's", people.yml abbreviations) or an initial ("J. Smith", and the
+    "C" of "Hepatitis C."); even then a function word after it ("Hepatitis C. The") starts a
+    new sentence. An initial after it ("J. A. Smith") is no function word ("A")."""
+    for stop in _STOP_BEFORE_CAPITAL.finditer(text, start, end):
+        after = _FIRST_WORD.match(text, stop.end(), end)
+        if after is None or not after.group(0)[:1].isupper():
+            continue
+        if text[stop.start()] == ".":
+            before = _LAST_WORD.search(text, start, stop.start())
+            abbreviated = before is not None and (
+                (len(before.group(1)) == 1 and before.group(1).isalpha())
+                or before.group(1).lower() in folded.abbreviations
+            )
+            initial_after = len(after.group(0)) == 1 and text[after.end() : after.end() + 1] == "."
+            opens = after.group(0).lower() in folded.function_words and not initial_after
+            if abbreviated and not opens:
+                continue
+        if stop.start() > start:
+            return stop.start(), stop.end()
+    return None
+
+
+# A paragraph's number opening its paragraph, before the model's date ("2.3 Between January
+# and March 2020"; not the "9.30" of "9.30 a.m").
+_PARAGRAPH_NUMBER = re.compile(r"\d+(?:\.\d+)+\s+(?=[A-Z])")
+
+
+_JOINING_WORD_AT_END = re.compile(r"[\s,]+(?:and|or|to|&)$", re.IGNORECASE)
+
+
+_YEAR_AT_END = re.compile(r"\b(?:1[89]|20)\d\d$")
+
+
+_RANGE_OPENER = re.compile(r"\b(?:between|from)\b", re.IGNORECASE)
+
+
+# How often, after a date the model ran on into it ("12 March 2019 - 3 April 2019 daily"):
+# an adverb in -ly that is not July. Left in, the whole span became "(date)" and the
+# sentence lost its "daily".
+_FREQUENCY_AT_END = re.compile(r"(?<=\d)[\s,]+(?!july\b)[a-z]+ly$", re.IGNORECASE)
+
+
+# A guess that is only the number a paragraph opens with ("4.13 Safeguarding supervision").
+# Not a date written with dots ("12.03.2019"): its year has four digits.
+_LONE_PARAGRAPH_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3}){1,2}\.?")
+
+
+_HYPHEN_BEFORE_LINE_END = re.compile(r"\w[-\u2010\u2011][ \t]*\r?\n$")
+
+
+def tidy_span(
+    f: Finding, text: str, openers: frozenset[str] = frozenset(), function_words: frozenset[str] = frozenset()
+) -> Finding | None:
+    """A pattern or model span cut to one line, without a leading "the".
+
+    A replacement must never join two lines or swallow list numbering ("...Leads\n- 6.2"),
+    and "the Local Safeguarding Children Board" is the practice term with an article. The
+    model's date leaves out the paragraph's number ("2.3 Between January and March 2020" lost
+    it to "(date)") and, given ``openers`` (people.yml function_words, for a policy that
+    publishes months), the words that lead to it: scr published "between October 2021" as
+    "(date)" where it publishes "October 2021". A policy that masks every date masks them
+    with it, as the TAB benchmark marks them ("between 1990 and 1995").
+    """
+    start, end = f.start, f.end
+    newline = text.find("\n", start, end)
+    if newline != -1 and f.category == "PERSON" and _HYPHEN_BEFORE_LINE_END.search(text, start, newline + 1):
+        # A double-barrelled name broken at its hyphen ("Dubois-\nMarchand") is one name: cut
+        # to a line, "Marchand" was published on the next.
+        newline = -1
+    if newline != -1:
+        # Keep the line with more letters: that is where the entity is.
+        first, rest = text[start:newline], text[newline + 1 : end]
+        if sum(c.isalpha() for c in rest) > sum(c.isalpha() for c in first):
+            start = newline + 1
+            while start < end and text[start].isspace():
+                start += 1
+        else:
+            end = newline
+    if f.category in ("DATE", "QUANTITY") and f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
+        # The model also read paragraph numbers as percentages ("1.5 Methodology", "4.13").
+        number = _PARAGRAPH_NUMBER.match(text, start, end)
+        if number and not text[:start].strip():
+            start = number.end()
+        elif (
+            f.category == "QUANTITY"
+            and not text[:start].strip()
+            and _LONE_PARAGRAPH_NUMBER.fullmatch(text, start, end)
+        ):
+            return None
+        while openers:
+            word = re.match(r"[^\W\d_]+\s+", text[start:end])
+            if not word or word.group(0).strip().lower() not in openers:
+                break
+            start += word.end()
+    if f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) and f.category in ("ORGANISATION", "LOCATION", "AGENCY"):
+        # The model's organisation or place can open with the sentence's first word ("Later
+        # St. Aldric's" beside the school "St. Aldric's Primary School"): the union of the two
+        # swallowed "Later". No name opens with a function word (``function_words``).
+        while function_words:
+            word = re.match(r"[^\W\d_]+\s+", text[start:end])
+            lead = word.group(0).strip().lower() if word else ""
+            if not word or lead not in function_words or lead in _DETERMINER_WORDS or word.end() >= end - start:
+                break  # articles are _DETERMINER's ("Her Majesty's Prison" keeps its "Her")
+            start += word.end()
+    if f.category not in ("PERSON", "DATE", "DATE_OF_BIRTH", "AGE"):
+        article = _DETERMINER.match(text[start:end])
+        if article and end - start > article.end():
+            start += article.end()
+    if f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) and f.category != "PERSON":
+        # The model's span can run into a bracket it does not close ("the Chamber (Rule 21"):
+        # the name ends before the bracket; what follows it is a reference, not the name.
+        opening = text.find("(", start, end)
+        if opening > start and text.find(")", opening, end) == -1:
+            end = opening
+    while end > start and text[end - 1] in " \t,;:":
+        end -= 1
+    if f.category == "DATE" and f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
+        # "1996, 1997 and" (of "In 1996, 1997 and 1998 the trial..."): the joining word is
+        # not the dates'. Only after a year: "28 January and" and "between 1975 and" wait for
+        # the year or the end of a range that follows, and make one date with it (as TAB marks
+        # them).
+        joining = _JOINING_WORD_AT_END.search(text, start, end)
+        if (
+            joining
+            and joining.start() > start
+            and _YEAR_AT_END.search(text, start, joining.start())
+            and not _RANGE_OPENER.search(text, start, end)
+        ):
+            end = joining.start()
+        frequency = _FREQUENCY_AT_END.search(text, start, end)
+        if frequency and frequency.start() > start:
+            end = frequency.start()
+    if end - start < 1:
+        return None
+    if (start, end) == (f.start, f.end):
+        return f
+    return replace(f, start=start, end=end, text=text[start:end])
+
+
+def trim_off_terms(f: Finding, glossary: list[tuple[int, int]], text: str) -> Finding | None:
+    """Cut practice terms off the ends of a span; None if nothing of a name is left."""
+    start, end = f.start, f.end
+    for g_start, g_end in glossary:
+        if g_start < end and start < g_end:
+            if g_start <= start:
+                start = max(start, g_end)
+            elif g_end >= end:
+                end = min(end, g_start)
+            elif f.category == "PERSON":
+                end = g_start  # a practice term inside a name span: keep the name before it
+            else:
+                # A term inside an organisation guess ("Isle of Wight CCG Safeguarding Leads"):
+                # the guess is about the term, which is kept; what is left is judged alone.
+                left, right = text[start:g_start], text[g_end:end]
+                if sum(c.isalpha() for c in right) > sum(c.isalpha() for c in left):
+                    start = g_end
+                else:
+                    end = g_start
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    if end - start < 2:
+        return None
+    if (start, end) == (f.start, f.end):
+        return f
+    return replace(f, start=start, end=end, text=text[start:end])
+
+
+def names_more_than_terms(
+    f: Finding, glossary: list[tuple[int, int]], text: str, glossary_words: set[str], keep: KeepList
+) -> bool:
+    """Whether a guess that overlaps practice terms also has a capitalised word of its own.
+
+    "Leeds" of "Leeds Crown Court" or "Parole" of "Parole Board" makes the practice term part
+    of one body's name; a lower-case rest ("Ofsted inspection"), an article, a possessive or
+    another practice word ("LSCB Chair") does not.
+    """
+    if not overlaps_any(f.start, f.end, glossary):
+        return False
+    return own_name_word(text, f.start, f.end, glossary, glossary_words, keep)

@@ -1,0 +1,71 @@
+"""Words of the draft as the decide stage reads them: where a sentence opens, which words are
+a name's own, a pseudonym's letter, and the keys strings are compared by."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from anonymiser.settings import KeepList
+
+LONE_INITIAL = re.compile(r"[A-Z]")
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def words_in(terms: Sequence[str]) -> set[str]:
+    return {w.lower() for t in terms for w in re.findall(r"[\w'\u2019]+", t)}
+
+
+# A word of a name: capitalised letters, perhaps with an apostrophe or hyphen ("O'Neill").
+NAME_WORD = re.compile(r"[A-Z][A-Za-z'\u2019-]+")
+
+
+def at_sentence_start(text: str, start: int) -> bool:
+    """Whether ``start`` opens its paragraph or a sentence (after ". ", "? ", "! ")."""
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".?!:"
+
+
+def heading_like(text: str) -> bool:
+    """A short line without a sentence's last stop: "Background to the review"."""
+    stripped = text.strip()
+    return 0 < len(stripped.split()) <= 8 and stripped[-1] not in ".?!:;,"
+
+
+def pseudonym_letter(text: str, start: int, end: int, keep: KeepList) -> bool:
+    """Whether ``text[start:end]`` is one capital letter that makes an already anonymised form
+    with the word just before it ("CHILD M", "Adult C")."""
+    if not LONE_INITIAL.fullmatch(text[start:end]):
+        return False
+    match = re.search(r"([^\W\d_]+) $", text[max(0, start - 40) : start])
+    return bool(match) and keep.is_anonymised_form(f"{match.group(1)} {text[start:end]}")
+
+
+def own_name_word(
+    text: str,
+    start: int,
+    end: int,
+    others: Sequence[tuple[int, int]],
+    glossary_words: set[str],
+    keep: KeepList | None = None,
+) -> bool:
+    """Whether ``text[start:end]`` has, outside the ``others`` spans, a capitalised word that is
+    not an article, a possessive "s" or a practice word: a name word of its own. Given the
+    ``keep`` list, a pseudonym's letter ("M" of "Child M") is not one either: "Individual
+    Management Review: Child M" was masked whole as a body's name."""
+    rest = list(text[start:end])
+    for s, e in others:
+        s, e = max(s, start), min(e, end)
+        if s < e:
+            rest[s - start : e - start] = " " * (e - s)
+    for match in re.finditer(r"[^\W\d_][\w\-]*", "".join(rest)):
+        word = match.group(0)
+        low = word.lower()
+        if word[:1].isupper() and low not in glossary_words and low not in ("the", "a", "an", "s"):
+            if keep is not None and pseudonym_letter(text, start + match.start(), start + match.end(), keep):
+                continue
+            return True
+    return False
