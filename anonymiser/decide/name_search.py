@@ -60,18 +60,51 @@ from anonymiser.settings import Settings
 
 
 def couple_titles(
-    candidates: Sequence[Candidate], by_uid: dict[int, TextUnit], titles: TitlePatterns
+    candidates: Sequence[Candidate], by_uid: dict[int, TextUnit], titles: TitlePatterns, *, every: bool
 ) -> list[Candidate]:
-    """"Mr" of "Mr and Mrs T.", for each person's titled name: the same person's mention."""
+    """"Mr" of "Mr and Mrs T.": the first title stands for the other person of the couple.
+
+    When the draft names that person with the same title elsewhere ("Mr Kowalczyk said he
+    was worried"), the title takes that person's label under any policy: "Mr and Mrs
+    Kowalczyk" read "Mr and Person A", as if "Mr" were somebody else, and is now "Person B
+    and Person A". Otherwise only with ``every`` (strict, ``couple_titles: mask``), and then
+    with the label of the name it shares (titles.py says why scr leaves it)."""
+    titled: dict[tuple[str, str], str] = {}
+    for cand in candidates:
+        if cand.category == "PERSON":
+            named = _title_and_surname(by_uid[cand.unit].text[cand.start : cand.end], titles)
+            if named is not None:
+                titled.setdefault(named, cand.key)
     found: dict[tuple[int, int, int], Candidate] = {}
     for cand in candidates:
         if cand.category != "PERSON":
             continue
-        span = titles.couple_title(by_uid[cand.unit].text, cand.start)
-        if span is not None:
-            where = (cand.unit, *span)
-            found.setdefault(where, Candidate(cand.unit, *span, cand.key, "PERSON", cand.score, COUPLE))
+        text = by_uid[cand.unit].text
+        span = titles.couple_title(text, cand.start)
+        if span is None:
+            continue
+        surname = name_tokens(text[cand.start : cand.end])[-1:]
+        other = titled.get((fold(text[span[0] : span[1]].rstrip(".")), fold(surname[0]))) if surname else None
+        if other is not None and other != cand.key:
+            key = other
+        elif every:
+            key = cand.key
+        else:
+            continue
+        where = (cand.unit, *span)
+        found.setdefault(where, Candidate(cand.unit, *span, key, "PERSON", cand.score, COUPLE))
     return [found[where] for where in sorted(found)]
+
+
+def _title_and_surname(name: str, titles: TitlePatterns) -> tuple[str, str] | None:
+    """("mr", "kowalczyk") for "Mr Kowalczyk" or "Mr. Jan Kowalczyk"; None without a title."""
+    match = titles.leading.match(name)
+    if match is None:
+        return None
+    words = name_tokens(name[match.end() :])
+    if not words:
+        return None
+    return fold(match.group().split()[0].rstrip(".")), fold(words[-1])
 
 
 def propagated_initials(

@@ -31,8 +31,7 @@ def resolve_candidates(found: Found, draft: Draft, book: PersonBook) -> list[Can
             if c.recogniser not in (PROPAGATED, FUZZY)
             or found.adult_spans.get((c.unit, c.start, c.end), c.key) == c.key
         ]
-    if policy.couple_titles == "mask":
-        candidates.extend(couple_titles(candidates, by_uid, draft.titles))
+    candidates.extend(couple_titles(candidates, by_uid, draft.titles, every=policy.couple_titles == "mask"))
     resolved = join_names(
         join_durations(resolve_overlaps(candidates), texts, policy.join_durations), texts, policy.join_names
     )

@@ -5,7 +5,8 @@ A couple named once for both ("Mr and Mrs T.", "Dr and Mrs Price"): the first ti
 for the first person's whole name ("Mr" is Mr T.), so a policy that masks every mention of a
 person (strict, ``couple_titles: mask``) masks it too, with the same label as the name it
 shares. scr leaves it: the title alone names no one, and the shared label would read as one
-person twice ("Mother and Mother").
+person twice ("Mother and Mother"). When the draft names that person with the title on their
+own ("Mr T. said ..."), the title takes their label under either policy ("Father and Mother").
 """
 
 from __future__ import annotations

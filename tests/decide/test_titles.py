@@ -23,6 +23,25 @@ def test_the_first_title_of_a_couple_is_masked_with_the_shared_name(strict: Sett
     assert redactions(text, decide([one_unit(text)], findings, scr)) == ["Mrs Tennick", "Mrs Tennick"]
 
 
+@pytest.mark.parametrize("policy", ["scr", "strict"])
+def test_the_first_title_of_a_couple_takes_the_label_of_the_person_it_names(
+    policy: str, strict: Settings, scr: Settings
+) -> None:
+    # "Mr Tennick" is named on his own too: "Mr" of the couple is him, under either policy.
+    # scr published "Mr and Person A", as if "Mr" were someone else.
+    text = "Mr and Mrs Tennick attended. Mr Tennick said he was worried; Mrs Tennick was not."
+    findings = [
+        finding(text, "Mrs Tennick", "PERSON", "titled_name"),
+        finding(text, "Mr Tennick", "PERSON", "titled_name"),
+    ]
+    decisions = decide([one_unit(text)], findings, strict if policy == "strict" else scr)
+    assert redactions(text, decisions) == ["Mr", "Mrs Tennick", "Mr Tennick", "Mrs Tennick"]
+    by_text = {}
+    for edit in decisions.edits:
+        by_text.setdefault(text[edit.start : edit.end], set()).add(edit.replacement)
+    assert by_text["Mr"] == by_text["Mr Tennick"] != by_text["Mrs Tennick"]
+
+
 def test_a_name_found_without_its_title(strict: Settings) -> None:
     # The model finds "Tennick"; the title before it is taken with it, and so is the couple's.
     text = "Dr & Mrs Tennick moved away."
