@@ -391,6 +391,9 @@ class PeopleWords:
     # Words after a name opening a sentence that make it read as a person ("Hope was seen"):
     # without one, a name that is an ordinary word there goes for review ("Faith in agencies").
     verbs_after_name: tuple[str, ...] = ()
+    # Words after a lone first name that only a person does ("Kian said", "Chelsea was
+    # crying"): the model's place or people guess of that name is the person.
+    person_verbs: tuple[str, ...] = ()
     # Titles that say how a person is addressed ("Mr", "Mrs"): two different ones before the
     # same surname are two people.
     honorifics: tuple[str, ...] = ()
@@ -420,6 +423,13 @@ class PeopleWords:
         there are none."""
         words = "|".join(re.escape(w) for w in self.family_words) or "(?!)"
         return re.compile(rf"[ \t]+(?:{words})\b", re.IGNORECASE)
+
+    @cached_property
+    def person_verb_after(self) -> re.Pattern[str]:
+        """A person's verb right after a name ("Kian| said"); matches nothing when there are
+        none. Phrases match across any spacing ("was  crying")."""
+        phrases = "|".join(r"\s+".join(re.escape(w) for w in v.split()) for v in self.person_verbs) or "(?!)"
+        return re.compile(rf"[ \t]+(?:{phrases})\b", re.IGNORECASE)
 
     @cached_property
     def residence_before(self) -> re.Pattern[str]:
@@ -531,6 +541,7 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         child_titles=_str_list(data.get("child_titles"), f"{path}: child_titles"),
         adult_after=_str_list(data.get("adult_after"), f"{path}: adult_after"),
         verbs_after_name=_str_list(data.get("verbs_after_name"), f"{path}: verbs_after_name"),
+        person_verbs=_str_list(data.get("person_verbs"), f"{path}: person_verbs"),
         honorifics=_str_list(data.get("honorifics"), f"{path}: honorifics"),
         practice_heads=_str_list(data.get("practice_heads"), f"{path}: practice_heads"),
         family_words=_str_list(data.get("family_words"), f"{path}: family_words"),
@@ -777,7 +788,12 @@ class Settings:
         _ = (self.keep.matcher, self.case.keep_matcher, self.people.not_name_matcher)
         _ = (self.people.leading_role, self.people.adult_title, self.people.adult_title_before)
         _ = self.people.adult_word_after
-        _ = (self.people.family_after, self.people.residence_before, self.people.family_role_then_name)
+        _ = (
+            self.people.family_after,
+            self.people.residence_before,
+            self.people.family_role_then_name,
+            self.people.person_verb_after,
+        )
 
     def fingerprint(self, **recorded: Any) -> str:
         """A hash of everything that changes the output, for resumable batches.

@@ -36,6 +36,8 @@ PLACE_CATEGORIES = frozenset({"LOCATION", "ADDRESS", *_PLACE_NAMED})
 # Categories whose list entries never name a person: a person guess of exactly those words is
 # the list's ("Hepatitis C" is a condition, "Sertraline" a medicine, whatever the model says).
 _NEVER_PEOPLE = frozenset({"CONDITION", "MEDICATION"})
+# What the model's place and group labels (GPE, LOC, NORP) are read as.
+_PLACE_OR_GROUP = frozenset({"LOCATION", "ETHNICITY", "NATIONALITY", "LANGUAGE", "RELIGION"})
 
 
 def reclassify(
@@ -64,6 +66,9 @@ def reclassify(
       traveller on the bus" with it.
     - A PERSON guessed that is exactly a listed condition or medicine, and not a first name,
       is that: "Sertraline increased to 100mg" made a "Person L", found everywhere.
+    - A one-word place or group guess that is a first name, right before a verb only a person
+      does (patterns/people.yml person_verbs), is that person: "Kian and his sister India ...
+      India said that Kian had been crying" read "(ethnicity) had been crying".
     """
     agency_spans: dict[int, list[tuple[int, int]]] = {}
     address_spans: dict[int, list[tuple[int, int]]] = {}
@@ -119,6 +124,8 @@ def reclassify(
                 s < f.end and f.start < e for s, e in agency_spans.get(f.unit, [])
             ):
                 f = replace(f, category="AGENCY")
+            elif f.category in _PLACE_OR_GROUP and _first_name_doing(f, texts[f.unit], glossary_words, words, is_first_name):
+                f = replace(f, category="PERSON")
             elif f.category == "PERSON" and " " not in f.text.strip() and f.text.strip() in place_words:
                 f = replace(f, category="LOCATION")
             elif (
@@ -164,3 +171,17 @@ def _person_after_role(
     if any(is_common_word(t) or t.lower() in glossary_words for t in tokens):
         return False
     return role_before(text, f.start, words)[0] is not None
+
+
+def _first_name_doing(
+    f: Finding, text: str, glossary_words: set[str], words: PeopleWords, is_first_name: Callable[[str], bool]
+) -> bool:
+    """Whether the model's one-word place or group guess ``f`` is a first name right before a
+    verb only a person does ("Kian| had been crying", "Chelsea| was unwell")."""
+    word = f.text.strip()
+    return (
+        NAME_WORD.fullmatch(word) is not None
+        and word.lower() not in glossary_words
+        and is_first_name(word)
+        and words.person_verb_after.match(text, f.start + len(f.text.rstrip())) is not None
+    )

@@ -1,0 +1,61 @@
+"""A first name the model reads as a place or a people is a person when a verb only a person
+does follows it (patterns/people.yml ``person_verbs``).
+
+The model read "Kian" as an ethnicity (NORP) and "Chelsea" as a place: "India said that Kian
+had been crying" was published as "Person B said that (ethnicity) had been crying", which
+tells a Board chair nothing true. Hand-made findings stand for the model's guesses; every
+name here is invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymiser.decide.decide import decide
+from anonymiser.settings import Settings
+from tests.decide.handmade import finding, one_unit
+
+
+def _replacements(text: str, findings: list, settings: Settings) -> dict[str, set[str]]:
+    decisions = decide([one_unit(text)], findings, settings)
+    out: dict[str, set[str]] = {}
+    for edit in decisions.edits:
+        out.setdefault(text[edit.start : edit.end], set()).add(edit.replacement)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "category", "label"),
+    [
+        ("Kian and his sister were at home. She said that Kian had been crying.", "Kian", "ETHNICITY", "NORP"),
+        ("Mother took Chelsea to the GP. Chelsea was unwell.", "Chelsea", "LOCATION", "GPE"),
+        ("Jordan told the teacher about the bruise.", "Jordan", "LOCATION", "GPE"),
+    ],
+)
+def test_a_first_name_before_a_persons_verb_is_that_person(
+    text: str, word: str, category: str, label: str, scr: Settings
+) -> None:
+    findings = [
+        finding(text, word, category, f"spacy_model:{label}", occurrence=n, score=0.85)
+        for n in range(text.count(word))
+    ]
+    got = _replacements(text, findings, scr)
+    assert set(got) == {word}
+    (replacement,) = got[word]  # one label for every mention
+    assert replacement.startswith(scr.replacements.person_prefix), replacement
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "category", "label", "descriptor"),
+    [
+        # Not a first name: a people, however the sentence goes on.
+        ("The Polish family said they were happy.", "Polish", "ETHNICITY", "NORP", "(ethnicity)"),
+        # A first name, but no verb of a person after it.
+        ("The family moved from Jordan in 2015.", "Jordan", "LOCATION", "GPE", "(place)"),
+    ],
+)
+def test_a_place_or_people_stays_one(
+    text: str, word: str, category: str, label: str, descriptor: str, scr: Settings
+) -> None:
+    findings = [finding(text, word, category, f"spacy_model:{label}", score=0.85)]
+    assert _replacements(text, findings, scr) == {word: {descriptor}}
