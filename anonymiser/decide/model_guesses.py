@@ -126,7 +126,8 @@ def _model_guess_is_specific(text: str, category: str, glossary_words: set[str])
     if category == "DATE":
         return bool(_CALENDAR_DATE.search(text))
     if category in ("ORGANISATION", "LOCATION"):
-        tokens = [re.sub(r"['\u2019]s?$", "", t) for t in re.findall(r"[A-Za-z][\w'\u2019]*", text)]
+        # A hyphenated word is one word: "Ellie-Mae" is rare, though "Ellie" and "Mae" are not.
+        tokens = [re.sub(r"['\u2019]s?$", "", t) for t in re.findall(r"[A-Za-z][\w'\u2019-]*", text)]
         return any(
             t.lower() not in glossary_words and zipf_frequency(t.lower(), "en") < 3.5
             for t in tokens

@@ -105,7 +105,9 @@ class GivenNameRules:
         return _keys(faker_first_names(self.locales) | set(self.add))
 
     def is_first_name(self, word: str) -> bool:
-        return name_key(word) in self.first_names
+        """A listed first name, or a double first name made of them ("Ellie-Mae")."""
+        key = name_key(word)
+        return key in self.first_names or _double_name(key, self.first_names)
 
     @cached_property
     def surnames(self) -> frozenset[str]:
@@ -189,6 +191,14 @@ def _keys(names: Iterable[str]) -> frozenset[str]:
     return frozenset(keys | {_fold(k) for k in keys})
 
 
+def _double_name(key: str, names: frozenset[str]) -> bool:
+    """Whether ``key`` is two or three listed first names joined by hyphens ("ellie-mae",
+    "lacey-jo"): families give them, and the lists hold only some ("Ellie-Mae", which the
+    model read as a body, was published)."""
+    parts = key.split("-")
+    return 2 <= len(parts) <= 3 and all(part in names for part in parts)
+
+
 def _shape(word: str) -> str:
     if word.isupper() and len(word) > 1:
         return "caps"
@@ -218,6 +228,9 @@ class GivenNameRecogniser(EntityRecognizer):
         self._not_surnames = frozenset(name_key(w) for w in rules.not_surnames) | self._place_ends | never
         self._never = frozenset(never)
         self._surnames = rules.surnames
+        # Every listed first name, short ones too: the parts of a double first name
+        # ("Lacey-Jo") may be shorter than a lone name may be.
+        self._all_first = rules.first_names
         super().__init__(supported_entities=["PERSON", "ADDRESS"], name=GIVEN_NAME_RECOGNISER, supported_language="en")
 
     def load(self) -> None:
@@ -230,7 +243,7 @@ class GivenNameRecogniser(EntityRecognizer):
         """How common the name ``word`` is as an English word, or None if it is not a name
         here (not in the lists, or a word too common even for a full name: "Will", "Said")."""
         key = name_key(word)
-        if key not in self._names:
+        if key not in self._names and not (_double_name(key, self._all_first) and key.split("-")[0] in self._names):
             return None
         zipf = self._zipf.get(key)
         if zipf is None:

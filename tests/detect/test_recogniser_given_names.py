@@ -79,6 +79,11 @@ FULL, LONE = FULL_NAME_SCORE, LONE_NAME_SCORE
         ("The Infant was seen by the Pastor.", []),
         ("Ofsted and the MASH", []),
         ("Will you hope for May?", []),
+        # A double first name of listed names, in any case, whole.
+        ("School said Ellie-Mae's attendance fell.", [("Ellie-Mae", LONE)]),
+        ("Lacey-Jo Price and ELLIE-MAE", [("Lacey-Jo Price", FULL), ("ELLIE-MAE", LONE)]),
+        # Hyphenated words whose parts are not all first names are not.
+        ("a self-referral and a follow-up", []),
     ],
 )
 def test_given_names(recogniser: GivenNameRecogniser, text: str, expected: list[tuple[str, float]]) -> None:
@@ -184,6 +189,8 @@ def test_a_model_guess_does_not_swallow_a_list_finding() -> None:
         # The model reads "Summer" as a season (DATE): in a list of names it is a name.
         "Later Tobi, Summer and Bailey moved in with their grandmother.",
         "He lived with his half-sisters Summer and Bailey McGuinness.",
+        # The model read "Ellie-Mae" as a body; the lists hold neither it nor "Lacey-Jo".
+        "School reported that Ellie-Mae's attendance had dropped.",
     ],
 )
 def test_names_the_model_misses_are_redacted_without_a_case_file(
@@ -193,7 +200,7 @@ def test_names_the_model_misses_are_redacted_without_a_case_file(
     output = text
     for edit in sorted(decision.edits, key=lambda e: -e.start):
         output = output[: edit.start] + edit.replacement + output[edit.end :]
-    for name in ("Kayleigh", "kayleigh", "Tyler", "Mason", "Shannon", "SHANNON", "PRICE", "marsh", "JAYDEN", "Summer"):
+    for name in ("Kayleigh", "kayleigh", "Tyler", "Mason", "Shannon", "SHANNON", "PRICE", "marsh", "JAYDEN", "Summer", "Ellie", "Mae"):
         if name in text:
             assert name not in output, output
 
