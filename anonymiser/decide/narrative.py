@@ -50,16 +50,18 @@ _MONTH = (
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 # An exact date: a day in a month, with or without the year ("12 March 2019", "12th of March",
-# "March 12, 2019", "12.03.19", "12/03/2019"). A month and year alone ("April 2019") is what
+# "March 12, 2019", "12.03.19", "12/03/2019", "2019-03-12" as case systems export it). A month and year alone ("April 2019") is what
 # findings cite, and is not counted. Month names take their capital ("section 2 may apply").
 _EXACT_DATE = (
     rf"(?:(?<![\d.:/-])\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d{{2}})(?![\d./-]\w)"
+    rf"|(?<![\d.:/-])(?:19|20)\d\d-[01]\d-[0-3]\d(?![\d-])"
     rf"|(?<![\w/])(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|/|&|and|or|to)\s*)?{_DAY}\s+(?:of\s+)?(?-i:{_MONTH})(?![a-z])"
     rf"|(?<![\w])(?-i:{_MONTH})\s+{_DAY}(?![\d:])(?:,?\s+\d{{4}})?)"
 )
-# A time of day: "05:10", "7.30pm", "0510 hrs", "10am".
+# A time of day: "05:10", "7.30pm", "0510 hrs", "14.30hrs", "10am".
 _TIME = (
     r"(?:(?<![\d.:])(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:am|pm|hrs|hours))?(?![\d:])"
+    r"|(?<![\d.:])(?:[01]?\d|2[0-3])\.[0-5]\d\s*(?:hrs|hours)\b"
     r"|(?<![\d.:])(?:[01]?\d|2[0-3])(?:\.[0-5]\d)?\s*(?:am|pm)\b"
     r"|(?<![\d.:])(?:[01]\d|2[0-3])[0-5]\d\s*hrs\b)"
 )
@@ -161,10 +163,16 @@ class NarrativeRules:
         label = rf"(?:(?:{labels})\s*[:–—-]\s*)?" if labels else ""
         when = rf"{_WEEKDAY}?(?:the\s+)?(?:{_EXACT_DATE}|{_TIME})"
         # Up to two opening words: "At approximately 02:15", "Shortly after 03:00".
-        opener = rf"^{label}(?:(?:{lead})\s+){{0,2}}(?:the\s+)?{when}"
+        # After an opening word, a time with a dot and a two-digit hour ("At 10.15", "By
+        # approximately 09.30"); alone, "4.15" is a paragraph's number.
+        dotted = r"(?:[01]\d|2[0-3])\.[0-5]\d(?![\d.]\d)"
+        opener = rf"^{label}(?:(?:(?:{lead})\s+){{0,2}}(?:the\s+)?{when}|(?:(?:{lead})\s+){{1,2}}{dotted})"
         object.__setattr__(self, "_opener", re.compile(opener, re.IGNORECASE))
         # A line of a log: the date first, or after its label ("12.03.19 HV visit", "Date: 12/03/2019").
-        object.__setattr__(self, "_bare", re.compile(rf"^{label}{when}", re.IGNORECASE))
+        # Or after the agency's name, fenced by dashes or brackets ("HV – 12.03.19 – visit",
+        # "Police (12/03/2019): incident"): a log line too.
+        named = rf"(?:[\w'’&/.]+\s+){{0,3}}[\w'’&/.]+\s*(?:[–—:-]|\()\s*{when}\s*[)–—:-]"
+        object.__setattr__(self, "_bare", re.compile(rf"^{label}(?:{when}|{named})", re.IGNORECASE))
         verbs = _alternatives(self.event_verbs)
         object.__setattr__(self, "_verb", re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE) if verbs else None)
         deadline = _alternatives(self.deadline_words)

@@ -69,6 +69,8 @@ def flagged(text: str, rules: SectionRules) -> tuple[list[TextUnit], list[Sectio
         ("12.03.19 HV visit; will review in two weeks.", True),
         # A date that opens a target is a recommendation's deadline, not an event.
         ("3.1 By 31 March 2021 the Partnership should audit its escalation procedure.", False),
+        ("4.15 At paragraph 4.3 the review found no record.", False),
+        ("At 4.30 the child was still with his grandmother.", False),  # a one-digit hour with a dot: a number
         ("From 1 April 2021, all agencies will record who lives in the household.", False),
         # Findings cite months and years, and paragraph numbers are not dates or times.
         ("In April 2019 the MASH decided that the event was an accident.", False),
@@ -591,6 +593,33 @@ _AROUND = """
             "Two days later, Mother told the health visitor that she had let him back in.",
             ["On 3 Marc", "Later tha", "Two days "],
             id="told-on-from-a-date",
+        ),
+        pytest.param(
+            "2019-03-12 14:30 Police attend the address.\n\n2019-03-19 GP appointment not kept.\n\n2019-04-02 Nursery note a bruise.",
+            ["2019-03-12", "2019-03-19", "2019-04-02"],
+            id="iso-dates-from-a-case-system",
+        ),
+        pytest.param(
+            "At 14.30hrs officers arrive at the address.\n\nBy approximately 15.10 the child is in hospital.\n\n"
+            "At 16.45 hours Mother is arrested.",
+            ["At 14.30h", "By approx", "At 16.45 "],
+            id="times-with-a-dot",
+        ),
+        pytest.param(
+            "HV – 12.03.19 – home visit, no concerns.\n\nGP – 19.03.19 – appointment not kept.\n\nNursery – 02.04.19 – bruise to cheek.",
+            ["HV – 12.03", "GP – 19.03", "Nursery – "],
+            id="agency-then-date",
+        ),
+        pytest.param(
+            "Police (12/03/2019): domestic incident, no arrest.\n\nGP (19/03/2019): appointment not kept.",
+            ["Police (12", "GP (19/03/"],
+            id="agency-then-date-in-brackets",
+        ),
+        pytest.param(
+            "w/c 4th March – three nursery sessions not attended.\n\nw/c 11th March – Mother does not answer.\n\n"
+            "Week commencing 18th March – case closed.",
+            ["w/c 4th M", "w/c 11th ", "Week comm"],
+            id="week-commencing",
         ),
     ],
 )
