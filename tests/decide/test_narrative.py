@@ -61,6 +61,17 @@ def flagged(text: str, rules: SectionRules) -> tuple[list[TextUnit], list[Sectio
         ("At 05:10 a delivery driver called 999.", True),
         ("(b) 7th of May: nursery referral to the MASH.", True),
         ("21 January 2019 – bruise to the left cheek recorded on a body map.", True),
+        ("Tues 12th March: Mother attends GP with low mood.", True),
+        ("➢ 19.03.19 – GP appointment missed.", True),
+        ("At approximately 02:15 shouting was heard from the flat.", True),
+        ("Shortly after 03:00 the officers left.", True),
+        ("Date: 12/03/2019", True),
+        ("12.03.19 HV visit; will review in two weeks.", True),
+        # A date that opens a target is a recommendation's deadline, not an event.
+        ("3.1 By 31 March 2021 the Partnership should audit its escalation procedure.", False),
+        ("4.15 At paragraph 4.3 the review found no record.", False),
+        ("At 4.30 the child was still with his grandmother.", False),  # a one-digit hour with a dot: a number
+        ("From 1 April 2021, all agencies will record who lives in the household.", False),
         # Findings cite months and years, and paragraph numbers are not dates or times.
         ("In April 2019 the MASH decided that the event was an accident.", False),
         ("4.15 Good practice was seen in the nursery's recording.", False),
@@ -331,7 +342,7 @@ def test_scope_full_flags_nothing(tmp_path: Path) -> None:
     ("draft", "keys"),
     [
         (NARRATIVE_UNDER_A_NEW_SUB_HEADING, ("event_sentences", "date_openers", "passage_entries")),
-        (PLANTED_CHRONOLOGY, ("date_openers", "passage_entries")),
+        (PLANTED_CHRONOLOGY, ("date_openers", "passage_entries", "table_rows")),
     ],
 )
 def test_thresholds_come_from_the_rules_file(draft: str, keys: tuple[str, ...], tmp_path: Path, rules: SectionRules) -> None:
@@ -355,6 +366,8 @@ def test_thresholds_come_from_the_rules_file(draft: str, keys: tuple[str, ...], 
         ("narrative:\n  table_rows: 0", "narrative: table_rows: expected a whole number of 1 or more"),
         ("narrative:\n  passage_entries: 0", "narrative: passage_entries: expected a whole number of 1 or more"),
         ("narrative:\n  date_opener_gap: -1", "narrative: date_opener_gap: expected a whole number of 0 or more"),
+        ("narrative:\n  passage_gap: -1", "narrative: passage_gap: expected a whole number of 0 or more"),
+        ("narrative:\n  relative_openers: later", "relative_openers: expected a list of words in quotes"),
         ("narrative:\n  dated_sentences_per_100_words: none", "dated_sentences_per_100_words: expected a number above 0"),
         ("narrative:\n  opening_words: [on, at]", "opening_words: expected a list of words in quotes"),
     ],
@@ -503,3 +516,195 @@ def test_a_flagged_section_is_a_section_row_that_apply_refuses_until_decided(tmp
     apply_review(draft, csv_path, tmp_path / "final", settings, detector)
     final = (tmp_path / "final" / names.document).read_text(encoding="utf-8-sig")
     assert "HV visit" not in final and "escalation procedure" in final
+
+
+# -- chronology in the shapes agency IMRs paste it (red team, session 8) --------------------------
+
+_AROUND = """
+1. INTRODUCTION
+
+1.1 This review was commissioned by the Partnership after a child was seriously harmed.
+
+2. FINDINGS
+
+2.1 Agencies did not know who was living in the household, and did not ask.
+
+{leak}
+
+2.9 The review found that the escalation procedure was not used by any agency.
+
+3. RECOMMENDATIONS
+
+3.1 The Partnership should audit the use of its escalation procedure.
+"""
+
+
+@pytest.mark.parametrize(
+    ("leak", "first_lines"),
+    [
+        pytest.param(
+            "➢ 12.03.19 – HV home visit, no concerns.\n\n➢ 19.03.19 – GP appointment missed.\n\n➢ 02.04.19 – Nursery records bruise.",
+            ["➢ 12.03.19", "➢ 19.03.19", "➢ 02.04.19"],
+            id="any-bullet-symbol",
+        ),
+        pytest.param(
+            "Tues 12th March: Mother attends GP with low mood.\n\nWed. 13 March – HV visit.\n\nFri 5 April: duty social worker telephones Mother.",
+            ["Tues 12th", "Wed. 13 M", "Fri 5 Apr"],
+            id="short-weekdays",
+        ),
+        pytest.param(
+            "At approximately 02:15 shouting was heard from the flat.\n\nAt around 02:40 two officers were at the door.\n\n"
+            "Shortly after 03:00 the incident was recorded as verbal only.",
+            ["At approxi", "At around ", "Shortly af"],
+            id="approximate-times",
+        ),
+        pytest.param(
+            "Date: 12/03/2019\nAgency: Health Visiting\nEvent: Home visit.\n\nDate: 19/03/2019\nAgency: GP\nEvent: Appointment missed."
+            "\n\nDate: 02/04/2019\nAgency: Nursery\nEvent: Bruise recorded.",
+            ["Date: 12/0", "Date: 19/0", "Date: 02/0"],
+            id="date-agency-event-blocks",
+        ),
+        pytest.param(
+            "Home visit by the health visitor; baby weighed (12/03/2019).\n\nMother did not bring the baby to the GP – 19.03.2019.\n\n"
+            "Nursery staff recorded a bruise to the left cheek (02/04/2019).",
+            ["Home visit", "Mother did", "Nursery st"],
+            id="dates-at-the-end",
+        ),
+        pytest.param(
+            "Home visit by the health visitor (12 March 2019).\n\nGP appointment not kept – 19th March 2019.\n\n"
+            "Nursery staff note a bruise on the cheek [2 April 2019].",
+            ["Home visit", "GP appoint", "Nursery st"],
+            id="dates-written-out-at-the-end",
+        ),
+        pytest.param(
+            "Agency | Date | Event\nHealth Visiting | 12/03/2019 | Home visit.\nGP | 19/03/2019 | Appointment missed.",
+            ["Agency | D"],
+            id="date-in-the-second-column",
+        ),
+        pytest.param(
+            "12.03.19 HV visit. Mother says the partner has moved out.\n\nBaby weighed and plotted; Mother appeared tired.\n\n"
+            "19.03.19 GP appointment missed. Letter sent to Mother.",
+            ["12.03.19 H", "Baby weigh", "19.03.19 G"],
+            id="log-lines-with-an-undated-line-between",
+        ),
+        pytest.param(
+            "On 3 March 2019 Mother called the police to say that her partner had returned.\n\n"
+            "Later that evening, officers attended and found the partner had left.\n\n"
+            "Two days later, Mother told the health visitor that she had let him back in.",
+            ["On 3 Marc", "Later tha", "Two days "],
+            id="told-on-from-a-date",
+        ),
+        pytest.param(
+            "2019-03-12 14:30 Police attend the address.\n\n2019-03-19 GP appointment not kept.\n\n2019-04-02 Nursery note a bruise.",
+            ["2019-03-12", "2019-03-19", "2019-04-02"],
+            id="iso-dates-from-a-case-system",
+        ),
+        pytest.param(
+            "At 14.30hrs officers arrive at the address.\n\nBy approximately 15.10 the child is in hospital.\n\n"
+            "At 16.45 hours Mother is arrested.",
+            ["At 14.30h", "By approx", "At 16.45 "],
+            id="times-with-a-dot",
+        ),
+        pytest.param(
+            "HV – 12.03.19 – home visit, no concerns.\n\nGP – 19.03.19 – appointment not kept.\n\nNursery – 02.04.19 – bruise to cheek.",
+            ["HV – 12.03", "GP – 19.03", "Nursery – "],
+            id="agency-then-date",
+        ),
+        pytest.param(
+            "Police (12/03/2019): domestic incident, no arrest.\n\nGP (19/03/2019): appointment not kept.",
+            ["Police (12", "GP (19/03/"],
+            id="agency-then-date-in-brackets",
+        ),
+        pytest.param(
+            "w/c 4th March – three nursery sessions not attended.\n\nw/c 11th March – Mother does not answer.\n\n"
+            "Week commencing 18th March – case closed.",
+            ["w/c 4th M", "w/c 11th ", "Week comm"],
+            id="week-commencing",
+        ),
+    ],
+)
+def test_chronology_in_imr_shapes_is_a_passage_row(leak: str, first_lines: list[str], rules: SectionRules) -> None:
+    units, sections = flagged(_AROUND.format(leak=leak), rules)
+    assert by_heading(sections, "2. FINDINGS").status == "auto"
+    [passage] = passages(sections)
+    assert [units[u].text[: len(first_lines[0])] for u in passage.units] == [line[: len(first_lines[0])] for line in first_lines]
+    assert not scope_units(sections)
+
+
+@pytest.mark.parametrize(
+    "findings",
+    [
+        pytest.param(
+            "3.1 By 31 March 2021 the Partnership should audit the use of its escalation procedure.\n\n"
+            "3.2 By 30 June 2021 the CCG should report on training for GPs on bruising in babies.\n\n"
+            "3.3 By 30 September 2021, Children's Social Care must revise its supervision policy.\n\n"
+            "3.4 From 1 April 2021 all agencies will record who lives in the household.",
+            id="recommendations-with-deadlines",
+        ),
+        pytest.param(
+            "2.2 The health visitor's assessment (12 March 2019) was thorough and is good practice.\n\n"
+            "2.3 Working Together to Safeguard Children (2018) is clear that a strategy discussion should follow.\n\n"
+            "2.4 Supervision was cancelled twice in the spring of 2019, and the audit followed (June 2019).",
+            id="findings-citing-dates-in-brackets",
+        ),
+        pytest.param(
+            "2.2 On 15 April 2019 no strategy discussion was held. This was a missed opportunity.\n\n"
+            "Later in the review the panel heard from the nursery manager about her concerns.\n\n"
+            "2.3 The following day's notice to the MASH was not read by a social worker.",
+            id="a-finding-then-later-in-the-review",
+        ),
+        pytest.param(
+            "Action | Target date | Lead\nAudit the escalation procedure | 31/03/2021 | Partnership\nGP training | 30/06/2021 | ICB",
+            id="action-plan-date-in-the-second-column",
+        ),
+        pytest.param(
+            "Timescale | Action | Lead\n31/03/2021 | Audit the escalation procedure | Partnership\n30/06/2021 | GP training | ICB",
+            id="action-plan-date-in-the-first-column",
+        ),
+        pytest.param(
+            "Action | Lead | Target date | RAG\n"
+            + "\n".join(f"Recommendation {i}: audit | Partnership | {i:02d}/03/2021 | Not started" for i in range(1, 9)),
+            id="action-plan-with-many-dated-rows",
+        ),
+    ],
+)
+def test_findings_in_imr_shapes_are_not_flagged(findings: str, rules: SectionRules) -> None:
+    _, sections = flagged(_AROUND.format(leak=findings), rules)
+    assert [(s.heading, s.reason) for s in sections if s.status != "auto"] == []
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        pytest.param(
+            [("Agency", "Date", "Event"), ("Health Visiting", "12/03/2019", "Home visit."), ("GP", "19/03/2019", "Appointment missed.")],
+            "2 table rows in a row open with a date: 'Health Visiting | 12/03/2019",
+            id="date-in-the-second-column",
+        ),
+        pytest.param(
+            [("Date:", "12/03/2019"), ("Event:", "HV home visit."), ("Date:", "19/03/2019"), ("Event:", "GP appointment missed.")],
+            "2 table rows close together open with a date: 'Date: | 12/03/2019'",
+            id="date-and-event-fields",
+        ),
+    ],
+)
+def test_a_word_chronology_table_in_other_shapes_is_a_passage_row(
+    rows: list[tuple[str, ...]], expected: str, tmp_path: Path
+) -> None:
+    document = docx.Document()
+    document.add_heading("4. Findings", level=1)
+    document.add_paragraph("4.1 The nursery's concerns were not escalated. The entries below show what was known.")
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    document.add_paragraph("4.2 None of these contacts led to a strategy discussion.")
+    path = tmp_path / "draft.docx"
+    document.save(str(path))
+    units = read_document(path).units
+    plan = plan_sections(units, load_settings(scope="findings"))
+    [passage] = passages(plan.sections)
+    assert expected in passage.reason
+    # Every cell of every row goes with the passage (the last row's "Event:" too).
+    assert len(passage.units) == sum(len(r) for r in rows)
+    assert not plan.drop_units
