@@ -6,6 +6,9 @@ from __future__ import annotations
 import pytest
 from presidio_analyzer import EntityRecognizer
 
+from anonymiser.detect.engine import Detector
+from anonymiser.settings import Settings
+from tests.decide.handmade import redacted
 from tests.detect.recognisers import found, load_one
 
 ENTITY = "PERSON"
@@ -24,6 +27,11 @@ def recogniser() -> EntityRecognizer:
         ("DNA x2 for clinic | HV BO", ["BO"]),
         ("triaged by SN RMB at 2315hrs", ["RMB"]),
         ("ICPC chaired by IRO PMK; CP plan agreed.", ["PMK"]),
+        # Minutes give actions to initials alone: they were published.
+        ("Action: KF to chase GP letter by Friday.", ["KF"]),
+        ("Actions: KF to chase GP letter; JW to book interpreter", ["KF", "JW"]),
+        ("\u2022 LM to contact school", ["LM"]),
+        ("AB to liaise with housing", ["AB"]),
     ],
 )
 def test_finds_initials_after_a_role(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:
@@ -39,7 +47,17 @@ def test_finds_initials_after_a_role(recogniser: EntityRecognizer, text: str, ex
         "the sw lk visit",  # lower case
         "SW LKA1 is a code",
         "TM ICPC",  # four letters: an abbreviation, not initials
+        "the family moved. UK to follow",  # not opening an action (after a full stop)
+        "Action: KF to the GP",  # "to" and no action verb
+        "Action: ka to chase",  # lower case
     ],
 )
 def test_ignores_other_letters(recogniser: EntityRecognizer, text: str) -> None:
     assert found(recogniser, text, ENTITY) == []
+
+
+def test_initials_given_actions_are_redacted_and_practice_shorthand_stays(settings: Settings, detector: Detector) -> None:
+    text = "Actions: KF to chase GP letter; MASH to review the referral; HV to visit."
+    assert redacted(text, settings, detector) == (
+        "Actions: Person A to chase GP letter; MASH to review the referral; HV to visit."
+    )
