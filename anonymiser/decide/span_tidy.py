@@ -89,10 +89,17 @@ def split_at_sentence_breaks(
     "Hepatitis C. The health visitor": the model took "Hepatitis C. The" for one PERSON, and
     the next sentence lost its first word to the label. Each part is judged on its own, as
     any finding is: the part after the break may be a name of its own ("Brown. Mason Green").
+
+    A pattern's span across lines (an address written as a block: "3, Harcourt House\nMill
+    Lane") is cut into its lines, each judged on its own. ``tidy_span`` keeps one line of a
+    span, and the other line ("Mill Lane") was published.
     """
     out: list[Finding] = []
     for f in findings:
         text = texts.get(f.unit)
+        if text is not None and _pattern_across_lines(f):
+            out += _line_parts(f, text)
+            continue
         while text is not None and f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
             cut = _sentence_break(text, f.start, f.end, folded)
             if cut is None:
@@ -101,6 +108,27 @@ def split_at_sentence_breaks(
             f = replace(f, start=cut[1], text=text[cut[1] : f.end])
         out.append(f)
     return out
+
+
+def _pattern_across_lines(f: Finding) -> bool:
+    # A person's name broken at its hyphen by a line end is tidy_span's; the model's spans
+    # across lines run on into headings and list numbers, and keep their better line there.
+    return "\n" in f.text and f.category != "PERSON" and not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX)
+
+
+def _line_parts(f: Finding, text: str) -> list[Finding]:
+    """``f`` cut at its line breaks, each line without the spaces and commas at its ends;
+    lines with no letter or digit are left out."""
+    parts = []
+    for line in re.finditer(r"[^\r\n]+", text[f.start : f.end]):
+        start, end = f.start + line.start(), f.start + line.end()
+        while start < end and (text[start].isspace() or text[start] == ","):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+            end -= 1
+        if any(c.isalnum() for c in text[start:end]):
+            parts.append(replace(f, start=start, end=end, text=text[start:end]))
+    return parts
 
 
 def _sentence_break(text: str, start: int, end: int, folded: FoldedPeopleWords) -> tuple[int, int] | None:

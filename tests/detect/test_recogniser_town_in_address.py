@@ -1,11 +1,15 @@
 """town_in_address (patterns/recognisers/addresses.yml): the town of a postal address, between
-its street and its postcode, which was published between the redacted street and postcode."""
+its street and its postcode, which was published between the redacted street and postcode;
+and an address written as a block, a line each."""
 
 from __future__ import annotations
 
 import pytest
 from presidio_analyzer import EntityRecognizer
 
+from anonymiser.detect.engine import Detector
+from anonymiser.settings import Settings
+from tests.decide.handmade import redacted
 from tests.detect.recognisers import found, load_one
 
 
@@ -23,6 +27,10 @@ def recogniser() -> EntityRecognizer:
         ("Flat 2, 9 Quarry Rd, Upper Denholt DN7 3QX", ["Upper Denholt"]),
         ("at 9 Canal Side, Carrow Vale, WM3 1AB", ["Carrow Vale"]),
         ("Flat 2, Tallis House, Marsh Street, Kettlebrook KB3 2QT", ["Kettlebrook"]),
+        # An address written as a block: the town is the line between street and postcode,
+        # in one paragraph or in three (the detector puts "\n\x1f" between paragraphs).
+        ("Flat 3, Harcourt House\nMill Lane\nHarrowfold\nWM3 9QT", ["Harrowfold"]),
+        ("Mill Lane,\n\x1fHarrowfold\n\x1fWM3 9QT", ["Harrowfold"]),
         # No postcode after it: a sentence may go on after a street.
         ("at 3 Mill Lane, Denise said she was scared", []),
         ("She moved to 14 Larch Close, Hollinsby, in 2018.", []),
@@ -33,3 +41,29 @@ def recogniser() -> EntityRecognizer:
 )
 def test_finds_the_town_of_an_address(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:
     assert found(recogniser, text, "LOCATION") == expected
+
+
+@pytest.fixture(scope="module")
+def street() -> EntityRecognizer:
+    return load_one("street_name")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Flat 3, Harcourt House\nMill Lane\nHarrowfold\nWM3 9QT", ["Mill Lane"]),
+        ("Harcourt House,\n\x1fMill Lane,\n\x1fHarrowfold", ["Mill Lane"]),
+        ("lived on Ashcombe Row since 2017", ["Ashcombe Row"]),
+        # A street's words inside a sentence, with no word of place before them, are not one.
+        ("The Mill Lane project closed.", []),
+    ],
+)
+def test_a_street_on_a_line_of_its_own(street: EntityRecognizer, text: str, expected: list[str]) -> None:
+    assert found(street, text, "ADDRESS") == expected
+
+
+def test_an_address_block_is_redacted_line_by_line(settings: Settings, detector: Detector) -> None:
+    # The numbered-address pattern took "3, Harcourt House\nMill Lane" across the line end;
+    # cut to its first line, "Mill Lane" was published, and "Harrowfold" read as a person.
+    text = "Flat 3, Harcourt House\nMill Lane\nHarrowfold\nWM3 9QT"
+    assert redacted(text, settings, detector) == "(address)\n(address)\n(place)\n(postcode)"
