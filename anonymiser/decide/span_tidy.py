@@ -240,7 +240,7 @@ def tidy_span(
             if not word or lead not in function_words or lead in _DETERMINER_WORDS or word.end() >= end - start:
                 break  # articles are _DETERMINER's ("Her Majesty's Prison" keeps its "Her")
             start += word.end()
-    if f.category not in ("PERSON", "DATE", "DATE_OF_BIRTH", "AGE"):
+    if f.category not in ("PERSON", "DATE", "DATE_OF_BIRTH", "DATE_OF_DEATH", "AGE"):
         article = _DETERMINER.match(text[start:end])
         if article and end - start > article.end():
             start += article.end()

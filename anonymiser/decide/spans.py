@@ -19,7 +19,10 @@ JOINED_NAME = "joined_name"
 # is found as a DATE (published as "April 2017" under month_year) and as a DATE_OF_BIRTH
 # (always removed); context words can lift both scores to 1.0, and the tie then went to the
 # alphabetically first key, DATE, publishing the month and year of birth.
-SENSITIVE_OVER: dict[str, frozenset[str]] = {"DATE_OF_BIRTH": frozenset({"DATE"})}
+SENSITIVE_OVER: dict[str, frozenset[str]] = {
+    "DATE_OF_BIRTH": frozenset({"DATE"}),
+    "DATE_OF_DEATH": frozenset({"DATE"}),
+}
 
 
 @dataclass(frozen=True)

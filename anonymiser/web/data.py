@@ -34,7 +34,7 @@ MAX_REPLACEMENT = 200
 _CATEGORY = re.compile(r"[A-Z][A-Z0-9_]{1,39}")
 # Offered in the "add a redaction" form; any category the log already uses is offered too.
 COMMON_CATEGORIES = (
-    "PERSON", "LOCATION", "ADDRESS", "DATE", "DATE_OF_BIRTH", "AGE", "SCHOOL", "NURSERY", "HOSPITAL",
+    "PERSON", "LOCATION", "ADDRESS", "DATE", "DATE_OF_BIRTH", "DATE_OF_DEATH", "AGE", "SCHOOL", "NURSERY", "HOSPITAL",
     "GP_PRACTICE", "ORGANISATION", "PHONE", "EMAIL", "REFERENCE", "NHS_NUMBER", "NI_NUMBER", "CONDITION",
     "ETHNICITY", "OTHER",
 )
