@@ -250,8 +250,9 @@ class GivenNameRecogniser(EntityRecognizer):
         while i < len(words):
             start, end, word = words[i]
             zipf = self._name_zipf(word)
-            shape = _shape(word)
-            if zipf is None or shape == "mixed":
+            # (The shape only for the names: most words are not one.)
+            shape = _shape(word) if zipf is not None else "mixed"
+            if shape == "mixed":
                 i += 1
                 continue
             if _inside(places, start, end) and not self._runs_past(text, words, i, shape, places):
