@@ -130,24 +130,24 @@ class Detector:
 
     def __init__(self, settings: Settings) -> None:
         # Building allocates millions of objects that live as long as the process (the
-        # model, the name lists, the compiled patterns), and each of them made Python's
-        # garbage collector start another full collection that walked all of them again: a
-        # sixth of the start-up, which every batch waits for before its workers start. They
-        # are collected once, at the end, instead. (A threshold of 0 stops the automatic
-        # collections; gc.disable() would not hold, as spaCy's model reader (srsly) turns the
-        # collector back on after reading each file.)
+        # model, the name lists, the compiled patterns), and each burst of them made Python's
+        # garbage collector walk all of them again: a sixth of the start-up, which every batch
+        # waits for before its workers start. No collection runs while building (a threshold
+        # of 0: gc.disable() would not hold, as spaCy's model reader (srsly) turns the
+        # collector back on after reading each file).
         thresholds = gc.get_threshold()
         gc.set_threshold(0)
         try:
             self._build(settings)
         finally:
             gc.set_threshold(*thresholds)
-        # The model, the name lists and the compiled patterns live as long as the process:
-        # millions of objects that every full garbage collection walked again while the first
-        # document ran (1.6 s of a 40,000-word draft's 9.2 s). Collected once and frozen they
-        # are out of its sight, also in batch workers forked from here (Python's documentation
-        # freezes before a fork so that the children's collections leave shared pages alone).
-        gc.collect()
+        # Then all of it is frozen, out of the collector's sight for good: collections while
+        # documents run walked it again and again (1.6 s of a 40,000-word draft's 9.2 s), also
+        # in batch workers forked from here (Python's documentation freezes before a fork so
+        # that the children's collections leave shared pages alone). Not collected first:
+        # building leaves some 4,000 unreachable objects (half a megabyte, from the model's
+        # construction), and finding them meant walking every live object once more (0.08 s
+        # of every start).
         gc.freeze()
 
     def _build(self, settings: Settings) -> None:
@@ -156,12 +156,16 @@ class Detector:
         use_bundled_suffix_list()
         self.settings = settings
         # Recognisers first: a recogniser may read its data in the background (the drug
-        # names) while the model loads and the rest is built (see _warm_up).
+        # names) while the model loads.
         recognisers: list[EntityRecognizer] = list(
             load_recognisers(settings.patterns_dir, settings.coded_recognisers)
         )
         self.nlp_engine = LocalSpacyNlpEngine(settings.model, settings.entity_mapping)
         self.nlp_engine.load()
+        for recogniser in recognisers:
+            wait_loaded = getattr(recogniser, "wait_loaded", None)
+            if wait_loaded is not None:
+                wait_loaded()  # a missing or broken data file fails here, not mid-document
         recognisers.append(titled_name_recogniser(settings.people.titles, settings.people.peerages))
         if settings.given_names.locales or settings.given_names.add:
             recognisers.append(GivenNameRecogniser(settings.given_names, _never_first_names(settings)))
@@ -186,18 +190,12 @@ class Detector:
         self._warm_up()
 
     def _warm_up(self) -> None:
-        """Leave the detector ready: the settings compile their matchers, the recognisers'
-        background reading is collected, wordfreq reads its word list. Done here, once per
+        """Leave the detector ready: Presidio compiles each pattern, wordfreq reads its word
+        list and the settings compile their matchers on first use. Done here, once per
         process, that cost (about a quarter of a second) is part of building the detector,
         shared by forked batch workers, instead of the first document's."""
-        # The matchers before the wait: the drug names were still being read when the model
-        # had loaded, and the detector sat waiting for them (a fifth of a second).
-        self.settings.compile_matchers()
-        for recogniser in self.registry.recognizers:
-            wait_loaded = getattr(recogniser, "wait_loaded", None)
-            if wait_loaded is not None:
-                wait_loaded()  # a missing or broken data file fails here, not mid-document
         self.detect([TextUnit(uid=0, text=_WARM_UP_TEXT, location=Location("warm-up", 1))])
+        self.settings.compile_matchers()
 
     @property
     def model_name(self) -> str:
