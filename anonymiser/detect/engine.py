@@ -129,6 +129,28 @@ class Detector:
     """Finds candidate identifiers in text units. Build once; call ``detect`` per document."""
 
     def __init__(self, settings: Settings) -> None:
+        # Building allocates millions of objects that live as long as the process (the
+        # model, the name lists, the compiled patterns), and each burst of them made Python's
+        # garbage collector walk all of them again: a sixth of the start-up, which every batch
+        # waits for before its workers start. No collection runs while building (a threshold
+        # of 0: gc.disable() would not hold, as spaCy's model reader (srsly) turns the
+        # collector back on after reading each file).
+        thresholds = gc.get_threshold()
+        gc.set_threshold(0)
+        try:
+            self._build(settings)
+        finally:
+            gc.set_threshold(*thresholds)
+        # Then all of it is frozen, out of the collector's sight for good: collections while
+        # documents run walked it again and again (1.6 s of a 40,000-word draft's 9.2 s), also
+        # in batch workers forked from here (Python's documentation freezes before a fork so
+        # that the children's collections leave shared pages alone). Not collected first:
+        # building leaves some 4,000 unreachable objects (half a megabyte, from the model's
+        # construction), and finding them meant walking every live object once more (0.08 s
+        # of every start).
+        gc.freeze()
+
+    def _build(self, settings: Settings) -> None:
         from anonymiser.detect.registry import load_recognisers
 
         use_bundled_suffix_list()
@@ -166,13 +188,6 @@ class Detector:
         # Presidio logs decisions (with text) only when asked; it is never asked.
         logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
         self._warm_up()
-        # The model, the name lists and the compiled patterns live as long as the process:
-        # millions of objects that every full garbage collection walked again while the first
-        # document ran (1.6 s of a 40,000-word draft's 9.2 s). Collected once and frozen they
-        # are out of its sight, also in batch workers forked from here (Python's documentation
-        # freezes before a fork so that the children's collections leave shared pages alone).
-        gc.collect()
-        gc.freeze()
 
     def _warm_up(self) -> None:
         """Leave the detector ready: Presidio compiles each pattern, wordfreq reads its word

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import spacy
 
 from anonymiser.detect.engine import Detector
@@ -76,8 +78,14 @@ def test_the_detector_is_ready_when_built() -> None:
 
     settings = load_settings(scope="full")  # fresh: nothing has used its matchers yet
     assert "matcher" not in vars(settings.keep)
+    thresholds = gc.get_threshold()
     detector = Detector(settings)
     assert "matcher" in vars(settings.keep)
     assert {"not_name_matcher", "leading_role", "adult_title"} <= set(vars(settings.people))
     patterns = [p for r in detector.registry.recognizers for p in getattr(r, "patterns", [])]
     assert patterns and all(p.compiled_regex is not None for p in patterns)
+    # The drug names read in the background are in, and the collector (paused while
+    # building) collects again as it did before.
+    (medicines,) = [r for r in detector.registry.recognizers if r.name == "MedicationRecogniser"]
+    assert medicines._names and medicines._loading is None
+    assert gc.get_threshold() == thresholds
