@@ -52,7 +52,16 @@ class NhsNumberRecogniser(PatternRecogniser):
                 # longer run of digits such as a phone number or a crime reference.
                 regex=r"(?<![\d/+\-.])\d{3}([ \-.]?)\d{3}\1\d{4}(?![\d/\-]|\.\d)",
                 score=self.BASE_SCORE,
-            )
+            ),
+            Pattern(
+                name="NHS number after its lead-in, in any grouping (NHS no.943-476-5919, NHS 943 4765 919)",
+                # Records space the ten digits as they were read out, and write "no." with no
+                # space after it; the general shape above missed both and they were published.
+                # The lead-in names the number, so any single separators between its digits
+                # do; the checksum still decides.
+                regex=r"(?i:\bNHS)(?:\s*(?i:number|num|no)\.?)?\s*[:#]?\s*(?P<mask>\d(?:[ \-.]?\d){9})(?![\d/\-]|\.\d)",
+                score=self.BASE_SCORE,
+            ),
         ]
         super().__init__(
             supported_entity=NHS_NUMBER,

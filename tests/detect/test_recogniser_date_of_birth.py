@@ -42,6 +42,10 @@ def found(recogniser: EntityRecognizer, text: str) -> list[str]:
         # A bracket after the lead-in is as common as a colon.
         ("Grace's date of birth (3.4.17) was recorded wrongly", ["3.4.17"]),
         ("Date of birth [03/04/2017]", ["03/04/2017"]),
+        # A baby's expected date of delivery is its birth date to within days: "EDD (a date in
+        # August 2019)" was published.
+        ("Booking at 10+3 weeks; EDD 14/08/2019.", ["14/08/2019"]),
+        ("E.D.D. 14th August 2019", ["14th August 2019"]),
     ],
 )
 def test_finds_dates_of_birth(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:

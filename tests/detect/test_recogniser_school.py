@@ -26,6 +26,9 @@ def recogniser() -> EntityRecognizer:
         # Church in (school)".
         ("Tobi attends St Teilo's Church in Wales Primary and", ["St Teilo's Church in Wales Primary"]),
         ("then Ysgol Gynradd Bryn Glas CiW Primary School.", ["Ysgol Gynradd Bryn Glas CiW Primary School"]),
+        # A saint's school by its initial, as staff write it: "St B's" was published.
+        ("Kian's attendance at St B's was 78.4% in the autumn term.", ["St B's"]),
+        ("Transferred from St. M’s in Year 3.", ["St. M’s"]),
     ],
 )
 def test_finds_named_schools(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:

@@ -29,6 +29,12 @@ def found(recogniser: EntityRecognizer, text: str) -> list[tuple[int, int, str]]
         ("username was katiexox99.", [(13, 23, "katiexox99")]),
         ("gamertag: DarkLord_77", [(10, 21, "DarkLord_77")]),
         ("The username is not known.", []),
+        # After the platform's name and a colon: "kay.marsh99" and "kay.marsh.9" were published.
+        ("Instagram @kaymarsh_99 and Snapchat: kay.marsh99.", [(10, 22, "@kaymarsh_99"), (37, 48, "kay.marsh99")]),
+        ("FB: kay.marsh.9", [(4, 15, "kay.marsh.9")]),
+        ("TikTok: kaymarsh.99; Facebook name Kay Marsh.", [(8, 19, "kaymarsh.99")]),
+        ("Snapchat: not known", []),
+        ("on Facebook: she posted twice", []),
     ],
 )
 def test_finds_handles(recogniser: EntityRecognizer, text: str, expected: list) -> None:

@@ -1,0 +1,66 @@
+"""Identifiers as agency records write them: hospital and NHS numbers spaced as read out,
+police log, collar and custody numbers, plates typed on a log, bank details, extensions,
+e-mail addresses spelled out, social accounts after the platform's name, shortened street
+words, a saint's school by its initial, a baby's due date.
+
+From a red-team pass of about a hundred fictional record lines in health, police, education,
+housing and contact-block styles (session 8). Each row was published before its fix.
+Detection and decision with the session detector; every name, number and place is invented
+(Ofcom drama numbers, example.org)."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymiser.detect.engine import Detector
+from anonymiser.settings import Settings
+from tests.decide.handmade import redacted
+
+# (record line, what must not be published)
+LEAKS = [
+    ("NHS no.943-476-5919 was given.", "5919"),
+    ("Hospital no K 445 129; NHS 943 4765 919.", "4765"),
+    ("PC 2217 Hughes attended; collar number 4451.", "4451"),
+    ("Collar no. 4451; shoulder number 2217.", "2217"),
+    ("PCSO 7781 and PC Hughes 2217 attended.", "2217"),
+    ("Log 0451-12032019 refers to the call.", "0451"),
+    ("Patient ID: 0044 7182 on the ED card.", "7182"),
+    ("NI number: QQ 12 34 56 C; Universal Credit claim ref 4451 2290 11.", "2290"),
+    ("Sort code 20-00-00, account number 12345678, held by mother.", "12345678"),
+    ("Bank details: a/c 12345678 s/c 40-11-22.", "40-11-22"),
+    ("Account no: 12345678, sort code: 20 00 00.", "20 00 00"),
+    ("Vehicle reg: WM19-KTF.", "KTF"),
+    ("The car (AB 12 CDE) was parked outside.", "CDE"),
+    ("Contact: kayleigh(dot)marsh(at)example(dot)org", "example(dot)org"),
+    ("e-mail kay.marsh AT example.org", "kay.marsh"),
+    ("Instagram @kaymarsh_99 and Snapchat: kay.marsh99.", "kay.marsh99"),
+    ("FB: kay.marsh.9", "kay.marsh.9"),
+    ("Strategy discussion chaired by TM Lucy Baird (tel ext 4412).", "4412"),
+    ("Lived with MGM at 5 Orchard Cl., Hollinsby.", "Orchard"),
+    ("Kian's attendance at St B's was 78.4% in the autumn term.", "St B's"),
+    ("Booking at 10+3 weeks with the midwife; EDD 14/08/2019.", "2019"),
+]
+
+
+@pytest.mark.parametrize(("text", "leak"), LEAKS, ids=[leak for _, leak in LEAKS])
+def test_identifier_is_not_published(each_policy: tuple[Settings, Detector], text: str, leak: str) -> None:
+    settings, detector = each_policy
+    out = redacted(text, settings, detector)
+    assert leak not in out, out
+
+
+# (record line, words a reader needs that must still be published)
+KEPT = [
+    ("Seen in clinic; s/c injection of 5 ml given.", ["s/c injection"]),
+    ("The account 12 months later was different.", ["12 months"]),
+    ("Guidance is published e.g. at gov.uk for parents.", ["e.g."]),
+    ("On 14 March Dr Patel saw him.", ["Doctor"]),  # a doctor, not a street "14 March Dr"
+    ("an extension to the assessment of 20 days", ["extension", "20 days"]),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), KEPT, ids=[w[0] for _, w in KEPT])
+def test_practice_words_are_published(settings: Settings, detector: Detector, text: str, words: list[str]) -> None:
+    out = redacted(text, settings, detector)
+    for word in words:
+        assert word in out, out
