@@ -39,6 +39,21 @@ LEAKS = [
     ("Lived with MGM at 5 Orchard Cl., Hollinsby.", "Orchard"),
     ("Kian's attendance at St B's was 78.4% in the autumn term.", "St B's"),
     ("Booking at 10+3 weeks with the midwife; EDD 14/08/2019.", "2019"),
+    ("Seen by Dr A. Patel (GMC 7012345) at the practice.", "7012345"),
+    ("Hosp. No. 0044718 2 on the label.", "0044718"),
+    ("Paeds A&E card no. 19/04471.", "04471"),
+    ("Taxi licence number 0451.", "0451"),
+    ("UPN \u2014 A123456789012.", "A123456789012"),
+    ("Candidate number 4451 at the exam centre.", "4451"),
+    ("Bank: Barclays, a/c no. 12345678, s/code 20-00-00.", "12345678"),
+    ("Passport no. 123456789 was seized.", "123456789"),
+    ("Driving licence MARSH905126K99AB held.", "MARSH905126K99AB"),
+    ("Prison number A1234BC at HMP Harrowfold.", "A1234BC"),
+    ("Her Instagram account, kaymarsh_99, was private.", "kaymarsh_99"),
+    ("Snapchat name: tylerb_07.", "tylerb_07"),
+    ('He went by the name "kingT_07" on Xbox Live.', "kingT_07"),
+    ("Address at the time: 22 Larch Grove, Hollinsby, Westshire WM4 7QT.", "Westshire"),
+    ("DOB | 03/05/2015", "2015"),
 ]
 
 

@@ -46,6 +46,8 @@ def found(recogniser: EntityRecognizer, text: str) -> list[str]:
         # August 2019)" was published.
         ("Booking at 10+3 weeks; EDD 14/08/2019.", ["14/08/2019"]),
         ("E.D.D. 14th August 2019", ["14th August 2019"]),
+        # A table typed as text: "DOB | 03/05/2015" was published as its month.
+        ("DOB | 03/05/2015", ["03/05/2015"]),
     ],
 )
 def test_finds_dates_of_birth(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:

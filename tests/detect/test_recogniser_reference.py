@@ -52,6 +52,18 @@ def found(recogniser: EntityRecognizer, text: str) -> list[str]:
         ("Account no: 12345678, sort code: 20 00 00.", ["12345678", "20 00 00"]),
         ("Rent account 0045-1122-3 was in arrears.", ["0045-1122-3"]),
         ("The referral (MASH ref: 2019/00451) was screened.", ["2019/00451"]),
+        ("Seen by Dr A. Patel (GMC 7012345) at the practice.", ["7012345"]),
+        ("Hosp. No. 0044718 2 on the label.", ["0044718 2"]),
+        ("Paeds A&E card no. 19/04471.", ["19/04471"]),
+        ("Taxi licence number 0451.", ["0451"]),
+        ("UPN — A123456789012.", ["A123456789012"]),
+        ("Candidate number 4451 at the exam centre.", ["4451"]),
+        ("Bank: Barclays, a/c no. 12345678, s/code 20-00-00.", ["12345678", "20-00-00"]),
+        ("IBAN GB33BUKB20201555555555 was given for the refund.", ["GB33BUKB20201555555555"]),
+        ("Passport no. 123456789 was seized.", ["123456789"]),
+        ("Driving licence MARSH905126K99AB held.", ["MARSH905126K99AB"]),
+        ("Licence MARSH905126K99AB was produced.", ["MARSH905126K99AB"]),
+        ("Prison number A1234BC at HMP Harrowfold.", ["A1234BC"]),
     ],
 )
 def test_finds_references(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:

@@ -34,6 +34,10 @@ def found(recogniser: EntityRecognizer, text: str) -> list[tuple[int, int, str]]
         ("FB: kay.marsh.9", [(4, 15, "kay.marsh.9")]),
         ("TikTok: kaymarsh.99; Facebook name Kay Marsh.", [(8, 19, "kaymarsh.99")]),
         ("Snapchat: not known", []),
+        ("Her Instagram account, kaymarsh_99, was private.", [(23, 34, "kaymarsh_99")]),
+        ("Snapchat name: tylerb_07.", [(15, 24, "tylerb_07")]),
+        ('He went by the name "kingT_07" on Xbox Live.', [(21, 29, "kingT_07")]),
+        ("Her Instagram account was private.", []),
         ("on Facebook: she posted twice", []),
     ],
 )
