@@ -139,6 +139,11 @@ class UkPhoneRecogniser(EntityRecognizer):
         piece = text[start:end]
         start += len(piece) - len(piece.lstrip())
         end -= len(piece) - len(piece.rstrip())
+        # It also takes the bracket that opens a note for an area code's: "(07700 900 127)"
+        # lost its opening bracket ("(phone number))"). A bracket that is not closed inside
+        # the number is the sentence's.
+        if text[start] == "(" and ")" not in text[start:end]:
+            start += 1
         explanation = AnalysisExplanation(
             recognizer=self.name,
             original_score=score,

@@ -54,6 +54,17 @@ LEAKS = [
     ('He went by the name "kingT_07" on Xbox Live.', "kingT_07"),
     ("Address at the time: 22 Larch Grove, Hollinsby, Westshire WM4 7QT.", "Westshire"),
     ("DOB | 03/05/2015", "2015"),
+    ("DOBs 03/05/15 and 04/06/17 were recorded for the twins.", "2017"),
+    ("DOB: 12/04/96 (Mother); 03/05/15 (Kian).", "2015"),
+    ("The location was given as what3words ///filled.count.soap.", "filled.count.soap"),
+    ("IP address 192.168.14.201 was linked to the account.", "192.168"),
+    ("IMEI 356938035643809 was seized with the phone.", "356938035643809"),
+    ("Tyler's school, Westmere High, reported 42 absences.", "Westmere"),
+    ("Westmere High's DSL made the referral.", "Westmere"),
+    ("Her username on TikTok is kay.marsh.99.", "kay.marsh"),
+    ("Discord user tyler#0451 sent the messages.", "0451"),
+    ("Incident ref no 451 of 12/03/19", "451"),
+    ("Student no. 20194451 at Harrowfold College.", "20194451"),
 ]
 
 
@@ -71,6 +82,9 @@ KEPT = [
     ("Guidance is published e.g. at gov.uk for parents.", ["e.g."]),
     ("On 14 March Dr Patel saw him.", ["Doctor"]),  # a doctor, not a street "14 March Dr"
     ("an extension to the assessment of 20 days", ["extension", "20 days"]),
+    ("Kian's phone number (07700 900 127) was added.", ["number (phone number) was"]),  # "(phone number))" before
+    ("RoSH High to known adult; MARAC High risk list.", ["RoSH High", "MARAC High risk"]),
+    ("See paragraph 4.1.2.3 of the guidance.", ["4.1.2.3"]),
 ]
 
 

@@ -48,6 +48,10 @@ def found(recogniser: EntityRecognizer, text: str) -> list[str]:
         ("E.D.D. 14th August 2019", ["14th August 2019"]),
         # A table typed as text: "DOB | 03/05/2015" was published as its month.
         ("DOB | 03/05/2015", ["03/05/2015"]),
+        # Dates of birth listed after one lead-in: the second was published as its month.
+        ("DOBs 03/05/15 and 04/06/17 were recorded for the twins.", ["03/05/15", "04/06/17"]),
+        ("DOB: 12/04/96 (Mother); 03/05/15 (Kian).", ["12/04/96", "03/05/15"]),
+        ("Dates of birth: 1.2.2010, 3.4.2012 and 5.6.2014", ["1.2.2010", "3.4.2012", "5.6.2014"]),
     ],
 )
 def test_finds_dates_of_birth(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:

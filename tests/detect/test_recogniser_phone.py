@@ -98,6 +98,13 @@ def test_windows_find_what_the_whole_text_gives(recogniser: UkPhoneRecogniser, t
     assert sorted((r.start, r.end, r.score) for r in recogniser.analyze(text, [ENTITY])) == expected
 
 
+def test_an_opening_bracket_before_a_number_stays(recogniser: UkPhoneRecogniser) -> None:
+    # libphonenumber takes "(" for an area code's bracket: "(07700 900 127)" became
+    # "(phone number))", the opening bracket eaten.
+    text = "Kian's phone number (07700 900 127) was added."
+    assert [text[r.start : r.end] for r in recogniser.analyze(text, ["PHONE"])] == ["07700 900 127"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

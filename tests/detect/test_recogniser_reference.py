@@ -64,6 +64,9 @@ def found(recogniser: EntityRecognizer, text: str) -> list[str]:
         ("Driving licence MARSH905126K99AB held.", ["MARSH905126K99AB"]),
         ("Licence MARSH905126K99AB was produced.", ["MARSH905126K99AB"]),
         ("Prison number A1234BC at HMP Harrowfold.", ["A1234BC"]),
+        ("IMEI 356938035643809 was seized with the phone.", ["356938035643809"]),
+        ("Student no. 20194451 at Harrowfold College.", ["20194451"]),
+        ("Incident ref no 451 of 12/03/19", ["451"]),
     ],
 )
 def test_finds_references(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:

@@ -38,6 +38,8 @@ def found(recogniser: EntityRecognizer, text: str) -> list[tuple[int, int, str]]
         ("Snapchat name: tylerb_07.", [(15, 24, "tylerb_07")]),
         ('He went by the name "kingT_07" on Xbox Live.', [(21, 29, "kingT_07")]),
         ("Her Instagram account was private.", []),
+        ("Her username on TikTok is kay.marsh.99.", [(26, 38, "kay.marsh.99")]),
+        ("Discord user tyler#0451 sent the messages.", [(13, 23, "tyler#0451")]),
         ("on Facebook: she posted twice", []),
     ],
 )

@@ -44,6 +44,9 @@ def recogniser() -> EntityRecognizer:
         ("at 12 Primrose Gdns and 3 Kelso Cres", ["12 Primrose Gdns", "3 Kelso Cres"]),
         ("moved to 7 Albion Tce, then 2 Market Pl.", ["7 Albion Tce", "2 Market Pl"]),
         ("On 14 March Dr Patel saw him.", []),
+        # A what3words address names a three-metre square: it was published.
+        ("The location was given as what3words ///filled.count.soap.", ["///filled.count.soap"]),
+        ("what3words: filled.count.soap", ["filled.count.soap"]),
     ],
 )
 def test_finds_street_addresses(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:
