@@ -91,6 +91,7 @@ def test_finds_references(recogniser: EntityRecognizer, text: str, expected: lis
         "the call of 3 minutes",  # a log number needs a date after "of"
         "case ref is RX and 12 others",  # spaced groups need capitals then digits
         "PC Hughes 2019 report",  # a year after a rank and name is no collar number
+        "PC Hughes 1500 hours",  # nor a time
         "s/c injection of 5 ml",  # subcutaneous, not a sort code
         "the account 12 months later",  # too short to be an account number
         "ref 2019/20 budget",  # a financial year after a lead-in
