@@ -52,7 +52,16 @@ class NhsNumberRecogniser(PatternRecogniser):
                 # longer run of digits such as a phone number or a crime reference.
                 regex=r"(?<![\d/+\-.])\d{3}([ \-.]?)\d{3}\1\d{4}(?![\d/\-]|\.\d)",
                 score=self.BASE_SCORE,
-            )
+            ),
+            Pattern(
+                name="NHS number after its lead-in, in any grouping (NHS no.943-476-5919, NHS 943 4765 919)",
+                # Records space the ten digits as they were read out, and write "no." with no
+                # space after it; the general shape above missed both and they were published.
+                # The lead-in names the number, so any single separators between its digits
+                # do; the checksum still decides.
+                regex=r"(?i:\bNHS)(?:\s*(?i:number|num|no)\.?)?\s*[:#]?\s*(?P<mask>\d(?:[ \-.]?\d){9})(?![\d/\-]|\.\d)",
+                score=self.BASE_SCORE,
+            ),
         ]
         super().__init__(
             supported_entity=NHS_NUMBER,
@@ -130,6 +139,11 @@ class UkPhoneRecogniser(EntityRecognizer):
         piece = text[start:end]
         start += len(piece) - len(piece.lstrip())
         end -= len(piece) - len(piece.rstrip())
+        # It also takes the bracket that opens a note for an area code's: "(07700 900 127)"
+        # lost its opening bracket ("(phone number))"). A bracket that is not closed inside
+        # the number is the sentence's.
+        if text[start] == "(" and ")" not in text[start:end]:
+            start += 1
         explanation = AnalysisExplanation(
             recognizer=self.name,
             original_score=score,

@@ -42,6 +42,16 @@ def found(recogniser: EntityRecognizer, text: str) -> list[str]:
         # A bracket after the lead-in is as common as a colon.
         ("Grace's date of birth (3.4.17) was recorded wrongly", ["3.4.17"]),
         ("Date of birth [03/04/2017]", ["03/04/2017"]),
+        # A baby's expected date of delivery is its birth date to within days: "EDD (a date in
+        # August 2019)" was published.
+        ("Booking at 10+3 weeks; EDD 14/08/2019.", ["14/08/2019"]),
+        ("E.D.D. 14th August 2019", ["14th August 2019"]),
+        # A table typed as text: "DOB | 03/05/2015" was published as its month.
+        ("DOB | 03/05/2015", ["03/05/2015"]),
+        # Dates of birth listed after one lead-in: the second was published as its month.
+        ("DOBs 03/05/15 and 04/06/17 were recorded for the twins.", ["03/05/15", "04/06/17"]),
+        ("DOB: 12/04/96 (Mother); 03/05/15 (Kian).", ["12/04/96", "03/05/15"]),
+        ("Dates of birth: 1.2.2010, 3.4.2012 and 5.6.2014", ["1.2.2010", "3.4.2012", "5.6.2014"]),
     ],
 )
 def test_finds_dates_of_birth(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:

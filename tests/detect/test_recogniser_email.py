@@ -29,6 +29,11 @@ def found(recogniser: EntityRecognizer, text: str) -> list[tuple[int, int, str]]
         # Spelled out, as read into a record.
         ("is tamsin dot price at example dot org now", [(3, 38, "tamsin dot price at example dot org")]),
         ("to j.smith at westmere dot gov dot uk", [(3, 37, "j.smith at westmere dot gov dot uk")]),
+        # Brackets round "at" and "dot", and "AT" before a written domain: "marsh(at)example(dot)org"
+        # and "kay.marsh" were published.
+        ("Contact: kayleigh(dot)marsh(at)example(dot)org", [(9, 46, "kayleigh(dot)marsh(at)example(dot)org")]),
+        ("e-mail kay.marsh AT example.org", [(7, 31, "kay.marsh AT example.org")]),
+        ("or kay_marsh [at] example.co.uk.", [(3, 31, "kay_marsh [at] example.co.uk")]),
     ],
 )
 def test_finds_emails(recogniser: EntityRecognizer, text: str, expected: list) -> None:
@@ -43,6 +48,9 @@ def test_finds_emails(recogniser: EntityRecognizer, text: str, expected: list) -
         "www.example.org",
         "jo@localhost",  # no domain ending
         "she looked at home dot",  # "at" without a domain ending after a dot
+        "guidance is published e.g. at gov.uk",  # "e.g." is no name
+        "she looked at example.org",  # a lower-case "at" after a plain word
+        "Year 6 at example.org",
         "he was at school at nine",
     ],
 )

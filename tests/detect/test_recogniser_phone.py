@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 from anonymiser.detect.uk import UkPhoneRecogniser
+from tests.detect.recognisers import found as found_by
+from tests.detect.recognisers import load_one
 
 ENTITY = "PHONE"
 VALID = UkPhoneRecogniser.VALID_SCORE
@@ -94,3 +96,26 @@ def test_windows_find_what_the_whole_text_gives(recogniser: UkPhoneRecogniser, t
     whole = recogniser._analyse_window(text, 0, len(text))
     expected = sorted((r.start, r.end, r.score) for r in whole)
     assert sorted((r.start, r.end, r.score) for r in recogniser.analyze(text, [ENTITY])) == expected
+
+
+def test_an_opening_bracket_before_a_number_stays(recogniser: UkPhoneRecogniser) -> None:
+    # libphonenumber takes "(" for an area code's bracket: "(07700 900 127)" became
+    # "(phone number))", the opening bracket eaten.
+    text = "Kian's phone number (07700 900 127) was added."
+    assert [text[r.start : r.end] for r in recogniser.analyze(text, ["PHONE"])] == ["07700 900 127"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An internal extension in a contact block: "(tel ext 4412)" was published.
+        ("chaired by TM Lucy Baird (tel ext 4412).", ["4412"]),
+        ("Sarah Lyle, SSW, ext. 4412, sarah.lyle@example.org", ["4412"]),
+        ("Extension number: 20315", ["20315"]),
+        ("an extension to the assessment of 20 days", []),
+        ("the extension 12 weeks", []),
+    ],
+)
+def test_finds_extensions(text: str, expected: list[str]) -> None:
+    extension = load_one("PhoneExtensionRecogniser")
+    assert found_by(extension, text, "PHONE") == expected

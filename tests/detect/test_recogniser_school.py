@@ -26,6 +26,12 @@ def recogniser() -> EntityRecognizer:
         # Church in (school)".
         ("Tobi attends St Teilo's Church in Wales Primary and", ["St Teilo's Church in Wales Primary"]),
         ("then Ysgol Gynradd Bryn Glas CiW Primary School.", ["Ysgol Gynradd Bryn Glas CiW Primary School"]),
+        # A saint's school by its initial, as staff write it: "St B's" was published.
+        ("Kian's attendance at St B's was 78.4% in the autumn term.", ["St B's"]),
+        ("Transferred from St. M’s in Year 3.", ["St. M’s"]),
+        # A high school by its name and "High" alone: "Westmere High" was published.
+        ("Tyler's school, Westmere High, reported 42 absences.", ["Westmere High"]),
+        ("Westmere High's DSL made the referral.", ["Westmere High"]),
     ],
 )
 def test_finds_named_schools(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:
@@ -39,6 +45,10 @@ def test_finds_named_schools(recogniser: EntityRecognizer, text: str, expected: 
         "The Primary Mental Health Worker saw him.",
         "the primary care team and the infants",
         "Westmere Primary care services",
+        "He was seen at Westmere High Court.",
+        "They shopped on Westmere High Street.",
+        "The MARAC High risk list; Very High risk; RoSH High.",
+        "Risk: High. Priority High. Threshold High.",
     ],
 )
 def test_primary_care_is_not_a_school(recogniser: EntityRecognizer, text: str) -> None:

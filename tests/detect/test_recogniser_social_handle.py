@@ -29,6 +29,18 @@ def found(recogniser: EntityRecognizer, text: str) -> list[tuple[int, int, str]]
         ("username was katiexox99.", [(13, 23, "katiexox99")]),
         ("gamertag: DarkLord_77", [(10, 21, "DarkLord_77")]),
         ("The username is not known.", []),
+        # After the platform's name and a colon: "kay.marsh99" and "kay.marsh.9" were published.
+        ("Instagram @kaymarsh_99 and Snapchat: kay.marsh99.", [(10, 22, "@kaymarsh_99"), (37, 48, "kay.marsh99")]),
+        ("FB: kay.marsh.9", [(4, 15, "kay.marsh.9")]),
+        ("TikTok: kaymarsh.99; Facebook name Kay Marsh.", [(8, 19, "kaymarsh.99")]),
+        ("Snapchat: not known", []),
+        ("Her Instagram account, kaymarsh_99, was private.", [(23, 34, "kaymarsh_99")]),
+        ("Snapchat name: tylerb_07.", [(15, 24, "tylerb_07")]),
+        ('He went by the name "kingT_07" on Xbox Live.', [(21, 29, "kingT_07")]),
+        ("Her Instagram account was private.", []),
+        ("Her username on TikTok is kay.marsh.99.", [(26, 38, "kay.marsh.99")]),
+        ("Discord user tyler#0451 sent the messages.", [(13, 23, "tyler#0451")]),
+        ("on Facebook: she posted twice", []),
     ],
 )
 def test_finds_handles(recogniser: EntityRecognizer, text: str, expected: list) -> None:

@@ -39,6 +39,14 @@ def recogniser() -> EntityRecognizer:
         # Still addresses: a street named like a hill or a green, after a paragraph number.
         ("3.8 The family moved to 8 Tor Hill in May.", ["8 Tor Hill"]),
         ("They lived at 12 Mill Green.", ["12 Mill Green"]),
+        # Street words shortened: "5 Orchard Cl." was published.
+        ("Lived with MGM at 5 Orchard Cl., Hollinsby.", ["5 Orchard Cl"]),
+        ("at 12 Primrose Gdns and 3 Kelso Cres", ["12 Primrose Gdns", "3 Kelso Cres"]),
+        ("moved to 7 Albion Tce, then 2 Market Pl.", ["7 Albion Tce", "2 Market Pl"]),
+        ("On 14 March Dr Patel saw him.", []),
+        # A what3words address names a three-metre square: it was published.
+        ("The location was given as what3words ///filled.count.soap.", ["///filled.count.soap"]),
+        ("what3words: filled.count.soap", ["filled.count.soap"]),
     ],
 )
 def test_finds_street_addresses(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:

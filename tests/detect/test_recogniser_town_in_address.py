@@ -21,6 +21,8 @@ def recogniser() -> EntityRecognizer:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # A county after the town: "Westshire" was published between the town and postcode.
+        ("Address at the time: 22 Larch Grove, Hollinsby, Westshire WM4 7QT.", ["Hollinsby, Westshire"]),
         ("with her grandmother at 6 Thomas Brereton Way, Brindlecombe WM9 2HD.", ["Brindlecombe"]),
         ("She moved to 14 Larch Close, Hollinsby, WM4 7QT in 2018.", ["Hollinsby"]),
         ("He lived at 2 Mill Lane, Great Ashby St Giles, WM1 4QT.", ["Great Ashby St Giles"]),

@@ -50,6 +50,9 @@ def found(recogniser: EntityRecognizer, text: str, entity: str = ENTITY) -> list
         ("car ab12cde stopped", [("ab12cde", 0.6)]),
         ("car ab12 cde stopped", [("ab12 cde", 0.6)]),
         ("car Ab12cde stopped", []),
+        # A hyphen, or a space after the letters, as typed on a log: both were published.
+        ("Vehicle reg: WM19-KTF.", [("WM19-KTF", 0.6)]),
+        ("The car (AB 12 CDE) was parked outside.", [("AB 12 CDE", 0.6)]),
     ],
 )
 def test_finds_plates(recogniser: EntityRecognizer, text: str, expected: list) -> None:
