@@ -4,7 +4,8 @@
 what they find is gathered in one record (``found.Found``) that each phase adds to.
 
 The order of work, and why:
-1. Tidy and correct the findings (``span_tidy``, ``reclassify``, ``family_words``).
+1. Tidy and correct the findings (``span_tidy``, ``reclassify``, ``date_columns``,
+   ``family_words``).
 2. Judge each finding (``judge``): drop practice terms (the keep list), text already
    anonymised, and words the model mistakes for people; keep rows for what the case file or
    the policy keeps (``kept_rows``); group people, every form of a name joining one person,
@@ -23,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from anonymiser.decide.context import Draft
+from anonymiser.decide.date_columns import dates_by_column
 from anonymiser.decide.doubts import note_doubts, note_word_names_opening_sentences
 from anonymiser.decide.entities import entities_and_edits
 from anonymiser.decide.family_words import names_after_family_words
@@ -92,6 +94,8 @@ def decide(
         texts,
         words,
     )
+    # A date under a table's "DOB" heading is a date of birth (sections.yml date_columns).
+    findings = dates_by_column(findings, units, settings.sections.date_columns)
     # A name right after a family role word that nothing else found ("uncle Paddy", "his nan
     # Sheila"): a person, judged, labelled and found everywhere like the others.
     findings = [

@@ -20,9 +20,10 @@ not a heading.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from anonymiser.decide.narrative import (
@@ -65,6 +66,7 @@ _KNOWN_KEYS = frozenset(
         "agency_title_patterns",
         "agency_name_strip",
         "narrative",
+        "date_columns",
     }
 )
 
@@ -108,6 +110,9 @@ class SectionRules:
     title_page_max_words: int = 120
     max_heading_words: int = 12
     narrative: NarrativeRules = field(default_factory=NarrativeRules)
+    # Headings of a table's columns whose dates are more than dates ("DOB"): category ->
+    # headings, compared without case and trailing punctuation (decide/date_columns.py).
+    date_columns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     source: str = "patterns/sections.yml"
     # Each phrase as comparable words, worked out once per rules object (not per heading).
     _phrases: tuple[tuple[tuple[str, ...], str, str], ...] = field(init=False, repr=False, compare=False)
@@ -233,8 +238,25 @@ def load_section_rules(path: Path = DEFAULT_SECTION_RULES) -> SectionRules:
         title_page_max_words=_positive_int(name, "title_page_max_words", data.get("title_page_max_words", 120)),
         max_heading_words=_positive_int(name, "max_heading_words", data.get("max_heading_words", 12)),
         narrative=load_narrative_rules(name, data.get("narrative")),
+        date_columns=_date_columns(name, data.get("date_columns", {})),
         source=name,
     )
+
+
+_DATE_COLUMN_CATEGORIES = ("DATE_OF_BIRTH", "DATE_OF_DEATH")
+
+
+def _date_columns(name: str, value: Any) -> Mapping[str, tuple[str, ...]]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{name}: date_columns: expected a mapping of category to column headings")
+    out = {}
+    for category, headings in value.items():
+        if category not in _DATE_COLUMN_CATEGORIES:
+            raise ConfigError(
+                f"{name}: date_columns: '{category}' is not one of {', '.join(_DATE_COLUMN_CATEGORIES)}"
+            )
+        out[str(category)] = _phrase_list(name, f"date_columns: {category}", headings)
+    return MappingProxyType(out)
 
 
 def _phrase_list(name: str, key: str, value: Any) -> tuple[str, ...]:
