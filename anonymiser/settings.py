@@ -394,6 +394,9 @@ class PeopleWords:
     # Words after a lone first name that only a person does ("Kian said", "Chelsea was
     # crying"): the model's place or people guess of that name is the person.
     person_verbs: tuple[str, ...] = ()
+    # Words just before a place ("in", "from", "Location:"): a first name the model reads as a
+    # place is the person when none of these comes before it ("took Jordan and Chelsea").
+    place_before: tuple[str, ...] = ()
     # Titles that say how a person is addressed ("Mr", "Mrs"): two different ones before the
     # same surname are two people.
     honorifics: tuple[str, ...] = ()
@@ -430,6 +433,14 @@ class PeopleWords:
         none. Phrases match across any spacing ("was  crying")."""
         phrases = "|".join(r"\s+".join(re.escape(w) for w in v.split()) for v in self.person_verbs) or "(?!)"
         return re.compile(rf"[ \t]+(?:{phrases})\b", re.IGNORECASE)
+
+    @cached_property
+    def place_word_before(self) -> re.Pattern[str]:
+        """A place word ending the text before a name, past a list of capitalised words it
+        governs ("moved from |", "moved from Jordan and |", "Location: |")."""
+        words = "|".join(re.escape(w) for w in self.place_before) or "(?!)"
+        listed = r"(?:[^\W\d_][\w'\u2019-]*[ \t]+)*?[^\W\d_][\w'\u2019-]*[ \t]*(?:,|&|\band\b|\bor\b)[ \t]*"
+        return re.compile(rf"\b(?:{words})\b[ \t]*:?[ \t]*(?:{listed})*$", re.IGNORECASE)
 
     @cached_property
     def residence_before(self) -> re.Pattern[str]:
@@ -542,6 +553,7 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         adult_after=_str_list(data.get("adult_after"), f"{path}: adult_after"),
         verbs_after_name=_str_list(data.get("verbs_after_name"), f"{path}: verbs_after_name"),
         person_verbs=_str_list(data.get("person_verbs"), f"{path}: person_verbs"),
+        place_before=_str_list(data.get("place_before"), f"{path}: place_before"),
         honorifics=_str_list(data.get("honorifics"), f"{path}: honorifics"),
         practice_heads=_str_list(data.get("practice_heads"), f"{path}: practice_heads"),
         family_words=_str_list(data.get("family_words"), f"{path}: family_words"),
@@ -793,6 +805,7 @@ class Settings:
             self.people.residence_before,
             self.people.family_role_then_name,
             self.people.person_verb_after,
+            self.people.place_word_before,
         )
 
     def fingerprint(self, **recorded: Any) -> str:

@@ -14,6 +14,7 @@ from wordfreq import zipf_frequency
 
 from anonymiser.decide.keep import inside_any
 from anonymiser.decide.people import role_before
+from anonymiser.decide.place_guesses import first_name_unplaced
 from anonymiser.decide.words import NAME_WORD
 from anonymiser.detect.given_names import (
     GIVEN_NAME_RECOGNISER,
@@ -69,6 +70,9 @@ def reclassify(
     - A one-word place or group guess that is a first name, right before a verb only a person
       does (patterns/people.yml person_verbs), is that person: "Kian and his sister India ...
       India said that Kian had been crying" read "(ethnicity) had been crying".
+    - A one-word place guess that is a first name with no place word before it
+      (patterns/people.yml place_before) is that person: "Mother took Jordan and Chelsea to
+      the GP" read "(place) and Person A".
     """
     agency_spans: dict[int, list[tuple[int, int]]] = {}
     address_spans: dict[int, list[tuple[int, int]]] = {}
@@ -124,7 +128,10 @@ def reclassify(
                 s < f.end and f.start < e for s, e in agency_spans.get(f.unit, [])
             ):
                 f = replace(f, category="AGENCY")
-            elif f.category in _PLACE_OR_GROUP and _first_name_doing(f, texts[f.unit], glossary_words, words, is_first_name):
+            elif f.category in _PLACE_OR_GROUP and (
+                _first_name_doing(f, texts[f.unit], glossary_words, words, is_first_name)
+                or first_name_unplaced(f, texts[f.unit], glossary_words, words, is_first_name)
+            ):
                 f = replace(f, category="PERSON")
             elif f.category == "PERSON" and " " not in f.text.strip() and f.text.strip() in place_words:
                 f = replace(f, category="LOCATION")

@@ -1,0 +1,34 @@
+"""The model's place guesses that are a person's first name, and its person guesses that are a
+town.
+
+The small model reads many first names as places ("Mother took Jordan and Chelsea to the GP"
+read "(place) and Person A"; "Mum was 15 when she had Kaiden" read "she had (place)"), and a
+lone town after "in" as a person ("works as a scaffolder in Bolton" read "in Person C"). A
+place's name is nearly always governed by a word of place ("in", "from", "Location:"); a
+person's name seldom is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from anonymiser.decide.words import NAME_WORD
+from anonymiser.records import Finding
+from anonymiser.settings import PeopleWords
+
+
+def first_name_unplaced(
+    f: Finding, text: str, glossary_words: set[str], words: PeopleWords, is_first_name: Callable[[str], bool]
+) -> bool:
+    """Whether the model's one-word place guess ``f`` is a first name of the lists with no
+    place word before it (patterns/people.yml ``place_before``, looked for past a list of
+    names: "moved from Jordan and |Syria" is still governed by "from")."""
+    word = f.text.strip()
+    return (
+        f.category == "LOCATION"
+        and NAME_WORD.fullmatch(word) is not None
+        and word[:1].isupper()
+        and word.lower() not in glossary_words
+        and is_first_name(word)
+        and words.place_word_before.search(text, 0, f.start) is None
+    )

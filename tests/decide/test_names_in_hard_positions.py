@@ -1,0 +1,96 @@
+"""People's names in the hard positions of IMRs and case notes, from a red-team pass with
+fictional sentences and no case file: a first name the model reads as a place, a town read
+as a person, names in capitals, lower-case notes, columns of a table typed as text, word
+names before a person's verb. Each name must be gone from the output and no person may be
+labelled as a place (or a place as a person). Each case failed before its fix; every name
+here is invented."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from anonymiser.detect.engine import Detector
+from anonymiser.settings import Settings
+from tests.decide.handmade import redacted
+
+
+def published(out: str, name: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", out) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "wrong"),
+    [
+        # A first name the model reads as a place, where no place word comes before it: it is
+        # the person (it read "(place) and Person A", "she had (place)").
+        ("Mother took Jordan and Chelsea to the GP.", ["Jordan", "Chelsea"], "(place)"),
+        ("Mum was 15 when she had Kaiden.", ["Kaiden"], "(place)"),
+        ("Kaiden's nan\nBev said the family were struggling.", ["Kaiden", "Bev"], "(place)"),
+        ("India's older brother Devon was in the house.", ["India", "Devon"], "(place)"),
+        ("Nanna Pat collected Brooklyn from school.", ["Pat", "Brooklyn"], "(place)"),
+        ("Subject: RE: Brooklyn and Tyler", ["Brooklyn", "Tyler"], "(place)"),
+        # A town the model reads as a person after "in": a place ("in Person C").
+        ("Maddison's dad (Craig) works as a scaffolder in Bolton.", ["Bolton", "Craig"], "Person C"),
+        # A nickname the lists lacked, with a surname, read as a body.
+        ("Apologies: Trish (IRO), Baz Wainwright", ["Baz", "Wainwright"], "(organisation)"),
+    ],
+)
+def test_names_and_places_keep_their_kind(
+    settings: Settings, detector: Detector, text: str, names: list[str], wrong: str
+) -> None:
+    out = redacted(text, settings, detector)
+    assert not [n for n in names if published(out, n)], out
+    assert wrong not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # Short names in capitals that are no abbreviation.
+        ("RE: LEO", ["LEO"]),
+        ("AMY and ZAK were seen at home by the duty social worker.", ["AMY", "ZAK"]),
+        # Lower-case case notes: a first name after a kinship word used as a title, or in
+        # brackets after a family role.
+        ("nanna pat said she would have the kids at weekends.", ["pat"]),
+        ("dad (lee) was drunk when police attended.", ["lee"]),
+        # First names that are words, before a person's verb or a family role.
+        ("Summer told the teacher that she was scared of Dad.", ["Summer"]),
+        ("Grace's mother said Grace fell off the trampoline.", ["Grace"]),
+    ],
+)
+def test_names_in_hard_positions_are_not_published(
+    settings: Settings, detector: Detector, text: str, names: list[str]
+) -> None:
+    out = redacted(text, settings, detector)
+    assert not [n for n in names if published(out, n)], out
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # A table typed with tabs: three columns are three people, not one "Person A".
+        ("Child\tMother\tFather\nKaiden\tShannon\tDean", 3),
+    ],
+)
+def test_columns_of_names_are_different_people(
+    settings: Settings, detector: Detector, text: str, people: int
+) -> None:
+    out = redacted(text, settings, detector)
+    assert len(set(re.findall(r"Person [A-Z]", out))) == people, out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # Places after a place word stay places; practice abbreviations stay.
+        ("The family moved from Jordan and Syria in 2015.", "(place) and (place)"),
+        ("The CIN plan was reviewed by the IRO and the LADO.", "The CIN plan was reviewed by the IRO and the LADO."),
+        ("Hope for the future was low.", "Hope for the future was low."),
+    ],
+)
+def test_places_and_practice_words_keep_their_reading(
+    settings: Settings, detector: Detector, text: str, kept: str
+) -> None:
+    assert kept in redacted(text, settings, detector)
