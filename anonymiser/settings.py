@@ -397,6 +397,9 @@ class PeopleWords:
     # Words just before a place ("in", "from", "Location:"): a first name the model reads as a
     # place is the person when none of these comes before it ("took Jordan and Chelsea").
     place_before: tuple[str, ...] = ()
+    # Words only a place follows ("in"): the model's lone person guess after one that is no
+    # first name is a town ("a scaffolder in Bolton").
+    town_before: tuple[str, ...] = ()
     # Titles that say how a person is addressed ("Mr", "Mrs"): two different ones before the
     # same surname are two people.
     honorifics: tuple[str, ...] = ()
@@ -441,6 +444,12 @@ class PeopleWords:
         words = "|".join(re.escape(w) for w in self.place_before) or "(?!)"
         listed = r"(?:[^\W\d_][\w'\u2019-]*[ \t]+)*?[^\W\d_][\w'\u2019-]*[ \t]*(?:,|&|\band\b|\bor\b)[ \t]*"
         return re.compile(rf"\b(?:{words})\b[ \t]*:?[ \t]*(?:{listed})*$", re.IGNORECASE)
+
+    @cached_property
+    def town_word_before(self) -> re.Pattern[str]:
+        """A word only a place follows, ending the text before a name ("works in |")."""
+        words = "|".join(re.escape(w) for w in self.town_before) or "(?!)"
+        return re.compile(rf"\b(?:{words})[ \t]+$", re.IGNORECASE)
 
     @cached_property
     def residence_before(self) -> re.Pattern[str]:
@@ -554,6 +563,7 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         verbs_after_name=_str_list(data.get("verbs_after_name"), f"{path}: verbs_after_name"),
         person_verbs=_str_list(data.get("person_verbs"), f"{path}: person_verbs"),
         place_before=_str_list(data.get("place_before"), f"{path}: place_before"),
+        town_before=_str_list(data.get("town_before"), f"{path}: town_before"),
         honorifics=_str_list(data.get("honorifics"), f"{path}: honorifics"),
         practice_heads=_str_list(data.get("practice_heads"), f"{path}: practice_heads"),
         family_words=_str_list(data.get("family_words"), f"{path}: family_words"),
@@ -806,6 +816,7 @@ class Settings:
             self.people.family_role_then_name,
             self.people.person_verb_after,
             self.people.place_word_before,
+            self.people.town_word_before,
         )
 
     def fingerprint(self, **recorded: Any) -> str:

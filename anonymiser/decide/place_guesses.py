@@ -32,3 +32,23 @@ def first_name_unplaced(
         and is_first_name(word)
         and words.place_word_before.search(text, 0, f.start) is None
     )
+
+
+def town_read_as_person(
+    f: Finding, text: str, words: PeopleWords, is_first_name: Callable[[str], bool]
+) -> bool:
+    """Whether the model's one-word person guess ``f`` is a town: a capitalised word that is
+    no first name of the lists, right after a word only a place follows (patterns/people.yml
+    ``town_before``: "a scaffolder in |Bolton"), with no possessive after it ("in Hill's
+    care" is a person's)."""
+    word = f.text.strip()
+    after = text[f.start + len(f.text.rstrip()) : f.start + len(f.text.rstrip()) + 2]
+    return (
+        f.category == "PERSON"
+        and NAME_WORD.fullmatch(word) is not None
+        and word[:1].isupper()
+        and not word.isupper()
+        and after[:1] not in ("'", "\u2019")
+        and not is_first_name(word)
+        and words.town_word_before.search(text, 0, f.start) is not None
+    )

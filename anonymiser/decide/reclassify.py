@@ -14,7 +14,7 @@ from wordfreq import zipf_frequency
 
 from anonymiser.decide.keep import inside_any
 from anonymiser.decide.people import role_before
-from anonymiser.decide.place_guesses import first_name_unplaced
+from anonymiser.decide.place_guesses import first_name_unplaced, town_read_as_person
 from anonymiser.decide.words import NAME_WORD
 from anonymiser.detect.given_names import (
     GIVEN_NAME_RECOGNISER,
@@ -73,6 +73,8 @@ def reclassify(
     - A one-word place guess that is a first name with no place word before it
       (patterns/people.yml place_before) is that person: "Mother took Jordan and Chelsea to
       the GP" read "(place) and Person A".
+    - A one-word person guess of the model that is no first name, right after a word only a
+      place follows (people.yml town_before), is a place: "in Bolton" read "in Person C".
     """
     agency_spans: dict[int, list[tuple[int, int]]] = {}
     address_spans: dict[int, list[tuple[int, int]]] = {}
@@ -134,6 +136,8 @@ def reclassify(
             ):
                 f = replace(f, category="PERSON")
             elif f.category == "PERSON" and " " not in f.text.strip() and f.text.strip() in place_words:
+                f = replace(f, category="LOCATION")
+            elif town_read_as_person(f, texts[f.unit], words, is_first_name):
                 f = replace(f, category="LOCATION")
             elif (
                 f.category == "PERSON"

@@ -76,11 +76,14 @@ _WORD = re.compile(
 GAELIC_PATRONYMS = frozenset({"mac", "mhic", "nic", "ni", "o", "ui", "ua", "mag"})
 GAELIC_ARTICLES = frozenset({"an", "a", "na"})
 _MUTATION = re.compile(r"(?:bh|[bdghmnt])-?[^\W\d_a-z][^\W\d_]*[a-z\u00e0-\u00ff][^\W\d_]*")
-# Between two names of a list: "Tobi, Summer and Bailey", "Summer & Bailey".
-_LIST_JOIN = re.compile(r"\s*,\s*|,?[ \t]+(?:and|&|or)[ \t]+")
+# Between two names of a list: "Tobi, Summer and Bailey", "Summer & Bailey", or the columns
+# of a table typed as text ("Kaiden<tab>Shannon<tab>Dean").
+_LIST_JOIN = re.compile(r"\s*,\s*|,?[ \t]+(?:and|&|or)[ \t]+|[ ]*\t[ \t]*|[ ]{3,}")
 _LONGEST_JOIN = 12
-# Between the words of one full name: spaces or tabs only, never a line break or punctuation.
-_GAP = re.compile(r"[ \t\u00a0]+")
+# Between the words of one full name: one or two spaces, never a tab, three spaces (the
+# columns of a table typed as text: "Kaiden<tab>Shannon<tab>Dean" was one "Person A"), a line
+# break or punctuation.
+_GAP = re.compile(r"[ \u00a0]{1,2}")
 # A nickname in quotes between a first name and the surname: the gaps before and after it.
 _OPEN_QUOTE = re.compile(rf"[ \t\u00a0]+[\"\u201c{APOSTROPHES}]")
 _CLOSE_QUOTE = re.compile(rf"[\"\u201d{APOSTROPHES}][ \t\u00a0]+")
