@@ -397,6 +397,9 @@ class PeopleWords:
     # Words just before a place ("in", "from", "Location:"): a first name the model reads as a
     # place is the person when none of these comes before it ("took Jordan and Chelsea").
     place_before: tuple[str, ...] = ()
+    # Labels before a colon that a name follows ("RE:", "Subject:"): a first name the model
+    # reads as a place there is the person.
+    name_labels: tuple[str, ...] = ()
     # Words only a place follows ("in"): the model's lone person guess after one that is no
     # first name is a town ("a scaffolder in Bolton").
     town_before: tuple[str, ...] = ()
@@ -438,12 +441,31 @@ class PeopleWords:
         return re.compile(rf"[ \t]+(?:{phrases})\b", re.IGNORECASE)
 
     @cached_property
-    def place_word_before(self) -> re.Pattern[str]:
-        """A place word ending the text before a name, past a list of capitalised words it
-        governs ("moved from |", "moved from Jordan and |", "Location: |")."""
-        words = "|".join(re.escape(w) for w in self.place_before) or "(?!)"
-        listed = r"(?:[^\W\d_][\w'\u2019-]*[ \t]+)*?[^\W\d_][\w'\u2019-]*[ \t]*(?:,|&|\band\b|\bor\b)[ \t]*"
-        return re.compile(rf"\b(?:{words})\b[ \t]*:?[ \t]*(?:{listed})*$", re.IGNORECASE)
+    def place_before_set(self) -> frozenset[str]:
+        """``place_before`` in lower case."""
+        return frozenset(w.lower() for w in self.place_before)
+
+    @cached_property
+    def before_listed_names(self) -> re.Pattern[str]:
+        """The capitalised words of a list that end the text before a name ("took |Jordan and
+        |Chelsea", "Liberty, |London"): where the list starts, the words that govern every
+        name of it come before."""
+        word = r"[^\W\d_][\w'\u2019.-]*"
+        return re.compile(rf"(?:(?:{word}[ \t]+)*?{word}[ \t]*(?:,|&|\band\b|\bor\b)[ \t]*)*$")
+
+    @cached_property
+    def name_label_before(self) -> re.Pattern[str]:
+        """A label before a colon that a name follows ("RE: |", "Subject: RE: |")."""
+        words = "|".join(re.escape(w) for w in self.name_labels) or "(?!)"
+        return re.compile(rf"\b(?:{words})[ \t]*:[ \t]*$", re.IGNORECASE)
+
+    @cached_property
+    def possessive_then_family(self) -> re.Pattern[str]:
+        """A possessive and a family role word, perhaps one word between ("India|'s older
+        brother", "Kaiden|'s nan")."""
+        family = sorted({r.lower() for r in self.family_roles}, key=len, reverse=True)
+        roles = "|".join(re.escape(r).replace(r"\ ", r"[ \t]+") for r in family) or "(?!)"
+        return re.compile(rf"['\u2019]s[ \t]+(?:[a-z-]+[ \t]+)?(?:{roles})\b", re.IGNORECASE)
 
     @cached_property
     def town_word_before(self) -> re.Pattern[str]:
@@ -563,6 +585,7 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         verbs_after_name=_str_list(data.get("verbs_after_name"), f"{path}: verbs_after_name"),
         person_verbs=_str_list(data.get("person_verbs"), f"{path}: person_verbs"),
         place_before=_str_list(data.get("place_before"), f"{path}: place_before"),
+        name_labels=_str_list(data.get("name_labels"), f"{path}: name_labels"),
         town_before=_str_list(data.get("town_before"), f"{path}: town_before"),
         honorifics=_str_list(data.get("honorifics"), f"{path}: honorifics"),
         practice_heads=_str_list(data.get("practice_heads"), f"{path}: practice_heads"),
@@ -815,7 +838,9 @@ class Settings:
             self.people.residence_before,
             self.people.family_role_then_name,
             self.people.person_verb_after,
-            self.people.place_word_before,
+            self.people.before_listed_names,
+            self.people.name_label_before,
+            self.people.possessive_then_family,
             self.people.town_word_before,
         )
 

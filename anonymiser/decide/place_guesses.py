@@ -10,6 +10,7 @@ person's name seldom is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from anonymiser.decide.words import NAME_WORD
@@ -20,18 +21,37 @@ from anonymiser.settings import PeopleWords
 def first_name_unplaced(
     f: Finding, text: str, glossary_words: set[str], words: PeopleWords, is_first_name: Callable[[str], bool]
 ) -> bool:
-    """Whether the model's one-word place guess ``f`` is a first name of the lists with no
-    place word before it (patterns/people.yml ``place_before``, looked for past a list of
-    names: "moved from Jordan and |Syria" is still governed by "from")."""
+    """Whether the model's one-word place guess ``f`` is a first name of the lists standing
+    where a person's name does (patterns/people.yml ``place_before``, ``name_labels``): after
+    a word in lower case that is no place word ("took |Jordan", "she had |Kaiden"), after a
+    name label's colon ("RE: |Brooklyn"), or opening a line or sentence with a possessive and
+    a family role ("India's older brother"). A list of names before it is passed over ("took
+    Jordan and |Chelsea"; "moved from Jordan and |Syria" is still governed by "from")."""
     word = f.text.strip()
-    return (
+    if not (
         f.category == "LOCATION"
         and NAME_WORD.fullmatch(word) is not None
         and word[:1].isupper()
         and word.lower() not in glossary_words
         and is_first_name(word)
-        and words.place_word_before.search(text, 0, f.start) is None
-    )
+    ):
+        return False
+    listed = words.before_listed_names.search(text, 0, f.start)
+    base = text[: listed.start() if listed else f.start]
+    previous = _LAST_WORD.search(base)
+    if previous is not None:
+        before = previous.group(1)
+        return before.islower() and before not in words.place_before_set
+    if words.name_label_before.search(base):
+        return True
+    opens = _OPENING.search(base) is not None
+    return opens and words.possessive_then_family.match(text, f.start + len(word)) is not None
+
+
+# The word just before a name, after spaces only ("took |").
+_LAST_WORD = re.compile(r"(?<![\w'\u2019.-])([^\W\d_]+)[ \t]+$")
+# Nothing before a name but the start of the text, a line or a sentence.
+_OPENING = re.compile(r"(?:^|[\n.!?])[ \t\u00a0]*$")
 
 
 def town_read_as_person(

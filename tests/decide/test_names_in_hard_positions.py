@@ -86,6 +86,8 @@ def test_columns_of_names_are_different_people(
     [
         # Places after a place word stay places; practice abbreviations stay.
         ("The family moved from Jordan and Syria in 2015.", "(place) and (place)"),
+        ("She left flowers at a grave in a Paris cemetery.", "a (place) cemetery"),
+        ("The complaint against Georgia was lodged in 2004.", "against (place)"),
         ("The CIN plan was reviewed by the IRO and the LADO.", "The CIN plan was reviewed by the IRO and the LADO."),
         ("Hope for the future was low.", "Hope for the future was low."),
     ],
