@@ -620,7 +620,10 @@ def load_given_name_rules(patterns_dir: Path) -> GivenNameRules:
     if not path.exists():
         return GivenNameRules()
     data = _mapping(load_yaml(path), str(path))
-    known = {"locales", "lone_below_zipf", "full_below_zipf", "add", "exclude", "not_surnames", "place_ends"}
+    known = {
+        "locales", "lone_below_zipf", "full_below_zipf", "add", "exclude", "not_surnames", "place_ends",
+        "short_abbreviations",
+    }
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(f"{path}: unknown key {unknown[0]!r}; expected {', '.join(sorted(known))}")
@@ -636,6 +639,7 @@ def load_given_name_rules(patterns_dir: Path) -> GivenNameRules:
         exclude=_str_list(data.get("exclude"), f"{path}: exclude"),
         not_surnames=_str_list(data.get("not_surnames"), f"{path}: not_surnames"),
         place_ends=_str_list(data.get("place_ends"), f"{path}: place_ends"),
+        short_abbreviations=_str_list(data.get("short_abbreviations"), f"{path}: short_abbreviations"),
         **limits,
     )
 

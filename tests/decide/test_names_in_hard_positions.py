@@ -90,6 +90,11 @@ def test_columns_of_names_are_different_people(
         ("The complaint against Georgia was lodged in 2004.", "against (place)"),
         ("The CIN plan was reviewed by the IRO and the LADO.", "The CIN plan was reviewed by the IRO and the LADO."),
         ("Hope for the future was low.", "Hope for the future was low."),
+        # Short words in capitals that are abbreviations, even after a label or in a list.
+        ("RE: ABE interview", "RE: ABE interview"),
+        ("Outcome: MAR chart checked", "Outcome: MAR chart checked"),
+        ("ACE and ADD were both considered by the panel.", "ACE and ADD were both considered"),
+        ("RAG rating: RED", "RAG rating: RED"),
     ],
 )
 def test_places_and_practice_words_keep_their_reading(
