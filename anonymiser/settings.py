@@ -403,6 +403,9 @@ class PeopleWords:
     # Words only a place follows ("in"): the model's lone person guess after one that is no
     # first name is a town ("a scaffolder in Bolton").
     town_before: tuple[str, ...] = ()
+    # Kinship words a family uses as a title before a first name ("nanna pat", "uncle gaz"):
+    # a first name in lower case after one is that person.
+    kin_titles: tuple[str, ...] = ()
     # Titles that say how a person is addressed ("Mr", "Mrs"): two different ones before the
     # same surname are two people.
     honorifics: tuple[str, ...] = ()
@@ -466,6 +469,18 @@ class PeopleWords:
         family = sorted({r.lower() for r in self.family_roles}, key=len, reverse=True)
         roles = "|".join(re.escape(r).replace(r"\ ", r"[ \t]+") for r in family) or "(?!)"
         return re.compile(rf"['\u2019]s[ \t]+(?:[a-z-]+[ \t]+)?(?:{roles})\b", re.IGNORECASE)
+
+    @cached_property
+    def kin_title_then_name(self) -> re.Pattern[str]:
+        """A lower-case first name after a kinship title ("nanna |pat|"), or alone in
+        brackets after a family role ("dad (|lee|)"). Group ``name``."""
+        kin = "|".join(re.escape(w) for w in sorted(self.kin_titles, key=len, reverse=True)) or "(?!)"
+        family = sorted({r.lower() for r in self.family_roles}, key=len, reverse=True)
+        roles = "|".join(re.escape(r).replace(r"\ ", r"[ \t]+") for r in family) or "(?!)"
+        return re.compile(
+            rf"(?<![\w-])(?:(?i:{kin})[ \t]+(?P<name>[a-z]{{3,}})(?![\w'\u2019-])"
+            rf"|(?i:{roles})[ \t]*\([ \t]*(?P<bracketed>[a-z]{{3,}})[ \t]*\))"
+        )
 
     @cached_property
     def town_word_before(self) -> re.Pattern[str]:
@@ -587,6 +602,7 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         place_before=_str_list(data.get("place_before"), f"{path}: place_before"),
         name_labels=_str_list(data.get("name_labels"), f"{path}: name_labels"),
         town_before=_str_list(data.get("town_before"), f"{path}: town_before"),
+        kin_titles=_str_list(data.get("kin_titles"), f"{path}: kin_titles"),
         honorifics=_str_list(data.get("honorifics"), f"{path}: honorifics"),
         practice_heads=_str_list(data.get("practice_heads"), f"{path}: practice_heads"),
         family_words=_str_list(data.get("family_words"), f"{path}: family_words"),
@@ -845,6 +861,7 @@ class Settings:
             self.people.before_listed_names,
             self.people.name_label_before,
             self.people.possessive_then_family,
+            self.people.kin_title_then_name,
             self.people.town_word_before,
         )
 

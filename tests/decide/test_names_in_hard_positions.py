@@ -58,6 +58,10 @@ def test_names_and_places_keep_their_kind(
         # First names that are words, before a person's verb or a family role.
         ("Summer told the teacher that she was scared of Dad.", ["Summer"]),
         ("Grace's mother said Grace fell off the trampoline.", ["Grace"]),
+        ("Hope had bruising to her left cheek.", ["Hope"]),
+        ("She was scared of Dad. Summer told the teacher.", ["Summer"]),
+        ("Storm was not brought to the dental appointment.", ["Storm"]),
+        ("The GP said that Summer Blackwood told her about the bruise.", ["Summer", "Blackwood"]),
     ],
 )
 def test_names_in_hard_positions_are_not_published(
