@@ -105,3 +105,19 @@ def test_places_and_practice_words_keep_their_reading(
     settings: Settings, detector: Detector, text: str, kept: str
 ) -> None:
     assert kept in redacted(text, settings, detector)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # An attendee list, one "Name – Role" a line: the role ending a line is that line's
+        # person's; the next line's person was labelled with it ("Social Worker 1 – Police").
+        ("Present:\nJane Ashworth \u2013 Social Worker\nDS Paul Hurst \u2013 Police", "Social Worker 1 \u2013 Police"),
+        ("Jane Ashworth, Social Worker\nPaul Hurst, Police", "Social Worker 1, Police"),
+    ],
+)
+def test_a_role_ending_the_line_above_is_not_the_next_persons(
+    settings: Settings, detector: Detector, text: str, wrong: str
+) -> None:
+    out = redacted(text, settings, detector)
+    assert "Hurst" not in out and wrong not in out, out
