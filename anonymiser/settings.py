@@ -400,6 +400,8 @@ class PeopleWords:
     # Labels before a colon that a name follows ("RE:", "Subject:"): a first name the model
     # reads as a place there is the person.
     name_labels: tuple[str, ...] = ()
+    # Words that, after a name's possessive, say it is a person's ("Jayden's friend").
+    possessed_by_people: tuple[str, ...] = ()
     # Words only a place follows ("in"): the model's lone person guess after one that is no
     # first name is a town ("a scaffolder in Bolton").
     town_before: tuple[str, ...] = ()
@@ -464,9 +466,9 @@ class PeopleWords:
 
     @cached_property
     def possessive_then_family(self) -> re.Pattern[str]:
-        """A possessive and a family role word, perhaps one word between ("India|'s older
-        brother", "Kaiden|'s nan")."""
-        family = sorted({r.lower() for r in self.family_roles}, key=len, reverse=True)
+        """A possessive and a family role word or a word of ``possessed_by_people``, perhaps
+        one word between ("India|'s older brother", "Kaiden|'s nan", "Jayden|'s friend")."""
+        family = sorted({r.lower() for r in (*self.family_roles, *self.possessed_by_people)}, key=len, reverse=True)
         roles = "|".join(re.escape(r).replace(r"\ ", r"[ \t]+") for r in family) or "(?!)"
         return re.compile(rf"['\u2019]s[ \t]+(?:[a-z-]+[ \t]+)?(?:{roles})\b", re.IGNORECASE)
 
@@ -601,6 +603,7 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         person_verbs=_str_list(data.get("person_verbs"), f"{path}: person_verbs"),
         place_before=_str_list(data.get("place_before"), f"{path}: place_before"),
         name_labels=_str_list(data.get("name_labels"), f"{path}: name_labels"),
+        possessed_by_people=_str_list(data.get("possessed_by_people"), f"{path}: possessed_by_people"),
         town_before=_str_list(data.get("town_before"), f"{path}: town_before"),
         kin_titles=_str_list(data.get("kin_titles"), f"{path}: kin_titles"),
         honorifics=_str_list(data.get("honorifics"), f"{path}: honorifics"),

@@ -92,6 +92,7 @@ def decide(
         settings.given_names.is_first_name,
         texts,
         words,
+        settings.given_names.is_word_name,
     )
     # A name right after a family role word that nothing else found ("uncle Paddy", "his nan
     # Sheila"): a person, judged, labelled and found everywhere like the others.

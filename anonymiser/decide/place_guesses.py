@@ -25,9 +25,20 @@ def first_name_unplaced(
     where a person's name does (patterns/people.yml ``place_before``, ``name_labels``): after
     a word in lower case that is no place word ("took |Jordan", "she had |Kaiden"), after a
     name label's colon ("RE: |Brooklyn"), or opening a line or sentence with a possessive and
-    a family role ("India's older brother"). A list of names before it is passed over ("took
+    a family role ("India's older brother"), or with an age in brackets after it ("BROOKLYN
+    (aged 4)"). The model's one-word body that is a first name before a possessive and a
+    family role ("Chardonnay's mum") is the person too. A list of names before it is passed over ("took
     Jordan and |Chelsea"; "moved from Jordan and |Syria" is still governed by "from")."""
     word = f.text.strip()
+    if f.category == "ORGANISATION":
+        # The model's body, read as a person's by what follows ("spoke to Chardonnay's mum").
+        return (
+            NAME_WORD.fullmatch(word) is not None
+            and word[:1].isupper()
+            and word.lower() not in glossary_words
+            and is_first_name(word)
+            and words.possessive_then_family.match(text, f.start + len(word)) is not None
+        )
     if not (
         f.category == "LOCATION"
         and NAME_WORD.fullmatch(word) is not None
@@ -36,6 +47,9 @@ def first_name_unplaced(
         and is_first_name(word)
     ):
         return False
+    if _AGE_AFTER.match(text, f.start + len(word)):
+        # "BROOKLYN (aged 4)", "Jordan (7)": a place has no age.
+        return True
     listed = words.before_listed_names.search(text, 0, f.start)
     base = text[: listed.start() if listed else f.start]
     previous = _LAST_WORD.search(base)
@@ -48,6 +62,8 @@ def first_name_unplaced(
     return opens and words.possessive_then_family.match(text, f.start + len(word)) is not None
 
 
+# An age in brackets just after a name: "(aged 4)", "(4)", "(14 yrs)".
+_AGE_AFTER = re.compile(r"[ \t]*\((?:aged?[ \t]*)?\d{1,2}(?:[ \t]*(?:yrs?|years?(?:[ \t]+old)?))?\)")
 # The word just before a name, after spaces only ("took |").
 _LAST_WORD = re.compile(r"(?<![\w'\u2019.-])([^\W\d_]+)[ \t]+$")
 # Nothing before a name but the start of the text, a line or a sentence.

@@ -47,8 +47,13 @@ def reclassify(
     is_first_name: Callable[[str], bool],
     texts: Mapping[int, str],
     words: PeopleWords,
+    is_word_name: Callable[[str], bool] | None = None,
 ) -> list[Finding]:
     """Fix the model's category where a pattern recogniser knows better.
+
+    ``is_word_name``: a first name that given_names.yml's ``exclude`` does not rule out
+    ("Con" is a word), for the rules that read a name from the words around it alone;
+    ``is_first_name`` when not given.
 
     - An ORG or place guess of two or three name words right after a role word is that
       person: "The paramedic, Owain Pritchard, found him" read "The paramedic, (organisation),".
@@ -106,6 +111,7 @@ def reclassify(
         if f.category in PLACE_CATEGORIES and not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX)
         for w in NAME_WORD.findall(f.text)
     )
+    named = is_word_name or is_first_name
     out = []
     for f in findings:
         if _person_after_role(f, texts[f.unit], glossary_words, words, is_first_name, pattern_places):
@@ -130,9 +136,9 @@ def reclassify(
                 s < f.end and f.start < e for s, e in agency_spans.get(f.unit, [])
             ):
                 f = replace(f, category="AGENCY")
-            elif f.category in _PLACE_OR_GROUP and (
-                _first_name_doing(f, texts[f.unit], glossary_words, words, is_first_name)
-                or first_name_unplaced(f, texts[f.unit], glossary_words, words, is_first_name)
+            elif f.category in (*_PLACE_OR_GROUP, "ORGANISATION") and (
+                (f.category != "ORGANISATION" and _first_name_doing(f, texts[f.unit], glossary_words, words, is_first_name))
+                or first_name_unplaced(f, texts[f.unit], glossary_words, words, named)
             ):
                 f = replace(f, category="PERSON")
             elif f.category == "PERSON" and " " not in f.text.strip() and f.text.strip() in place_words:

@@ -100,7 +100,7 @@ def word_names(
             and zipf < given.full_below_zipf
             and low not in never
             and not words.not_name_matcher.is_term(word)
-            and given.is_first_name(word)
+            and given.is_word_name(word)
             and not overlaps_any(start, start + len(word), taken.get(uid, []))
         )
 

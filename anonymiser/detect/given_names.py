@@ -116,6 +116,15 @@ class GivenNameRules:
         return key in self.first_names or _double_name(key, self.first_names)
 
     @cached_property
+    def _excluded(self) -> frozenset[str]:
+        return frozenset(name_key(w) for w in self.exclude)
+
+    def is_word_name(self, word: str) -> bool:
+        """A first name of the lists that ``exclude`` does not rule out ("Con", "Orange"
+        are words here, never a first name on their own)."""
+        return self.is_first_name(word) and name_key(word) not in self._excluded
+
+    @cached_property
     def surnames(self) -> frozenset[str]:
         """Every surname of the lists, as ``name_key`` keys, read once with the settings."""
         return _keys(faker_surnames(self.locales))

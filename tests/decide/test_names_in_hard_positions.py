@@ -31,6 +31,12 @@ def published(out: str, name: str) -> bool:
         ("India's older brother Devon was in the house.", ["India", "Devon"], "(place)"),
         ("Nanna Pat collected Brooklyn from school.", ["Pat", "Brooklyn"], "(place)"),
         ("Subject: RE: Brooklyn and Tyler", ["Brooklyn", "Tyler"], "(place)"),
+        # In capitals with an age after it (a place has none); a first name alone in capitals
+        # that the model calls a person is no heading.
+        ("BROOKLYN (aged 4) and her brother JORDAN (aged 7) were living with MUM.", ["BROOKLYN", "JORDAN"], "(place)"),
+        # A possessive and a word only a person's name takes: "friend", "mum".
+        ("Jayden's friend Kyle (14) was also at the party.", ["Jayden", "Kyle"], "(place)"),
+        ("I spoke to Chardonnay's mum on the phone.", ["Chardonnay"], "(organisation)"),
         # A town the model reads as a person after "in": a place ("in Person C").
         ("Maddison's dad (Craig) works as a scaffolder in Bolton.", ["Bolton", "Craig"], "Person C"),
         # A nickname the lists lacked, with a surname, read as a body.
@@ -99,6 +105,7 @@ def test_columns_of_names_are_different_people(
         ("Outcome: MAR chart checked", "Outcome: MAR chart checked"),
         ("ACE and ADD were both considered by the panel.", "ACE and ADD were both considered"),
         ("RAG rating: RED", "RAG rating: RED"),
+        ("FAMILY BACKGROUND", "FAMILY BACKGROUND"),
     ],
 )
 def test_places_and_practice_words_keep_their_reading(
