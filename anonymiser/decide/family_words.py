@@ -66,7 +66,7 @@ def names_after_family_words(
 
     out: list[Finding] = []
     for uid, text in texts.items():
-        for match in words.family_role_then_name.finditer(text):
+        for match in _role_then_name_matches(words.family_role_then_name, text, folded.roles):
             start = match.start("name")
             word = _POSSESSIVE.sub("", match.group("name"))
             if no_name(word, start, uid) or not (
@@ -88,6 +88,19 @@ def names_after_family_words(
                 if end < after.end(1):
                     break
             out.append(Finding(uid, start, end, text[start:end], "PERSON", _FAMILY_WORD_NAME_SCORE, FAMILY_WORD_NAME))
+    return out
+
+
+def _role_then_name_matches(pattern: re.Pattern[str], text: str, roles: frozenset[str]) -> list[re.Match[str]]:
+    """Every match of ``pattern`` (a family role and the word after it), looking again from
+    the word after a role when that word is itself a role: "Ms Bolton's sister, Auntie
+    Chelle" matched "sister, Auntie" and went on past "Auntie", so "Chelle" was published."""
+    out = []
+    pos = 0
+    while (match := pattern.search(text, pos)) is not None:
+        out.append(match)
+        word = _POSSESSIVE.sub("", match.group("name")).lower()
+        pos = match.start("name") if word in roles and match.start("name") > pos else match.end()
     return out
 
 

@@ -65,6 +65,8 @@ def test_names_and_places_keep_their_kind(
         ("Summer told the teacher that she was scared of Dad.", ["Summer"]),
         ("Grace's mother said Grace fell off the trampoline.", ["Grace"]),
         ("Hope had bruising to her left cheek.", ["Hope"]),
+        # A family role after a family role: "sister, Auntie" hid "Chelle" from the search.
+        ("Ms Bolton's sister, Auntie Chelle, was spoken to.", ["Chelle", "Bolton"]),
         ("She was scared of Dad. Summer told the teacher.", ["Summer"]),
         ("Storm was not brought to the dental appointment.", ["Storm"]),
         ("The GP said that Summer Blackwood told her about the bruise.", ["Summer", "Blackwood"]),
