@@ -111,6 +111,7 @@ def family_references(
     book: PersonBook,
     label: str,
     family_after: re.Pattern[str],
+    town_before: Sequence[re.Pattern[str]] = (),
 ) -> list[Candidate]:
     """A person's surname alone before a family word ("family", "household": patterns/people.yml
     family_words), or in the plural ("the Hills"), names the family, not the person: with
@@ -122,6 +123,19 @@ def family_references(
     out = []
     for cand in resolved:
         person = by_key.get(cand.key)
+        if person is not None and cand.category == "PERSON" and town_before:
+            text = by_uid[cand.unit].text
+            word = text[cand.start : cand.end]
+            tokens = name_tokens(person.name)
+            if (
+                " " not in word.strip()
+                and (len(tokens) >= 2 or person.key.startswith(SHARED_KEY))
+                and fold(word) == fold(tokens[-1])
+                and not family_after.match(text, cand.end)
+                and any(p.search(text[: cand.start]) for p in town_before)
+            ):
+                out.append(replace(cand, key=f"LOCATION:{word.lower()}", category="LOCATION"))
+                continue
         if person is not None and cand.category == "PERSON" and not person.key.startswith(SHARED_KEY):
             text = by_uid[cand.unit].text
             word = text[cand.start : cand.end]

@@ -8,11 +8,13 @@ here is invented."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from anonymiser.detect.engine import Detector
 from anonymiser.settings import Settings
+from tests.conftest import settings_with_case
 from tests.decide.handmade import redacted
 
 
@@ -130,3 +132,33 @@ def test_a_role_ending_the_line_above_is_not_the_next_persons(
 ) -> None:
     out = redacted(text, settings, detector)
     assert "Hurst" not in out and wrong not in out, out
+
+
+_CASE = """people:
+  - name: "Grace Bolton"
+    aliases: ["Grace"]
+    role: "subject child"
+    group: family
+    pseudonym: "Child G"
+  - name: "Paris Bolton"
+    aliases: ["Paris", "Ms Bolton"]
+    role: "mother"
+    group: family
+    pseudonym: "Mother"
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A town that bears the family's surname, after a word only a place follows: a place,
+        # not "(family name)".
+        ("Grace's mum said that they had moved to Bolton in 2019.", "moved to (place) in 2019"),
+        ("The Bolton family were known to services in Bolton.", "The (family name) family were known to services in (place)."),
+        # A family role after a family role: the name after the second is still found.
+        ("Ms Bolton's sister, Auntie Chelle, was spoken to.", "Mother's sister, Auntie Person A, was spoken to."),
+    ],
+)
+def test_with_a_case_file(tmp_path: Path, detector: Detector, text: str, expected: str) -> None:
+    out = redacted(text, settings_with_case(tmp_path, _CASE), detector)
+    assert expected in out, out
