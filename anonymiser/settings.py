@@ -455,7 +455,7 @@ class PeopleWords:
         """The capitalised words of a list that end the text before a name ("took |Jordan and
         |Chelsea", "Liberty, |London"): where the list starts, the words that govern every
         name of it come before."""
-        word = r"[^\W\d_][\w'\u2019.-]*"
+        word = r"[^\W\d_a-z][\w'\u2019.-]*"
         return re.compile(rf"(?:(?:{word}[ \t]+)*?{word}[ \t]*(?:,|&|\band\b|\bor\b)[ \t]*)*$")
 
     @cached_property

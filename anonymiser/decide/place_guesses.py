@@ -26,7 +26,8 @@ def first_name_unplaced(
     a word in lower case that is no place word ("took |Jordan", "she had |Kaiden"), after a
     name label's colon ("RE: |Brooklyn"), or opening a line or sentence with a possessive and
     a family role ("India's older brother"), or with an age in brackets after it ("BROOKLYN
-    (aged 4)"). The model's one-word body that is a first name before a possessive and a
+    (aged 4)"), or in a list of first names opening a line or sentence ("Sophie-Ann, Amelia
+    and Florence were"). The model's one-word body that is a first name before a possessive and a
     family role ("Chardonnay's mum") is the person too. A list of names before it is passed over ("took
     Jordan and |Chelsea"; "moved from Jordan and |Syria" is still governed by "from")."""
     word = f.text.strip()
@@ -58,8 +59,13 @@ def first_name_unplaced(
         return before.islower() and before not in words.place_before_set
     if words.name_label_before.search(base):
         return True
-    opens = _OPENING.search(base) is not None
-    return opens and words.possessive_then_family.match(text, f.start + len(word)) is not None
+    if _OPENING.search(base) is None:
+        return False
+    if words.possessive_then_family.match(text, f.start + len(word)) is not None:
+        return True
+    # Opening a list of first names: "Sophie-Ann, Amelia and Florence were all there".
+    listed_words = NAME_WORD.findall(text[len(base) : f.start])
+    return bool(listed_words) and all(is_first_name(w) for w in listed_words)
 
 
 # An age in brackets just after a name: "(aged 4)", "(4)", "(14 yrs)".

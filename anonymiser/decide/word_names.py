@@ -28,6 +28,12 @@ from anonymiser.settings import PeopleWords
 _WORD_NAME_SCORE = 0.6
 # A capitalised word or an initial just before, on the same line.
 _NAME_BEFORE = re.compile(r"(?<![\w'\u2019.-])(?:[A-Z]\.|[A-Z][\w'\u2019-]*)[ \t]+$")
+# A word in lower case, its possessive apart.
+_LOWER_CASE = re.compile(r"(?<![\w'\u2019-])([a-z]{3,})(?=(?:['\u2019]s)?(?![\w-]))")
+# Words that give a name after them ("is called |ryan", "known as |kai").
+_NAMED_BEFORE = re.compile(r"\b(?:called|named|known[ \t]+as)[ \t]+$", re.IGNORECASE)
+# A determiner before a word makes it a noun ("the |bill said").
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|their|my|your|our|its)[ \t]+$", re.IGNORECASE)
 # A capitalised word, its possessive apart.
 _CAPITALISED = re.compile(r"(?<![\w'\u2019-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=(?:['\u2019]s)?(?![\w-]))")
 
@@ -70,7 +76,9 @@ def word_names(
       "Hope had bruising") or a possessive and a family role ("Grace's mother");
     - in lower case, a kinship word used as a title comes just before (``kin_titles``:
       "nanna pat", "uncle gaz"), or it stands alone in brackets after a family role ("dad
-      (lee)").
+      (lee)"), or "called", "named" or "known as" comes before ("is called ryan"); or, if rare
+      enough to stand alone capitalised, a possessive and a family role follow ("kai's dad")
+      or a person's verb with no determiner before ("ruby said", not "the bill said").
 
     The word must be a first name of the lists no more common than a full name's first word
     may be (given_names.yml ``full_below_zipf``: "Will", "May" never), and no title, role,
@@ -114,6 +122,24 @@ def word_names(
                 # Smith complained", "Mr Grace said", which titles and initials find.)
                 continue
             if words.person_verb_after.match(text, end) or words.possessive_then_family.match(text, end):
+                spans.append((start, end))
+        for match in _LOWER_CASE.finditer(text):
+            # Lower-case notes: "kai's dad is called ryan", "ruby said". Before a verb or a
+            # possessive, only names rare enough to stand alone capitalised ("grace said" is
+            # too common a word).
+            start, end = match.span(1)
+            word = match.group(1)
+            if not a_name(word, start, uid, lone_rare=True):
+                continue
+            before = text[max(0, start - 20) : start]
+            rare = zipf_frequency(word, "en") < given.lone_below_zipf
+            if _NAMED_BEFORE.search(before) or (
+                rare
+                and (
+                    words.possessive_then_family.match(text, end)
+                    or (words.person_verb_after.match(text, end) and not _DETERMINER_BEFORE.search(before))
+                )
+            ):
                 spans.append((start, end))
         for match in words.kin_title_then_name.finditer(text):
             group = "name" if match.group("name") else "bracketed"

@@ -38,6 +38,7 @@ def published(out: str, name: str) -> bool:
         ("BROOKLYN (aged 4) and her brother JORDAN (aged 7) were living with MUM.", ["BROOKLYN", "JORDAN"], "(place)"),
         # A possessive and a word only a person's name takes: "friend", "mum".
         ("Jayden's friend Kyle (14) was also at the party.", ["Jayden", "Kyle"], "(place)"),
+        ("Sophie-Ann, Amelia and Florence were all at the party.", ["Amelia", "Florence"], "(place)"),
         ("I spoke to Chardonnay's mum on the phone.", ["Chardonnay"], "(organisation)"),
         # A town the model reads as a person after "in": a place ("in Person C").
         ("Maddison's dad (Craig) works as a scaffolder in Bolton.", ["Bolton", "Craig"], "Person C"),
@@ -63,6 +64,8 @@ def test_names_and_places_keep_their_kind(
         # brackets after a family role.
         ("nanna pat said she would have the kids at weekends.", ["pat"]),
         ("dad (lee) was drunk when police attended.", ["lee"]),
+        ("mum said that kai was at his dads. kai's dad is called ryan.", ["kai", "ryan"]),
+        ("she said ruby told her that the baby was crying.", ["ruby"]),
         # First names that are words, before a person's verb or a family role.
         ("Summer told the teacher that she was scared of Dad.", ["Summer"]),
         ("Grace's mother said Grace fell off the trampoline.", ["Grace"]),
@@ -110,6 +113,8 @@ def test_columns_of_names_are_different_people(
         ("ACE and ADD were both considered by the panel.", "ACE and ADD were both considered"),
         ("RAG rating: RED", "RAG rating: RED"),
         ("FAMILY BACKGROUND", "FAMILY BACKGROUND"),
+        ("the bill said nothing about the rent arrears.", "the bill said nothing"),
+        ("he was called back by the duty team.", "he was called back"),
     ],
 )
 def test_places_and_practice_words_keep_their_reading(
