@@ -459,6 +459,13 @@ class PeopleWords:
         return re.compile(rf"(?:(?:{word}[ \t]+)*?{word}[ \t]*(?:,|&|\band\b|\bor\b)[ \t]*)*$")
 
     @cached_property
+    def and_family_after(self) -> re.Pattern[str]:
+        """"and" and a family role after a name ("Sydney| and Mum", "Tia| and her nan")."""
+        family = sorted({r.lower() for r in self.family_roles}, key=len, reverse=True)
+        roles = "|".join(re.escape(r).replace(r"\ ", r"[ \t]+") for r in family) or "(?!)"
+        return re.compile(rf"[ \t]+(?:and|&)[ \t]+(?:(?:her|his|their)[ \t]+)?(?:{roles})\b", re.IGNORECASE)
+
+    @cached_property
     def name_label_before(self) -> re.Pattern[str]:
         """A label before a colon that a name follows ("RE: |", "Subject: RE: |")."""
         words = "|".join(re.escape(w) for w in self.name_labels) or "(?!)"
@@ -863,6 +870,7 @@ class Settings:
             self.people.person_verb_after,
             self.people.before_listed_names,
             self.people.name_label_before,
+            self.people.and_family_after,
             self.people.possessive_then_family,
             self.people.kin_title_then_name,
             self.people.town_word_before,

@@ -25,7 +25,8 @@ def first_name_unplaced(
     where a person's name does (patterns/people.yml ``place_before``, ``name_labels``): after
     a word in lower case that is no place word ("took |Jordan", "she had |Kaiden"), after a
     name label's colon ("RE: |Brooklyn"), or opening a line or sentence with a possessive and
-    a family role ("India's older brother"), or with an age in brackets after it ("BROOKLYN
+    a family role ("India's older brother") or by "and" and a family role ("Sydney and Mum
+    went"), or with an age in brackets after it ("BROOKLYN
     (aged 4)"), or in a list of first names opening a line or sentence ("Sophie-Ann, Amelia
     and Florence were"). The model's one-word body that is a first name before a possessive and a
     family role ("Chardonnay's mum") is the person too. A list of names before it is passed over ("took
@@ -61,7 +62,8 @@ def first_name_unplaced(
         return True
     if _OPENING.search(base) is None:
         return False
-    if words.possessive_then_family.match(text, f.start + len(word)) is not None:
+    after = f.start + len(word)
+    if words.possessive_then_family.match(text, after) or words.and_family_after.match(text, after):
         return True
     # Opening a list of first names: "Sophie-Ann, Amelia and Florence were all there".
     listed_words = NAME_WORD.findall(text[len(base) : f.start])

@@ -39,6 +39,8 @@ def published(out: str, name: str) -> bool:
         # A possessive and a word only a person's name takes: "friend", "mum".
         ("Jayden's friend Kyle (14) was also at the party.", ["Jayden", "Kyle"], "(place)"),
         ("Sophie-Ann, Amelia and Florence were all at the party.", ["Amelia", "Florence"], "(place)"),
+        ("Sydney and Mum went to stay with Nanna Jean.", ["Sydney", "Jean"], "(place)"),
+        ("The chronology shows that Brooke and Sienna were often late.", ["Brooke", "Sienna"], "(place)"),
         ("I spoke to Chardonnay's mum on the phone.", ["Chardonnay"], "(organisation)"),
         # A town the model reads as a person after "in": a place ("in Person C").
         ("Maddison's dad (Craig) works as a scaffolder in Bolton.", ["Bolton", "Craig"], "Person C"),
