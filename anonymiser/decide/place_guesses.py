@@ -22,15 +22,19 @@ def first_name_unplaced(
     f: Finding, text: str, glossary_words: set[str], words: PeopleWords, is_first_name: Callable[[str], bool]
 ) -> bool:
     """Whether the model's one-word place guess ``f`` is a first name of the lists standing
-    where a person's name does (patterns/people.yml ``place_before``, ``name_labels``): after
-    a word in lower case that is no place word ("took |Jordan", "she had |Kaiden"), after a
-    name label's colon ("RE: |Brooklyn"), or opening a line or sentence with a possessive and
-    a family role ("India's older brother") or by "and" and a family role ("Sydney and Mum
-    went"), or with an age in brackets after it ("BROOKLYN
-    (aged 4)"), or in a list of first names opening a line or sentence ("Sophie-Ann, Amelia
-    and Florence were"). The model's one-word body that is a first name before a possessive and a
-    family role ("Chardonnay's mum") is the person too. A list of names before it is passed over ("took
-    Jordan and |Chelsea"; "moved from Jordan and |Syria" is still governed by "from")."""
+    where a person's name does (patterns/people.yml ``place_before``, ``name_labels``,
+    ``possessed_by_people``):
+
+    - after a word in lower case that is no place word ("took |Jordan", "she had |Kaiden");
+    - after a name label's colon ("RE: |Brooklyn");
+    - with an age in brackets after it ("BROOKLYN (aged 4)");
+    - opening a line or sentence, before a possessive and a family role ("India's older
+      brother") or "and" and a family role ("Sydney and Mum went"), or ending a list of
+      first names ("Sophie-Ann, Amelia and |Florence were").
+
+    A list of capitalised names before it is passed over ("took Jordan and |Chelsea"; "moved
+    from Jordan and |Syria" is still governed by "from"). The model's one-word body that is a
+    first name before a possessive and a family role ("Chardonnay's mum") is the person too."""
     word = f.text.strip()
     if f.category == "ORGANISATION":
         # The model's body, read as a person's by what follows ("spoke to Chardonnay's mum").

@@ -100,15 +100,16 @@ def word_names(
     never = folded.titles | folded.function_words | folded.roles | glossary_words | places
 
     def a_name(word: str, start: int, uid: int, lone_rare: bool = False) -> bool:
+        # The set lookups first: this is asked of every word of the draft.
         low = word.lower()
+        if low in never or not given.is_word_name(word):
+            return False
         zipf = zipf_frequency(low, "en")
         return (
             # A capitalised name rarer than this is the recogniser's ("Kian said").
             (lone_rare or zipf >= given.lone_below_zipf)
             and zipf < given.full_below_zipf
-            and low not in never
             and not words.not_name_matcher.is_term(word)
-            and given.is_word_name(word)
             and not overlaps_any(start, start + len(word), taken.get(uid, []))
         )
 
