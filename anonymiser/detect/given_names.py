@@ -80,6 +80,9 @@ _MUTATION = re.compile(r"(?:bh|[bdghmnt])-?[^\W\d_a-z][^\W\d_]*[a-z\u00e0-\u00ff
 # of a table typed as text ("Kaiden<tab>Shannon<tab>Dean").
 _LIST_JOIN = re.compile(r"\s*,\s*|,?[ \t]+(?:and|&|or)[ \t]+|[ ]*\t[ \t]*|[ ]{3,}")
 _LONGEST_JOIN = 12
+# The initial of a surname after a first name ("Kelly |H|", "Jade |B.|"): one capital, then
+# no letter, digit, hyphen or apostrophe.
+_INITIAL_AFTER = re.compile(r"[ \u00a0]([A-Z])\.?(?![\w'\u2019-])")
 # A label and its colon before a name on its line ("RE: ", "Subject: RE: ", "Child: ").
 _LABEL_BEFORE = re.compile(r"^[^\W\d_][\w .'/-]{0,30}:[ \t]*$", re.MULTILINE)
 # Between the words of one full name: one or two spaces, never a tab, three spaces (the
@@ -306,6 +309,13 @@ class GivenNameRecogniser(EntityRecognizer):
             if last > i and not _within_longer(text, bodies, start, words[last][1]):
                 results.append(self._result(start, words[last][1], FULL_NAME_SCORE))
                 i = last + 1
+                continue
+            initial = _INITIAL_AFTER.match(text, end) if shape == "title" else None
+            if initial is not None and initial.group(1) not in ("A", "I"):
+                # "SW (Kelly H)", "Jade B. visited": a first name and the initial of the
+                # surname, as notes name a practitioner; "Kelly" alone is too common a word.
+                results.append(self._result(start, initial.end(), FULL_NAME_SCORE))
+                i += 1
                 continue
             if zipf < self._lone_below and not (shape == "caps" and len(word) <= SHORT_WORD):
                 # ("IRA", "ADA": a lone short word in capitals is an abbreviation)

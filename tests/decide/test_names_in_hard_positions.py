@@ -72,6 +72,8 @@ def test_names_and_places_keep_their_kind(
         ("Summer told the teacher that she was scared of Dad.", ["Summer"]),
         ("Grace's mother said Grace fell off the trampoline.", ["Grace"]),
         ("Hope had bruising to her left cheek.", ["Hope"]),
+        # A first name too common to stand alone, with the initial of the surname.
+        ("Present: SW (Kelly H), HV (Gill), Mum (Stacey)", ["Kelly", "Gill", "Stacey"]),
         # A name broken by a line end in hard-wrapped text: "Okafor" was published.
         ("The referral was made by Ms Tamsin\nOkafor, the school's DSL, on the same day.", ["Okafor", "Tamsin"]),
         # A family role after a family role: "sister, Auntie" hid "Chelle" from the search.
