@@ -394,6 +394,20 @@ class PeopleWords:
     # Words after a lone first name that only a person does ("Kian said", "Chelsea was
     # crying"): the model's place or people guess of that name is the person.
     person_verbs: tuple[str, ...] = ()
+    # Words just before a place ("in", "from", "Location:"): a first name the model reads as a
+    # place is the person when none of these comes before it ("took Jordan and Chelsea").
+    place_before: tuple[str, ...] = ()
+    # Labels before a colon that a name follows ("RE:", "Subject:"): a first name the model
+    # reads as a place there is the person.
+    name_labels: tuple[str, ...] = ()
+    # Words that, after a name's possessive, say it is a person's ("Jayden's friend").
+    possessed_by_people: tuple[str, ...] = ()
+    # Words only a place follows ("in"): the model's lone person guess after one that is no
+    # first name is a town ("a scaffolder in Bolton").
+    town_before: tuple[str, ...] = ()
+    # Kinship words a family uses as a title before a first name ("nanna pat", "uncle gaz"):
+    # a first name in lower case after one is that person.
+    kin_titles: tuple[str, ...] = ()
     # Titles that say how a person is addressed ("Mr", "Mrs"): two different ones before the
     # same surname are two people.
     honorifics: tuple[str, ...] = ()
@@ -430,6 +444,58 @@ class PeopleWords:
         none. Phrases match across any spacing ("was  crying")."""
         phrases = "|".join(r"\s+".join(re.escape(w) for w in v.split()) for v in self.person_verbs) or "(?!)"
         return re.compile(rf"[ \t]+(?:{phrases})\b", re.IGNORECASE)
+
+    @cached_property
+    def place_before_set(self) -> frozenset[str]:
+        """``place_before`` in lower case."""
+        return frozenset(w.lower() for w in self.place_before)
+
+    @cached_property
+    def before_listed_names(self) -> re.Pattern[str]:
+        """The capitalised words of a list that end the text before a name ("took |Jordan and
+        |Chelsea", "Liberty, |London"): where the list starts, the words that govern every
+        name of it come before."""
+        word = r"[^\W\d_a-z][\w'\u2019.-]*"
+        return re.compile(rf"(?:(?:{word}[ \t]+)*?{word}[ \t]*(?:,|&|\band\b|\bor\b)[ \t]*)*$")
+
+    @cached_property
+    def and_family_after(self) -> re.Pattern[str]:
+        """"and" and a family role after a name ("Sydney| and Mum", "Tia| and her nan")."""
+        family = sorted({r.lower() for r in self.family_roles}, key=len, reverse=True)
+        roles = "|".join(re.escape(r).replace(r"\ ", r"[ \t]+") for r in family) or "(?!)"
+        return re.compile(rf"[ \t]+(?:and|&)[ \t]+(?:(?:her|his|their)[ \t]+)?(?:{roles})\b", re.IGNORECASE)
+
+    @cached_property
+    def name_label_before(self) -> re.Pattern[str]:
+        """A label before a colon that a name follows ("RE: |", "Subject: RE: |")."""
+        words = "|".join(re.escape(w) for w in self.name_labels) or "(?!)"
+        return re.compile(rf"\b(?:{words})[ \t]*:[ \t]*$", re.IGNORECASE)
+
+    @cached_property
+    def possessive_then_family(self) -> re.Pattern[str]:
+        """A possessive and a family role word or a word of ``possessed_by_people``, perhaps
+        one word between ("India|'s older brother", "Kaiden|'s nan", "Jayden|'s friend")."""
+        family = sorted({r.lower() for r in (*self.family_roles, *self.possessed_by_people)}, key=len, reverse=True)
+        roles = "|".join(re.escape(r).replace(r"\ ", r"[ \t]+") for r in family) or "(?!)"
+        return re.compile(rf"['\u2019]s[ \t]+(?:[a-z-]+[ \t]+)?(?:{roles})\b", re.IGNORECASE)
+
+    @cached_property
+    def kin_title_then_name(self) -> re.Pattern[str]:
+        """A lower-case first name after a kinship title ("nanna |pat|"), or alone in
+        brackets after a family role ("dad (|lee|)"). Group ``name``."""
+        kin = "|".join(re.escape(w) for w in sorted(self.kin_titles, key=len, reverse=True)) or "(?!)"
+        family = sorted({r.lower() for r in self.family_roles}, key=len, reverse=True)
+        roles = "|".join(re.escape(r).replace(r"\ ", r"[ \t]+") for r in family) or "(?!)"
+        return re.compile(
+            rf"(?<![\w-])(?:(?i:{kin})[ \t]+(?P<name>[a-z]{{3,}})(?![\w'\u2019-])"
+            rf"|(?i:{roles})[ \t]*\([ \t]*(?P<bracketed>[a-z]{{3,}})[ \t]*\))"
+        )
+
+    @cached_property
+    def town_word_before(self) -> re.Pattern[str]:
+        """A word only a place follows, ending the text before a name ("works in |")."""
+        words = "|".join(re.escape(w) for w in self.town_before) or "(?!)"
+        return re.compile(rf"\b(?:{words})[ \t]+$", re.IGNORECASE)
 
     @cached_property
     def residence_before(self) -> re.Pattern[str]:
@@ -542,6 +608,11 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         adult_after=_str_list(data.get("adult_after"), f"{path}: adult_after"),
         verbs_after_name=_str_list(data.get("verbs_after_name"), f"{path}: verbs_after_name"),
         person_verbs=_str_list(data.get("person_verbs"), f"{path}: person_verbs"),
+        place_before=_str_list(data.get("place_before"), f"{path}: place_before"),
+        name_labels=_str_list(data.get("name_labels"), f"{path}: name_labels"),
+        possessed_by_people=_str_list(data.get("possessed_by_people"), f"{path}: possessed_by_people"),
+        town_before=_str_list(data.get("town_before"), f"{path}: town_before"),
+        kin_titles=_str_list(data.get("kin_titles"), f"{path}: kin_titles"),
         honorifics=_str_list(data.get("honorifics"), f"{path}: honorifics"),
         practice_heads=_str_list(data.get("practice_heads"), f"{path}: practice_heads"),
         family_words=_str_list(data.get("family_words"), f"{path}: family_words"),
@@ -575,7 +646,10 @@ def load_given_name_rules(patterns_dir: Path) -> GivenNameRules:
     if not path.exists():
         return GivenNameRules()
     data = _mapping(load_yaml(path), str(path))
-    known = {"locales", "lone_below_zipf", "full_below_zipf", "add", "exclude", "not_surnames", "place_ends"}
+    known = {
+        "locales", "lone_below_zipf", "full_below_zipf", "add", "exclude", "not_surnames", "place_ends",
+        "short_abbreviations",
+    }
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(f"{path}: unknown key {unknown[0]!r}; expected {', '.join(sorted(known))}")
@@ -591,6 +665,7 @@ def load_given_name_rules(patterns_dir: Path) -> GivenNameRules:
         exclude=_str_list(data.get("exclude"), f"{path}: exclude"),
         not_surnames=_str_list(data.get("not_surnames"), f"{path}: not_surnames"),
         place_ends=_str_list(data.get("place_ends"), f"{path}: place_ends"),
+        short_abbreviations=_str_list(data.get("short_abbreviations"), f"{path}: short_abbreviations"),
         **limits,
     )
 
@@ -793,6 +868,12 @@ class Settings:
             self.people.residence_before,
             self.people.family_role_then_name,
             self.people.person_verb_after,
+            self.people.before_listed_names,
+            self.people.name_label_before,
+            self.people.and_family_after,
+            self.people.possessive_then_family,
+            self.people.kin_title_then_name,
+            self.people.town_word_before,
         )
 
     def fingerprint(self, **recorded: Any) -> str:

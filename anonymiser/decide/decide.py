@@ -28,6 +28,7 @@ from anonymiser.decide.date_columns import dates_by_column
 from anonymiser.decide.doubts import note_doubts, note_word_names_opening_sentences
 from anonymiser.decide.entities import entities_and_edits
 from anonymiser.decide.family_words import names_after_family_words
+from anonymiser.decide.word_names import with_word_names
 from anonymiser.decide.glosses import gloss_candidates
 from anonymiser.decide.judge import judge_findings
 from anonymiser.decide.kept_rows import kept_entities
@@ -93,6 +94,7 @@ def decide(
         settings.given_names.is_first_name,
         texts,
         words,
+        settings.given_names.is_word_name,
     )
     # A date under a table's "DOB" heading is a date of birth (sections.yml date_columns).
     findings = dates_by_column(findings, units, settings.sections.date_columns)
@@ -102,6 +104,9 @@ def decide(
         *findings,
         *names_after_family_words(findings, texts, words, draft.glossary_words, settings.given_names),
     ]
+    # First names that are ordinary words, where the words around say they are a person
+    # ("Summer told the teacher", "nanna pat said"): found here, judged like the others.
+    findings = with_word_names(findings, texts, words, draft.glossary_words, settings.given_names)
     book = person_book(draft, findings, case_matchers)
     place_words = place_words_of(findings, words.titles)
     found = judge_findings(findings, draft, book, case_matchers, place_words)

@@ -66,7 +66,7 @@ def names_after_family_words(
 
     out: list[Finding] = []
     for uid, text in texts.items():
-        for match in words.family_role_then_name.finditer(text):
+        for match in _role_then_name_matches(words.family_role_then_name, text, folded.roles):
             start = match.start("name")
             word = _POSSESSIVE.sub("", match.group("name"))
             if no_name(word, start, uid) or not (
@@ -91,6 +91,19 @@ def names_after_family_words(
     return out
 
 
+def _role_then_name_matches(pattern: re.Pattern[str], text: str, roles: frozenset[str]) -> list[re.Match[str]]:
+    """Every match of ``pattern`` (a family role and the word after it), looking again from
+    the word after a role when that word is itself a role: "Ms Bolton's sister, Auntie
+    Chelle" matched "sister, Auntie" and went on past "Auntie", so "Chelle" was published."""
+    out = []
+    pos = 0
+    while (match := pattern.search(text, pos)) is not None:
+        out.append(match)
+        word = _POSSESSIVE.sub("", match.group("name")).lower()
+        pos = match.start("name") if word in roles and match.start("name") > pos else match.end()
+    return out
+
+
 def family_references(
     resolved: list[Candidate],
     people: list[Person],
@@ -98,6 +111,7 @@ def family_references(
     book: PersonBook,
     label: str,
     family_after: re.Pattern[str],
+    town_before: Sequence[re.Pattern[str]] = (),
 ) -> list[Candidate]:
     """A person's surname alone before a family word ("family", "household": patterns/people.yml
     family_words), or in the plural ("the Hills"), names the family, not the person: with
@@ -109,6 +123,19 @@ def family_references(
     out = []
     for cand in resolved:
         person = by_key.get(cand.key)
+        if person is not None and cand.category == "PERSON" and town_before:
+            text = by_uid[cand.unit].text
+            word = text[cand.start : cand.end]
+            tokens = name_tokens(person.name)
+            if (
+                " " not in word.strip()
+                and (len(tokens) >= 2 or person.key.startswith(SHARED_KEY))
+                and fold(word) == fold(tokens[-1])
+                and not family_after.match(text, cand.end)
+                and any(p.search(text[: cand.start]) for p in town_before)
+            ):
+                out.append(replace(cand, key=f"LOCATION:{word.lower()}", category="LOCATION"))
+                continue
         if person is not None and cand.category == "PERSON" and not person.key.startswith(SHARED_KEY):
             text = by_uid[cand.unit].text
             word = text[cand.start : cand.end]

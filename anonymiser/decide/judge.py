@@ -39,7 +39,7 @@ from anonymiser.decide.person_match import (
     plausible_name,
     professional_titled,
 )
-from anonymiser.decide.recognisers import WORKER_INITIALS_RECOGNISER
+from anonymiser.decide.recognisers import WORD_NAME, WORKER_INITIALS_RECOGNISER
 from anonymiser.decide.span_tidy import (
     names_more_than_terms,
     tidy_span,
@@ -259,8 +259,9 @@ class _Judge:
             person = book.add_form(fuller, name, (f.unit, f.start))
         else:
             # Initials after a role's shorthand ("HV BO") are a person's by their place,
-            # even when they spell a common word in capitals, as a listed first name is.
-            listed = f.recogniser in (GIVEN_NAME_RECOGNISER, WORKER_INITIALS_RECOGNISER)
+            # even when they spell a common word in capitals, as a listed first name is, or a
+            # first name that is a word before a person's verb ("Summer told", "nanna pat").
+            listed = f.recogniser in (GIVEN_NAME_RECOGNISER, WORKER_INITIALS_RECOGNISER, WORD_NAME)
             # The title just before a span that leaves it out ("Mrs " of "O'Neill").
             title = unit.text[titles.extend_over(unit.text, f.start) : f.start].strip() or None
             if not from_case and not plausible_name(

@@ -473,6 +473,11 @@ def _listed_family(person: Person) -> bool:
 _TRAILING_PUNCTUATION = re.compile(r"[\s,(:]+$")
 
 
+# What stands between a name and the role written after it on its line ("Hope Ashworth – ",
+# "Jane Hill, ", "Jane Hill (").
+_ROLE_AFTER_NAME = re.compile(r"\w[ \t]*(?:[-\u2013\u2014,(:|/]|\t)[ \t]*$")
+
+
 def role_before(text: str, start: int, words: PeopleWords) -> tuple[str | None, str | None]:
     """The role word just before a name, and its group: ("social worker", "professional")."""
     window = text[max(0, start - 40) : start].lower()
@@ -481,6 +486,13 @@ def role_before(text: str, start: int, words: PeopleWords) -> tuple[str | None, 
     found = pattern.search(window)
     if found is None:
         return None, None
+    if "\n" in text[max(0, start - 40) + found.end() : start]:
+        line = window[window.rfind("\n", 0, found.start()) + 1 : found.start()]
+        if _ROLE_AFTER_NAME.search(line):
+            # An attendee list, one "Name – Role" a line: the role ending the line above
+            # is that line's person's, not the next line's ("Hope Ashworth – Social Worker /
+            # DS Paul Hurst – Police" made the sergeant "Social Worker 1").
+            return None, None
     return found.group(0), groups[found.group(0)]
 
 

@@ -125,7 +125,13 @@ def plausible_name(
         t in honorifics for t in bare[:-1]
     ):
         return False
-    if not listed and cleaned.isupper() and all(zipf_frequency(t.lower(), "en") >= 4.0 for t in tokens):
+    if (
+        not listed
+        and cleaned.isupper()
+        and all(zipf_frequency(t.lower(), "en") >= 4.0 for t in tokens)
+        # One first name in capitals is a name ("her brother JORDAN (aged 7)"), not a heading.
+        and not (len(tokens) == 1 and is_first_name(tokens[0]))
+    ):
         return False
     # A rank before ordinary words that end with a practice term's head, none a given name or
     # an initial, starts a practice term (patterns/people.yml practice_heads):

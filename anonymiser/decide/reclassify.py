@@ -14,6 +14,7 @@ from wordfreq import zipf_frequency
 
 from anonymiser.decide.keep import inside_any
 from anonymiser.decide.people import role_before
+from anonymiser.decide.place_guesses import first_name_unplaced, town_read_as_person
 from anonymiser.decide.words import NAME_WORD
 from anonymiser.detect.given_names import (
     GIVEN_NAME_RECOGNISER,
@@ -46,8 +47,13 @@ def reclassify(
     is_first_name: Callable[[str], bool],
     texts: Mapping[int, str],
     words: PeopleWords,
+    is_word_name: Callable[[str], bool] | None = None,
 ) -> list[Finding]:
     """Fix the model's category where a pattern recogniser knows better.
+
+    ``is_word_name``: a first name that given_names.yml's ``exclude`` does not rule out
+    ("Con" is a word), for the rules that read a name from the words around it alone;
+    ``is_first_name`` when not given.
 
     - An ORG or place guess of two or three name words right after a role word is that
       person: "The paramedic, Owain Pritchard, found him" read "The paramedic, (organisation),".
@@ -69,6 +75,11 @@ def reclassify(
     - A one-word place or group guess that is a first name, right before a verb only a person
       does (patterns/people.yml person_verbs), is that person: "Kian and his sister India ...
       India said that Kian had been crying" read "(ethnicity) had been crying".
+    - A one-word place guess that is a first name with no place word before it
+      (patterns/people.yml place_before) is that person: "Mother took Jordan and Chelsea to
+      the GP" read "(place) and Person A".
+    - A one-word person guess of the model that is no first name, right after a word only a
+      place follows (people.yml town_before), is a place: "in Bolton" read "in Person C".
     """
     agency_spans: dict[int, list[tuple[int, int]]] = {}
     address_spans: dict[int, list[tuple[int, int]]] = {}
@@ -100,6 +111,7 @@ def reclassify(
         if f.category in PLACE_CATEGORIES and not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX)
         for w in NAME_WORD.findall(f.text)
     )
+    named = is_word_name or is_first_name
     out = []
     for f in findings:
         if _person_after_role(f, texts[f.unit], glossary_words, words, is_first_name, pattern_places):
@@ -124,9 +136,14 @@ def reclassify(
                 s < f.end and f.start < e for s, e in agency_spans.get(f.unit, [])
             ):
                 f = replace(f, category="AGENCY")
-            elif f.category in _PLACE_OR_GROUP and _first_name_doing(f, texts[f.unit], glossary_words, words, is_first_name):
+            elif f.category in (*_PLACE_OR_GROUP, "ORGANISATION") and (
+                (f.category != "ORGANISATION" and _first_name_doing(f, texts[f.unit], glossary_words, words, is_first_name))
+                or first_name_unplaced(f, texts[f.unit], glossary_words, words, named)
+            ):
                 f = replace(f, category="PERSON")
             elif f.category == "PERSON" and " " not in f.text.strip() and f.text.strip() in place_words:
+                f = replace(f, category="LOCATION")
+            elif town_read_as_person(f, texts[f.unit], words, is_first_name):
                 f = replace(f, category="LOCATION")
             elif (
                 f.category == "PERSON"

@@ -15,6 +15,8 @@ COUPLE = "couple_title"
 SHORT_FORM = "short_form_of_name"
 FAMILY_INITIAL = "family_initial"
 FAMILY_WORD_NAME = "name_after_family_word"
+# A first name that is an ordinary word, before a person's verb or after a kinship word.
+WORD_NAME = "word_name_in_context"
 BATCH_NAME = "batch_name"
 # A name that is an ordinary word, matched in lower case in a paragraph with no capitals.
 LOWER_CASE = "name_in_lower_case_note"

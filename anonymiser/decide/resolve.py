@@ -42,4 +42,5 @@ def resolve_candidates(found: Found, draft: Draft, book: PersonBook) -> list[Can
         book,
         draft.settings.replacements.shared_name,
         draft.words.family_after,
+        (draft.words.town_word_before, draft.words.residence_before),
     )

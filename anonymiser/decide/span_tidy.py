@@ -97,7 +97,7 @@ def split_at_sentence_breaks(
     out: list[Finding] = []
     for f in findings:
         text = texts.get(f.unit)
-        if text is not None and _pattern_across_lines(f):
+        if text is not None and (_pattern_across_lines(f) or _name_wrapped_in_prose(f, text)):
             out += _line_parts(f, text)
             continue
         while text is not None and f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
@@ -114,6 +114,22 @@ def _pattern_across_lines(f: Finding) -> bool:
     # A person's name broken at its hyphen by a line end is tidy_span's; the model's spans
     # across lines run on into headings and list numbers, and keep their better line there.
     return "\n" in f.text and f.category != "PERSON" and not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX)
+
+
+def _name_wrapped_in_prose(f: Finding, text: str) -> bool:
+    """Whether the person ``f`` is a name that a line end breaks in running text: "made by
+    Ms Tamsin\nOkafor, the school's DSL" (a hard-wrapped draft). Cut to its better line,
+    "Okafor" was published; each line is judged on its own. A name that opens its line
+    (a signature's "Shanice Bolton\nFamily Support Worker") keeps its better line, as before,
+    and so does a double-barrelled name broken at its hyphen (tidy_span's)."""
+    if f.category != "PERSON" or "\n" not in f.text:
+        return False
+    newline = text.find("\n", f.start, f.end)
+    if _HYPHEN_BEFORE_LINE_END.search(text, f.start, newline + 1):
+        return False
+    line_start = text.rfind("\n", 0, f.start) + 1
+    before = text[line_start : f.start]
+    return bool(before.strip()) and before.rstrip()[-1:] not in (":", "|", "\t") and "\t" not in before
 
 
 def _line_parts(f: Finding, text: str) -> list[Finding]:

@@ -76,11 +76,19 @@ _WORD = re.compile(
 GAELIC_PATRONYMS = frozenset({"mac", "mhic", "nic", "ni", "o", "ui", "ua", "mag"})
 GAELIC_ARTICLES = frozenset({"an", "a", "na"})
 _MUTATION = re.compile(r"(?:bh|[bdghmnt])-?[^\W\d_a-z][^\W\d_]*[a-z\u00e0-\u00ff][^\W\d_]*")
-# Between two names of a list: "Tobi, Summer and Bailey", "Summer & Bailey".
-_LIST_JOIN = re.compile(r"\s*,\s*|,?[ \t]+(?:and|&|or)[ \t]+")
+# Between two names of a list: "Tobi, Summer and Bailey", "Summer & Bailey", or the columns
+# of a table typed as text ("Kaiden<tab>Shannon<tab>Dean").
+_LIST_JOIN = re.compile(r"\s*,\s*|,?[ \t]+(?:and|&|or)[ \t]+|[ ]*\t[ \t]*|[ ]{3,}")
 _LONGEST_JOIN = 12
-# Between the words of one full name: spaces or tabs only, never a line break or punctuation.
-_GAP = re.compile(r"[ \t\u00a0]+")
+# The initial of a surname after a first name ("Kelly |H|", "Jade |B.|"): one capital, then
+# no letter, digit, hyphen or apostrophe.
+_INITIAL_AFTER = re.compile(r"[ \u00a0]([A-Z])\.?(?![\w'\u2019-])")
+# A label and its colon before a name on its line ("RE: ", "Subject: RE: ", "Child: ").
+_LABEL_BEFORE = re.compile(r"^[^\W\d_][\w .'/-]{0,30}:[ \t]*$", re.MULTILINE)
+# Between the words of one full name: one or two spaces, never a tab, three spaces (the
+# columns of a table typed as text: "Kaiden<tab>Shannon<tab>Dean" was one "Person A"), a line
+# break or punctuation.
+_GAP = re.compile(r"[ \u00a0]{1,2}")
 # A nickname in quotes between a first name and the surname: the gaps before and after it.
 _OPEN_QUOTE = re.compile(rf"[ \t\u00a0]+[\"\u201c{APOSTROPHES}]")
 _CLOSE_QUOTE = re.compile(rf"[\"\u201d{APOSTROPHES}][ \t\u00a0]+")
@@ -97,6 +105,7 @@ class GivenNameRules:
     exclude: tuple[str, ...] = ()
     not_surnames: tuple[str, ...] = ()
     place_ends: tuple[str, ...] = ()
+    short_abbreviations: tuple[str, ...] = ()
 
     @cached_property
     def first_names(self) -> frozenset[str]:
@@ -108,6 +117,15 @@ class GivenNameRules:
         """A listed first name, or a double first name made of them ("Ellie-Mae")."""
         key = name_key(word)
         return key in self.first_names or _double_name(key, self.first_names)
+
+    @cached_property
+    def _excluded(self) -> frozenset[str]:
+        return frozenset(name_key(w) for w in self.exclude)
+
+    def is_word_name(self, word: str) -> bool:
+        """A first name of the lists that ``exclude`` does not rule out ("Con", "Orange"
+        are words here, never a first name on their own)."""
+        return self.is_first_name(word) and name_key(word) not in self._excluded
 
     @cached_property
     def surnames(self) -> frozenset[str]:
@@ -229,6 +247,7 @@ class GivenNameRecogniser(EntityRecognizer):
         self._place_ends = frozenset(name_key(w) for w in rules.place_ends)
         self._not_surnames = frozenset(name_key(w) for w in rules.not_surnames) | self._place_ends | never
         self._never = frozenset(never)
+        self._short_abbreviations = frozenset(name_key(w) for w in rules.short_abbreviations)
         self._surnames = rules.surnames
         # Every listed first name, short ones too: the parts of a double first name
         # ("Lacey-Jo") may be shorter than a lone name may be.
@@ -291,10 +310,19 @@ class GivenNameRecogniser(EntityRecognizer):
                 results.append(self._result(start, words[last][1], FULL_NAME_SCORE))
                 i = last + 1
                 continue
+            initial = _INITIAL_AFTER.match(text, end) if shape == "title" else None
+            if initial is not None and initial.group(1) not in ("A", "I"):
+                # "SW (Kelly H)", "Jade B. visited": a first name and the initial of the
+                # surname, as notes name a practitioner; "Kelly" alone is too common a word.
+                results.append(self._result(start, initial.end(), FULL_NAME_SCORE))
+                i += 1
+                continue
             if zipf < self._lone_below and not (shape == "caps" and len(word) <= SHORT_WORD):
                 # ("IRA", "ADA": a lone short word in capitals is an abbreviation)
                 score = LOWER_CASE_SCORE if shape == "lower" else LONE_NAME_SCORE
                 results.append(self._result(start, end, score))
+            elif zipf < self._lone_below and self._short_name_in_capitals(text, words, i):
+                results.append(self._result(start, end, LONE_NAME_SCORE))
             i += 1
         listed = self._listed_with_names(text, words, results, places, nlp_artifacts)
         return sorted([*results, *listed], key=lambda r: r.start) if listed else results
@@ -339,6 +367,39 @@ class GivenNameRecogniser(EntityRecognizer):
             if (after and after.end() in starts) or any(_LIST_JOIN.fullmatch(text[e:start]) for e in near):
                 extra.append(self._result(start, end, LONE_NAME_SCORE))
         return extra
+
+    def _short_capitals(self, word: str) -> bool:
+        """A first name of ``SHORT_WORD`` letters or fewer in capitals, rare enough to stand
+        alone, that is none of ``short_abbreviations``."""
+        if not (word.isupper() and len(word) <= SHORT_WORD):
+            return False
+        zipf = self._name_zipf(word)
+        return zipf is not None and zipf < self._lone_below and name_key(word) not in self._short_abbreviations
+
+    def _short_name_in_capitals(self, text: str, words: list[tuple[int, int, str]], i: int) -> bool:
+        """Whether the short first name in capitals words[i] ("LEO", "AMY") is a name here,
+        not an abbreviation: after a label and its colon on its line ("RE: LEO", "Child:
+        AMY"), or joined as a list to another first name in capitals ("AMY and ZAK") in a
+        line with words in lower case."""
+        start, end, word = words[i]
+        if not self._short_capitals(word):
+            return False
+        line_start = text.rfind("\n", 0, start) + 1
+        if _LABEL_BEFORE.search(text, line_start, start):
+            return True
+        line_end = text.find("\n", end)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if not any(c.islower() for c in line):
+            return False
+        for j, other_start, other_end, other in ((k, *words[k]) for k in range(max(0, i - 3), min(len(words), i + 4))):
+            if j == i:
+                continue
+            gap = text[other_end:start] if j < i else text[end:other_start]
+            if _LIST_JOIN.fullmatch(gap) and other.isupper() and self._name_zipf(other) is not None and (
+                self._short_capitals(other) or len(other) > SHORT_WORD
+            ):
+                return True
+        return False
 
     def _past_never_names(self, text: str, start: int, end: int) -> int:
         """Where a model's span starts once the words before it that are never names are

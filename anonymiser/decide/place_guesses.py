@@ -1,0 +1,102 @@
+"""The model's place guesses that are a person's first name, and its person guesses that are a
+town.
+
+The small model reads many first names as places ("Mother took Jordan and Chelsea to the GP"
+read "(place) and Person A"; "Mum was 15 when she had Kaiden" read "she had (place)"), and a
+lone town after "in" as a person ("works as a scaffolder in Bolton" read "in Person C"). A
+place's name is nearly always governed by a word of place ("in", "from", "Location:"); a
+person's name seldom is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from anonymiser.decide.words import NAME_WORD
+from anonymiser.records import Finding
+from anonymiser.settings import PeopleWords
+
+
+def first_name_unplaced(
+    f: Finding, text: str, glossary_words: set[str], words: PeopleWords, is_first_name: Callable[[str], bool]
+) -> bool:
+    """Whether the model's one-word place guess ``f`` is a first name of the lists standing
+    where a person's name does (patterns/people.yml ``place_before``, ``name_labels``,
+    ``possessed_by_people``):
+
+    - after a word in lower case that is no place word ("took |Jordan", "she had |Kaiden");
+    - after a name label's colon ("RE: |Brooklyn");
+    - with an age in brackets after it ("BROOKLYN (aged 4)");
+    - opening a line or sentence, before a possessive and a family role ("India's older
+      brother") or "and" and a family role ("Sydney and Mum went"), or ending a list of
+      first names ("Sophie-Ann, Amelia and |Florence were").
+
+    A list of capitalised names before it is passed over ("took Jordan and |Chelsea"; "moved
+    from Jordan and |Syria" is still governed by "from"). The model's one-word body that is a
+    first name before a possessive and a family role ("Chardonnay's mum") is the person too."""
+    word = f.text.strip()
+    if f.category == "ORGANISATION":
+        # The model's body, read as a person's by what follows ("spoke to Chardonnay's mum").
+        return (
+            NAME_WORD.fullmatch(word) is not None
+            and word[:1].isupper()
+            and word.lower() not in glossary_words
+            and is_first_name(word)
+            and words.possessive_then_family.match(text, f.start + len(word)) is not None
+        )
+    if not (
+        f.category == "LOCATION"
+        and NAME_WORD.fullmatch(word) is not None
+        and word[:1].isupper()
+        and word.lower() not in glossary_words
+        and is_first_name(word)
+    ):
+        return False
+    if _AGE_AFTER.match(text, f.start + len(word)):
+        # "BROOKLYN (aged 4)", "Jordan (7)": a place has no age.
+        return True
+    listed = words.before_listed_names.search(text, 0, f.start)
+    base = text[: listed.start() if listed else f.start]
+    previous = _LAST_WORD.search(base)
+    if previous is not None:
+        before = previous.group(1)
+        return before.islower() and before not in words.place_before_set
+    if words.name_label_before.search(base):
+        return True
+    if _OPENING.search(base) is None:
+        return False
+    after = f.start + len(word)
+    if words.possessive_then_family.match(text, after) or words.and_family_after.match(text, after):
+        return True
+    # Opening a list of first names: "Sophie-Ann, Amelia and Florence were all there".
+    listed_words = NAME_WORD.findall(text[len(base) : f.start])
+    return bool(listed_words) and all(is_first_name(w) for w in listed_words)
+
+
+# An age in brackets just after a name: "(aged 4)", "(4)", "(14 yrs)".
+_AGE_AFTER = re.compile(r"[ \t]*\((?:aged?[ \t]*)?\d{1,2}(?:[ \t]*(?:yrs?|years?(?:[ \t]+old)?))?\)")
+# The word just before a name, after spaces only ("took |").
+_LAST_WORD = re.compile(r"(?<![\w'\u2019.-])([^\W\d_]+)[ \t]+$")
+# Nothing before a name but the start of the text, a line or a sentence.
+_OPENING = re.compile(r"(?:^|[\n.!?])[ \t\u00a0]*$")
+
+
+def town_read_as_person(
+    f: Finding, text: str, words: PeopleWords, is_first_name: Callable[[str], bool]
+) -> bool:
+    """Whether the model's one-word person guess ``f`` is a town: a capitalised word that is
+    no first name of the lists, right after a word only a place follows (patterns/people.yml
+    ``town_before``: "a scaffolder in |Bolton"), with no possessive after it ("in Hill's
+    care" is a person's)."""
+    word = f.text.strip()
+    after = text[f.start + len(f.text.rstrip()) : f.start + len(f.text.rstrip()) + 2]
+    return (
+        f.category == "PERSON"
+        and NAME_WORD.fullmatch(word) is not None
+        and word[:1].isupper()
+        and not word.isupper()
+        and after[:1] not in ("'", "\u2019")
+        and not is_first_name(word)
+        and words.town_word_before.search(text, 0, f.start) is not None
+    )

@@ -1,0 +1,151 @@
+"""First names the name lists hold but which are ordinary words, where the words around them
+say they are a person: before a person's verb ("Summer told the teacher", "Grace's mother
+said"), and in lower-case notes after a kinship word used as a title or in brackets after a
+family role ("nanna pat said", "dad (lee) was drunk").
+
+The recogniser proposes a lone first name only when it is rare as a word ("Tyler", not
+"Grace"), and a lower-case one only when rarer still ("kayleigh", not "pat"): these were
+published whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from wordfreq import zipf_frequency
+
+from anonymiser.decide.keep import overlaps_any
+from anonymiser.decide.recognisers import WORD_NAME
+from anonymiser.decide.reclassify import PLACE_CATEGORIES
+from anonymiser.decide.words import NAME_WORD
+from anonymiser.detect.given_names import GivenNameRules
+from anonymiser.detect.model import MODEL_RECOGNISER_PREFIX
+from anonymiser.records import Finding
+from anonymiser.settings import PeopleWords
+
+# A guess from the words around the name: scored so that the person goes for review.
+_WORD_NAME_SCORE = 0.6
+# A capitalised word or an initial just before, on the same line.
+_NAME_BEFORE = re.compile(r"(?<![\w'\u2019.-])(?:[A-Z]\.|[A-Z][\w'\u2019-]*)[ \t]+$")
+# A word in lower case, its possessive apart.
+_LOWER_CASE = re.compile(r"(?<![\w'\u2019-])([a-z]{3,})(?=(?:['\u2019]s)?(?![\w-]))")
+# Words that give a name after them ("is called |ryan", "known as |kai").
+_NAMED_BEFORE = re.compile(r"\b(?:called|named|known[ \t]+as)[ \t]+$", re.IGNORECASE)
+# A determiner before a word makes it a noun ("the |bill said").
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|their|my|your|our|its)[ \t]+$", re.IGNORECASE)
+# A capitalised word, its possessive apart.
+_CAPITALISED = re.compile(r"(?<![\w'\u2019-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=(?:['\u2019]s)?(?![\w-]))")
+
+
+def with_word_names(
+    findings: Sequence[Finding],
+    texts: Mapping[int, str],
+    words: PeopleWords,
+    glossary_words: set[str],
+    given: GivenNameRules,
+) -> list[Finding]:
+    """``findings`` with the names ``word_names`` finds, and without the model's guesses that
+    overlap one: the model read "Summer" of "Summer told the teacher" as a date, "Grace" of
+    "Grace's mother said" as a body, and "nanna pat" as a person in lower case, which the
+    judge drops as no name; each was published."""
+    found = word_names(findings, texts, words, glossary_words, given)
+    if not found:
+        return list(findings)
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for f in found:
+        spans.setdefault(f.unit, []).append((f.start, f.end))
+    kept = [
+        f
+        for f in findings
+        if not (f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) and overlaps_any(f.start, f.end, spans.get(f.unit, [])))
+    ]
+    return [*kept, *found]
+
+
+def word_names(
+    findings: Sequence[Finding],
+    texts: Mapping[int, str],
+    words: PeopleWords,
+    glossary_words: set[str],
+    given: GivenNameRules,
+) -> list[Finding]:
+    """PERSON findings for first names that are ordinary words, no finding covers, where:
+
+    - capitalised, a person's verb follows (people.yml ``person_verbs``: "Summer told",
+      "Hope had bruising") or a possessive and a family role ("Grace's mother");
+    - in lower case, a kinship word used as a title comes just before (``kin_titles``:
+      "nanna pat", "uncle gaz"), or it stands alone in brackets after a family role ("dad
+      (lee)"), or "called", "named" or "known as" comes before ("is called ryan"); or, if rare
+      enough to stand alone capitalised, a possessive and a family role follow ("kai's dad")
+      or a person's verb with no determiner before ("ruby said", not "the bill said").
+
+    The word must be a first name of the lists no more common than a full name's first word
+    may be (given_names.yml ``full_below_zipf``: "Will", "May" never), and no title, role,
+    function, practice, keep-list or not_names word, nor a word of a place found."""
+    taken: dict[int, list[tuple[int, int]]] = {}
+    places: set[str] = set()
+    for f in findings:
+        if f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
+            # The model's guesses give way ("Summer" a season, "Grace" a body, "nanna pat"
+            # a person in lower case that is no name): see with_word_names. Not its full name
+            # ("Summer Jones told"), whose surname would be published.
+            if f.category == "PERSON" and sum(1 for w in NAME_WORD.findall(f.text) if w[:1].isupper()) > 1:
+                taken.setdefault(f.unit, []).append((f.start, f.end))
+            continue
+        taken.setdefault(f.unit, []).append((f.start, f.end))
+        if f.category in PLACE_CATEGORIES:
+            places.update(w.lower() for w in NAME_WORD.findall(f.text))
+    folded = words.folded
+    never = folded.titles | folded.function_words | folded.roles | glossary_words | places
+
+    def a_name(word: str, start: int, uid: int, lone_rare: bool = False) -> bool:
+        # The set lookups first: this is asked of every word of the draft.
+        low = word.lower()
+        if low in never or not given.is_word_name(word):
+            return False
+        zipf = zipf_frequency(low, "en")
+        return (
+            # A capitalised name rarer than this is the recogniser's ("Kian said").
+            (lone_rare or zipf >= given.lone_below_zipf)
+            and zipf < given.full_below_zipf
+            and not words.not_name_matcher.is_term(word)
+            and not overlaps_any(start, start + len(word), taken.get(uid, []))
+        )
+
+    out: list[Finding] = []
+    for uid, text in texts.items():
+        spans: list[tuple[int, int]] = []
+        for match in _CAPITALISED.finditer(text):
+            start, end = match.span(1)
+            if not a_name(match.group(1), start, uid) or _NAME_BEFORE.search(text, 0, start):
+                # (After a capitalised word or an initial it ends a longer name: "J. K.
+                # Smith complained", "Mr Grace said", which titles and initials find.)
+                continue
+            if words.person_verb_after.match(text, end) or words.possessive_then_family.match(text, end):
+                spans.append((start, end))
+        for match in _LOWER_CASE.finditer(text):
+            # Lower-case notes: "kai's dad is called ryan", "ruby said". Before a verb or a
+            # possessive, only names rare enough to stand alone capitalised ("grace said" is
+            # too common a word).
+            start, end = match.span(1)
+            word = match.group(1)
+            if not a_name(word, start, uid, lone_rare=True):
+                continue
+            before = text[max(0, start - 20) : start]
+            rare = zipf_frequency(word, "en") < given.lone_below_zipf
+            if _NAMED_BEFORE.search(before) or (
+                rare
+                and (
+                    words.possessive_then_family.match(text, end)
+                    or (words.person_verb_after.match(text, end) and not _DETERMINER_BEFORE.search(before))
+                )
+            ):
+                spans.append((start, end))
+        for match in words.kin_title_then_name.finditer(text):
+            group = "name" if match.group("name") else "bracketed"
+            start, end = match.span(group)
+            if a_name(match.group(group), start, uid, lone_rare=True):
+                spans.append((start, end))
+        out += [Finding(uid, s, e, text[s:e], "PERSON", _WORD_NAME_SCORE, WORD_NAME) for s, e in sorted(set(spans))]
+    return out
