@@ -4,8 +4,9 @@
 what they find is gathered in one record (``found.Found``) that each phase adds to.
 
 The order of work, and why:
-1. Tidy and correct the findings (``span_tidy``, ``reclassify``, ``date_columns``,
-   ``family_words``).
+1. Tidy and correct the findings (``span_tidy``, ``reclassify`` with ``place_guesses``,
+   ``date_columns``), and add the names only the words around them show (``family_words``,
+   ``word_names``).
 2. Judge each finding (``judge``): drop practice terms (the keep list), text already
    anonymised, and words the model mistakes for people; keep rows for what the case file or
    the policy keeps (``kept_rows``); group people, every form of a name joining one person,
