@@ -173,3 +173,18 @@ _CASE = """people:
 def test_with_a_case_file(tmp_path: Path, detector: Detector, text: str, expected: str) -> None:
     out = redacted(text, settings_with_case(tmp_path, _CASE), detector)
     assert expected in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A contact block's labels are no people ("Person A: (phone number)").
+        (
+            "Key worker: Sarah Lyle | Tel: 07700 900123 | Email: s.lyle@example.org",
+            "Key worker: Key Worker 1 | Tel: (phone number) | Email: (e-mail address)",
+        ),
+        ("Email her on s.lyle@example.org if needed.", "Email her on (e-mail address) if needed."),
+    ],
+)
+def test_contact_labels_are_not_people(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
