@@ -99,8 +99,11 @@ def word_names(
     folded = words.folded
     never = folded.titles | folded.function_words | folded.roles | glossary_words | places
 
-    def a_name(word: str, start: int, uid: int, lone_rare: bool = False) -> bool:
-        # The set lookups first: this is asked of every word of the draft.
+    # What a word is, whatever its place: asked of every word of the draft, answered once
+    # per distinct word (most words are no name, and the same words come again and again).
+    word_is: dict[tuple[str, bool], bool] = {}
+
+    def name_word(word: str, lone_rare: bool) -> bool:
         low = word.lower()
         if low in never or not given.is_word_name(word):
             return False
@@ -110,8 +113,13 @@ def word_names(
             (lone_rare or zipf >= given.lone_below_zipf)
             and zipf < given.full_below_zipf
             and not words.not_name_matcher.is_term(word)
-            and not overlaps_any(start, start + len(word), taken.get(uid, []))
         )
+
+    def a_name(word: str, start: int, uid: int, lone_rare: bool = False) -> bool:
+        known = word_is.get((word, lone_rare))
+        if known is None:
+            known = word_is[(word, lone_rare)] = name_word(word, lone_rare)
+        return known and not overlaps_any(start, start + len(word), taken.get(uid, []))
 
     out: list[Finding] = []
     for uid, text in texts.items():
