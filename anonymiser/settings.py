@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -364,6 +364,14 @@ class FoldedPeopleWords:
     abbreviations: frozenset[str]
 
 
+def _phrases(words: Iterable[str]) -> str:
+    """An alternation of ``words`` for a regular expression: lower case, each once, longest
+    first (so "step-mother" is tried before "mother"), spaces in a phrase matching any run of
+    spaces or tabs; one that matches nothing when there are none."""
+    ordered = sorted({w.lower() for w in words}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in ordered) or "(?!)"
+
+
 @dataclass(frozen=True)
 class PeopleWords:
     """Titles, role words and words that are never people (``patterns/people.yml``)."""
@@ -461,8 +469,7 @@ class PeopleWords:
     @cached_property
     def and_family_after(self) -> re.Pattern[str]:
         """"and" and a family role after a name ("Sydney| and Mum", "Tia| and her nan")."""
-        family = sorted({r.lower() for r in self.family_roles}, key=len, reverse=True)
-        roles = "|".join(re.escape(r).replace(r"\ ", r"[ \t]+") for r in family) or "(?!)"
+        roles = _phrases(self.family_roles)
         return re.compile(rf"[ \t]+(?:and|&)[ \t]+(?:(?:her|his|their)[ \t]+)?(?:{roles})\b", re.IGNORECASE)
 
     @cached_property
@@ -475,8 +482,7 @@ class PeopleWords:
     def possessive_then_family(self) -> re.Pattern[str]:
         """A possessive and a family role word or a word of ``possessed_by_people``, perhaps
         one word between ("India|'s older brother", "Kaiden|'s nan", "Jayden|'s friend")."""
-        family = sorted({r.lower() for r in (*self.family_roles, *self.possessed_by_people)}, key=len, reverse=True)
-        roles = "|".join(re.escape(r).replace(r"\ ", r"[ \t]+") for r in family) or "(?!)"
+        roles = _phrases((*self.family_roles, *self.possessed_by_people))
         return re.compile(rf"['\u2019]s[ \t]+(?:[a-z-]+[ \t]+)?(?:{roles})\b", re.IGNORECASE)
 
     @cached_property
@@ -484,8 +490,7 @@ class PeopleWords:
         """A lower-case first name after a kinship title ("nanna |pat|"), or alone in
         brackets after a family role ("dad (|lee|)"). Group ``name``."""
         kin = "|".join(re.escape(w) for w in sorted(self.kin_titles, key=len, reverse=True)) or "(?!)"
-        family = sorted({r.lower() for r in self.family_roles}, key=len, reverse=True)
-        roles = "|".join(re.escape(r).replace(r"\ ", r"[ \t]+") for r in family) or "(?!)"
+        roles = _phrases(self.family_roles)
         return re.compile(
             rf"(?<![\w-])(?:(?i:{kin})[ \t]+(?P<name>[a-z]{{3,}})(?![\w'\u2019-])"
             rf"|(?i:{roles})[ \t]*\([ \t]*(?P<bracketed>[a-z]{{3,}})[ \t]*\))"
