@@ -215,6 +215,8 @@ def _double_name(key: str, names: frozenset[str]) -> bool:
     """Whether ``key`` is two or three listed first names joined by hyphens ("ellie-mae",
     "lacey-jo"): families give them, and the lists hold only some ("Ellie-Mae", which the
     model read as a body, was published)."""
+    if "-" not in key:
+        return False  # most words: asked of every word of a draft
     parts = key.split("-")
     return 2 <= len(parts) <= 3 and all(part in names for part in parts)
 
