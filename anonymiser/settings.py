@@ -372,6 +372,19 @@ def _phrases(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in ordered) or "(?!)"
 
 
+def _grouped_phrases(words: Iterable[str]) -> str:
+    """``_phrases``, grouped by first letter (alternation.py) for a regex that is tried at
+    every word of a draft: the same matches, with fewer branches tried at each word. To be
+    used with case ignored, as ``_phrases`` is."""
+    ordered = sorted({w.lower() for w in words}, key=lambda w: (-len(w), w))
+    if not ordered:
+        return "(?!)"
+    alternation, _starts = grouped_alternation(
+        [(w, re.escape(w).replace(r"\ ", r"[ \t]+"), False) for w in ordered]
+    )
+    return alternation
+
+
 @dataclass(frozen=True)
 class PeopleWords:
     """Titles, role words and words that are never people (``patterns/people.yml``)."""
@@ -489,8 +502,10 @@ class PeopleWords:
     def kin_title_then_name(self) -> re.Pattern[str]:
         """A lower-case first name after a kinship title ("nanna |pat|"), or alone in
         brackets after a family role ("dad (|lee|)"). Group ``name``."""
-        kin = "|".join(re.escape(w) for w in sorted(self.kin_titles, key=len, reverse=True)) or "(?!)"
-        roles = _phrases(self.family_roles)
+        # Searched over every word of a draft: the role words are grouped by first letter
+        # (alternation.py), which halved the search.
+        kin = _grouped_phrases(self.kin_titles)
+        roles = _grouped_phrases(self.family_roles)
         return re.compile(
             rf"(?<![\w-])(?:(?i:{kin})[ \t]+(?P<name>[a-z]{{3,}})(?![\w'\u2019-])"
             rf"|(?i:{roles})[ \t]*\([ \t]*(?P<bracketed>[a-z]{{3,}})[ \t]*\))"

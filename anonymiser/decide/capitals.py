@@ -17,10 +17,15 @@ from functools import cached_property
 
 # A word and its start: letters, with apostrophes and hyphens inside.
 _WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
-# What may stand between a lower-case word and a capitalised one inside a sentence: spaces and
-# a comma. Anything else (a stop, a colon, a bracket, a quote) may start something new.
-_INSIDE_SENTENCE = re.compile(r",?[ \t\u00a0]+")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+# A word (as ``_WORD`` reads words) followed inside a sentence (only spaces and a comma
+# between: a stop, a colon, a bracket or a quote may start something new) by a word that does
+# not open with a lower-case ASCII letter; which of these pairs are a lower-case word and a
+# capitalised one is checked in Python. A match starts where ``_WORD`` would start the word:
+# the scan tries a word's first letter before its others, and never a letter after a letter
+# (one inside a word); the run is taken whole (possessive: a word cut short is followed by a
+# letter of it, never by a space or a comma).
+_BEFORE_CAPITAL = re.compile(r"(?<![^\W\d_])([^\W\d_][\w'\u2019\-]*+)(?=,?[ \t\u00a0]+([^\W\d_a-z][\w'\u2019\-]*))")
 
 
 def in_capitals(text: str) -> bool:
@@ -55,27 +60,22 @@ class WordCases:
 
     @cached_property
     def _evidence(self) -> tuple[frozenset[str], frozenset[str]]:
-        lower: set[str] = set()
+        # Every word of the draft is looked at, so the work is done by the regex engine: the
+        # distinct words for the lower-case ones, and one search for a word followed inside
+        # the sentence by a capitalised one (a Python loop over every word was a tenth of
+        # deciding a long draft).
+        words: set[str] = set()
         named: set[str] = set()
         for uid, text in self.texts.items():
             chars = list(text)
             for s, e in self.term_spans(uid):
                 chars[s:e] = " " * (e - s)
             blanked = "".join(chars)
-            previous: re.Match[str] | None = None
-            for m in _WORD.finditer(blanked):
-                word = m.group(0)
-                if word.islower():
-                    lower.update(_POSSESSIVE.sub("", p) for p in word.split("-") if p)
-                elif (
-                    word[:1].isupper()
-                    and word[1:2].islower()
-                    and previous is not None
-                    and previous.group(0).islower()
-                    and _INSIDE_SENTENCE.fullmatch(blanked, previous.end(), m.start())
-                ):
-                    named.update(_POSSESSIVE.sub("", p.lower()) for p in word.split("-") if p)
-                previous = m
+            words.update(_WORD.findall(blanked))
+            for before, after in _BEFORE_CAPITAL.findall(blanked):
+                if before.islower() and after[:1].isupper() and after[1:2].islower():
+                    named.update(_POSSESSIVE.sub("", p.lower()) for p in after.split("-") if p)
+        lower = {_POSSESSIVE.sub("", p) for w in words if w.islower() for p in w.split("-") if p}
         return frozenset(lower), frozenset(named)
 
     def ordinary(self, word: str) -> bool:

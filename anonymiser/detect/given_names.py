@@ -244,6 +244,10 @@ class GivenNameRecogniser(EntityRecognizer):
         # How common each name met so far is as an English word: looked up when first met,
         # not for all the names at start-up (a third of a second on every run).
         self._zipf: dict[str, float] = {}
+        # The answer for each word as written, remembered: every word of every chunk is asked
+        # about, twice, and the same few thousand words come again and again (folding each
+        # one to its key was a third of this recogniser's time).
+        self._word_zipf: dict[str, float | None] = {}
         self._full_below = rules.full_below_zipf
         self._lone_below = rules.lone_below_zipf
         self._place_ends = frozenset(name_key(w) for w in rules.place_ends)
@@ -265,6 +269,13 @@ class GivenNameRecogniser(EntityRecognizer):
     def _name_zipf(self, word: str) -> float | None:
         """How common the name ``word`` is as an English word, or None if it is not a name
         here (not in the lists, or a word too common even for a full name: "Will", "Said")."""
+        try:
+            return self._word_zipf[word]
+        except KeyError:
+            answer = self._word_zipf[word] = self._key_zipf(word)
+            return answer
+
+    def _key_zipf(self, word: str) -> float | None:
         key = name_key(word)
         if key not in self._names and not (_double_name(key, self._all_first) and key.split("-")[0] in self._names):
             return None
