@@ -152,10 +152,13 @@ def _build(entry: Any, where: str) -> PatternRecogniser | None:
         raise ConfigError(
             f"{where}: supported_entity '{entity}' must be in CAPITALS_WITH_UNDERSCORES"
         )
-    config["patterns"] = [
-        CheckedPattern(p["name"], p["regex"], p["score"], _check_pattern(p, f"{where}, pattern {number}"), PRESIDIO_FLAGS)
-        for number, p in enumerate(config.get("patterns") or [], start=1)
-    ]
+    patterns = []
+    for number, p in enumerate(config.get("patterns") or [], start=1):
+        compiled = _check_pattern(p, f"{where}, pattern {number}")
+        patterns.append(
+            CheckedPattern(p["name"], p["regex"], p["score"], compiled, PRESIDIO_FLAGS, needs=_needs(compiled, p["regex"], f"{where}, pattern {number}"))
+        )
+    config["patterns"] = patterns
     if config.get("deny_list"):
         config["patterns"].append(_deny_list_pattern(config.pop("deny_list"), config.get("deny_list_score", 1.0)))
     for word in config.get("context") or []:
@@ -203,6 +206,55 @@ def _check_pattern(pattern: dict[str, Any], where: str) -> regex.Pattern[str]:
         # An empty match would be skipped by Presidio, but it means the pattern is broken.
         raise ConfigError(f"{label}: the regular expression matches empty text")
     return compiled
+
+
+def _needs(compiled: regex.Pattern[str], source: str, where: str) -> re.Pattern[str] | None:
+    """What every match of a pattern contains, as a regex of its own, or None.
+
+    A pattern may put its key words in a group named ``needs``: "(?P<needs>Hospital|
+    Infirmary|Hospice)", "(?P<needs>syndrome|disease)". Every match passes through that
+    group, so a text in which the group's regex alone finds nothing cannot hold a match,
+    and the pattern is not run over it (pattern_recogniser.py): most pieces of a draft name
+    no syndrome and no car, and the whole pattern, tried at every word, cost many times this
+    one search. The group is taken from the pattern itself, so the two cannot drift apart.
+    It must be a part every match has (not inside an optional or alternative part):
+    tests/detect/test_pattern_needs.py checks each on the samples. Case is ignored in the
+    search even where the pattern heeds it, which only skips fewer texts.
+    """
+    if "needs" not in compiled.groupindex:
+        return None
+    opening = "(?P<needs>"
+    begin = source.index(opening) + len(opening)
+    depth, i, in_class = 1, begin, False
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if source[i + 1 : i + 2] == "]":
+                i += 1  # "[]...]": a bracket first in a class is part of it
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                break
+        i += 1
+    body = source[begin:i]
+    if "(?!" in body or "(?<!" in body:
+        # With case ignored, a look-around that rules text out could rule out more than it
+        # does in the pattern, and a match would be skipped.
+        raise ConfigError(f"{where}: the group 'needs' must not hold a negative look-around")
+    flags = re.IGNORECASE | re.MULTILINE | re.DOTALL | (re.VERBOSE if compiled.flags & regex.VERBOSE else 0)
+    try:
+        # Python's engine: a few words cannot run away, and it finds them faster.
+        return re.compile(body, flags)
+    except re.error as err:
+        raise ConfigError(f"{where}: the group 'needs' must be a plain regular expression ({err})") from err
 
 
 def _short_error(error: Mapping[str, Any]) -> str:

@@ -1,0 +1,129 @@
+"""A pattern's ``needs`` group: the key words every match contains, searched first, so that a
+text without them is skipped (registry._needs). A group that a match can lack would lose
+findings: every one in patterns/ is checked here against the samples and hand-made lines."""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+
+import pytest
+
+from anonymiser.detect.pattern_recogniser import PatternRecogniser
+from anonymiser.detect.registry import load_recognisers
+from anonymiser.errors import ConfigError
+
+REPO = Path(__file__).resolve().parents[2]
+PATTERNS = REPO / "patterns"
+
+# Lines that the gated patterns find (one or more per pattern), and near misses.
+LINES = [
+    "Kian was born at Harrowfold General Hospital and moved to Rowan Ward, then St Luke's Hospice.",
+    "She was seen on the Neonatal Unit of Westmere Maternity Unit and at the Lime Tree Birth Centre.",
+    "The GP at Oakfield Surgery referred him; Mill Lane Medical Centre and Brookside Health Centre agreed.",
+    "The Harbour Group Practice and the Elm Family Practice saw her in 2019.",
+    "Child B has Duchenne muscular dystrophy; his cousin has Crohn's disease and Tourette Syndrome.",
+    "Mother drove a silver Vauxhall Corsa, then a black BMW 3 Series and a red Kia Picanto.",
+    "A Land Rover Discovery and a white Mercedes were seen; the VW Golf was sold.",
+    "He moved forward towards the ward; the surgery's disease register was reviewed.",
+]
+
+
+def _gated() -> list[tuple[PatternRecogniser, object]]:
+    out = []
+    for recogniser in load_recognisers(PATTERNS, []):
+        for pattern in getattr(recogniser, "patterns", []):
+            if getattr(pattern, "needs", None) is not None:
+                out.append((recogniser, pattern))
+    return out
+
+
+def _texts() -> list[str]:
+    samples = sorted((REPO / "corpus_samples").glob("*.txt"))
+    assert samples, "corpus_samples/*.txt are needed for this check"
+    return [p.read_text(encoding="utf-8") for p in samples] + LINES
+
+
+def test_patterns_have_needs_groups() -> None:
+    # The check below must have something to check.
+    assert len(_gated()) >= 5
+
+
+@pytest.mark.parametrize("recogniser, pattern", _gated(), ids=lambda x: getattr(x, "name", ""))
+def test_every_match_passes_through_the_needs_group(recogniser: PatternRecogniser, pattern: object) -> None:
+    compiled = pattern.compiled_regex  # type: ignore[attr-defined]
+    matched = 0
+    for text in _texts():
+        for match in compiled.finditer(text):
+            matched += 1
+            assert match.span("needs") != (-1, -1), f"{pattern.name}: {match.group(0)!r} has no needs group"  # type: ignore[attr-defined]
+            # And the group's regex alone finds it there, as the skip assumes.
+            assert pattern.needs.search(text, match.start("needs")), match.group(0)  # type: ignore[attr-defined]
+    assert matched, f"{pattern.name}: no line here shows it; add one to LINES"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("recogniser, pattern", _gated(), ids=lambda x: getattr(x, "name", ""))
+def test_skipping_changes_no_finding(recogniser: PatternRecogniser, pattern: object) -> None:
+    ungated = copy.copy(recogniser)
+    ungated.patterns = [copy.copy(p) for p in recogniser.patterns]
+    for p in ungated.patterns:
+        p.needs = None
+    for text in [*_texts(), *(line.split(";")[0] for line in LINES)]:
+        entities = recogniser.supported_entities
+        with_gate = [(r.start, r.end) for r in recogniser.analyze(text, entities)]
+        without = [(r.start, r.end) for r in ungated.analyze(text, entities)]
+        assert with_gate == without
+
+
+def test_a_text_without_the_needed_words_is_not_searched() -> None:
+    recogniser = next(r for r, p in _gated() if r.name == "hospital_name")
+    pattern = next(p for p in recogniser.patterns if getattr(p, "needs", None) is not None)
+    text = "She was admitted to Harrowfold General Hospital."
+    assert [text[r.start : r.end] for r in recogniser.analyze(text, ["HOSPITAL"])]
+    # A needs group that this text lacks: the same pattern then finds nothing here.
+    original = pattern.needs
+    try:
+        pattern.needs = re.compile("Infirmary")
+        assert not [r for r in recogniser.analyze(text, ["HOSPITAL"]) if text[r.start : r.end].endswith("Hospital")]
+    finally:
+        pattern.needs = original
+
+
+ENTRY = """\
+recognizers:
+  - name: gated
+    supported_language: en
+    supported_entity: DATE
+    patterns:
+      - name: gated pattern
+        regex: '{regex}'
+        score: 0.5
+"""
+
+
+@pytest.mark.parametrize(
+    "regex, message",
+    [
+        (r"\d+ (?P<needs>days(?! ago))", "negative look-around"),
+        (r"\d+ (?P<needs>(?<!x)days)", "negative look-around"),
+        (r"\d+ (?P<needs>\p{L}+)", "plain regular expression"),
+    ],
+)
+def test_a_needs_group_that_could_skip_a_match_is_refused(tmp_path: Path, regex: str, message: str) -> None:
+    folder = tmp_path / "recognisers"
+    folder.mkdir()
+    (folder / "gated.yml").write_text(ENTRY.format(regex=regex), encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        load_recognisers(tmp_path, [])
+
+
+def test_a_needs_group_in_verbose_mode_is_read_as_such(tmp_path: Path) -> None:
+    folder = tmp_path / "recognisers"
+    folder.mkdir()
+    entry = ENTRY.replace("'{regex}'", "|\n          (?x) \\d+ \\s+ (?P<needs> days | weeks )  # a count of days")
+    (folder / "gated.yml").write_text(entry, encoding="utf-8")
+    [recogniser] = load_recognisers(tmp_path, [])
+    [pattern] = recogniser.patterns
+    assert pattern.needs.search("in 3 weeks")
+    assert [("3 weeks")] == ["in 3 weeks"[r.start : r.end] for r in recogniser.analyze("in 3 weeks", ["DATE"])]
