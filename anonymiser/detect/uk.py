@@ -111,6 +111,7 @@ class UkPhoneRecogniser(EntityRecognizer):
         if entities and PHONE not in entities:
             return []
         results: list[RecognizerResult] = []
+        text = zeros_for_letter_o(text)
         for start, end in _digit_windows(text):
             results.extend(self._analyse_window(text, start, end))
         return EntityRecognizer.remove_duplicates(results)
@@ -183,6 +184,28 @@ def _digit_windows(text: str) -> list[tuple[int, int]]:
         else:
             windows.append((start, end))
     return windows
+
+
+# A letter O typed for a zero ("07700 9OO 127", "O7700 900127"): libphonenumber reads no
+# letters, and the whole number was published. Inside a run of digits and O's with no other
+# letter touching it, an O is a zero; the text keeps its length, so every offset still holds.
+# "O2", "Room 3O" or "NO" are not numbers here: only a phone number's shape is then accepted.
+_O_BY_A_DIGIT = re.compile(r"\d[Oo]|[Oo]\d")
+_DIGITS_AND_OS = re.compile(r"(?<!\w)[\dOo]++(?!\w)")
+
+
+def zeros_for_letter_o(text: str) -> str:
+    """``text`` with each O or o that stands among digits (and no other letters) as a 0."""
+    if _O_BY_A_DIGIT.search(text) is None:
+        return text
+    return _DIGITS_AND_OS.sub(_zeros, text)
+
+
+def _zeros(word: re.Match[str]) -> str:
+    digits = word.group(0)
+    if digits.isdigit() or not any(c.isdigit() for c in digits):
+        return digits
+    return digits.replace("O", "0").replace("o", "0")
 
 
 def _looks_like_uk_number(raw: str, number: phonenumbers.PhoneNumber) -> bool:

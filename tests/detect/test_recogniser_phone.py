@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from anonymiser.detect.uk import UkPhoneRecogniser
+from anonymiser.detect.uk import UkPhoneRecogniser, zeros_for_letter_o
 from tests.detect.recognisers import found as found_by
 from tests.detect.recognisers import load_one
 
@@ -119,3 +119,21 @@ def test_an_opening_bracket_before_a_number_stays(recogniser: UkPhoneRecogniser)
 def test_finds_extensions(text: str, expected: list[str]) -> None:
     extension = load_one("PhoneExtensionRecogniser")
     assert found_by(extension, text, "PHONE") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A letter O typed for a zero, among digits only: a zero.
+        ("07700 9OO 127", "07700 900 127"),
+        ("O7700 900127", "07700 900127"),
+        ("tel 0161 496 O734.", "tel 0161 496 0734."),
+        # An O beside another letter, or with no digit beside it, is a letter.
+        ("NO 2 Room 3, Oswald 4", "NO 2 Room 3, Oswald 4"),
+        ("O2O2x and 4Ox", "O2O2x and 4Ox"),
+        # Read as digits, but alone never a phone number's shape: nothing more is found.
+        ("the O2 shop", "the 02 shop"),
+    ],
+)
+def test_letter_o_among_digits_is_read_as_zero(text: str, expected: str) -> None:
+    assert zeros_for_letter_o(text) == expected

@@ -1,0 +1,81 @@
+"""Identifiers typed loosely, as drafts and records really type them: a letter O for a zero in
+a phone number, a PO Box or DX address, a house number set apart from its street ("no. 14 on
+Ashcombe Row"), and, under strict, phone numbers and postcodes the model also reads as dates.
+
+Session 9. Each leak row was published (or the label wrong) before its fix. Every name,
+number and place is invented (Ofcom drama numbers, example.org).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymiser.detect.engine import Detector
+from anonymiser.settings import Settings
+from tests.decide.handmade import redacted
+
+# (draft line, what must not be published)
+LEAKS = [
+    # A letter O (or o) typed for a zero: libphonenumber reads no letters, so the whole
+    # number was published.
+    ("Call Mother on 07700 9OO 127 after school.", "127"),
+    ("Call Mother on O7700 900127 after school.", "900127"),
+    ("Her mobile: 0770O 9001 27.", "9001"),
+    ("Landline 01632 96O123 was cut off.", "96O123"),
+    # A family's or a small business's PO Box or DX address identifies it as a street does.
+    ("Write to PO Box 4471, Harrowfold HF1 2AB or DX 12345 Harrowfold.", "4471"),
+    ("Write to PO Box 4471, Harrowfold HF1 2AB or DX 12345 Harrowfold.", "12345"),
+    ("Write to PO Box 4471, Harrowfold HF1 2AB or DX 12345 Harrowfold.", "Harrowfold"),
+    ("Letters went to P.O. Box 88, Hollinsby.", "88"),
+    ("Post to the solicitors at DX 71234 Hollinsby 2.", "71234"),
+    # A house number set apart from its street: the street was redacted, the number kept.
+    ("The family lived at no. 14 on Ashcombe Row.", "14"),
+    ("The family lived at number 14 on Ashcombe Row.", "14"),
+    ("The family lived at No.14 Ashcombe Row.", "14"),
+    ("They lived in flat 3 of 14 Ashcombe Row.", "flat 3"),
+    ("The police attended the house at 14 on Ashcombe Row.", "14"),
+    ("Mother moved to No 22a, Larch Grove.", "22a"),
+]
+
+
+@pytest.mark.parametrize(("text", "leak"), LEAKS, ids=[f"{leak}:{text[:24]}" for text, leak in LEAKS])
+def test_identifier_is_not_published(each_policy: tuple[Settings, Detector], text: str, leak: str) -> None:
+    settings, detector = each_policy
+    out = redacted(text, settings, detector)
+    assert leak not in out, out
+
+
+# (draft line, label it must be published with): under strict the model reads some phone
+# numbers and postcodes as dates too, and its date guess scored higher than a phone number
+# outside an allocated range (the drama ranges) or a postcode with no context word:
+# "(date)" was published for each.
+LABELS = [
+    ("Call Mother on 07700 900127 after school.", "(phone number)"),
+    ("Landline 01632 960123 was disconnected.", "(phone number)"),
+    ("She rang 999 from 07700 900 127 at night.", "(phone number)"),
+    ("Seen at SW1A 1AA and at B1 1AA.", "at (postcode) and at (postcode)"),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), LABELS, ids=[label + ":" + text[:20] for text, label in LABELS])
+def test_identifier_has_its_own_label(each_policy: tuple[Settings, Detector], text: str, label: str) -> None:
+    settings, detector = each_policy
+    out = redacted(text, settings, detector)
+    assert label in out and "(date)" not in out, out
+
+
+# (draft line, words that must still be published)
+KEPT = [
+    # "No." before a number that is not a house's: a count, a list item, a form's box.
+    ("Recommendation no. 14 on page 3 was accepted.", ["no. 14"]),
+    ("There were 14 on the list at Ashcombe Row.", ["14 on the list"]),
+    ("Number 10 said nothing.", ["Number 10"]),
+    ("The DX code of the court is in the appendix.", ["DX code"]),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), KEPT, ids=[w[0] for _, w in KEPT])
+def test_ordinary_words_are_published(settings: Settings, detector: Detector, text: str, words: list[str]) -> None:
+    out = redacted(text, settings, detector)
+    for word in words:
+        assert word in out, out
