@@ -35,6 +35,20 @@ LEAKS = [
     ("They lived in flat 3 of 14 Ashcombe Row.", "flat 3"),
     ("The police attended the house at 14 on Ashcombe Row.", "14"),
     ("Mother moved to No 22a, Larch Grove.", "22a"),
+    # From a red-team pass of about a hundred record lines (session 9).
+    ("email address - tyler.b07 @ example.org", "tyler.b07"),
+    ("Contact via k.marsh@example .org", "k.marsh"),
+    ("Hospital number: RX1 445129", "445129"),
+    ("UCI number: A12345678", "A12345678"),
+    ("Lives at 14 ashcombe row, harrowfold.", "14"),
+    ("Home address: 27 Mill Ln, Harrowfold HF2 3CD", "3CD"),
+    ("Home address: 27 Mill Ln, Harrowfold HF2 3CD", "Harrowfold"),
+    ("Moved to 3 The Paddocks, Hollinsby WM4 7QT.", "Paddocks"),
+    ("Placed at 12 Church View Cottages, Hollinsby.", "Cottages"),
+    ("postcode - WM4 7 QT", "7 QT"),
+    ("DOB:- 03/05/2015", "2015"),
+    ("Kian b. 03/05/2015.", "2015"),
+    ("Due date 14/08/2019.", "2019"),
 ]
 
 
@@ -54,6 +68,8 @@ LABELS = [
     ("Landline 01632 960123 was disconnected.", "(phone number)"),
     ("She rang 999 from 07700 900 127 at night.", "(phone number)"),
     ("Seen at SW1A 1AA and at B1 1AA.", "at (postcode) and at (postcode)"),
+    ("Claim number 4451 2290 11 (Universal Credit).", "number (reference number)"),
+    ("Hospital number: RX1 445129", "number: (reference number)"),
 ]
 
 
@@ -71,6 +87,9 @@ KEPT = [
     ("There were 14 on the list at Ashcombe Row.", ["14 on the list"]),
     ("Number 10 said nothing.", ["Number 10"]),
     ("The DX code of the court is in the appendix.", ["DX code"]),
+    ("They came 3 in a row and sat 2 very close.", ["3 in a row", "2 very close"]),
+    ("Recommendation 3 The Board should act.", ["3 The Board"]),
+    ("She was seen at 10:15 by the midwife, b. 2 was said.", ["10:15"]),
 ]
 
 
