@@ -130,6 +130,15 @@ class UkPhoneRecogniser(EntityRecognizer):
                 results.append(
                     self._result(text, start + match.start, start + match.end, self.UK_SHAPED_SCORE, "UK-shaped")
                 )
+        # libphonenumber reads its own candidates, and a date, a time or another number beside
+        # a phone number spoils one ("03/05/2015    07700 900127" in a typed table, "14:30
+        # 07700 900127", "01632 960123 07700 900127"): the phone number was published. A UK
+        # number's own shape, found by itself, is proposed where nothing above was.
+        found = [(r.start, r.end) for r in results]
+        for match in _UK_SHAPE.finditer(window):
+            s, e = start + match.start(), start + match.end()
+            if not any(s < fe and fs < e for fs, fe in found):
+                results.append(self._result(text, s, e, self.UK_SHAPED_SCORE, "UK-shaped (own pattern)"))
         return results
 
     def _result(
@@ -184,6 +193,15 @@ def _digit_windows(text: str) -> list[tuple[int, int]]:
         else:
             windows.append((start, end))
     return windows
+
+
+# A UK number written the UK way: a trunk 0 and ten digits (a first digit that is never 0),
+# or +44 / 0044 and nine or ten, the digits in groups parted by one space, hyphen or dot, or
+# one line break. Not part of a longer number, a date ("02.05.2015 07700...") or a code, and
+# all ten digits must be there: "0012345678", a log and a date "0451-12032019" are not.
+_UK_SHAPE = re.compile(
+    r"(?<![\w+./\-:])(?:0|(?:\+44|0044)[ ]?(?:\(0\)[ ]?)?)(?=[1-9])(?:\d(?:[ .\-]|\n)?){9}\d(?![\d/])"
+)
 
 
 # A letter O typed for a zero ("07700 9OO 127", "O7700 900127"): libphonenumber reads no

@@ -98,3 +98,34 @@ def test_ordinary_words_are_published(settings: Settings, detector: Detector, te
     out = redacted(text, settings, detector)
     for word in words:
         assert word in out, out
+
+
+# Rows of a table typed as text: (draft, words that must be published, labels that must be)
+# The model's spans ran across the column gaps: "14/03/1991    07700 900128" was one date
+# (the phone number lost its label), "Kayleigh Marsh<TAB>Mother" one organisation, and
+# libphonenumber read a date and the phone number beside it as one bad number: the phone
+# number of the row above was published.
+TYPED_ROWS = [
+    (
+        "Name            DOB           Tel\n"
+        "Kian Marsh      03/05/2015    07700 900127\n"
+        "Kayleigh Marsh  14/03/1991    07700 900128",
+        [],
+        ["(date of birth)    (phone number)\n", "(date of birth)    (phone number)"],
+    ),
+    (
+        "Name\tRelationship\tDOB\nKayleigh Marsh\tMother\t14/03/1991\nTyler Marsh\tSubject child\t02.05.2015",
+        ["\tMother\t", "\tSubject child\t"],
+        ["(date of birth)"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("draft", "words", "labels"), TYPED_ROWS, ids=["spaces", "tabs"])
+def test_typed_table_cells_are_judged_apart(
+    settings: Settings, detector: Detector, draft: str, words: list[str], labels: list[str]
+) -> None:
+    out = redacted(draft, settings, detector)
+    for piece in [*words, *labels]:
+        assert piece in out, out
+    assert "900127" not in out and "900128" not in out, out

@@ -137,3 +137,33 @@ def test_finds_extensions(text: str, expected: list[str]) -> None:
 )
 def test_letter_o_among_digits_is_read_as_zero(text: str, expected: str) -> None:
     assert zeros_for_letter_o(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # libphonenumber reads its own candidates, and a date, a time or another number
+        # beside a phone number spoiled the candidate: the whole phone number was published.
+        ("Kian Marsh      03/05/2015    07700 900127", "07700 900127"),
+        ("07700 900127 03/05/2015", "07700 900127"),
+        ("14:30 07700 900127 rang", "07700 900127"),
+        ("page 2 07700 900127", "07700 900127"),
+        ("Tel 01632 960123 07700 900127", "01632 960123"),
+        # A number broken at a line's end inside a paragraph.
+        ("Mobile 07700\n900127", "07700\n900127"),
+    ],
+)
+def test_finds_a_uk_number_beside_other_numbers(recogniser: UkPhoneRecogniser, text: str, number: str) -> None:
+    assert number in [t for _, _, t, _ in found(recogniser, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Case number: 0012345678",  # no UK number starts 00 without a country code
+        "Log 0451-12032019 refers",  # eleven digits after the 0: a log and a date
+        "on 02.05.2015 at 0930",
+    ],
+)
+def test_the_uk_shape_takes_no_other_numbers(recogniser: UkPhoneRecogniser, text: str) -> None:
+    assert found(recogniser, text) == []
