@@ -50,6 +50,8 @@ LEAKS = [
     ("Kian b. 03/05/2015.", "2015"),
     ("Due date 14/08/2019.", "2019"),
     ("Patient: Kian Marsh (M) DOB: 03-May-2015", "2015"),
+    ("Father's DOB is 12/04/1989; mother's 14.03.1991.", "1991"),
+    ("DOBs: 03/05/2015 (Kian), Mia's 14/08/2019.", "2019"),
 ]
 
 
