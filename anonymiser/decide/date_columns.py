@@ -4,7 +4,9 @@ IMRs open with a table of the family: "Name | Relationship | DOB | Address". A d
 column has no "DOB" before it in its own cell, so it was found as a plain date, and the scr
 policy published its month and year ("(a date in May 2015)"): a child's month and year of
 birth. A date under such a heading (``date_columns`` in patterns/sections.yml) takes the
-column's category. Word tables: their cells are units that know their row and column. Tables
+column's category. Word tables: their cells are units that know their row and column. A
+form's label does the same for the date beside it (the cell to its right) or below it (the
+next paragraph, the date opening it). Tables
 typed as text (columns parted by tabs, runs of spaces or "|", a line a row) are read too: the
 same heading on a line, and the lines under it while each still has columns.
 """
@@ -33,29 +35,60 @@ def dates_by_column(
         return list(findings)
     headings: dict[tuple[str, str, str], str] = {}
     where: dict[int, tuple[str, str, str, int]] = {}
+    # A form's labels: the text of each cell by its row and column, and the paragraph before
+    # each paragraph outside a table.
+    cells: dict[tuple[str, str, int, int], str] = {}
+    label_above: dict[int, str] = {}
+    previous: TextUnit | None = None
     for unit in units:
         cell = _CELL.match(unit.location.cell or "")
         if cell is None:
+            if previous is not None and previous.location.cell is None:
+                label_above[unit.uid] = previous.text
+            previous = unit
             continue
+        previous = unit
         column = (unit.location.part, cell.group("table"), cell.group("cell"))
         row = int(cell.group("row"))
         where[unit.uid] = (*column, row)
+        cells[(unit.location.part, cell.group("table"), row, int(cell.group("cell")))] = unit.text
         if row == 1:
             headings[column] = headings.get(column, "") + " " + unit.text
     typed = _typed_table_columns(units, category_of)
+    texts = {u.uid: u.text for u in units}
     out = []
     for f in findings:
         place = where.get(f.unit)
-        if f.category in _DATES and place is not None and place[3] > 1:
-            category = category_of.get(_heading_key(headings.get(place[:3], "")))
-            if category is not None:
-                f = replace(f, category=category)
+        category = None
+        if f.category in _DATES and place is not None:
+            if place[3] > 1:
+                category = category_of.get(_heading_key(headings.get(place[:3], "")))
+            if category is None:
+                part, table, column_number, row = place
+                label = cells.get((part, table, row, int(column_number) - 1), "")
+                category = _labelled(label, category_of)
         elif f.category in _DATES and f.unit in typed:
             category = _typed_category(typed[f.unit], f.start, category_of)
-            if category is not None:
-                f = replace(f, category=category)
+        if category is None and f.category in _DATES and f.unit in label_above and not texts[f.unit][: f.start].strip():
+            category = _labelled(label_above[f.unit], category_of)
+        if category is not None:
+            f = replace(f, category=category)
         out.append(f)
     return out
+
+
+def _labelled(label: str, category_of: Mapping[str, str]) -> str | None:
+    """The category a form's label gives the value beside or below it: a listed heading,
+    perhaps after whose it is ("Date of birth", "Mother's D.O.B.:"). A referral form's
+    "Date of birth | 03/05/2015", or "Date of birth:" in the paragraph above the date, was
+    published as its month and year."""
+    key = _heading_key(label)
+    if len(key) > 40:
+        return None  # a sentence, not a label
+    for heading, category in category_of.items():
+        if key == heading or key.endswith(" " + heading):
+            return category
+    return None
 
 
 # A table typed as text: cells parted by a tab, two or more spaces, or a "|" (Markdown).

@@ -123,3 +123,34 @@ def test_a_form_line_with_a_date_of_birth_heads_no_table(settings: Settings, det
     by_text = {text[e.start : e.end]: e.replacement for e in decisions.edits}
     assert by_text["14/06/2019"] == "(a date in June 2019)"
     assert by_text["03/05/2015"] == "(date of birth)"
+
+
+def _form(path: Path) -> Path:
+    """A referral form: labels in the left column, and a label paragraph above its value."""
+    document = docx.Document()
+    document.add_paragraph("Referral form")
+    table = document.add_table(rows=4, cols=2)
+    rows = [("Child's name", "Kian Marsh"), ("Date of birth", "03/05/2015"), ("D.O.B.:", "12 April 1996"), ("Date of referral", "14/06/2019")]
+    for row, (label, value) in zip(table.rows, rows):
+        row.cells[0].text = label
+        row.cells[1].text = value
+    document.add_paragraph("Mother's date of birth:")
+    document.add_paragraph("14/03/1991")
+    document.add_paragraph("Date of the meeting:")
+    document.add_paragraph("21/06/2019")
+    document.save(str(path))
+    return path
+
+
+def test_dates_beside_a_listed_label_take_its_category(tmp_path: Path, settings: Settings, detector: Detector) -> None:
+    # A form's label in the cell to the left, or in the paragraph above: the dates of birth
+    # were published as "(a date in May 2015)".
+    source = read_docx(_form(tmp_path / "referral.docx"), InputLimits())
+    decisions, _ = analyse(source, settings, detector)
+    texts = {u.uid: u.text for u in source.units}
+    by_text = {texts[e.unit][e.start : e.end]: e.replacement for e in decisions.edits}
+    assert by_text["03/05/2015"] == "(date of birth)"
+    assert by_text["12 April 1996"] == "(date of birth)"
+    assert by_text["14/03/1991"] == "(date of birth)"
+    assert by_text["14/06/2019"] == "(a date in June 2019)"
+    assert by_text["21/06/2019"] == "(a date in June 2019)"
