@@ -52,6 +52,15 @@ LEAKS = [
     ("Patient: Kian Marsh (M) DOB: 03-May-2015", "2015"),
     ("Father's DOB is 12/04/1989; mother's 14.03.1991.", "1991"),
     ("DOBs: 03/05/2015 (Kian), Mia's 14/08/2019.", "2019"),
+    ("NI: QQ-12-34-56-C", "34-56"),
+    ("GP practice code M12345.", "M12345"),
+    ("CAD 451 12/03/2019", "451"),
+    ("Kian's CP plan started 04/06/2019 (CP number 4451).", "4451"),
+    # A date of birth given without its usual lead-in: the month and year were published.
+    ("born at 23.14 on 3 May 2015", "2015"),
+    ("Kian was born at Harrowfold General Hospital on 3 May 2015.", "2015"),
+    ("Kian's 4th birthday was on 3 May 2019.", "May"),
+    ("She turned 16 on 03/05/2021.", "2021"),
 ]
 
 
@@ -93,6 +102,7 @@ KEPT = [
     ("They came 3 in a row and sat 2 very close.", ["3 in a row", "2 very close"]),
     ("Recommendation 3 The Board should act.", ["3 The Board"]),
     ("She was seen at 10:15 by the midwife, b. 2 was said.", ["10:15"]),
+    ("The review was born out of concern. On 3 May 2019 it began.", ["May 2019"]),
 ]
 
 
