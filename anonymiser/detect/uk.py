@@ -208,7 +208,8 @@ _UK_SHAPE = re.compile(
 # letters, and the whole number was published. Inside a run of digits and O's with no other
 # letter touching it, an O is a zero; the text keeps its length, so every offset still holds.
 # "O2", "Room 3O" or "NO" are not numbers here: only a phone number's shape is then accepted.
-_O_BY_A_DIGIT = re.compile(r"\d[Oo]|[Oo]\d")
+# Looked for at the letter first, which the search skips to (twice as fast as at a digit).
+_O_BY_A_DIGIT = re.compile(r"[Oo](?<=\d[Oo])|[Oo](?=\d)")
 _DIGITS_AND_OS = re.compile(r"(?<!\w)[\dOo]++(?!\w)")
 
 
