@@ -61,6 +61,10 @@ LEAKS = [
     ("Kian was born at Harrowfold General Hospital on 3 May 2015.", "2015"),
     ("Kian's 4th birthday was on 3 May 2019.", "May"),
     ("She turned 16 on 03/05/2021.", "2021"),
+    ("Mia was born prematurely on 14 August 2019.", "2019"),
+    ("Lived at 14 St. John's Road.", "John's"),
+    ("Address: Rose Cottage, Mill Lane, Hollinsby", "Rose Cottage"),
+    ("Crime ref: 41/12345/19, incident 0451.", "0451"),
 ]
 
 
@@ -103,6 +107,7 @@ KEPT = [
     ("Recommendation 3 The Board should act.", ["3 The Board"]),
     ("She was seen at 10:15 by the midwife, b. 2 was said.", ["10:15"]),
     ("The review was born out of concern. On 3 May 2019 it began.", ["May 2019"]),
+    ("Address: As above, with Mother.", ["As above"]),
 ]
 
 
