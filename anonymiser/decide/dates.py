@@ -34,10 +34,10 @@ _MONTH_NAMES = (
     "January February March April May June July August September October November December".split()
 )
 # A range of days in one month ("12-14 March 2019", "3 or 4 May 2019", the night of "16/17
-# August 2021") is that month too.
+# August 2021") is that month too; a system's "03-May-2019" is a day month year.
 _WORDY = re.compile(
     r"^(?:[A-Za-z]+day,?\s+)?(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|/|to|and|or|&)\s*)?"
-    r"(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+([A-Za-z]+)\.?,?\s+(\d{4})$",
+    r"(\d{1,2})(?:st|nd|rd|th)?(?:(?:\s+of)?\s+([A-Za-z]+)\.?,?\s+|([/.\-])([A-Za-z]+)\3)(\d{4})$",
     re.I,
 )
 _MONTH_FIRST = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$", re.I)
@@ -57,8 +57,9 @@ def month_and_year(text: str) -> str | None:
     """"March 2019" for an exact date with a year; None otherwise."""
     text = " ".join(text.split())
     match = _WORDY.match(text)
-    if match and match.group(2).lower() in _MONTHS:
-        return f"{_MONTH_NAMES[_MONTHS[match.group(2).lower()] - 1]} {match.group(3)}"
+    month = match and (match.group(2) or match.group(4)).lower()
+    if match and month in _MONTHS:
+        return f"{_MONTH_NAMES[_MONTHS[month] - 1]} {match.group(5)}"
     match = _MONTH_FIRST.match(text)
     if match and match.group(1).lower() in _MONTHS:
         return f"{_MONTH_NAMES[_MONTHS[match.group(1).lower()] - 1]} {match.group(3)}"

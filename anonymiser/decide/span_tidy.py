@@ -101,7 +101,7 @@ def split_at_sentence_breaks(
             out += _line_parts(f, text)
             continue
         while text is not None and f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
-            cut = _sentence_break(text, f.start, f.end, folded)
+            cut = _sentence_break(text, f.start, f.end, folded) or _column_gap(text, f.start, f.end)
             if cut is None:
                 break
             out.append(replace(f, end=cut[0], text=text[f.start : cut[0]]))
@@ -145,6 +145,21 @@ def _line_parts(f: Finding, text: str) -> list[Finding]:
         if any(c.isalnum() for c in text[start:end]):
             parts.append(replace(f, start=start, end=end, text=text[start:end]))
     return parts
+
+
+# The gap between two columns of a table typed as text: a tab, or two spaces or more.
+_COLUMN_GAP = re.compile(r"[ ]*\t[ \t]*|[ ]{2,}")
+
+
+def _column_gap(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where a model's span crosses a typed table's column gap: (the end of the part before
+    it, the start of the part after it), or None. "14/03/1991    07700 900128" was one date
+    (the phone number in the next column took its label), "Kayleigh Marsh<TAB>Mother" one
+    organisation: each cell is judged on its own."""
+    gap = _COLUMN_GAP.search(text, start, end)
+    if gap is None or gap.start() == start or gap.end() >= end:
+        return None
+    return gap.start(), gap.end()
 
 
 def _sentence_break(text: str, start: int, end: int, folded: FoldedPeopleWords) -> tuple[int, int] | None:

@@ -19,9 +19,19 @@ JOINED_NAME = "joined_name"
 # is found as a DATE (published as "April 2017" under month_year) and as a DATE_OF_BIRTH
 # (always removed); context words can lift both scores to 1.0, and the tie then went to the
 # alphabetically first key, DATE, publishing the month and year of birth.
+# An identifier found by its own shape is also a surer reading than a date: under strict the
+# model reads "07700 900127" and "B1 1AA" as dates too, and its guess scored above a phone
+# number outside an allocated range or a postcode with no context word, as it does for a
+# reference of spaced digits ("claim number 4451 2290 11"): "(date)" was published for each
+# (hidden, but the reader is told the wrong thing).
 SENSITIVE_OVER: dict[str, frozenset[str]] = {
     "DATE_OF_BIRTH": frozenset({"DATE"}),
     "DATE_OF_DEATH": frozenset({"DATE"}),
+    "PHONE": frozenset({"DATE"}),
+    "POSTCODE": frozenset({"DATE"}),
+    "NHS_NUMBER": frozenset({"DATE"}),
+    "NI_NUMBER": frozenset({"DATE"}),
+    "REFERENCE": frozenset({"DATE"}),
 }
 
 

@@ -111,6 +111,7 @@ class UkPhoneRecogniser(EntityRecognizer):
         if entities and PHONE not in entities:
             return []
         results: list[RecognizerResult] = []
+        text = zeros_for_letter_o(text)
         for start, end in _digit_windows(text):
             results.extend(self._analyse_window(text, start, end))
         return EntityRecognizer.remove_duplicates(results)
@@ -129,6 +130,15 @@ class UkPhoneRecogniser(EntityRecognizer):
                 results.append(
                     self._result(text, start + match.start, start + match.end, self.UK_SHAPED_SCORE, "UK-shaped")
                 )
+        # libphonenumber reads its own candidates, and a date, a time or another number beside
+        # a phone number spoils one ("03/05/2015    07700 900127" in a typed table, "14:30
+        # 07700 900127", "01632 960123 07700 900127"): the phone number was published. A UK
+        # number's own shape, found by itself, is proposed where nothing above was.
+        found = [(r.start, r.end) for r in results]
+        for match in _UK_SHAPE.finditer(window):
+            s, e = start + match.start(), start + match.end()
+            if not any(s < fe and fs < e for fs, fe in found):
+                results.append(self._result(text, s, e, self.UK_SHAPED_SCORE, "UK-shaped (own pattern)"))
         return results
 
     def _result(
@@ -183,6 +193,38 @@ def _digit_windows(text: str) -> list[tuple[int, int]]:
         else:
             windows.append((start, end))
     return windows
+
+
+# A UK number written the UK way: a trunk 0 and ten digits (a first digit that is never 0),
+# or +44 / 0044 and nine or ten, the digits in groups parted by one space, hyphen or dot, or
+# one line break. Not part of a longer number, a date ("02.05.2015 07700...") or a code, and
+# all ten digits must be there: "0012345678", a log and a date "0451-12032019" are not.
+_UK_SHAPE = re.compile(
+    r"(?<![\w+./\-:])(?:0|(?:\+44|0044)[ ]?(?:\(0\)[ ]?)?)(?=[1-9])(?:\d(?:[ .\-]|\n)?){9}\d(?![\d/])"
+)
+
+
+# A letter O typed for a zero ("07700 9OO 127", "O7700 900127"): libphonenumber reads no
+# letters, and the whole number was published. Inside a run of digits and O's with no other
+# letter touching it, an O is a zero; the text keeps its length, so every offset still holds.
+# "O2", "Room 3O" or "NO" are not numbers here: only a phone number's shape is then accepted.
+# Looked for at the letter first, which the search skips to (twice as fast as at a digit).
+_O_BY_A_DIGIT = re.compile(r"[Oo](?<=\d[Oo])|[Oo](?=\d)")
+_DIGITS_AND_OS = re.compile(r"(?<!\w)[\dOo]++(?!\w)")
+
+
+def zeros_for_letter_o(text: str) -> str:
+    """``text`` with each O or o that stands among digits (and no other letters) as a 0."""
+    if _O_BY_A_DIGIT.search(text) is None:
+        return text
+    return _DIGITS_AND_OS.sub(_zeros, text)
+
+
+def _zeros(word: re.Match[str]) -> str:
+    digits = word.group(0)
+    if digits.isdigit() or not any(c.isdigit() for c in digits):
+        return digits
+    return digits.replace("O", "0").replace("o", "0")
 
 
 def _looks_like_uk_number(raw: str, number: phonenumbers.PhoneNumber) -> bool:

@@ -28,6 +28,8 @@ from tests.decide.handmade import finding
         ("3 or 4 May 2019", "May 2019"),
         ("3rd and 4th May 2019", "May 2019"),
         ("12 or 13/06/2019", "June 2019"),
+        ("03-May-2019", "May 2019"),  # as hospital and police systems print dates
+        ("14/Aug/2019", "August 2019"),
         ("4 November", None),  # no year: the descriptor is used instead
         ("March 2019", None),  # already month and year
         ("12/13/2019", None),  # no 13th month: not read as a UK date

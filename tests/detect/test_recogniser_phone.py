@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from anonymiser.detect.uk import UkPhoneRecogniser
+from anonymiser.detect.uk import UkPhoneRecogniser, zeros_for_letter_o
 from tests.detect.recognisers import found as found_by
 from tests.detect.recognisers import load_one
 
@@ -119,3 +119,51 @@ def test_an_opening_bracket_before_a_number_stays(recogniser: UkPhoneRecogniser)
 def test_finds_extensions(text: str, expected: list[str]) -> None:
     extension = load_one("PhoneExtensionRecogniser")
     assert found_by(extension, text, "PHONE") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A letter O typed for a zero, among digits only: a zero.
+        ("07700 9OO 127", "07700 900 127"),
+        ("O7700 900127", "07700 900127"),
+        ("tel 0161 496 O734.", "tel 0161 496 0734."),
+        # An O beside another letter, or with no digit beside it, is a letter.
+        ("NO 2 Room 3, Oswald 4", "NO 2 Room 3, Oswald 4"),
+        ("O2O2x and 4Ox", "O2O2x and 4Ox"),
+        # Read as digits, but alone never a phone number's shape: nothing more is found.
+        ("the O2 shop", "the 02 shop"),
+    ],
+)
+def test_letter_o_among_digits_is_read_as_zero(text: str, expected: str) -> None:
+    assert zeros_for_letter_o(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # libphonenumber reads its own candidates, and a date, a time or another number
+        # beside a phone number spoiled the candidate: the whole phone number was published.
+        ("Kian Marsh      03/05/2015    07700 900127", "07700 900127"),
+        ("07700 900127 03/05/2015", "07700 900127"),
+        ("14:30 07700 900127 rang", "07700 900127"),
+        ("page 2 07700 900127", "07700 900127"),
+        ("Tel 01632 960123 07700 900127", "01632 960123"),
+        # A number broken at a line's end inside a paragraph.
+        ("Mobile 07700\n900127", "07700\n900127"),
+    ],
+)
+def test_finds_a_uk_number_beside_other_numbers(recogniser: UkPhoneRecogniser, text: str, number: str) -> None:
+    assert number in [t for _, _, t, _ in found(recogniser, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Case number: 0012345678",  # no UK number starts 00 without a country code
+        "Log 0451-12032019 refers",  # eleven digits after the 0: a log and a date
+        "on 02.05.2015 at 0930",
+    ],
+)
+def test_the_uk_shape_takes_no_other_numbers(recogniser: UkPhoneRecogniser, text: str) -> None:
+    assert found(recogniser, text) == []
