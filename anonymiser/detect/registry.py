@@ -225,11 +225,17 @@ def _needs(compiled: regex.Pattern[str], source: str, where: str) -> re.Pattern[
         return None
     opening = "(?P<needs>"
     begin = source.index(opening) + len(opening)
+    verbose = bool(compiled.flags & regex.VERBOSE)
     depth, i, in_class = 1, begin, False
     while i < len(source):
         char = source[i]
         if char == "\\":
             i += 2
+            continue
+        if verbose and not in_class and char == "#":
+            # A comment, to the end of its line: its brackets are words.
+            end = source.find("\n", i)
+            i = len(source) if end < 0 else end
             continue
         if in_class:
             in_class = char != "]"
@@ -249,7 +255,7 @@ def _needs(compiled: regex.Pattern[str], source: str, where: str) -> re.Pattern[
         # With case ignored, a look-around that rules text out could rule out more than it
         # does in the pattern, and a match would be skipped.
         raise ConfigError(f"{where}: the group 'needs' must not hold a negative look-around")
-    flags = re.IGNORECASE | re.MULTILINE | re.DOTALL | (re.VERBOSE if compiled.flags & regex.VERBOSE else 0)
+    flags = re.IGNORECASE | re.MULTILINE | re.DOTALL | (re.VERBOSE if verbose else 0)
     try:
         # Python's engine: a few words cannot run away, and it finds them faster.
         return re.compile(body, flags)

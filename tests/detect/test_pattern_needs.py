@@ -27,6 +27,8 @@ LINES = [
     "Mother drove a silver Vauxhall Corsa, then a black BMW 3 Series and a red Kia Picanto.",
     "A Land Rover Discovery and a white Mercedes were seen; the VW Golf was sold.",
     "He moved forward towards the ward; the surgery's disease register was reviewed.",
+    "Father owed £2,500 and GBP 1,200 to a lender, and CAD 1,500 to a cousin; CAD 4567 was the log.",
+    "Her address was tamsin dot price at example dot org, or kay(dot)marsh(at)example(dot)co(dot)uk.",
 ]
 
 
