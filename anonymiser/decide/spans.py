@@ -165,6 +165,9 @@ def join_names(resolved: Sequence[Candidate], texts: Mapping[int, str], joins: N
             # a joining word stands between words, never against punctuation ("Leeds, and")
             and texts[cand.unit][last.end : last.end + 1].isspace()
             and texts[cand.unit][cand.start - 1 : cand.start].isspace()
+            # a body's name that ends in its bracketed other name is whole: "the County Court
+            # (länsrätten) of the County of Dalarna" is the court of a county, two names
+            and texts[cand.unit][last.end - 1 : last.end] != ")"
         ):
             out[-1] = _joined(last, cand, texts[cand.unit], last.category, JOINED_NAME)
             continue
