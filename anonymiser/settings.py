@@ -416,6 +416,12 @@ class PeopleWords:
     # Kinship words a family uses as a title before a first name ("nanna pat", "uncle gaz"):
     # a first name in lower case after one is that person.
     kin_titles: tuple[str, ...] = ()
+    # Ratings that are also first names ("Amber"), and the labels a rating follows
+    # ("Status:", "RAG rated"): there the word is a rating, not a person.
+    ratings: tuple[str, ...] = ()
+    rating_labels: tuple[str, ...] = ()
+    # Phrases in which a first name is an ordinary word ("the Grace period").
+    word_phrases: tuple[str, ...] = ()
     # Titles that say how a person is addressed ("Mr", "Mrs"): two different ones before the
     # same surname are two people.
     honorifics: tuple[str, ...] = ()
@@ -494,6 +500,28 @@ class PeopleWords:
         return re.compile(
             rf"(?<![\w-])(?:(?i:{kin})[ \t]+(?P<name>[a-z]{{3,}})(?![\w'\u2019-])"
             rf"|(?i:{roles})[ \t]*\([ \t]*(?P<bracketed>[a-z]{{3,}})[ \t]*\))"
+        )
+
+    @cached_property
+    def word_phrase_matcher(self) -> TermMatcher:
+        """``word_phrases`` (and their plurals) as one matcher, compiled once."""
+        return TermMatcher(self.word_phrases, plurals=True)
+
+    @cached_property
+    def word_phrase_words(self) -> frozenset[str]:
+        """Every word of ``word_phrases``, in lower case."""
+        return frozenset(w.lower() for p in self.word_phrases for w in p.split())
+
+    @cached_property
+    def rating_after_label(self) -> re.Pattern[str]:
+        """A rating right after its label, a colon or dash perhaps between ("Status: |AMBER|",
+        "RAG rated |Green|"), no person's verb after it. Group ``rating``. Matched from the
+        label's start; the label must start a word."""
+        labels, ratings = _phrases(self.rating_labels), _phrases(self.ratings)
+        verbs = _phrases(self.person_verbs)
+        return re.compile(
+            rf"(?i:(?<![\w-])(?:{labels}))[ \t]*[:\u2013\u2014-]?[ \t]*"
+            rf"(?P<rating>(?i:{ratings}))(?![\w'\u2019-])(?![ \t]+(?i:{verbs})\b)"
         )
 
     @cached_property
@@ -618,6 +646,9 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         possessed_by_people=_str_list(data.get("possessed_by_people"), f"{path}: possessed_by_people"),
         town_before=_str_list(data.get("town_before"), f"{path}: town_before"),
         kin_titles=_str_list(data.get("kin_titles"), f"{path}: kin_titles"),
+        ratings=_str_list(data.get("ratings"), f"{path}: ratings"),
+        rating_labels=_str_list(data.get("rating_labels"), f"{path}: rating_labels"),
+        word_phrases=_str_list(data.get("word_phrases"), f"{path}: word_phrases"),
         honorifics=_str_list(data.get("honorifics"), f"{path}: honorifics"),
         practice_heads=_str_list(data.get("practice_heads"), f"{path}: practice_heads"),
         family_words=_str_list(data.get("family_words"), f"{path}: family_words"),
@@ -868,6 +899,7 @@ class Settings:
         _ = (self.keep.matcher, self.case.keep_matcher, self.people.not_name_matcher)
         _ = (self.people.leading_role, self.people.adult_title, self.people.adult_title_before)
         _ = self.people.adult_word_after
+        _ = (self.people.word_phrase_matcher, self.people.rating_after_label)
         _ = (
             self.people.family_after,
             self.people.residence_before,
