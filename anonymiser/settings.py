@@ -422,6 +422,9 @@ class PeopleWords:
     rating_labels: tuple[str, ...] = ()
     # Phrases in which a first name is an ordinary word ("the Grace period").
     word_phrases: tuple[str, ...] = ()
+    # Words of going or living somewhere ("gone", "moved", "born"): a first name after one
+    # and its preposition is the town ("gone to Kendal").
+    travel_words: tuple[str, ...] = ()
     # Titles that say how a person is addressed ("Mr", "Mrs"): two different ones before the
     # same surname are two people.
     honorifics: tuple[str, ...] = ()
@@ -529,6 +532,13 @@ class PeopleWords:
         """A word only a place follows, ending the text before a name ("works in |")."""
         words = "|".join(re.escape(w) for w in self.town_before) or "(?!)"
         return re.compile(rf"\b(?:{words})[ \t]+$", re.IGNORECASE)
+
+    @cached_property
+    def travel_before(self) -> re.Pattern[str]:
+        """A word of going or living somewhere and its preposition, ending the text before a
+        name ("had gone to |", "was born in |")."""
+        words = _phrases(self.travel_words)
+        return re.compile(rf"(?<![\w-])(?:{words})[ \t]+(?:back[ \t]+)?(?:to|in|into|from|at)[ \t]+$", re.IGNORECASE)
 
     @cached_property
     def residence_before(self) -> re.Pattern[str]:
@@ -649,6 +659,7 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         ratings=_str_list(data.get("ratings"), f"{path}: ratings"),
         rating_labels=_str_list(data.get("rating_labels"), f"{path}: rating_labels"),
         word_phrases=_str_list(data.get("word_phrases"), f"{path}: word_phrases"),
+        travel_words=_str_list(data.get("travel_words"), f"{path}: travel_words"),
         honorifics=_str_list(data.get("honorifics"), f"{path}: honorifics"),
         practice_heads=_str_list(data.get("practice_heads"), f"{path}: practice_heads"),
         family_words=_str_list(data.get("family_words"), f"{path}: family_words"),
@@ -899,7 +910,7 @@ class Settings:
         _ = (self.keep.matcher, self.case.keep_matcher, self.people.not_name_matcher)
         _ = (self.people.leading_role, self.people.adult_title, self.people.adult_title_before)
         _ = self.people.adult_word_after
-        _ = (self.people.word_phrase_matcher, self.people.rating_after_label)
+        _ = (self.people.word_phrase_matcher, self.people.rating_after_label, self.people.travel_before)
         _ = (
             self.people.family_after,
             self.people.residence_before,

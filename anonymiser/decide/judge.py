@@ -41,6 +41,7 @@ from anonymiser.decide.person_match import (
 )
 from anonymiser.decide.recognisers import WORD_NAME, WORKER_INITIALS_RECOGNISER
 from anonymiser.decide.span_tidy import (
+    cut_off_label,
     names_more_than_terms,
     tidy_span,
     trim_off_terms,
@@ -184,6 +185,8 @@ class _Judge:
             ):
                 return None
             f = tidied
+        # "Kendal with Mother": the label the draft uses is not part of the model's place.
+        f = cut_off_label(f, unit.text, settings.keep.is_anonymised_form)
         if inside_any(f.start, f.end, glossary_spans[f.unit]):
             return None
         near_kept = (

@@ -4,7 +4,6 @@ patterns/people.yml ``word_phrases`` ("the Grace period")."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
 from anonymiser.records import Finding
@@ -34,7 +33,7 @@ def without_practice_words(findings: Sequence[Finding], texts: Mapping[int, str]
         for m in words.rating_after_label.finditer(texts[uid])
     }
     phrases: dict[int, list[tuple[int, int]]] = {}
-    verb_after = _verb_after(words)
+    verb_after = words.person_verb_after
     for uid in phrase_units:
         text = texts[uid]
         phrases[uid] = [(s, e) for s, e in words.word_phrase_matcher.spans(text) if not verb_after.match(text, e)]
@@ -48,7 +47,3 @@ def without_practice_words(findings: Sequence[Finding], texts: Mapping[int, str]
 
     return [f for f in findings if not practice(f)]
 
-
-def _verb_after(words: PeopleWords) -> re.Pattern[str]:
-    verbs = "|".join(re.escape(v) for v in sorted(words.person_verbs, key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"[ \t]+(?:{verbs})\b", re.IGNORECASE)

@@ -14,7 +14,8 @@ from wordfreq import zipf_frequency
 
 from anonymiser.decide.keep import inside_any
 from anonymiser.decide.people import role_before
-from anonymiser.decide.place_guesses import first_name_unplaced, town_read_as_person
+from anonymiser.decide.place_guesses import first_name_unplaced, town_after_going, town_read_as_person
+from anonymiser.decide.recognisers import TOWN_AFTER_GOING
 from anonymiser.decide.words import NAME_WORD
 from anonymiser.detect.given_names import (
     GIVEN_NAME_RECOGNISER,
@@ -131,6 +132,10 @@ def reclassify(
             # after a full stop was cut off it; "Sertraline" opening a sentence): no person is
             # called that. A first name a drug dictionary also lists is still a person.
             continue
+        if guess and town_after_going(f, texts[f.unit], words) and (f.category == "PERSON" or is_first_name(f.text.strip())):
+            # "had gone to Kendal": the town, though Kendal is a first name (and the person
+            # elsewhere in the draft, whose name found everywhere gives way to it here).
+            f = replace(f, category="LOCATION", recogniser=TOWN_AFTER_GOING)
         if f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
             if f.category == "ORGANISATION" and any(
                 s < f.end and f.start < e for s, e in agency_spans.get(f.unit, [])

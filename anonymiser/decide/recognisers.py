@@ -10,6 +10,8 @@ from __future__ import annotations
 PROPAGATED = "document_consistency"
 FUZZY = "fuzzy_name_variant"
 GLOSS = "bracketed_name"
+# A first name after a word of going or living there ("had gone to Kendal"): the town.
+TOWN_AFTER_GOING = "town_after_going"
 INITIAL = "initial_as_name"
 COUPLE = "couple_title"
 SHORT_FORM = "short_form_of_name"

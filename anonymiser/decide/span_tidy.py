@@ -9,7 +9,7 @@ something, or None when nothing of a name is left.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from anonymiser.decide.keep import overlaps_any
@@ -333,3 +333,20 @@ def names_more_than_terms(
     if not overlaps_any(f.start, f.end, glossary):
         return False
     return own_name_word(text, f.start, f.end, glossary, glossary_words, keep)
+
+
+# A joining word inside a span, and what follows it to the end ("Kendal| with Mother|").
+_JOINED_REST = re.compile(r"[ \t]+(?:with|and|&)[ \t]+(?P<rest>\S.*)$", re.DOTALL)
+
+
+def cut_off_label(f: Finding, text: str, is_label: Callable[[str], bool]) -> Finding:
+    """A model's place or body guess that runs on over "with" or "and" into a label the draft
+    already uses ("Kendal with Mother", "Harrowfold and Child A") cut before the joining
+    word: the label is the draft's own, and the guess swallowed it into "(organisation)"."""
+    if not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) or f.category == "PERSON":
+        return f
+    joined = _JOINED_REST.search(f.text)
+    if joined is None or not is_label(joined.group("rest").strip()):
+        return f
+    end = f.start + joined.start()
+    return replace(f, end=end, text=text[f.start : end])

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from anonymiser.decide.recognisers import FUZZY, PROPAGATED
+
 # The recogniser named for two durations joined into one span.
 JOINED = "joined_duration"
 # The recogniser named for two names of places or bodies joined into one span.
@@ -77,7 +79,13 @@ def _merge(group: list[Candidate]) -> Candidate:
     categories = {c.category for c in group}
     sensitive = [c for c in group if categories & SENSITIVE_OVER.get(c.category, frozenset())]
     pool = sensitive or group
-    found_here = {(c.start, c.end) for c in pool if not c.propagated and c.category != "PERSON"}
+    # A person found here (not by their name found elsewhere) reads these words better too:
+    # "Kendal had gone to Kendal" keeps the girl first and the town second.
+    found_here = {
+        (c.start, c.end)
+        for c in pool
+        if not c.propagated and (c.category != "PERSON" or c.recogniser not in (PROPAGATED, FUZZY))
+    }
     pool = [c for c in pool if not (c.propagated and (c.start, c.end) in found_here)] or pool
     owner = sorted(pool, key=lambda c: (-c.length, not c.exact, -c.score, c.key))[0]
     return replace(
