@@ -200,6 +200,9 @@ _LONE_PARAGRAPH_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3}){1,2}\.?")
 
 
 _HYPHEN_BEFORE_LINE_END = re.compile(r"\w[-\u2010\u2011][ \t]*\r?\n$")
+# A first name at a line's end and the surname opening the next ("Declan\nWhitlow"): the
+# detector runs such a name on over the break (engine._across_line_breaks); one name.
+_NAME_OVER_LINE = re.compile(r"[A-Z\u00c0-\u00de][\w'\u2019-]*[ \t]*\r?\n[ \t]*[A-Z\u00c0-\u00de][\w'\u2019-]*")
 
 
 def tidy_span(
@@ -217,7 +220,9 @@ def tidy_span(
     """
     start, end = f.start, f.end
     newline = text.find("\n", start, end)
-    if newline != -1 and f.category == "PERSON" and _HYPHEN_BEFORE_LINE_END.search(text, start, newline + 1):
+    if newline != -1 and f.category == "PERSON" and (
+        _HYPHEN_BEFORE_LINE_END.search(text, start, newline + 1) or _NAME_OVER_LINE.fullmatch(text, start, end)
+    ):
         # A double-barrelled name broken at its hyphen ("Dubois-\nMarchand") is one name: cut
         # to a line, "Marchand" was published on the next.
         newline = -1

@@ -14,7 +14,7 @@ import gc
 import logging
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from presidio_analyzer import EntityRecognizer, RecognizerRegistry, RecognizerResult
@@ -232,7 +232,9 @@ class Detector:
             walled = walled_text(chunk, piece_map)
             results = self._analyse(chunk.text, walled, entities, recognisers, artifacts, words, context)
             findings.extend(_to_findings(chunk, results, piece_map))
-        findings = _across_line_end_hyphens(findings, {u.uid: u.text for u in units})
+        texts = {u.uid: u.text for u in units}
+        findings = _across_line_end_hyphens(findings, texts)
+        findings = _across_line_breaks(findings, texts, self.settings.given_names.is_surname_like)
         return sorted(findings, key=lambda f: (f.unit, f.start, f.end, f.category, f.recogniser))
 
     def _analyse(
@@ -330,6 +332,32 @@ def _across_line_end_hyphens(findings: list[Finding], texts: dict[int, str]) -> 
         more = _HYPHEN_LINE_END.match(text, f.end) if f.category == "PERSON" else None
         if more is not None:
             f = replace(f, end=more.end(), text=text[f.start : more.end()])
+        out.append(f)
+    return out
+
+
+# A line broken inside a sentence (a Word line break, a .txt draft's wrapped line) just after
+# a name, and the next line opening with a capitalised word that the sentence runs on from: a
+# comma, a closing bracket, or a word in small letters after it ("Declan\nWhitlow, was").
+_NAME_ON_NEXT_LINE = re.compile(
+    r"[ \t]*\r?\n[ \t]*(?P<word>[A-Z\u00c0-\u00de][\w'\u2019-]*[a-z\u00df-\u00ff])(?=[,;:)]|[ \t]+[a-z])"
+)
+
+
+def _across_line_breaks(
+    findings: list[Finding], texts: dict[int, str], is_surname_like: Callable[[str], bool]
+) -> list[Finding]:
+    """A person's first name that ends a line runs on to the surname opening the next, where
+    the sentence goes on after it: "The father, Declan\nWhitlow, was not present" published
+    "Whitlow". Only a surname the lists know or a word rare in English, after a finding of
+    one word (a first name), so a list of names, one a line, stays apart."""
+    out: list[Finding] = []
+    for f in findings:
+        if f.category == "PERSON" and " " not in f.text.strip() and "\n" not in f.text:
+            text = texts.get(f.unit, "")
+            more = _NAME_ON_NEXT_LINE.match(text, f.end)
+            if more is not None and is_surname_like(more.group("word")):
+                f = replace(f, end=more.end(), text=text[f.start : more.end()])
         out.append(f)
     return out
 
