@@ -32,6 +32,8 @@ _NAME_BEFORE = re.compile(r"(?<![\w'\u2019.-])(?:[A-Z]\.|[A-Z][\w'\u2019-]*)[ \t
 _LOWER_CASE = re.compile(r"(?<![\w'\u2019-])([a-z]{3,})(?=(?:['\u2019]s)?(?![\w-]))")
 # Words that give a name after them ("is called |ryan", "known as |kai").
 _NAMED_BEFORE = re.compile(r"\b(?:called|named|known[ \t]+as)[ \t]+$", re.IGNORECASE)
+# A word that reports what someone said just before a name ("she said |darren had left").
+_REPORTED_BEFORE = re.compile(r"\b(?:said|says|told|tells|that|reported|reports|stated)[ \t]+$", re.IGNORECASE)
 # A determiner before a word makes it a noun ("the |bill said").
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|their|my|your|our|its)[ \t]+$", re.IGNORECASE)
 # A capitalised word, its possessive apart.
@@ -121,6 +123,10 @@ def word_names(
             known = word_is[(word, lone_rare)] = name_word(word, lone_rare)
         return known and not overlaps_any(start, start + len(word), taken.get(uid, []))
 
+    # A verb a sentence's subject takes (people.yml verbs_after_name) after a reported name.
+    reported_verb = re.compile(
+        r"[ \t]+(?:" + ("|".join(re.escape(v) for v in words.verbs_after_name) or "(?!)") + r")\b", re.IGNORECASE
+    )
     out: list[Finding] = []
     for uid, text in texts.items():
         spans: list[tuple[int, int]] = []
@@ -147,6 +153,8 @@ def word_names(
                 and (
                     words.possessive_then_family.match(text, end)
                     or (words.person_verb_after.match(text, end) and not _DETERMINER_BEFORE.search(before))
+                    # Reported: "she said darren had left", "says that tyler was at nan's".
+                    or (_REPORTED_BEFORE.search(before) and reported_verb.match(text, end))
                 )
             ):
                 spans.append((start, end))
