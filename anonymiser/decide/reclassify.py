@@ -168,16 +168,19 @@ def _person_after_role(
     is_first_name: Callable[[str], bool] = lambda word: False,
     places: frozenset[str] = frozenset(),
 ) -> bool:
-    """Whether the model's ORG or place guess ``f`` is a person's name after their role
+    """Whether the model's ORG or place guess ``f`` (or one word it read as a people, a
+    language or a faith: "her daughter Zuzanna" as an ethnicity) is a person's name after their role
     ("the paramedic, Owain Pritchard"): two or three capitalised name words, none of them an
     ordinary or practice word, right after a family or professional role word. One word is
     a name right after a family role word ("her mother, Tamzin", "uncle Paddy", which the
     model read as a body and a place) on the evidence names_after_family_words asks for: a
     first name or a word as rare as a surname, and no word of a place the patterns found
     (``places``, lower case)."""
-    if not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) or f.category not in ("ORGANISATION", "LOCATION"):
+    if not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) or f.category not in ("ORGANISATION", *_PLACE_OR_GROUP):
         return False
     tokens = f.text.split()
+    if f.category not in ("ORGANISATION", "LOCATION") and len(tokens) != 1:
+        return False  # a people, a language or a faith of several words is not a name
     if len(tokens) == 1 and NAME_WORD.fullmatch(tokens[0]):
         word = tokens[0]
         folded = words.folded

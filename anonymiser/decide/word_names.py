@@ -34,6 +34,12 @@ _LOWER_CASE = re.compile(r"(?<![\w'\u2019-])([a-z]{3,})(?=(?:['\u2019]s)?(?![\w-
 _NAMED_BEFORE = re.compile(r"\b(?:called|named|known[ \t]+as)[ \t]+$", re.IGNORECASE)
 # A word that reports what someone said just before a name ("she said |darren had left").
 _REPORTED_BEFORE = re.compile(r"\b(?:said|says|told|tells|that|reported|reports|stated)[ \t]+$", re.IGNORECASE)
+# A nickname in quotes after words that give someone a name ('known as "Smithy"', 'knew her as
+# "Bubbles"', "called him 'Tiny'", "nicknamed 'Bear'"): one or two capitalised words.
+_NICKNAME_IN_QUOTES = re.compile(
+    r"\b(?:known|knew[ \t]+(?:him|her|them)|called[ \t]+(?:him|her|them)|referred[ \t]+to|nicknamed|named)"
+    r"(?:[ \t]+as)?[ \t]+[\"'\u2018\u201c](?P<name>[A-Z][a-z'\u2019-]+(?:[ \t]+[A-Z][a-z'\u2019-]+)?)[\"'\u2019\u201d]"
+)
 # A determiner before a word makes it a noun ("the |bill said").
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|their|my|your|our|its)[ \t]+$", re.IGNORECASE)
 # A capitalised word, its possessive apart.
@@ -157,6 +163,12 @@ def word_names(
                     or (_REPORTED_BEFORE.search(before) and reported_verb.match(text, end))
                 )
             ):
+                spans.append((start, end))
+        for match in _NICKNAME_IN_QUOTES.finditer(text):
+            # 'knew her as "Bubbles"', "called him 'Tiny'": the draft says it is her name.
+            start, end = match.span("name")
+            name_words = match.group("name").lower().split()
+            if not overlaps_any(start, end, taken.get(uid, [])) and not all(w in never for w in name_words):
                 spans.append((start, end))
         for match in words.kin_title_then_name.finditer(text):
             group = "name" if match.group("name") else "bracketed"

@@ -1,0 +1,42 @@
+"""Names from a red-team pass over invented case notes, each published before its rule:
+
+- a first name after a family word that the model read as a people ("her daughter Zuzanna"
+  as an ethnicity), as it reads names after family words that it takes for places;
+- initials before a family role in brackets ("A.B. (mother)"), as before a practitioner's;
+- a nickname in quotes after "knew her as", "called him" ("Bubbles"), as after "known as".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymiser.detect.engine import Detector
+from anonymiser.settings import Settings
+from tests.decide.handmade import redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Zofia and her daughter Zuzanna arrived in 2019.", ["Zofia", "Zuzanna"]),
+        ("A.B. (mother) and C.D. (father) were interviewed.", ["A.B.", "C.D."]),
+        ("AB (mother) was interviewed.", ["AB"]),
+        ('Staff at the nursery knew her as "Bubbles".', ["Bubbles"]),
+        ("The other children called him 'Tiny'. Tiny was bullied.", ["Tiny"]),
+    ],
+)
+def test_red_team_names_are_redacted(text: str, gone: list[str], settings: Settings, detector: Detector) -> None:
+    out = redacted(text, settings, detector)
+    assert not [g for g in gone if g in out], out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her daughter Polish speaking, she needed an interpreter.",
+        'The plan was known as "Signs of Safety".',
+        "The referral (mother) was late.",
+    ],
+)
+def test_red_team_words_stay(text: str, settings: Settings, detector: Detector) -> None:
+    assert "Person" not in redacted(text, settings, detector)
