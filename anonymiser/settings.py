@@ -463,6 +463,11 @@ class PeopleWords:
         return re.compile(rf"[ \t]+(?:{phrases})\b", re.IGNORECASE)
 
     @cached_property
+    def family_role_set(self) -> frozenset[str]:
+        """``family_roles`` in lower case."""
+        return frozenset(w.lower() for w in self.family_roles)
+
+    @cached_property
     def place_before_set(self) -> frozenset[str]:
         """``place_before`` in lower case."""
         return frozenset(w.lower() for w in self.place_before)

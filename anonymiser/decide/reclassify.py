@@ -7,6 +7,7 @@ around and inside its guesses say what they are. Run once, before any finding is
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
@@ -117,6 +118,8 @@ def reclassify(
     for f in findings:
         if _person_after_role(f, texts[f.unit], glossary_words, words, is_first_name, pattern_places):
             f = replace(f, category="PERSON")
+        else:
+            f = _name_inside_family_word(f, words, is_first_name, glossary_words) or f
         guess = f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) or f.recogniser == GIVEN_NAME_RECOGNISER
         if guess and f.category == "PERSON" and any(
             s <= f.start and f.end <= e and score > f.score for s, e, score in surer.get(f.unit, [])
@@ -196,6 +199,35 @@ def _person_after_role(
     if any(is_common_word(t) or t.lower() in glossary_words for t in tokens):
         return False
     return role_before(text, f.start, words)[0] is not None
+
+
+# A family word opening a guess, then one or two name words and perhaps a possessive
+# ("Uncle |Sandeep|", "Baby |Alfie|'s").
+_FAMILY_WORD_THEN_NAME = re.compile(
+    r"(?P<role>[A-Za-z-]+)[ \t]+(?P<name>[A-Z][\w'\u2019-]*?(?:[ \t]+[A-Z][\w'\u2019-]*?)?)(?:['\u2019]s?)?"
+)
+
+
+def _name_inside_family_word(
+    f: Finding, words: PeopleWords, is_first_name: Callable[[str], bool], glossary_words: set[str]
+) -> Finding | None:
+    """The person inside the model's place or body guess that opens with a family word
+    ("Uncle Sandeep drove", "Baby Alfie's cot": both read "(organisation)", and the
+    possessive went with it): the name alone, as a person; None if the guess is no such."""
+    if not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) or f.category not in ("ORGANISATION", "LOCATION"):
+        return None
+    shape = _FAMILY_WORD_THEN_NAME.fullmatch(f.text.strip())
+    if shape is None or shape.group("role").lower() not in words.family_role_set:
+        return None
+    names = shape.group("name").split()
+    first = names[0]
+    if first.lower() in glossary_words or not (
+        is_first_name(first) or zipf_frequency(first.lower(), "en") < SURNAME_WORD_BELOW_ZIPF
+    ):
+        return None
+    lead = len(f.text) - len(f.text.lstrip())
+    start = f.start + lead + shape.start("name")
+    return replace(f, start=start, end=start + len(shape.group("name")), text=shape.group("name"), category="PERSON")
 
 
 def _first_name_doing(

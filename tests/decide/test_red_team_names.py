@@ -40,3 +40,17 @@ def test_red_team_names_are_redacted(text: str, gone: list[str], settings: Setti
 )
 def test_red_team_words_stay(text: str, settings: Settings, detector: Detector) -> None:
     assert "Person" not in redacted(text, settings, detector)
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("Uncle Sandeep drove them to hospital.", "Uncle Person A drove them to hospital."),
+        ("Baby Alfie's cot was in mum's room.", "Baby Person A's cot was in mum's room."),
+    ],
+)
+def test_a_family_word_and_a_name_the_model_read_as_a_body_is_the_person(
+    text: str, published: str, settings: Settings, detector: Detector
+) -> None:
+    # Both read "(organisation)", and the possessive went with it.
+    assert redacted(text, settings, detector) == published
