@@ -408,6 +408,8 @@ class PeopleWords:
     # Labels before a colon that a name follows ("RE:", "Subject:"): a first name the model
     # reads as a place there is the person.
     name_labels: tuple[str, ...] = ()
+    # Words before a name that only a person follows ("spoke to", "lives with").
+    person_before: tuple[str, ...] = ()
     # Words that, after a name's possessive, say it is a person's ("Jayden's friend").
     possessed_by_people: tuple[str, ...] = ()
     # Words only a place follows ("in"): the model's lone person guess after one that is no
@@ -461,6 +463,11 @@ class PeopleWords:
         none. Phrases match across any spacing ("was  crying")."""
         phrases = "|".join(r"\s+".join(re.escape(w) for w in v.split()) for v in self.person_verbs) or "(?!)"
         return re.compile(rf"[ \t]+(?:{phrases})\b", re.IGNORECASE)
+
+    @cached_property
+    def person_word_before(self) -> re.Pattern[str]:
+        """A ``person_before`` phrase ending the text before a name ("spoke to |")."""
+        return re.compile(rf"(?<![\w-])(?:{_phrases(self.person_before)})[ \t]+$", re.IGNORECASE)
 
     @cached_property
     def family_role_set(self) -> frozenset[str]:
@@ -659,6 +666,7 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         place_before=_str_list(data.get("place_before"), f"{path}: place_before"),
         name_labels=_str_list(data.get("name_labels"), f"{path}: name_labels"),
         possessed_by_people=_str_list(data.get("possessed_by_people"), f"{path}: possessed_by_people"),
+        person_before=_str_list(data.get("person_before"), f"{path}: person_before"),
         town_before=_str_list(data.get("town_before"), f"{path}: town_before"),
         kin_titles=_str_list(data.get("kin_titles"), f"{path}: kin_titles"),
         ratings=_str_list(data.get("ratings"), f"{path}: ratings"),

@@ -53,6 +53,9 @@ def first_name_unplaced(
         and is_first_name(word)
     ):
         return False
+    if words.person_word_before.search(text, max(0, f.start - 30), f.start):
+        # "spoke to |Chantelle|", "lives with |Jordan|": only a person follows these.
+        return True
     if _AGE_AFTER.match(text, f.start + len(word)):
         # "BROOKLYN (aged 4)", "Jordan (7)": a place has no age.
         return True

@@ -54,3 +54,17 @@ def test_a_family_word_and_a_name_the_model_read_as_a_body_is_the_person(
 ) -> None:
     # Both read "(organisation)", and the possessive went with it.
     assert redacted(text, settings, detector) == published
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("15.02.19 SW TK spoke to Chantelle by phone.", "(a date in February 2019) Social Worker 1 spoke to Person A by phone."),
+        ("The HV explained to Chelsea why she had come.", "The HV explained to Person A why she had come."),
+        ("Mother went to Chelsea for the weekend.", "Mother went to (place) for the weekend."),
+    ],
+)
+def test_a_first_name_after_speaking_to_is_a_person(text: str, published: str, settings: Settings, detector: Detector) -> None:
+    # "spoke to Chantelle" read "spoke to (place)": "to" governs a place after "went", a
+    # person after "spoke".
+    assert redacted(text, settings, detector) == published
