@@ -19,7 +19,7 @@ from anonymiser.decide.keep import overlaps_any
 from anonymiser.decide.recognisers import WORD_NAME
 from anonymiser.decide.reclassify import PLACE_CATEGORIES
 from anonymiser.decide.words import NAME_WORD
-from anonymiser.detect.given_names import GivenNameRules
+from anonymiser.detect.given_names import LOWER_CASE_BELOW_ZIPF, GivenNameRules, name_key
 from anonymiser.detect.model import MODEL_RECOGNISER_PREFIX
 from anonymiser.records import Finding
 from anonymiser.settings import PeopleWords
@@ -34,6 +34,9 @@ _LOWER_CASE = re.compile(r"(?<![\w'\u2019-])([a-z]{3,})(?=(?:['\u2019]s)?(?![\w-
 _NAMED_BEFORE = re.compile(r"\b(?:called|named|known[ \t]+as)[ \t]+$", re.IGNORECASE)
 # A word that reports what someone said just before a name ("she said |darren had left").
 _REPORTED_BEFORE = re.compile(r"\b(?:said|says|told|tells|that|reported|reports|stated)[ \t]+$", re.IGNORECASE)
+# An honorific in lower case and the word after it ("mrs |smith|", "mr |o'neill|"); not "miss",
+# a verb ("did not miss school"), nor "ms" before a word of a condition, which is no surname.
+_LOWER_CASE_TITLE_THEN_WORD = re.compile(r"(?<![\w'\u2019.-])(?:mr|mrs|ms|mx|dr)\.?[ \t]+(?P<name>[a-z][a-z'\u2019-]*[a-z])(?![\w'\u2019-])")
 # A nickname in quotes after words that give someone a name ('known as "Smithy"', 'knew her as
 # "Bubbles"', "called him 'Tiny'", "nicknamed 'Bear'"): one or two capitalised words.
 _NICKNAME_IN_QUOTES = re.compile(
@@ -162,6 +165,17 @@ def word_names(
                     # Reported: "she said darren had left", "says that tyler was at nan's".
                     or (_REPORTED_BEFORE.search(before) and reported_verb.match(text, end))
                 )
+            ):
+                spans.append((start, end))
+        for match in _LOWER_CASE_TITLE_THEN_WORD.finditer(text):
+            # "mrs smith said", "spoke to mr o'neill": a surname of the lists, or a word rare
+            # in English, after an honorific in a lower-case note.
+            start, end = match.span("name")
+            surname = match.group("name")
+            if (
+                not overlaps_any(start, end, taken.get(uid, []))
+                and surname not in never
+                and (name_key(surname) in given.surnames or zipf_frequency(surname, "en") < LOWER_CASE_BELOW_ZIPF)
             ):
                 spans.append((start, end))
         for match in _NICKNAME_IN_QUOTES.finditer(text):

@@ -68,3 +68,30 @@ def test_a_first_name_after_speaking_to_is_a_person(text: str, published: str, s
     # "spoke to Chantelle" read "spoke to (place)": "to" governs a place after "went", a
     # person after "spoke".
     assert redacted(text, settings, detector) == published
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("mrs smith said the children were fine.", ["smith"]),
+        ("spoke to mr o'neill at the door.", ["o'neill"]),
+        ("dr patel rang re meds.", ["patel"]),
+        ("Princess was taken into care.", ["Princess"]),
+        ("Precious was placed with foster carers.", ["Precious"]),
+    ],
+)
+def test_red_team_names_in_notes_are_redacted(text: str, gone: list[str], settings: Settings, detector: Detector) -> None:
+    out = redacted(text, settings, detector)
+    assert not [g for g in gone if g in out], out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mum did not miss school this week.",
+        "ms symptoms were discussed.",
+        "the dr appointment was missed.",
+    ],
+)
+def test_lower_case_titles_before_words_stay(text: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == text
