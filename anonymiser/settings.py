@@ -424,6 +424,9 @@ class PeopleWords:
     rating_labels: tuple[str, ...] = ()
     # Phrases in which a first name is an ordinary word ("the Grace period").
     word_phrases: tuple[str, ...] = ()
+    # First names that are modal verbs ("Will"), and the words after which they are names.
+    modal_names: tuple[str, ...] = ()
+    modal_blockers: tuple[str, ...] = ()
     # Words of going or living somewhere ("gone", "moved", "born"): a first name after one
     # and its preposition is the town ("gone to Kendal").
     travel_words: tuple[str, ...] = ()
@@ -515,6 +518,16 @@ class PeopleWords:
         return re.compile(
             rf"(?<![\w-])(?:(?i:{kin})[ \t]+(?P<name>[a-z]{{3,}})(?![\w'\u2019-])"
             rf"|(?i:{roles})[ \t]*\([ \t]*(?P<bracketed>[a-z]{{3,}})[ \t]*\))"
+        )
+
+    @cached_property
+    def modal_name(self) -> re.Pattern[str]:
+        """A ``modal_names`` name, capitalised as written, before a possessive or one of
+        ``modal_blockers`` ("|Will| was seen", "|Will|'s mum"). Group ``name``."""
+        names = "|".join(re.escape(n) for n in self.modal_names) or "(?!)"
+        blockers = _phrases(self.modal_blockers)
+        return re.compile(
+            rf"(?<![\w'\u2019.-])(?P<name>{names})(?=['\u2019]s\b|[ \t]+(?i:{blockers})\b)"
         )
 
     @cached_property
@@ -672,6 +685,8 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         ratings=_str_list(data.get("ratings"), f"{path}: ratings"),
         rating_labels=_str_list(data.get("rating_labels"), f"{path}: rating_labels"),
         word_phrases=_str_list(data.get("word_phrases"), f"{path}: word_phrases"),
+        modal_names=_str_list(data.get("modal_names"), f"{path}: modal_names"),
+        modal_blockers=_str_list(data.get("modal_blockers"), f"{path}: modal_blockers"),
         travel_words=_str_list(data.get("travel_words"), f"{path}: travel_words"),
         honorifics=_str_list(data.get("honorifics"), f"{path}: honorifics"),
         practice_heads=_str_list(data.get("practice_heads"), f"{path}: practice_heads"),

@@ -167,6 +167,11 @@ def word_names(
                 )
             ):
                 spans.append((start, end))
+        for match in words.modal_name.finditer(text):
+            # "Will was seen by the GP", "Will's mum": no modal verb stands there.
+            start, end = match.span("name")
+            if not overlaps_any(start, end, taken.get(uid, [])) and not _NAME_BEFORE.search(text, 0, start):
+                spans.append((start, end))
         for match in _LOWER_CASE_TITLE_THEN_WORD.finditer(text):
             # "mrs smith said", "spoke to mr o'neill": a surname of the lists, or a word rare
             # in English, after an honorific in a lower-case note.
