@@ -421,6 +421,8 @@ class PeopleWords:
     # Labels before a colon that a name follows ("RE:", "Subject:"): a first name the model
     # reads as a place there is the person.
     name_labels: tuple[str, ...] = ()
+    # Words before a name that only a person follows ("spoke to", "lives with").
+    person_before: tuple[str, ...] = ()
     # Words that, after a name's possessive, say it is a person's ("Jayden's friend").
     possessed_by_people: tuple[str, ...] = ()
     # Words only a place follows ("in"): the model's lone person guess after one that is no
@@ -429,6 +431,18 @@ class PeopleWords:
     # Kinship words a family uses as a title before a first name ("nanna pat", "uncle gaz"):
     # a first name in lower case after one is that person.
     kin_titles: tuple[str, ...] = ()
+    # Ratings that are also first names ("Amber"), and the labels a rating follows
+    # ("Status:", "RAG rated"): there the word is a rating, not a person.
+    ratings: tuple[str, ...] = ()
+    rating_labels: tuple[str, ...] = ()
+    # Phrases in which a first name is an ordinary word ("the Grace period").
+    word_phrases: tuple[str, ...] = ()
+    # First names that are modal verbs ("Will"), and the words after which they are names.
+    modal_names: tuple[str, ...] = ()
+    modal_blockers: tuple[str, ...] = ()
+    # Words of going or living somewhere ("gone", "moved", "born"): a first name after one
+    # and its preposition is the town ("gone to Kendal").
+    travel_words: tuple[str, ...] = ()
     # Titles that say how a person is addressed ("Mr", "Mrs"): two different ones before the
     # same surname are two people.
     honorifics: tuple[str, ...] = ()
@@ -465,6 +479,16 @@ class PeopleWords:
         none. Phrases match across any spacing ("was  crying")."""
         phrases = "|".join(r"\s+".join(re.escape(w) for w in v.split()) for v in self.person_verbs) or "(?!)"
         return re.compile(rf"[ \t]+(?:{phrases})\b", re.IGNORECASE)
+
+    @cached_property
+    def person_word_before(self) -> re.Pattern[str]:
+        """A ``person_before`` phrase ending the text before a name ("spoke to |")."""
+        return re.compile(rf"(?<![\w-])(?:{_phrases(self.person_before)})[ \t]+$", re.IGNORECASE)
+
+    @cached_property
+    def family_role_set(self) -> frozenset[str]:
+        """``family_roles`` in lower case."""
+        return frozenset(w.lower() for w in self.family_roles)
 
     @cached_property
     def place_before_set(self) -> frozenset[str]:
@@ -512,10 +536,49 @@ class PeopleWords:
         )
 
     @cached_property
+    def modal_name(self) -> re.Pattern[str]:
+        """A ``modal_names`` name, capitalised as written, before a possessive or one of
+        ``modal_blockers`` ("|Will| was seen", "|Will|'s mum"). Group ``name``."""
+        names = "|".join(re.escape(n) for n in self.modal_names) or "(?!)"
+        blockers = _phrases(self.modal_blockers)
+        return re.compile(
+            rf"(?<![\w'\u2019.-])(?P<name>{names})(?=['\u2019]s\b|[ \t]+(?i:{blockers})\b)"
+        )
+
+    @cached_property
+    def word_phrase_matcher(self) -> TermMatcher:
+        """``word_phrases`` (and their plurals) as one matcher, compiled once."""
+        return TermMatcher(self.word_phrases, plurals=True)
+
+    @cached_property
+    def word_phrase_words(self) -> frozenset[str]:
+        """Every word of ``word_phrases``, in lower case."""
+        return frozenset(w.lower() for p in self.word_phrases for w in p.split())
+
+    @cached_property
+    def rating_after_label(self) -> re.Pattern[str]:
+        """A rating right after its label, a colon or dash perhaps between ("Status: |AMBER|",
+        "RAG rated |Green|"), no person's verb after it. Group ``rating``. Matched from the
+        label's start; the label must start a word."""
+        labels, ratings = _phrases(self.rating_labels), _phrases(self.ratings)
+        verbs = _phrases(self.person_verbs)
+        return re.compile(
+            rf"(?i:(?<![\w-])(?:{labels}))[ \t]*[:\u2013\u2014-]?[ \t]*"
+            rf"(?P<rating>(?i:{ratings}))(?![\w'\u2019-])(?![ \t]+(?i:{verbs})\b)"
+        )
+
+    @cached_property
     def town_word_before(self) -> re.Pattern[str]:
         """A word only a place follows, ending the text before a name ("works in |")."""
         words = "|".join(re.escape(w) for w in self.town_before) or "(?!)"
         return re.compile(rf"\b(?:{words})[ \t]+$", re.IGNORECASE)
+
+    @cached_property
+    def travel_before(self) -> re.Pattern[str]:
+        """A word of going or living somewhere and its preposition, ending the text before a
+        name ("had gone to |", "was born in |")."""
+        words = _phrases(self.travel_words)
+        return re.compile(rf"(?<![\w-])(?:{words})[ \t]+(?:back[ \t]+)?(?:to|in|into|from|at)[ \t]+$", re.IGNORECASE)
 
     @cached_property
     def residence_before(self) -> re.Pattern[str]:
@@ -631,8 +694,15 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         place_before=_str_list(data.get("place_before"), f"{path}: place_before"),
         name_labels=_str_list(data.get("name_labels"), f"{path}: name_labels"),
         possessed_by_people=_str_list(data.get("possessed_by_people"), f"{path}: possessed_by_people"),
+        person_before=_str_list(data.get("person_before"), f"{path}: person_before"),
         town_before=_str_list(data.get("town_before"), f"{path}: town_before"),
         kin_titles=_str_list(data.get("kin_titles"), f"{path}: kin_titles"),
+        ratings=_str_list(data.get("ratings"), f"{path}: ratings"),
+        rating_labels=_str_list(data.get("rating_labels"), f"{path}: rating_labels"),
+        word_phrases=_str_list(data.get("word_phrases"), f"{path}: word_phrases"),
+        modal_names=_str_list(data.get("modal_names"), f"{path}: modal_names"),
+        modal_blockers=_str_list(data.get("modal_blockers"), f"{path}: modal_blockers"),
+        travel_words=_str_list(data.get("travel_words"), f"{path}: travel_words"),
         honorifics=_str_list(data.get("honorifics"), f"{path}: honorifics"),
         practice_heads=_str_list(data.get("practice_heads"), f"{path}: practice_heads"),
         family_words=_str_list(data.get("family_words"), f"{path}: family_words"),
@@ -883,6 +953,7 @@ class Settings:
         _ = (self.keep.matcher, self.case.keep_matcher, self.people.not_name_matcher)
         _ = (self.people.leading_role, self.people.adult_title, self.people.adult_title_before)
         _ = self.people.adult_word_after
+        _ = (self.people.word_phrase_matcher, self.people.rating_after_label, self.people.travel_before)
         _ = (
             self.people.family_after,
             self.people.residence_before,

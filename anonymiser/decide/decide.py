@@ -42,6 +42,7 @@ from anonymiser.decide.name_search import (
 from anonymiser.decide.people import KnownName, labels_in_use
 from anonymiser.decide.person_match import person_book, place_words_of
 from anonymiser.decide.person_overlaps import give_way_to_people
+from anonymiser.decide.ratings import without_practice_words
 from anonymiser.decide.reclassify import reclassify
 from anonymiser.decide.resolve import resolve_candidates
 from anonymiser.decide.span_tidy import split_at_sentence_breaks
@@ -108,6 +109,9 @@ def decide(
     # First names that are ordinary words, where the words around say they are a person
     # ("Summer told the teacher", "nanna pat said"): found here, judged like the others.
     findings = with_word_names(findings, texts, words, draft.glossary_words, settings.given_names)
+    # A rating after its label ("Status: AMBER") is no person called Amber, nor a name in a
+    # phrase of practice ("the Grace period").
+    findings = without_practice_words(findings, texts, settings.people)
     book = person_book(draft, findings, case_matchers)
     place_words = place_words_of(findings, words.titles)
     found = judge_findings(findings, draft, book, case_matchers, place_words)

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
+from wordfreq import zipf_frequency
+
 from anonymiser.decide.capitals import WordCases
 from anonymiser.decide.context import Draft
 from anonymiser.decide.dates import is_month_and_year
@@ -39,8 +41,9 @@ from anonymiser.decide.person_match import (
     plausible_name,
     professional_titled,
 )
-from anonymiser.decide.recognisers import WORD_NAME, WORKER_INITIALS_RECOGNISER
+from anonymiser.decide.recognisers import ROLE_LABEL_NAME_RECOGNISER, WORD_NAME, WORKER_INITIALS_RECOGNISER
 from anonymiser.decide.span_tidy import (
+    cut_off_label,
     names_more_than_terms,
     tidy_span,
     trim_off_terms,
@@ -59,6 +62,9 @@ from anonymiser.detect.given_names import GIVEN_NAME_RECOGNISER
 from anonymiser.detect.model import MODEL_RECOGNISER_PREFIX
 from anonymiser.detect.names import has_no_capitals, is_common_word
 from anonymiser.records import Finding, TextUnit
+
+# A word this common in English is an ordinary word, not a name the lists lack.
+ORDINARY_WORD_ZIPF = 4.0
 
 
 def judge_findings(
@@ -184,6 +190,8 @@ class _Judge:
             ):
                 return None
             f = tidied
+        # "Kendal with Mother": the label the draft uses is not part of the model's place.
+        f = cut_off_label(f, unit.text, settings.keep.is_anonymised_form)
         if inside_any(f.start, f.end, glossary_spans[f.unit]):
             return None
         near_kept = (
@@ -264,6 +272,12 @@ class _Judge:
             listed = f.recogniser in (GIVEN_NAME_RECOGNISER, WORKER_INITIALS_RECOGNISER, WORD_NAME)
             # The title just before a span that leaves it out ("Mrs " of "O'Neill").
             title = unit.text[titles.extend_over(unit.text, f.start) : f.start].strip() or None
+            if f.recogniser == ROLE_LABEL_NAME_RECOGNISER and all(
+                zipf_frequency(t.lower(), "en") >= ORDINARY_WORD_ZIPF for t in re.findall(r"[^\W\d_]+", f.text)
+            ):
+                # "SW: Not Seen", "SW: Home Visit": the shape of a name after a role's label,
+                # made of ordinary words. A name the lists know is found by them.
+                return None
             if not from_case and not plausible_name(
                 f.text,
                 words.not_name_matcher,

@@ -53,6 +53,9 @@ def first_name_unplaced(
         and is_first_name(word)
     ):
         return False
+    if words.person_word_before.search(text, max(0, f.start - 30), f.start):
+        # "spoke to |Chantelle|", "lives with |Jordan|": only a person follows these.
+        return True
     if _AGE_AFTER.match(text, f.start + len(word)):
         # "BROOKLYN (aged 4)", "Jordan (7)": a place has no age.
         return True
@@ -100,3 +103,31 @@ def town_read_as_person(
         and not is_first_name(word)
         and words.town_word_before.search(text, 0, f.start) is not None
     )
+
+
+def town_after_going(f: Finding, text: str, words: PeopleWords) -> bool:
+    """Whether the person or place guess ``f`` (the model's or the name lists') is a town: one
+    capitalised word right after a word of going or living there and its preposition
+    (patterns/people.yml ``travel_words``: "had gone to |Kendal|", "born in |Florence|"),
+    with no possessive or person's verb after it ("went to Kendal's party", "went to Jordan
+    said")."""
+    word = f.text.strip()
+    end = f.start + len(f.text.rstrip())
+    return (
+        f.category in ("PERSON", "LOCATION")
+        and NAME_WORD.fullmatch(word) is not None
+        and word[:1].isupper()
+        and text[end : end + 1] not in ("'", "\u2019")
+        and town_context(text, f.start, words)
+        and words.person_verb_after.match(text, end) is None
+    )
+
+
+def town_context(text: str, start: int, words: PeopleWords) -> bool:
+    """Whether a word of going or living somewhere and its preposition end the text before
+    ``start`` ("had gone to |"); only the few words before it are read."""
+    return words.travel_before.search(text, max(0, start - _TRAVEL_REACH), start) is not None
+
+
+# Enough characters before a name for the longest travel word, "back" and a preposition.
+_TRAVEL_REACH = 32

@@ -7,6 +7,7 @@ around and inside its guesses say what they are. Run once, before any finding is
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
@@ -14,7 +15,8 @@ from wordfreq import zipf_frequency
 
 from anonymiser.decide.keep import inside_any
 from anonymiser.decide.people import role_before
-from anonymiser.decide.place_guesses import first_name_unplaced, town_read_as_person
+from anonymiser.decide.place_guesses import first_name_unplaced, town_after_going, town_read_as_person
+from anonymiser.decide.recognisers import TOWN_AFTER_GOING
 from anonymiser.decide.words import NAME_WORD
 from anonymiser.detect.given_names import (
     GIVEN_NAME_RECOGNISER,
@@ -116,6 +118,8 @@ def reclassify(
     for f in findings:
         if _person_after_role(f, texts[f.unit], glossary_words, words, is_first_name, pattern_places):
             f = replace(f, category="PERSON")
+        else:
+            f = _name_inside_family_word(f, words, is_first_name, glossary_words) or f
         guess = f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) or f.recogniser == GIVEN_NAME_RECOGNISER
         if guess and f.category == "PERSON" and any(
             s <= f.start and f.end <= e and score > f.score for s, e, score in surer.get(f.unit, [])
@@ -131,6 +135,10 @@ def reclassify(
             # after a full stop was cut off it; "Sertraline" opening a sentence): no person is
             # called that. A first name a drug dictionary also lists is still a person.
             continue
+        if guess and town_after_going(f, texts[f.unit], words) and (f.category == "PERSON" or is_first_name(f.text.strip())):
+            # "had gone to Kendal": the town, though Kendal is a first name (and the person
+            # elsewhere in the draft, whose name found everywhere gives way to it here).
+            f = replace(f, category="LOCATION", recogniser=TOWN_AFTER_GOING)
         if f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
             if f.category == "ORGANISATION" and any(
                 s < f.end and f.start < e for s, e in agency_spans.get(f.unit, [])
@@ -163,16 +171,19 @@ def _person_after_role(
     is_first_name: Callable[[str], bool] = lambda word: False,
     places: frozenset[str] = frozenset(),
 ) -> bool:
-    """Whether the model's ORG or place guess ``f`` is a person's name after their role
+    """Whether the model's ORG or place guess ``f`` (or one word it read as a people, a
+    language or a faith: "her daughter Zuzanna" as an ethnicity) is a person's name after their role
     ("the paramedic, Owain Pritchard"): two or three capitalised name words, none of them an
     ordinary or practice word, right after a family or professional role word. One word is
     a name right after a family role word ("her mother, Tamzin", "uncle Paddy", which the
     model read as a body and a place) on the evidence names_after_family_words asks for: a
     first name or a word as rare as a surname, and no word of a place the patterns found
     (``places``, lower case)."""
-    if not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) or f.category not in ("ORGANISATION", "LOCATION"):
+    if not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) or f.category not in ("ORGANISATION", *_PLACE_OR_GROUP):
         return False
     tokens = f.text.split()
+    if f.category not in ("ORGANISATION", "LOCATION") and len(tokens) != 1:
+        return False  # a people, a language or a faith of several words is not a name
     if len(tokens) == 1 and NAME_WORD.fullmatch(tokens[0]):
         word = tokens[0]
         folded = words.folded
@@ -188,6 +199,35 @@ def _person_after_role(
     if any(is_common_word(t) or t.lower() in glossary_words for t in tokens):
         return False
     return role_before(text, f.start, words)[0] is not None
+
+
+# A family word opening a guess, then one or two name words and perhaps a possessive
+# ("Uncle |Sandeep|", "Baby |Alfie|'s").
+_FAMILY_WORD_THEN_NAME = re.compile(
+    r"(?P<role>[A-Za-z-]+)[ \t]+(?P<name>[A-Z][\w'\u2019-]*?(?:[ \t]+[A-Z][\w'\u2019-]*?)?)(?:['\u2019]s?)?"
+)
+
+
+def _name_inside_family_word(
+    f: Finding, words: PeopleWords, is_first_name: Callable[[str], bool], glossary_words: set[str]
+) -> Finding | None:
+    """The person inside the model's place or body guess that opens with a family word
+    ("Uncle Sandeep drove", "Baby Alfie's cot": both read "(organisation)", and the
+    possessive went with it): the name alone, as a person; None if the guess is no such."""
+    if not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) or f.category not in ("ORGANISATION", "LOCATION"):
+        return None
+    shape = _FAMILY_WORD_THEN_NAME.fullmatch(f.text.strip())
+    if shape is None or shape.group("role").lower() not in words.family_role_set:
+        return None
+    names = shape.group("name").split()
+    first = names[0]
+    if first.lower() in glossary_words or not (
+        is_first_name(first) or zipf_frequency(first.lower(), "en") < SURNAME_WORD_BELOW_ZIPF
+    ):
+        return None
+    lead = len(f.text) - len(f.text.lstrip())
+    start = f.start + lead + shape.start("name")
+    return replace(f, start=start, end=start + len(shape.group("name")), text=shape.group("name"), category="PERSON")
 
 
 def _first_name_doing(

@@ -10,6 +10,8 @@ from __future__ import annotations
 PROPAGATED = "document_consistency"
 FUZZY = "fuzzy_name_variant"
 GLOSS = "bracketed_name"
+# A first name after a word of going or living there ("had gone to Kendal"): the town.
+TOWN_AFTER_GOING = "town_after_going"
 INITIAL = "initial_as_name"
 COUPLE = "couple_title"
 SHORT_FORM = "short_form_of_name"
@@ -23,3 +25,6 @@ LOWER_CASE = "name_in_lower_case_note"
 # The name of the YAML recogniser of a practitioner's initials after the role's shorthand
 # ("SW LK", "HV BO": patterns/recognisers/worker_initials.yml).
 WORKER_INITIALS_RECOGNISER = "worker_initials"
+# The YAML recogniser of a name after a role's shorthand and a colon ("SW: Tamsin Price":
+# patterns/recognisers/worker_initials.yml).
+ROLE_LABEL_NAME_RECOGNISER = "name_after_role_label"

@@ -8,7 +8,7 @@ from anonymiser.decide.family_words import family_references
 from anonymiser.decide.found import Found
 from anonymiser.decide.name_search import couple_titles
 from anonymiser.decide.people import PersonBook
-from anonymiser.decide.recognisers import FUZZY, PROPAGATED
+from anonymiser.decide.recognisers import FUZZY, PROPAGATED, TOWN_AFTER_GOING
 from anonymiser.decide.spans import (
     Candidate,
     join_durations,
@@ -30,6 +30,15 @@ def resolve_candidates(found: Found, draft: Draft, book: PersonBook) -> list[Can
             for c in candidates
             if c.recogniser not in (PROPAGATED, FUZZY)
             or found.adult_spans.get((c.unit, c.start, c.end), c.key) == c.key
+        ]
+    # A town found after a word of going there ("had gone to Kendal") is the town, though a
+    # person of that name is found everywhere (the girl called Kendal who went).
+    towns = {(c.unit, c.start, c.end) for c in candidates if c.recogniser == TOWN_AFTER_GOING}
+    if towns:
+        candidates = [
+            c
+            for c in candidates
+            if not (c.category == "PERSON" and c.recogniser in (PROPAGATED, FUZZY) and (c.unit, c.start, c.end) in towns)
         ]
     candidates.extend(couple_titles(candidates, by_uid, draft.titles, every=policy.couple_titles == "mask"))
     resolved = join_names(

@@ -9,7 +9,7 @@ something, or None when nothing of a name is left.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from anonymiser.decide.keep import overlaps_any
@@ -215,6 +215,9 @@ _LONE_PARAGRAPH_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3}){1,2}\.?")
 
 
 _HYPHEN_BEFORE_LINE_END = re.compile(r"\w[-\u2010\u2011][ \t]*\r?\n$")
+# A first name at a line's end and the surname opening the next ("Declan\nWhitlow"): the
+# detector runs such a name on over the break (engine._across_line_breaks); one name.
+_NAME_OVER_LINE = re.compile(r"[A-Z\u00c0-\u00de][\w'\u2019-]*[ \t]*\r?\n[ \t]*[A-Z\u00c0-\u00de][\w'\u2019-]*")
 
 
 def tidy_span(
@@ -232,7 +235,9 @@ def tidy_span(
     """
     start, end = f.start, f.end
     newline = text.find("\n", start, end)
-    if newline != -1 and f.category == "PERSON" and _HYPHEN_BEFORE_LINE_END.search(text, start, newline + 1):
+    if newline != -1 and f.category == "PERSON" and (
+        _HYPHEN_BEFORE_LINE_END.search(text, start, newline + 1) or _NAME_OVER_LINE.fullmatch(text, start, end)
+    ):
         # A double-barrelled name broken at its hyphen ("Dubois-\nMarchand") is one name: cut
         # to a line, "Marchand" was published on the next.
         newline = -1
@@ -348,3 +353,20 @@ def names_more_than_terms(
     if not overlaps_any(f.start, f.end, glossary):
         return False
     return own_name_word(text, f.start, f.end, glossary, glossary_words, keep)
+
+
+# A joining word inside a span, and what follows it to the end ("Kendal| with Mother|").
+_JOINED_REST = re.compile(r"[ \t]+(?:with|and|&)[ \t]+(?P<rest>\S.*)$", re.DOTALL)
+
+
+def cut_off_label(f: Finding, text: str, is_label: Callable[[str], bool]) -> Finding:
+    """A model's place or body guess that runs on over "with" or "and" into a label the draft
+    already uses ("Kendal with Mother", "Harrowfold and Child A") cut before the joining
+    word: the label is the draft's own, and the guess swallowed it into "(organisation)"."""
+    if not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) or f.category == "PERSON":
+        return f
+    joined = _JOINED_REST.search(f.text)
+    if joined is None or not is_label(joined.group("rest").strip()):
+        return f
+    end = f.start + joined.start()
+    return replace(f, end=end, text=text[f.start : end])

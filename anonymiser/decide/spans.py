@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from anonymiser.decide.recognisers import FUZZY, PROPAGATED
+
 # The recogniser named for two durations joined into one span.
 JOINED = "joined_duration"
 # The recogniser named for two names of places or bodies joined into one span.
@@ -87,7 +89,13 @@ def _merge(group: list[Candidate]) -> Candidate:
     categories = {c.category for c in group}
     sensitive = [c for c in group if categories & SENSITIVE_OVER.get(c.category, frozenset())]
     pool = sensitive or group
-    found_here = {(c.start, c.end) for c in pool if not c.propagated and c.category != "PERSON"}
+    # A person found here (not by their name found elsewhere) reads these words better too:
+    # "Kendal had gone to Kendal" keeps the girl first and the town second.
+    found_here = {
+        (c.start, c.end)
+        for c in pool
+        if not c.propagated and (c.category != "PERSON" or c.recogniser not in (PROPAGATED, FUZZY))
+    }
     pool = [c for c in pool if not (c.propagated and (c.start, c.end) in found_here)] or pool
     owner = sorted(pool, key=lambda c: (-c.length, not c.exact, -c.score, c.key))[0]
     return replace(
@@ -175,6 +183,9 @@ def join_names(resolved: Sequence[Candidate], texts: Mapping[int, str], joins: N
             # a joining word stands between words, never against punctuation ("Leeds, and")
             and texts[cand.unit][last.end : last.end + 1].isspace()
             and texts[cand.unit][cand.start - 1 : cand.start].isspace()
+            # a body's name that ends in its bracketed other name is whole: "the County Court
+            # (länsrätten) of the County of Dalarna" is the court of a county, two names
+            and texts[cand.unit][last.end - 1 : last.end] != ")"
         ):
             out[-1] = _joined(last, cand, texts[cand.unit], last.category, JOINED_NAME)
             continue

@@ -19,7 +19,7 @@ from anonymiser.decide.keep import overlaps_any
 from anonymiser.decide.recognisers import WORD_NAME
 from anonymiser.decide.reclassify import PLACE_CATEGORIES
 from anonymiser.decide.words import NAME_WORD
-from anonymiser.detect.given_names import GivenNameRules
+from anonymiser.detect.given_names import LOWER_CASE_BELOW_ZIPF, GivenNameRules, name_key
 from anonymiser.detect.model import MODEL_RECOGNISER_PREFIX
 from anonymiser.records import Finding
 from anonymiser.settings import PeopleWords
@@ -32,6 +32,17 @@ _NAME_BEFORE = re.compile(r"(?<![\w'\u2019.-])(?:[A-Z]\.|[A-Z][\w'\u2019-]*)[ \t
 _LOWER_CASE = re.compile(r"(?<![\w'\u2019-])([a-z]{3,})(?=(?:['\u2019]s)?(?![\w-]))")
 # Words that give a name after them ("is called |ryan", "known as |kai").
 _NAMED_BEFORE = re.compile(r"\b(?:called|named|known[ \t]+as)[ \t]+$", re.IGNORECASE)
+# A word that reports what someone said just before a name ("she said |darren had left").
+_REPORTED_BEFORE = re.compile(r"\b(?:said|says|told|tells|that|reported|reports|stated)[ \t]+$", re.IGNORECASE)
+# An honorific in lower case and the word after it ("mrs |smith|", "mr |o'neill|"); not "miss",
+# a verb ("did not miss school"), nor "ms" before a word of a condition, which is no surname.
+_LOWER_CASE_TITLE_THEN_WORD = re.compile(r"(?<![\w'\u2019.-])(?:mr|mrs|ms|mx|dr)\.?[ \t]+(?P<name>[a-z][a-z'\u2019-]*[a-z])(?![\w'\u2019-])")
+# A nickname in quotes after words that give someone a name ('known as "Smithy"', 'knew her as
+# "Bubbles"', "called him 'Tiny'", "nicknamed 'Bear'"): one or two capitalised words.
+_NICKNAME_IN_QUOTES = re.compile(
+    r"\b(?:known|knew[ \t]+(?:him|her|them)|called[ \t]+(?:him|her|them)|referred[ \t]+to|nicknamed|named)"
+    r"(?:[ \t]+as)?[ \t]+[\"'\u2018\u201c](?P<name>[A-Z][a-z'\u2019-]+(?:[ \t]+[A-Z][a-z'\u2019-]+)?)[\"'\u2019\u201d]"
+)
 # A determiner before a word makes it a noun ("the |bill said").
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|their|my|your|our|its)[ \t]+$", re.IGNORECASE)
 # A capitalised word, its possessive apart.
@@ -121,6 +132,10 @@ def word_names(
             known = word_is[(word, lone_rare)] = name_word(word, lone_rare)
         return known and not overlaps_any(start, start + len(word), taken.get(uid, []))
 
+    # A verb a sentence's subject takes (people.yml verbs_after_name) after a reported name.
+    reported_verb = re.compile(
+        r"[ \t]+(?:" + ("|".join(re.escape(v) for v in words.verbs_after_name) or "(?!)") + r")\b", re.IGNORECASE
+    )
     out: list[Finding] = []
     for uid, text in texts.items():
         spans: list[tuple[int, int]] = []
@@ -147,8 +162,32 @@ def word_names(
                 and (
                     words.possessive_then_family.match(text, end)
                     or (words.person_verb_after.match(text, end) and not _DETERMINER_BEFORE.search(before))
+                    # Reported: "she said darren had left", "says that tyler was at nan's".
+                    or (_REPORTED_BEFORE.search(before) and reported_verb.match(text, end))
                 )
             ):
+                spans.append((start, end))
+        for match in words.modal_name.finditer(text):
+            # "Will was seen by the GP", "Will's mum": no modal verb stands there.
+            start, end = match.span("name")
+            if not overlaps_any(start, end, taken.get(uid, [])) and not _NAME_BEFORE.search(text, 0, start):
+                spans.append((start, end))
+        for match in _LOWER_CASE_TITLE_THEN_WORD.finditer(text):
+            # "mrs smith said", "spoke to mr o'neill": a surname of the lists, or a word rare
+            # in English, after an honorific in a lower-case note.
+            start, end = match.span("name")
+            surname = match.group("name")
+            if (
+                not overlaps_any(start, end, taken.get(uid, []))
+                and surname not in never
+                and (name_key(surname) in given.surnames or zipf_frequency(surname, "en") < LOWER_CASE_BELOW_ZIPF)
+            ):
+                spans.append((start, end))
+        for match in _NICKNAME_IN_QUOTES.finditer(text):
+            # 'knew her as "Bubbles"', "called him 'Tiny'": the draft says it is her name.
+            start, end = match.span("name")
+            name_words = match.group("name").lower().split()
+            if not overlaps_any(start, end, taken.get(uid, [])) and not all(w in never for w in name_words):
                 spans.append((start, end))
         for match in words.kin_title_then_name.finditer(text):
             group = "name" if match.group("name") else "bracketed"

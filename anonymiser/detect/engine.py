@@ -14,11 +14,12 @@ import gc
 import logging
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from presidio_analyzer import EntityRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from wordfreq import zipf_frequency
 
 from anonymiser.detect.case_file import CaseFileRecogniser
 from anonymiser.detect.context import ChunkWords, boost_by_context, context_words
@@ -166,9 +167,15 @@ class Detector:
             wait_loaded = getattr(recogniser, "wait_loaded", None)
             if wait_loaded is not None:
                 wait_loaded()  # a missing or broken data file fails here, not mid-document
-        recognisers.append(titled_name_recogniser(settings.people.titles, settings.people.peerages))
+        recognisers.append(
+            titled_name_recogniser(
+                settings.people.titles, settings.people.peerages, (*settings.people.honorifics, "Dr")
+            )
+        )
         if settings.given_names.locales or settings.given_names.add:
             recognisers.append(GivenNameRecogniser(settings.given_names, _never_first_names(settings)))
+        # Words never run into a person's name from before it (titles, roles, practice).
+        self._not_name_words = frozenset(w.lower() for w in _never_first_names(settings))
         recognisers.append(RareWordRecogniser(_words_of(settings.keep.terms)))
         recognisers.append(
             ModelEntityRecogniser(settings.entity_mapping, settings.model_scores, settings.label_by_context)
@@ -232,7 +239,10 @@ class Detector:
             walled = walled_text(chunk, piece_map)
             results = self._analyse(chunk.text, walled, entities, recognisers, artifacts, words, context)
             findings.extend(_to_findings(chunk, results, piece_map))
-        findings = _across_line_end_hyphens(findings, {u.uid: u.text for u in units})
+        texts = {u.uid: u.text for u in units}
+        findings = _across_line_end_hyphens(findings, texts)
+        findings = _across_line_breaks(findings, texts, self.settings.given_names.is_surname_like)
+        findings = _with_rare_word_before(findings, texts, self._not_name_words)
         return sorted(findings, key=lambda f: (f.unit, f.start, f.end, f.category, f.recogniser))
 
     def _analyse(
@@ -330,6 +340,56 @@ def _across_line_end_hyphens(findings: list[Finding], texts: dict[int, str]) -> 
         more = _HYPHEN_LINE_END.match(text, f.end) if f.category == "PERSON" else None
         if more is not None:
             f = replace(f, end=more.end(), text=text[f.start : more.end()])
+        out.append(f)
+    return out
+
+
+# A line broken inside a sentence (a Word line break, a .txt draft's wrapped line) just after
+# a name, and the next line opening with a capitalised word that the sentence runs on from: a
+# comma, a closing bracket, or a word in small letters after it ("Declan\nWhitlow, was").
+_NAME_ON_NEXT_LINE = re.compile(
+    r"[ \t]*\r?\n[ \t]*(?P<word>[A-Z\u00c0-\u00de][\w'\u2019-]*[a-z\u00df-\u00ff])(?=[,;:)]|[ \t]+[a-z])"
+)
+
+
+def _across_line_breaks(
+    findings: list[Finding], texts: dict[int, str], is_surname_like: Callable[[str], bool]
+) -> list[Finding]:
+    """A person's first name that ends a line runs on to the surname opening the next, where
+    the sentence goes on after it: "The father, Declan\nWhitlow, was not present" published
+    "Whitlow". Only a surname the lists know or a word rare in English, after a finding of
+    one word (a first name), so a list of names, one a line, stays apart."""
+    out: list[Finding] = []
+    for f in findings:
+        if f.category == "PERSON" and " " not in f.text.strip() and "\n" not in f.text:
+            text = texts.get(f.unit, "")
+            more = _NAME_ON_NEXT_LINE.match(text, f.end)
+            if more is not None and is_surname_like(more.group("word")):
+                f = replace(f, end=more.end(), text=text[f.start : more.end()])
+        out.append(f)
+    return out
+
+
+# A capitalised word just before a name, on the same line, joined by a space only.
+_WORD_BEFORE = re.compile(r"(?<![\w'\u2019.-])(?P<word>[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+)[ \t]$")
+# A word rarer than this in English is no ordinary word ("Harjit"; "Later" and "Police" are).
+_RARE_WORD_ZIPF = 2.5
+
+
+def _with_rare_word_before(findings: list[Finding], texts: dict[int, str], never: frozenset[str]) -> list[Finding]:
+    """A person's name the model found without its first word, when that word is no word of
+    English ("Harjit Singh Dhillon" found as "Singh Dhillon", which published "Harjit", and
+    so every later "Harjit" too): the name runs back over it. Not a title, role, practice or
+    function word (``never``, lower case)."""
+    out: list[Finding] = []
+    for f in findings:
+        if f.category == "PERSON" and f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
+            text = texts.get(f.unit, "")
+            before = _WORD_BEFORE.search(text, max(0, f.start - 40), f.start)
+            if before is not None:
+                word = before.group("word")
+                if word.lower() not in never and zipf_frequency(word.lower(), "en") < _RARE_WORD_ZIPF:
+                    f = replace(f, start=before.start("word"), text=text[before.start("word") : f.end])
         out.append(f)
     return out
 

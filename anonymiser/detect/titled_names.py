@@ -20,7 +20,10 @@ TITLED_NAME_RECOGNISER = "titled_name"
 # An initial without a dot may stand before another part ("Mr J R Smith", "Mr A. N Loizou").
 # Presidio compiles with the `regex` module, so \p{Lu} covers "Ö" and "Ł" as well as "O".
 # Sentence words that follow an initial ("Mr A. The ...") are not part of the name.
-_NOT_NAME = r"(?!(?:The|A|An|And|But|Of|In|On|At|To|For|By|With|He|She|It|They|His|Her|Their|This|That|Was|Is|Has|Had)\b(?!\.))"
+_SENTENCE_WORDS = "The|A|An|And|But|Of|In|On|At|To|For|By|With|He|She|It|They|His|Her|Their|This|That|Was|Is|Has|Had"
+# In capitals too ("MRS MCPHERSON WAS SEEN"), with the verbs a note in capitals goes on with.
+_SENTENCE_CAPITALS = f"{_SENTENCE_WORDS.upper()}|WERE|ARE|SAID|SAYS|TOLD|WHO|WOULD|WILL|HAD|DID|SEEN|ATTENDED|REPORTED"
+_NOT_NAME = rf"(?!(?:{_SENTENCE_WORDS}|{_SENTENCE_CAPITALS})\b(?!\.))"
 _PART = (
     rf"{_NOT_NAME}(?:\p{{Lu}}\.(?:-?\s?\p{{Lu}}\.)*"
     r"|\p{Lu}[\w'\u2019\-\u2010\u2011]*\p{Ll}[\w'\u2019\-\u2010\u2011]*"
@@ -37,12 +40,21 @@ _SHOULDER_NUMBER = r"(?:\d{1,6}\s+)?"
 _PARTICLE = rf"(?:(?:{'|'.join(sorted(PARTICLES, key=len, reverse=True))})\s+){{0,2}}"
 
 
-def titled_name_recogniser(titles: Sequence[str], peerages: Sequence[str] = ()) -> PatternRecogniser:
+def titled_name_recogniser(
+    titles: Sequence[str], peerages: Sequence[str] = (), capitals: Sequence[str] = ()
+) -> PatternRecogniser:
+    """``capitals``: titles also found in capitals ("MRS", "DR"), before a name in capitals;
+    a typed-up note or heading in capitals ("MRS MCPHERSON WAS SEEN") was published."""
     regex = (
         rf"(?-i:\b(?:{_alternatives(titles)})\.?\s+{_SHOULDER_NUMBER}{_PARTICLE}"
         rf"(?:(?:{_BARE_INITIAL}|{_PART})\s+{_PARTICLE}){{0,2}}{_PART})"
     )
     patterns = [Pattern(name="title and name", regex=regex, score=0.8)]
+    if capitals:
+        upper = sorted({t.rstrip(".").upper() for t in capitals}, key=len, reverse=True)
+        caps_part = rf"{_NOT_NAME}\p{{Lu}}[\p{{Lu}}'\u2019\-]+(?!['\u2019]?\p{{Ll}})"
+        caps = rf"(?-i:\b(?:{'|'.join(re.escape(t) for t in upper)})\.?\s+{caps_part}(?:\s+{caps_part})?)"
+        patterns.append(Pattern(name="title and name in capitals", regex=caps, score=0.8))
     if peerages:
         # "Lord Rodger of Earlsferry": a peer's territorial designation is part of the name.
         peer = rf"(?-i:\b(?:{_alternatives(peerages)})\s+{_PART}\s+of\s+{_PART})"

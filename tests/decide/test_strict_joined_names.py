@@ -24,3 +24,17 @@ def test_strict_masks_a_name_split_at_and_or_of_whole(
 ) -> None:
     out = redacted(text, strict_settings, strict_detector)
     assert gone not in out and " and (" not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She appealed to the County Administrative Court (länsrätten) of the County of Harrowdale.",
+        "The Marlcombe Housing Trust (MHT) of the Borough of Westmere wrote.",
+    ],
+)
+def test_strict_does_not_join_a_name_that_ends_in_its_bracketed_other_name(
+    strict_settings: Settings, strict_detector: Detector, text: str
+) -> None:
+    # The bracket closes the body's name: "of the" after it joins two names, and is kept.
+    assert ") of the " in text and " of the " in redacted(text, strict_settings, strict_detector)

@@ -1,0 +1,30 @@
+"""A first name that is also a word or a place, opening a sentence before a verb only a
+person does (people.yml ``person_verbs``), is the person: "Hope attended the appointment"
+was published, "Jayden went to the park" read "(place) went to the park". The same word
+before other words stays a word. Every name is invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymiser.detect.engine import Detector
+from anonymiser.settings import Settings
+from tests.decide.handmade import redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("Hope attended the appointment with her aunt.", "Person A attended the appointment with her aunt."),
+        ("Jayden went to the park with Mother.", "Person A went to the park with Mother."),
+        ("Faith refused to speak to the nurse.", "Person A refused to speak to the nurse."),
+        ("Summer went missing on Friday.", "Person A went missing on Friday."),
+        ("India rang the ambulance.", "Person A rang the ambulance."),
+        ("Hope was expressed that things would improve.", "Hope was expressed that things would improve."),
+    ],
+)
+def test_a_first_name_before_a_persons_verb_is_a_person(
+    text: str, published: str, settings: Settings, detector: Detector
+) -> None:
+    assert redacted(text, settings, detector) == published

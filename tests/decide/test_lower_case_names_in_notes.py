@@ -1,0 +1,37 @@
+"""Names in lower-case case notes: after "mum" or "dad" used as a title ("dad lee not
+engaging"), and reported after "said" or "that" before a verb ("she said darren had left").
+Both were published. An ordinary word in the same places stays. Every name is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymiser.detect.engine import Detector
+from anonymiser.settings import Settings
+from tests.decide.handmade import redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("dad lee not engaging, kayden crying in background.", ["lee", "kayden"]),
+        ("spoke to mum sian on phone, she said darren had left.", ["sian", "darren"]),
+        ("mum shannon says that tyler was at nan's.", ["shannon", "tyler"]),
+    ],
+)
+def test_lower_case_names_in_notes_are_redacted(text: str, gone: list[str], settings: Settings, detector: Detector) -> None:
+    out = redacted(text, settings, detector)
+    assert not [g for g in gone if f" {g} " in f" {out} "], out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mum said that bath time had gone well.",
+        "dad says will had been in touch.",
+        "she said rent had not been paid.",
+        "mum says she is fine.",
+    ],
+)
+def test_ordinary_words_in_notes_stay(text: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == text
