@@ -31,6 +31,8 @@ LINES = [
     "Father owed £2,500 and GBP 1,200 to a lender, and CAD 1,500 to a cousin; CAD 4567 was the log.",
     "Her address was tamsin dot price at example dot org, or kay(dot)marsh(at)example(dot)co(dot)uk.",
     "He was given eleven years' imprisonment, then sentenced to three years and nine months.",
+    "The flat was on the 14th floor; Kian fell from the top-floor window; the third floor was empty.",
+    "Neighbours counted over thirty cats and 12 dogs; there were dozens of birds.",
     "Her Snapchat username was katiexox99; FB: kay.marsh.9; he went by the name of Dazza_7.",
 ]
 
