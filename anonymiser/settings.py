@@ -267,6 +267,9 @@ class KeepList:
     law_forms: tuple[re.Pattern[str], ...] = ()
     # Age limits ("under 16", "over 18s"): a line the law draws, not a date or an age.
     age_limit_forms: tuple[re.Pattern[str], ...] = ()
+    # Answers of is_anonymised_form, by text: it is asked of every finding, twice over, and
+    # the same few hundred texts come again and again. Not part of what the list is.
+    _anonymised: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def matcher(self) -> TermMatcher:
@@ -276,9 +279,12 @@ class KeepList:
         return TermMatcher(self.terms, plurals=True)
 
     def is_anonymised_form(self, text: str) -> bool:
-        # A full stop after the form is the sentence's, not part of it ("... to Child A.").
-        text = text.strip().rstrip(".").rstrip()
-        return any(p.fullmatch(text) for p in self.forms)
+        known = self._anonymised.get(text)
+        if known is None:
+            # A full stop after the form is the sentence's, not part of it ("... to Child A.").
+            bare = text.strip().rstrip(".").rstrip()
+            known = self._anonymised[text] = any(p.fullmatch(bare) for p in self.forms)
+        return known
 
     def is_law_name(self, text: str) -> bool:
         """Whether ``text`` is the name of a piece of legislation or rules: it has one of the
