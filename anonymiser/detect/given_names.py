@@ -366,8 +366,8 @@ class GivenNameRecogniser(EntityRecognizer):
         taken = [(s, e) for s, e in names]
         extra: list[RecognizerResult] = []
         for start, end, word in words:
-            # The cheap tests first: this looks at every capitalised word of the chunk.
-            if _shape(word) != "title" or self._name_zipf(word) is None:
+            # The cheap tests first: this looks at every word of the chunk, most in lower case.
+            if not word[:1].isupper() or _shape(word) != "title" or self._name_zipf(word) is None:
                 continue
             if _inside(taken, start, end) or _inside(places, start, end):
                 continue
