@@ -509,6 +509,33 @@ def paired(work: Path, rounds: int) -> None:
         )
 
 
+def paired_batch(work: Path, rounds: int) -> None:
+    """The batch with one worker against two, in ``rounds`` back-to-back pairs (the order
+    alternating, so neither always runs first): each pair sees the same spell of the machine,
+    and the median of the pairs' speed-ups is the figure."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="Batch of drafts: 2 workers / 1 worker, paired runs (model loads included)")
+    for column in ("round", "1 worker s", "2 workers s", "speed-up"):
+        table.add_column(column, justify="right")
+    ratios = []
+    for number in range(1, rounds + 1):
+        order = ("batch-1", "batch-2") if number % 2 else ("batch-2", "batch-1")
+        runs = {name: _run_once(name, work) for name in order}
+        one, two = runs["batch-1"]["seconds"], runs["batch-2"]["seconds"]
+        ratios.append(one / two)
+        table.add_row(str(number), f"{one:.2f}", f"{two:.2f}", f"{ratios[-1]:.3f}")
+        print(f"  round {number}: {ratios[-1]:.3f}", file=sys.stderr, flush=True)
+    console = Console(width=100)
+    console.print(table)
+    ordered = sorted(ratios)
+    console.print(
+        f"2 workers / 1 worker: median {statistics.median(ordered):.3f} "
+        f"(from {ordered[0]:.3f} to {ordered[-1]:.3f}); target >= 1.7"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--words", type=int, default=40_000, help="size of the large draft (default 40,000)")
@@ -517,6 +544,7 @@ def main() -> None:
     parser.add_argument("--what-if", action="store_true", help="also measure the engine changes in VARIANTS")
     parser.add_argument("--keep", type=Path, help="build the corpus and outputs here and keep them")
     parser.add_argument("--paired", type=int, metavar="N", help="only the pipeline against the bare model, in N back-to-back pairs")
+    parser.add_argument("--paired-batch", type=int, metavar="N", help="only the batch, 1 worker against 2, in N back-to-back pairs")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -530,6 +558,9 @@ def main() -> None:
         print(f"corpus in {work}; measuring (each in its own process)...", file=sys.stderr)
         if args.paired:
             paired(work, args.paired)
+            return
+        if args.paired_batch:
+            paired_batch(work, args.paired_batch)
             return
         names = ["bare", "bare-ner", "presidio", "pipeline", "docx", "batch-1", "batch-2"]
         what_if = []
