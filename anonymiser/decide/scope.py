@@ -383,7 +383,11 @@ def _short_enough(text: str, rules: SectionRules | None) -> bool:
 def _looks_titled(text: str, rules: SectionRules | None, bold: bool) -> bool:
     """A short title after a number, or a whole short line: capitals, title case, bold, or a
     heading the rules know ("Analysis of practice" is sentence case but is a heading)."""
-    if not text or text.endswith(_FINAL_STOP) or not _short_enough(text, rules):
+    if not text or not _short_enough(text, rules):
+        return False
+    # A question in bold or capitals is a heading ("Was the child seen and heard?", a term of
+    # reference heading its answer); any other final stop ends a sentence.
+    if text.endswith(_FINAL_STOP) and not (text.endswith("?") and (bold or is_capitals(text))):
         return False
     if not (text[0].isalpha() or text[0] in "'\"‘“"):
         return False
@@ -540,6 +544,7 @@ def find_sections(units: Sequence[TextUnit], rules: SectionRules | None = None) 
     last_anchor: int | None = None  # level of the last capitals or recognised line, before any
     appendix_level: int | None = None
     bold_anchors = False  # a top-level heading was a bold line (not capitals, not numbered)
+    capitals_anchors = False  # a top-level heading the rules know was written in capitals
     kinds: dict[int, str] = {}  # section position -> heading kind
     # A draft that uses heading styles marks its headings; a short title-case line in it is
     # more likely a name, an address or a signature than a heading, so only numbered,
@@ -578,6 +583,10 @@ def find_sections(units: Sequence[TextUnit], rules: SectionRules | None = None) 
             level = 1  # "APPENDIX: GLOSSARY" is top level, whatever came before it
         elif last_strong is not None:
             level = last_strong + 1
+        elif capitals_anchors and signal.kind == "title" and not signal.bold and last_anchor is not None:
+            # Under top-level headings in capitals ("FINDINGS"), a known heading in sentence
+            # case ("Family background") is their sub-section, not a sibling that leaves them.
+            level = last_anchor + 1
         elif signal.kind == "capitals" or (rules is not None and rules.match(signal.text) is not None):
             level = 1
         elif signal.bold and bold_anchors:
@@ -593,10 +602,83 @@ def find_sections(units: Sequence[TextUnit], rules: SectionRules | None = None) 
         elif last_strong is None and level == 1:
             last_anchor = level
             bold_anchors = bold_anchors or (signal.bold and signal.kind == "title")
+            capitals_anchors = capitals_anchors or (signal.kind == "capitals" and _names_a_section(signal.text, rules))
         sections.append(_new_section(len(sections), signal.text, level, unit.uid))
         kinds[len(sections) - 1] = signal.kind
     _promote_document_title(sections, kinds, rules)
-    return sections
+    return _separate_contents(sections, units, rules)
+
+
+# The heading given to a contents list that has none; the 'contents' rule drops it.
+CONTENTS_LISTING = "(table of contents)"
+_CONTENTS_WORDS = heading_words("contents")
+
+
+def _is_contents(heading: str, rules: SectionRules | None) -> bool:
+    match = rules.match(heading) if rules is not None else None
+    return match is not None and any(heading_words(p) == _CONTENTS_WORDS for p in match.phrases)
+
+
+def _contents_entry(line: str) -> tuple[str, ...] | None:
+    """A contents line's heading as comparable words ("2. Findings .... 6" -> findings), or
+    None for a line that does not end in a page number after leaders or a tab."""
+    match = _TOC_LINE.search(line)
+    if match is None:
+        return None
+    return heading_words(line[: match.start()].replace("\t", " "))
+
+
+def _separate_contents(
+    sections: list[SectionInfo], units: Sequence[TextUnit], rules: SectionRules | None
+) -> list[SectionInfo]:
+    """A contents list with no "Contents" heading (lines ending in page numbers, at least two
+    of them naming headings of this draft) is a section of its own, headed
+    ``CONTENTS_LISTING``: on the title page it published the headings of the dropped
+    narrative ("2. The night Child E was found by the canal  3"). Lines of counts ("Police
+    <tab> 12") name no heading and stay where they are."""
+    headings = {heading_words(s.heading) for s in sections if s.heading != FRONT_MATTER}
+    headings.discard(())
+    by_uid = {u.uid: u for u in units}
+    out: list[SectionInfo] = []
+    for section in sections:
+        out.append(section)
+        if section.heading != FRONT_MATTER and _is_contents(section.heading, rules):
+            continue
+        body = section.units if section.heading == FRONT_MATTER else section.units[1:]
+        run: list[int] = []
+        runs: list[list[int]] = []
+        for uid in body:
+            unit = by_uid[uid]
+            lines = [line for line in unit.text.splitlines() if line.strip()]
+            if not unit.location.cell and lines and all(_contents_entry(line) is not None for line in lines):
+                run.append(uid)
+                continue
+            runs.append(run)
+            run = []
+        runs.append(run)
+        listed = [
+            r
+            for r in runs
+            if sum(_contents_entry(line) in headings for uid in r for line in by_uid[uid].text.splitlines() if line.strip()) >= 2
+        ]
+        for r in listed:
+            section.units = tuple(u for u in section.units if u not in r)
+            section.words -= sum(len(by_uid[u].text.split()) for u in r)
+            # Below the section it sat in, so that sub-sections after it keep their parent.
+            level = section.level + 1 if section.level >= 1 else 1
+            out.append(_new_section(0, CONTENTS_LISTING, level))
+            out[-1].units = tuple(r)
+            out[-1].words = sum(len(by_uid[u].text.split()) for u in r[1:])
+    for index, section in enumerate(out):
+        section.index = index
+    return out
+
+
+def _names_a_section(text: str, rules: SectionRules | None) -> bool:
+    """Whether the rules know a heading as a section of the report (not only as the
+    document's title, as "SERIOUS CASE REVIEW" is)."""
+    match = rules.match(text) if rules is not None else None
+    return match is not None and match.action != "title"
 
 
 def _plain_line(signal: HeadingSignal) -> bool:
@@ -780,6 +862,13 @@ def classify_sections(
             _set(section, "drop", "needs_review", f"{match.describe()}: dropped until a person decides")
         elif match.action == "title":
             _set(section, "drop", "needs_review", f"{match.describe()}, outside the title page; dropped until reviewed")
+        elif match.action == "drop" and parent is not None and parent.action == "keep":
+            # "Family background" under "Findings" may be the case's story or a finding
+            # about how little was known of it: a person decides, nothing goes unseen.
+            _set(section, "drop", "needs_review", f"{match.describe()}, inside '{parent.heading}' (keep); dropped until a person decides")
+        elif match.action == "drop" and _is_contents(section.heading, rules) and _holds_prose(section, by_uid, rules):
+            # A foreword typed under the contents page with no heading of its own.
+            _set(section, "drop", "needs_review", f"{match.describe()}, but it holds text that is not a contents line; dropped until a person decides")
         elif match.action == "drop":
             _set(section, "drop", "auto", match.describe())
         elif parent is not None and parent.action == "drop":
@@ -787,7 +876,7 @@ def classify_sections(
             _set(section, "keep", "needs_review", f"{match.describe()}, inside '{parent.heading}' (drop)")
         else:
             _set(section, "keep", "auto", match.describe())
-        if section.status == "auto" and _doubtful_heading(section, by_uid, styled, rules):
+        if _doubtful_heading(section, by_uid, styled, rules):
             section.status = "needs_review"
             section.reason += "; a plain line in a draft whose headings are styled, taken as a heading"
     return out
