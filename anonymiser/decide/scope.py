@@ -485,6 +485,37 @@ def _heads_its_numbers(unit: TextUnit, after: TextUnit, rules: SectionRules | No
     return HeadingSignal(line, "numbered", num.count(".") + 1, _is_appendix(title))
 
 
+def _continues_numbering(
+    unit: TextUnit, last_number: str, previous: TextUnit | None, rules: SectionRules | None
+) -> HeadingSignal | None:
+    """A short numbered line in sentence case whose number is the next heading's ("3. Voice
+    of the child" after the heading "2. Findings", "4.3 Working with fathers" after "4.2 ...")
+    is a heading, though no "3.1" follows it: its section fell into the one before, and a kept
+    Findings published what the child said. A line that follows another numbered line of its
+    own depth is an item of a numbered list ("3. Whether the voice of the child was heard")."""
+    if unit.kind != "paragraph" or unit.location.cell or "\n" in unit.text.strip():
+        return None
+    line = _strip_markup(unit.text)
+    numbered = _PLAIN.match(line)
+    if numbered is None or _BULLET.match(line) or _TOC_LINE.search(line) or is_table_row(line):
+        return None
+    num, title = numbered.group("num"), numbered.group("rest").strip()
+    if any(len(part) > 1 and part.startswith("0") for part in num.split(".")):
+        return None  # "12.03.13 Home visit" is a date
+    if title.endswith(_FINAL_STOP) or not _short_enough(title, rules) or not title[0].isupper():
+        return None
+    if heading_words(title) and heading_words(title)[0] in _MONTHS:
+        return None
+    parts = [int(p) for p in last_number.split(".")]
+    following = {".".join(str(n) for n in parts[: i - 1] + [parts[i - 1] + 1]) for i in range(1, len(parts) + 1)}
+    if num not in following:
+        return None
+    before = _PLAIN.match(_strip_markup(previous.text)) if previous is not None else None
+    if before is not None and before.group("num").count(".") == num.count("."):
+        return None
+    return HeadingSignal(line, "numbered", num.count(".") + 1, _is_appendix(title))
+
+
 _TOP_CELL = re.compile(r"^table (\d+), row (\d+), cell (\d+)$")
 
 
@@ -545,6 +576,8 @@ def find_sections(units: Sequence[TextUnit], rules: SectionRules | None = None) 
     appendix_level: int | None = None
     bold_anchors = False  # a top-level heading was a bold line (not capitals, not numbered)
     capitals_anchors = False  # a top-level heading the rules know was written in capitals
+    last_number: str | None = None  # the number of the last numbered heading ("4.2")
+    previous: TextUnit | None = None  # the last paragraph of body text since that heading
     kinds: dict[int, str] = {}  # section position -> heading kind
     # A draft that uses heading styles marks its headings; a short title-case line in it is
     # more likely a name, an address or a signature than a heading, so only numbered,
@@ -559,6 +592,8 @@ def find_sections(units: Sequence[TextUnit], rules: SectionRules | None = None) 
         signal = heading_signal(unit, rules, boxed=unit.uid in boxes)
         if signal is None and unit.uid in following:
             signal = _heads_its_numbers(unit, following[unit.uid], rules)
+        if signal is None and last_number is not None:
+            signal = _continues_numbering(unit, last_number, previous, rules)
         if signal is not None and styled and _plain_line(signal) and not _names_case_detail(signal.text, rules):
             signal = None
         if signal is None:
@@ -566,7 +601,13 @@ def find_sections(units: Sequence[TextUnit], rules: SectionRules | None = None) 
                 sections.append(_new_section(0, FRONT_MATTER, 0))
             sections[-1].units += (unit.uid,)
             sections[-1].words += len(unit.text.split())
+            if unit.text.strip():
+                previous = unit
             continue
+        previous = None
+        numbered_heading = _PLAIN.match(signal.text)
+        if numbered_heading is not None:
+            last_number = numbered_heading.group("num")
 
         depth = signal.depth
         if signal.kind == "word":

@@ -243,3 +243,52 @@ def test_prose_left_in_a_contents_section_is_sent_for_review(rules: SectionRules
     _, sections = classified(draft, rules)
     [contents] = [s for s in sections if s.heading == "CONTENTS"]
     assert (contents.action, contents.status) == ("drop", "needs_review")
+
+
+# -- numbered headings in sentence case ---------------------------------------------------------
+
+VOICE_AFTER_FINDINGS = "\n\n".join(
+    [
+        "1. Introduction",
+        "1.1 This review was commissioned by the Board after a child was seriously harmed.",
+        "2. Findings",
+        "2.1 The nursery's concerns were not escalated to the MASH.",
+        "3. Voice of the child",
+        "The girl told her teacher that her mother's boyfriend locked her in the bedroom at night.",
+        "4. Recommendations",
+        "4.1 The Board should audit the escalation procedure.",
+    ]
+)
+
+
+def test_a_sentence_case_heading_that_continues_the_numbering_is_a_heading(rules: SectionRules) -> None:
+    # Before: "3. Voice of the child" (not title case, no "3.1" after it) was a paragraph of
+    # Findings, and what the child said was published with no row.
+    units, sections = classified(VOICE_AFTER_FINDINGS, rules)
+    assert [s.heading for s in sections] == ["1. Introduction", "2. Findings", "3. Voice of the child", "4. Recommendations"]
+    voice = by_heading_text(sections, "3. Voice of the child")
+    assert (voice.action, voice.status) == ("drop", "needs_review")
+
+
+def by_heading_text(sections: list[SectionInfo], heading: str) -> SectionInfo:
+    [section] = [s for s in sections if s.heading == heading]
+    return section
+
+
+def test_a_numbered_list_under_a_heading_is_not_taken_for_headings(rules: SectionRules) -> None:
+    # The terms of reference as a numbered list: item 3 follows heading 2, but follows item 2.
+    draft = "\n\n".join(
+        [
+            "1. Introduction",
+            "1.1 This review was commissioned by the Board.",
+            "2. Terms of reference",
+            "The review asked:",
+            "1. Whether agencies shared information",
+            "2. Whether the risk from the father was assessed",
+            "3. Whether the voice of the child was heard",
+            "3. Findings",
+            "3.1 Agencies did not share information.",
+        ]
+    )
+    _, sections = classified(draft, rules)
+    assert [s.heading for s in sections] == ["1. Introduction", "2. Terms of reference", "3. Findings"]
