@@ -485,6 +485,36 @@ def _heads_its_numbers(unit: TextUnit, after: TextUnit, rules: SectionRules | No
     return HeadingSignal(line, "numbered", num.count(".") + 1, _is_appendix(title))
 
 
+def _sentence_case_item(unit: TextUnit | None) -> int | None:
+    """The depth of a one-line numbered item in sentence case ("3. Whether the family
+    background was understood;"), or None for anything else."""
+    if unit is None or unit.kind != "paragraph" or unit.location.cell or unit.bold or "\n" in unit.text.strip():
+        return None
+    line = unit.text.strip()
+    numbered = _PLAIN.match(line)
+    if numbered is None or _is_bold_line(line):
+        return None
+    title = numbered.group("rest").strip()
+    # A short numbered paragraph ("1.3 The review asked how agencies worked.") ends like a
+    # sentence; an item of a list ends bare, or with ";" or ",".
+    if title.endswith((".", "!", "?", ":")) or not _short_enough(title, None) or is_capitals(title) or _is_title_like(title):
+        return None
+    return numbered.group("num").count(".") + 1
+
+
+def _in_numbered_list(
+    unit: TextUnit, signal: HeadingSignal, before: TextUnit | None, after: TextUnit | None
+) -> bool:
+    """Whether a numbered line taken as a heading only because it holds a phrase of the rules
+    ("3. Whether the family background was understood") is an item of a numbered list: a
+    sentence-case item of its depth stands next to it. Taken as a heading, it dropped the
+    rest of the terms of reference with it."""
+    if signal.kind != "numbered" or signal.bold or unit.heading_level is not None:
+        return False
+    depth = _sentence_case_item(unit)
+    return depth is not None and depth in (_sentence_case_item(before), _sentence_case_item(after))
+
+
 def _continues_numbering(
     unit: TextUnit, last_number: str, previous: TextUnit | None, rules: SectionRules | None
 ) -> HeadingSignal | None:
@@ -585,6 +615,7 @@ def find_sections(units: Sequence[TextUnit], rules: SectionRules | None = None) 
     styled = any(u.heading_level is not None for u in units if in_sections(u))
     body = [u for u in units if in_sections(u) and u.text.strip()]
     following = {u.uid: body[i + 1] for i, u in enumerate(body[:-1])}
+    preceding = {u.uid: body[i - 1] for i, u in enumerate(body) if i}
     boxes = box_headings(units)
     for unit in units:
         if not in_sections(unit):
@@ -595,6 +626,8 @@ def find_sections(units: Sequence[TextUnit], rules: SectionRules | None = None) 
         if signal is None and last_number is not None:
             signal = _continues_numbering(unit, last_number, previous, rules)
         if signal is not None and styled and _plain_line(signal) and not _names_case_detail(signal.text, rules):
+            signal = None
+        if signal is not None and _in_numbered_list(unit, signal, preceding.get(unit.uid), following.get(unit.uid)):
             signal = None
         if signal is None:
             if not sections:

@@ -292,3 +292,62 @@ def test_a_numbered_list_under_a_heading_is_not_taken_for_headings(rules: Sectio
     )
     _, sections = classified(draft, rules)
     assert [s.heading for s in sections] == ["1. Introduction", "2. Terms of reference", "3. Findings"]
+
+
+# -- names of sections in CSPR and SCIE-model reports ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "action"),
+    [
+        # The review's own questions and process: published.
+        ("2.3 Key lines of enquiry", "keep"),
+        ("Statement of independence", "keep"),
+        ("Independence of the reviewer", "keep"),
+        ("1.4 The review panel", "keep"),
+        ("Questions for the Partnership", "keep"),
+        ("Issues for the Board", "keep"),
+        # What the child said and how the child lived: often the child's own words and
+        # days, sometimes a finding about them; a person decides.
+        ("4. Voice of the child", "review"),
+        ("The child's voice", "review"),
+        ("The child's lived experience", "review"),
+    ],
+)
+def test_cspr_section_names(heading: str, action: str, rules: SectionRules) -> None:
+    match = rules.match(heading)
+    assert match is not None and match.action == action, match
+
+
+def test_the_voice_of_the_child_under_findings_is_sent_for_review(rules: SectionRules) -> None:
+    # Before: an unknown sub-heading of Findings, kept with it, and the child's words with it.
+    draft = (
+        "[H1] Findings\n\nThe nursery's concerns were not escalated.\n\n[H2] The voice of the child\n\n"
+        "The girl told her teacher that her mother's boyfriend locked her in the bedroom.\n\n"
+        "[H1] Recommendations\n\nThe Board should audit the escalation procedure."
+    )
+    _, sections = classified(draft, rules, part="body")
+    voice = by_heading_text(sections, "The voice of the child")
+    assert (voice.action, voice.status) == ("drop", "needs_review")
+
+
+@pytest.mark.parametrize(
+    "item",
+    ["3. Whether the family background was understood", "1. Whether agency involvement was proportionate"],
+)
+def test_a_list_item_holding_a_rule_phrase_is_not_a_heading(item: str, rules: SectionRules) -> None:
+    # Before: the item was a heading ('family background', drop): the rest of the terms of
+    # reference were dropped with it, unseen.
+    items = [
+        "1. Whether agencies shared information",
+        "2. Whether the risk from the father was assessed",
+        "3. Whether the voice of the child was heard",
+    ]
+    number = item.split(".")[0]
+    items = [item if i.startswith(number + ".") else i for i in items]
+    draft = "\n\n".join(
+        ["1. Introduction", "1.1 This review was commissioned by the Board.", "2. Terms of reference", "The review asked:",
+         *items, "The review covered two years.", "3. Findings", "3.1 Agencies did not share information."]
+    )
+    _, sections = classified(draft, rules)
+    assert [s.heading for s in sections] == ["1. Introduction", "2. Terms of reference", "3. Findings"]
