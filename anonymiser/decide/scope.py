@@ -485,6 +485,34 @@ def _heads_its_numbers(unit: TextUnit, after: TextUnit, rules: SectionRules | No
     return HeadingSignal(line, "numbered", num.count(".") + 1, _is_appendix(title))
 
 
+_RUN_IN = re.compile(r"^(?P<label>[^\W\d_][^:.;?!\n]{2,60}?)\s*(?::|\s[-–—]\s)\s*\S")
+_RUN_IN_WORDS = 6
+
+
+def _run_in_heading(unit: TextUnit, rules: SectionRules | None) -> HeadingSignal | None:
+    """A heading written into its paragraph ("1.2 Family background: the baby lived ...", as
+    the published example writes "1.2 Terms of Reference: The purpose ...") that names what the
+    rules drop or send to review: a section starts at the paragraph. Labels the rules keep
+    change nothing, and a label no rule knows is only the start of a sentence."""
+    if rules is None or unit.kind != "paragraph" or unit.location.cell:
+        return None
+    line = _strip_markup(unit.text.strip().split("\n", 1)[0])
+    if _BULLET.match(line) or is_table_row(line):
+        return None
+    numbered = _PLAIN.match(line)
+    rest = numbered.group("rest") if numbered else line
+    label = _RUN_IN.match(re.sub(r"^(\*\*|__)(.*?)\1", r"\2", rest))
+    if label is None or len(label.group("label").split()) > _RUN_IN_WORDS:
+        return None
+    text = label.group("label").strip(" *_")
+    if not _names_case_detail(text, rules) or heading_words(text)[0] in _MONTHS:
+        return None
+    heading = f"{numbered.group('num')} {text}" if numbered else text
+    if numbered:
+        return HeadingSignal(heading, "numbered", numbered.group("num").count(".") + 1, _is_appendix(text))
+    return HeadingSignal(heading, "title", None, _is_appendix(text))
+
+
 def _sentence_case_item(unit: TextUnit | None) -> int | None:
     """The depth of a one-line numbered item in sentence case ("3. Whether the family
     background was understood;"), or None for anything else."""
@@ -625,6 +653,8 @@ def find_sections(units: Sequence[TextUnit], rules: SectionRules | None = None) 
             signal = _heads_its_numbers(unit, following[unit.uid], rules)
         if signal is None and last_number is not None:
             signal = _continues_numbering(unit, last_number, previous, rules)
+        if signal is None:
+            signal = _run_in_heading(unit, rules)
         if signal is not None and styled and _plain_line(signal) and not _names_case_detail(signal.text, rules):
             signal = None
         if signal is not None and _in_numbered_list(unit, signal, preceding.get(unit.uid), following.get(unit.uid)):

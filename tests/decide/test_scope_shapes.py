@@ -351,3 +351,30 @@ def test_a_list_item_holding_a_rule_phrase_is_not_a_heading(item: str, rules: Se
     )
     _, sections = classified(draft, rules)
     assert [s.heading for s in sections] == ["1. Introduction", "2. Terms of reference", "3. Findings"]
+
+
+# -- run-in headings ("1.5 Family background: ...") -----------------------------------------------
+
+RUN_IN = "\n\n".join(
+    [
+        "1. INTRODUCTION",
+        "1.1 Background to the Review: the Board commissioned this review after a baby was seriously injured at home.",
+        "1.2 Family background: the baby lived with his mother, who was nineteen, and her partner in a flat above a shop on the high street.",
+        "1.3 The mother's partner had two convictions for violence against a former partner in another town.",
+        "2. FINDINGS",
+        "2.1 Agencies did not know that the partner lived in the home, and no one asked the mother who lived there.",
+    ]
+)
+
+
+def test_a_run_in_heading_that_names_case_detail_starts_a_section(rules: SectionRules) -> None:
+    # The published example writes its sub-headings into the paragraph ("1.2 Terms of
+    # Reference: The purpose ..."). Before: "1.2 Family background: ..." was a paragraph of
+    # the kept Introduction, and it and the next paragraph were published with no row.
+    units, sections = classified(RUN_IN, rules)
+    family = [s for s in sections if s.heading == "1.2 Family background"]
+    assert len(family) == 1 and (family[0].action, family[0].status) == ("drop", "needs_review")
+    partner = [u.uid for u in units if u.text.startswith("1.3 ")]
+    assert partner[0] in family[0].units
+    # A run-in heading the rules keep changes nothing: it stays a paragraph of its section.
+    assert [s.heading for s in sections] == ["1. INTRODUCTION", "1.2 Family background", "2. FINDINGS"]
