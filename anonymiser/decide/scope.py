@@ -387,7 +387,9 @@ def _looks_titled(text: str, rules: SectionRules | None, bold: bool) -> bool:
         return False
     # A question in bold or capitals is a heading ("Was the child seen and heard?", a term of
     # reference heading its answer); any other final stop ends a sentence.
-    if text.endswith(_FINAL_STOP) and not (text.endswith("?") and (bold or is_capitals(text))):
+    # A sentence in quotation marks ends inside them ('"GP: Mum tearful."').
+    bare = text.rstrip("\"'”’)]")
+    if bare.endswith(_FINAL_STOP) and not (bare.endswith("?") and (bold or is_capitals(text))):
         return False
     if not (text[0].isalpha() or text[0] in "'\"‘“"):
         return False

@@ -378,3 +378,36 @@ def test_a_run_in_heading_that_names_case_detail_starts_a_section(rules: Section
     assert partner[0] in family[0].units
     # A run-in heading the rules keep changes nothing: it stays a paragraph of its section.
     assert [s.heading for s in sections] == ["1. INTRODUCTION", "1.2 Family background", "2. FINDINGS"]
+
+
+# -- chronology entries quoted in findings ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("quoted", "passage"),
+    [
+        # One entry quoted to show how records were kept: a finding's evidence.
+        (['"12.03.19 HV home visit. Home cold. Baby crying. Mum tearful, says partner has left."'], False),
+        # Two entries in a row, in quotation marks: a pasted chronology all the same.
+        (['"12.03.19 HV home visit. Home cold. Baby crying."', '"19.03.19 GP: Mum tearful, says partner has left."'], True),
+        (["“12.03.19 HV home visit. Home cold.”", "“19.03.19 GP: Mum tearful.”"], True),
+    ],
+    ids=["one", "two", "two-curly"],
+)
+def test_chronology_entries_quoted_in_findings(quoted: list[str], passage: bool, rules: SectionRules) -> None:
+    # Before: an opening quotation mark hid the entries' dates, and two quoted entries in a
+    # row were published with no row.
+    from tests.decide.test_scope import make_units
+
+    draft = "\n\n".join(
+        ["1. INTRODUCTION", "1.1 The Board commissioned this review.", "2. FINDINGS",
+         "2.1 The health visiting record shows how the concern was written down:", *quoted,
+         "2.2 The entries record a concern but no plan, which was typical of the records the review read.",
+         "3. RECOMMENDATIONS", "3.1 The Trust should audit record keeping."]
+    )
+    units = make_units(draft)
+    sections = plan_sections(units, load_settings(scope="findings")).sections
+    rows = [s for s in sections if s.kind == "passage"]
+    assert bool(rows) == passage
+    if passage:
+        assert {units[u].text for u in rows[0].units} >= set(quoted)
