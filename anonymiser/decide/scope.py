@@ -487,7 +487,9 @@ def _heads_its_numbers(unit: TextUnit, after: TextUnit, rules: SectionRules | No
     return HeadingSignal(line, "numbered", num.count(".") + 1, _is_appendix(title))
 
 
-_RUN_IN = re.compile(r"^(?P<label>[^\W\d_][^:.;?!\n]{2,60}?)\s*(?::|\s[-–—]\s)\s*\S")
+# A colon only: prose sets words off with dashes ("The family – mother, father and three
+# children – were known to ...").
+_RUN_IN = re.compile(r"^(?P<label>[^\W\d_][^:.;?!\n]{2,60}?)\s*:\s*\S")
 _RUN_IN_WORDS = 6
 
 

@@ -411,3 +411,16 @@ def test_chronology_entries_quoted_in_findings(quoted: list[str], passage: bool,
     assert bool(rows) == passage
     if passage:
         assert {units[u].text for u in rows[0].units} >= set(quoted)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "2.2 The family – a mother, her partner and three children – were known to four agencies.",
+        "2.2 The family were known to four agencies: the school, the GP, the police and the housing provider.",
+    ],
+)
+def test_prose_that_opens_with_a_rule_phrase_is_not_a_run_in_heading(paragraph: str, rules: SectionRules) -> None:
+    draft = f"1. INTRODUCTION\n\n1.1 The Board commissioned this review.\n\n2. FINDINGS\n\n2.1 Agencies did not share concerns.\n\n{paragraph}"
+    _, sections = classified(draft, rules)
+    assert [s.heading for s in sections] == ["1. INTRODUCTION", "2. FINDINGS"]
