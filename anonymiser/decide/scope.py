@@ -736,6 +736,34 @@ def _contents_entry(line: str) -> tuple[str, ...] | None:
     return heading_words(line[: match.start()].replace("\t", " "))
 
 
+def _absorb_listed_headings(
+    sections: list[SectionInfo], by_uid: dict[int, TextUnit], rules: SectionRules | None
+) -> list[SectionInfo]:
+    """Under a "Contents" heading, lines that name a heading found again later in the draft
+    are the contents' entries, not sections of their own: a contents page typed without page
+    numbers made each of its lines the heading of an empty section, and the kept ones were
+    published as stray headings. The first line that names no later heading, or that holds
+    prose, ends the contents."""
+    out: list[SectionInfo] = []
+    i = 0
+    while i < len(sections):
+        section = sections[i]
+        out.append(section)
+        i += 1
+        if rules is None or section.heading == FRONT_MATTER or not _is_contents(section.heading, rules):
+            continue
+        while i < len(sections):
+            listed = sections[i]
+            words = heading_words(listed.heading)
+            named_later = any(heading_words(s.heading) == words for s in sections[i + 1 :])
+            if not words or not named_later or _holds_prose(listed, by_uid, rules):
+                break
+            section.units += listed.units
+            section.words += sum(len(by_uid[u].text.split()) for u in listed.units if u in by_uid)
+            i += 1
+    return out
+
+
 def _separate_contents(
     sections: list[SectionInfo], units: Sequence[TextUnit], rules: SectionRules | None
 ) -> list[SectionInfo]:
@@ -744,9 +772,10 @@ def _separate_contents(
     ``CONTENTS_LISTING``: on the title page it published the headings of the dropped
     narrative ("2. The night Child E was found by the canal  3"). Lines of counts ("Police
     <tab> 12") name no heading and stay where they are."""
+    by_uid = {u.uid: u for u in units}
+    sections = _absorb_listed_headings(sections, by_uid, rules)
     headings = {heading_words(s.heading) for s in sections if s.heading != FRONT_MATTER}
     headings.discard(())
-    by_uid = {u.uid: u for u in units}
     out: list[SectionInfo] = []
     for section in sections:
         out.append(section)

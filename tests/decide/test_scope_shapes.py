@@ -424,3 +424,24 @@ def test_prose_that_opens_with_a_rule_phrase_is_not_a_run_in_heading(paragraph: 
     draft = f"1. INTRODUCTION\n\n1.1 The Board commissioned this review.\n\n2. FINDINGS\n\n2.1 Agencies did not share concerns.\n\n{paragraph}"
     _, sections = classified(draft, rules)
     assert [s.heading for s in sections] == ["1. INTRODUCTION", "2. FINDINGS"]
+
+
+def test_a_contents_page_without_page_numbers_lists_headings_not_sections(rules: SectionRules) -> None:
+    # Before: each line of the contents page was a heading of an empty section, published
+    # or sent to review on its own ("Introduction", "Findings" kept as stray headings); the
+    # narrative's line ("The night of the fire") sat under "Family background".
+    draft = (
+        "SERIOUS CASE REVIEW: CHILD M\n\nCONTENTS\n\nIntroduction\n\nFamily background\n\nThe night of the fire\n\n"
+        "Findings\n\nRecommendations\n\nINTRODUCTION\n\nThe Board commissioned this review after a house fire.\n\n"
+        "FAMILY BACKGROUND\n\nChild M lived with her mother.\n\nTHE NIGHT OF THE FIRE\n\n"
+        "The fire started in the kitchen at about two in the morning.\n\nFINDINGS\n\nAgencies did not share concerns.\n\n"
+        "RECOMMENDATIONS\n\nThe Board should audit information sharing."
+    )
+    units, sections = classified(draft, rules)
+    assert [s.heading for s in sections] == [
+        "SERIOUS CASE REVIEW: CHILD M", "CONTENTS", "INTRODUCTION", "FAMILY BACKGROUND", "THE NIGHT OF THE FIRE",
+        "FINDINGS", "RECOMMENDATIONS",
+    ]
+    contents = by_heading_text(sections, "CONTENTS")
+    assert (contents.action, contents.status) == ("drop", "auto")
+    assert {units[u].text for u in contents.units} >= {"Introduction", "The night of the fire", "Recommendations"}
