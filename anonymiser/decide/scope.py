@@ -385,9 +385,9 @@ def _looks_titled(text: str, rules: SectionRules | None, bold: bool) -> bool:
     heading the rules know ("Analysis of practice" is sentence case but is a heading)."""
     if not text or not _short_enough(text, rules):
         return False
-    # A question in bold or capitals is a heading ("Was the child seen and heard?", a term of
-    # reference heading its answer); any other final stop ends a sentence.
-    # A sentence in quotation marks ends inside them ('"GP: Mum tearful."').
+    # A final stop ends a sentence, inside quotation marks too ('"GP: Mum tearful."'); but a
+    # question in bold or capitals is a heading ("Was the child seen and heard?", a term of
+    # reference heading its answer).
     bare = text.rstrip("\"'”’)]")
     if bare.endswith(_FINAL_STOP) and not (bare.endswith("?") and (bold or is_capitals(text))):
         return False
