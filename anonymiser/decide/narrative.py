@@ -87,6 +87,7 @@ _DATE_CELL = re.compile(rf"^\s*{_WEEKDAY}?(?:{_EXACT_DATE})(?:\s*,?\s*(?:at\s+)?
 # at the very end; "as the review found on 12 March" is not one.
 _DATED_YEAR = rf"(?:{_EXACT_DATE})(?:,?\s+\d{{4}})?"
 _CLOSER = re.compile(rf"(?:[(\[]\s*{_DATED_YEAR}\s*[)\]]|\s[–—-]\s*{_DATED_YEAR})[\s.;]*$", re.IGNORECASE)
+_OPENING_QUOTE = re.compile(r"^[\"'“‘]\s*")
 _CELL_SPLIT = re.compile(r"\t|\s\|\s|^\||\|$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[A-Z0-9\"'“‘(])")
 _EXCERPT_CHARS = 60
@@ -192,7 +193,8 @@ class NarrativeRules:
         return any(self._plan.search(c) for c in cells)
 
     def _opening(self, text: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
-        text = text.strip()
+        # An entry quoted from a record ('"12.03.19 HV home visit."') opens with its date too.
+        text = _OPENING_QUOTE.sub("", text.strip(), count=1)
         match = pattern.match(text)
         if match is None:
             stripped = _NUMBERING.sub("", text, count=1)

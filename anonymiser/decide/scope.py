@@ -383,7 +383,13 @@ def _short_enough(text: str, rules: SectionRules | None) -> bool:
 def _looks_titled(text: str, rules: SectionRules | None, bold: bool) -> bool:
     """A short title after a number, or a whole short line: capitals, title case, bold, or a
     heading the rules know ("Analysis of practice" is sentence case but is a heading)."""
-    if not text or text.endswith(_FINAL_STOP) or not _short_enough(text, rules):
+    if not text or not _short_enough(text, rules):
+        return False
+    # A final stop ends a sentence, inside quotation marks too ('"GP: Mum tearful."'); but a
+    # question in bold or capitals is a heading ("Was the child seen and heard?", a term of
+    # reference heading its answer).
+    bare = text.rstrip("\"'”’)]")
+    if bare.endswith(_FINAL_STOP) and not (bare.endswith("?") and (bold or is_capitals(text))):
         return False
     if not (text[0].isalpha() or text[0] in "'\"‘“"):
         return False
@@ -481,6 +487,97 @@ def _heads_its_numbers(unit: TextUnit, after: TextUnit, rules: SectionRules | No
     return HeadingSignal(line, "numbered", num.count(".") + 1, _is_appendix(title))
 
 
+# A colon only: prose sets words off with dashes ("The family – mother, father and three
+# children – were known to ...").
+_RUN_IN = re.compile(r"^(?P<label>[^\W\d_][^:.;?!\n]{2,60}?)\s*:\s*\S")
+_RUN_IN_WORDS = 6
+
+
+def _run_in_heading(unit: TextUnit, rules: SectionRules | None) -> HeadingSignal | None:
+    """A heading written into its paragraph ("1.2 Family background: the baby lived ...", as
+    the published example writes "1.2 Terms of Reference: The purpose ...") that names what the
+    rules drop or send to review: a section starts at the paragraph. Labels the rules keep
+    change nothing, and a label no rule knows is only the start of a sentence."""
+    if rules is None or unit.kind != "paragraph" or unit.location.cell:
+        return None
+    line = _strip_markup(unit.text.strip().split("\n", 1)[0])
+    if _BULLET.match(line) or is_table_row(line):
+        return None
+    numbered = _PLAIN.match(line)
+    rest = numbered.group("rest") if numbered else line
+    label = _RUN_IN.match(re.sub(r"^(\*\*|__)(.*?)\1", r"\2", rest))
+    if label is None or len(label.group("label").split()) > _RUN_IN_WORDS:
+        return None
+    text = label.group("label").strip(" *_")
+    if not _names_case_detail(text, rules) or heading_words(text)[0] in _MONTHS:
+        return None
+    heading = f"{numbered.group('num')} {text}" if numbered else text
+    if numbered:
+        return HeadingSignal(heading, "numbered", numbered.group("num").count(".") + 1, _is_appendix(text))
+    return HeadingSignal(heading, "title", None, _is_appendix(text))
+
+
+def _sentence_case_item(unit: TextUnit | None) -> int | None:
+    """The depth of a one-line numbered item in sentence case ("3. Whether the family
+    background was understood;"), or None for anything else."""
+    if unit is None or unit.kind != "paragraph" or unit.location.cell or unit.bold or "\n" in unit.text.strip():
+        return None
+    line = unit.text.strip()
+    numbered = _PLAIN.match(line)
+    if numbered is None or _is_bold_line(line):
+        return None
+    title = numbered.group("rest").strip()
+    # A short numbered paragraph ("1.3 The review asked how agencies worked.") ends like a
+    # sentence; an item of a list ends bare, or with ";" or ",".
+    if title.endswith((".", "!", "?", ":")) or not _short_enough(title, None) or is_capitals(title) or _is_title_like(title):
+        return None
+    return numbered.group("num").count(".") + 1
+
+
+def _in_numbered_list(
+    unit: TextUnit, signal: HeadingSignal, before: TextUnit | None, after: TextUnit | None
+) -> bool:
+    """Whether a numbered line taken as a heading only because it holds a phrase of the rules
+    ("3. Whether the family background was understood") is an item of a numbered list: a
+    sentence-case item of its depth stands next to it. Taken as a heading, it dropped the
+    rest of the terms of reference with it."""
+    if signal.kind != "numbered" or signal.bold or unit.heading_level is not None:
+        return False
+    depth = _sentence_case_item(unit)
+    return depth is not None and depth in (_sentence_case_item(before), _sentence_case_item(after))
+
+
+def _continues_numbering(
+    unit: TextUnit, last_number: str, previous: TextUnit | None, rules: SectionRules | None
+) -> HeadingSignal | None:
+    """A short numbered line in sentence case whose number is the next heading's ("3. Voice
+    of the child" after the heading "2. Findings", "4.3 Working with fathers" after "4.2 ...")
+    is a heading, though no "3.1" follows it: its section fell into the one before, and a kept
+    Findings published what the child said. A line that follows another numbered line of its
+    own depth is an item of a numbered list ("3. Whether the voice of the child was heard")."""
+    if unit.kind != "paragraph" or unit.location.cell or "\n" in unit.text.strip():
+        return None
+    line = _strip_markup(unit.text)
+    numbered = _PLAIN.match(line)
+    if numbered is None or _BULLET.match(line) or _TOC_LINE.search(line) or is_table_row(line):
+        return None
+    num, title = numbered.group("num"), numbered.group("rest").strip()
+    if any(len(part) > 1 and part.startswith("0") for part in num.split(".")):
+        return None  # "12.03.13 Home visit" is a date
+    if title.endswith(_FINAL_STOP) or not _short_enough(title, rules) or not title[0].isupper():
+        return None
+    if heading_words(title) and heading_words(title)[0] in _MONTHS:
+        return None
+    parts = [int(p) for p in last_number.split(".")]
+    following = {".".join(str(n) for n in parts[: i - 1] + [parts[i - 1] + 1]) for i in range(1, len(parts) + 1)}
+    if num not in following:
+        return None
+    before = _PLAIN.match(_strip_markup(previous.text)) if previous is not None else None
+    if before is not None and before.group("num").count(".") == num.count("."):
+        return None
+    return HeadingSignal(line, "numbered", num.count(".") + 1, _is_appendix(title))
+
+
 _TOP_CELL = re.compile(r"^table (\d+), row (\d+), cell (\d+)$")
 
 
@@ -540,6 +637,9 @@ def find_sections(units: Sequence[TextUnit], rules: SectionRules | None = None) 
     last_anchor: int | None = None  # level of the last capitals or recognised line, before any
     appendix_level: int | None = None
     bold_anchors = False  # a top-level heading was a bold line (not capitals, not numbered)
+    capitals_anchors = False  # a top-level heading the rules know was written in capitals
+    last_number: str | None = None  # the number of the last numbered heading ("4.2")
+    previous: TextUnit | None = None  # the last paragraph of body text since that heading
     kinds: dict[int, str] = {}  # section position -> heading kind
     # A draft that uses heading styles marks its headings; a short title-case line in it is
     # more likely a name, an address or a signature than a heading, so only numbered,
@@ -547,6 +647,7 @@ def find_sections(units: Sequence[TextUnit], rules: SectionRules | None = None) 
     styled = any(u.heading_level is not None for u in units if in_sections(u))
     body = [u for u in units if in_sections(u) and u.text.strip()]
     following = {u.uid: body[i + 1] for i, u in enumerate(body[:-1])}
+    preceding = {u.uid: body[i - 1] for i, u in enumerate(body) if i}
     boxes = box_headings(units)
     for unit in units:
         if not in_sections(unit):
@@ -554,14 +655,26 @@ def find_sections(units: Sequence[TextUnit], rules: SectionRules | None = None) 
         signal = heading_signal(unit, rules, boxed=unit.uid in boxes)
         if signal is None and unit.uid in following:
             signal = _heads_its_numbers(unit, following[unit.uid], rules)
+        if signal is None and last_number is not None:
+            signal = _continues_numbering(unit, last_number, previous, rules)
+        if signal is None:
+            signal = _run_in_heading(unit, rules)
         if signal is not None and styled and _plain_line(signal) and not _names_case_detail(signal.text, rules):
+            signal = None
+        if signal is not None and _in_numbered_list(unit, signal, preceding.get(unit.uid), following.get(unit.uid)):
             signal = None
         if signal is None:
             if not sections:
                 sections.append(_new_section(0, FRONT_MATTER, 0))
             sections[-1].units += (unit.uid,)
             sections[-1].words += len(unit.text.split())
+            if unit.text.strip():
+                previous = unit
             continue
+        previous = None
+        numbered_heading = _PLAIN.match(signal.text)
+        if numbered_heading is not None:
+            last_number = numbered_heading.group("num")
 
         depth = signal.depth
         if signal.kind == "word":
@@ -578,6 +691,10 @@ def find_sections(units: Sequence[TextUnit], rules: SectionRules | None = None) 
             level = 1  # "APPENDIX: GLOSSARY" is top level, whatever came before it
         elif last_strong is not None:
             level = last_strong + 1
+        elif capitals_anchors and signal.kind == "title" and not signal.bold and last_anchor is not None:
+            # Under top-level headings in capitals ("FINDINGS"), a known heading in sentence
+            # case ("Family background") is their sub-section, not a sibling that leaves them.
+            level = last_anchor + 1
         elif signal.kind == "capitals" or (rules is not None and rules.match(signal.text) is not None):
             level = 1
         elif signal.bold and bold_anchors:
@@ -593,10 +710,112 @@ def find_sections(units: Sequence[TextUnit], rules: SectionRules | None = None) 
         elif last_strong is None and level == 1:
             last_anchor = level
             bold_anchors = bold_anchors or (signal.bold and signal.kind == "title")
+            capitals_anchors = capitals_anchors or (signal.kind == "capitals" and _names_a_section(signal.text, rules))
         sections.append(_new_section(len(sections), signal.text, level, unit.uid))
         kinds[len(sections) - 1] = signal.kind
     _promote_document_title(sections, kinds, rules)
-    return sections
+    return _separate_contents(sections, units, rules)
+
+
+# The heading given to a contents list that has none; the 'contents' rule drops it.
+CONTENTS_LISTING = "(table of contents)"
+_CONTENTS_WORDS = heading_words("contents")
+
+
+def _is_contents(heading: str, rules: SectionRules | None) -> bool:
+    match = rules.match(heading) if rules is not None else None
+    return match is not None and any(heading_words(p) == _CONTENTS_WORDS for p in match.phrases)
+
+
+def _contents_entry(line: str) -> tuple[str, ...] | None:
+    """A contents line's heading as comparable words ("2. Findings .... 6" -> findings), or
+    None for a line that does not end in a page number after leaders or a tab."""
+    match = _TOC_LINE.search(line)
+    if match is None:
+        return None
+    return heading_words(line[: match.start()].replace("\t", " "))
+
+
+def _absorb_listed_headings(
+    sections: list[SectionInfo], by_uid: dict[int, TextUnit], rules: SectionRules | None
+) -> list[SectionInfo]:
+    """Under a "Contents" heading, lines that name a heading found again later in the draft
+    are the contents' entries, not sections of their own: a contents page typed without page
+    numbers made each of its lines the heading of an empty section, and the kept ones were
+    published as stray headings. The first line that names no later heading, or that holds
+    prose, ends the contents."""
+    out: list[SectionInfo] = []
+    i = 0
+    while i < len(sections):
+        section = sections[i]
+        out.append(section)
+        i += 1
+        if rules is None or section.heading == FRONT_MATTER or not _is_contents(section.heading, rules):
+            continue
+        while i < len(sections):
+            listed = sections[i]
+            words = heading_words(listed.heading)
+            named_later = any(heading_words(s.heading) == words for s in sections[i + 1 :])
+            if not words or not named_later or _holds_prose(listed, by_uid, rules):
+                break
+            section.units += listed.units
+            section.words += sum(len(by_uid[u].text.split()) for u in listed.units if u in by_uid)
+            i += 1
+    return out
+
+
+def _separate_contents(
+    sections: list[SectionInfo], units: Sequence[TextUnit], rules: SectionRules | None
+) -> list[SectionInfo]:
+    """A contents list with no "Contents" heading (lines ending in page numbers, at least two
+    of them naming headings of this draft) is a section of its own, headed
+    ``CONTENTS_LISTING``: on the title page it published the headings of the dropped
+    narrative ("2. The night Child E was found by the canal  3"). Lines of counts ("Police
+    <tab> 12") name no heading and stay where they are."""
+    by_uid = {u.uid: u for u in units}
+    sections = _absorb_listed_headings(sections, by_uid, rules)
+    headings = {heading_words(s.heading) for s in sections if s.heading != FRONT_MATTER}
+    headings.discard(())
+    out: list[SectionInfo] = []
+    for section in sections:
+        out.append(section)
+        if section.heading != FRONT_MATTER and _is_contents(section.heading, rules):
+            continue
+        body = section.units if section.heading == FRONT_MATTER else section.units[1:]
+        run: list[int] = []
+        runs: list[list[int]] = []
+        for uid in body:
+            unit = by_uid[uid]
+            lines = [line for line in unit.text.splitlines() if line.strip()]
+            if not unit.location.cell and lines and all(_contents_entry(line) is not None for line in lines):
+                run.append(uid)
+                continue
+            runs.append(run)
+            run = []
+        runs.append(run)
+        listed = [
+            r
+            for r in runs
+            if sum(_contents_entry(line) in headings for uid in r for line in by_uid[uid].text.splitlines() if line.strip()) >= 2
+        ]
+        for r in listed:
+            section.units = tuple(u for u in section.units if u not in r)
+            section.words -= sum(len(by_uid[u].text.split()) for u in r)
+            # Below the section it sat in, so that sub-sections after it keep their parent.
+            level = section.level + 1 if section.level >= 1 else 1
+            out.append(_new_section(0, CONTENTS_LISTING, level))
+            out[-1].units = tuple(r)
+            out[-1].words = sum(len(by_uid[u].text.split()) for u in r[1:])
+    for index, section in enumerate(out):
+        section.index = index
+    return out
+
+
+def _names_a_section(text: str, rules: SectionRules | None) -> bool:
+    """Whether the rules know a heading as a section of the report (not only as the
+    document's title, as "SERIOUS CASE REVIEW" is)."""
+    match = rules.match(text) if rules is not None else None
+    return match is not None and match.action != "title"
 
 
 def _plain_line(signal: HeadingSignal) -> bool:
@@ -780,6 +999,13 @@ def classify_sections(
             _set(section, "drop", "needs_review", f"{match.describe()}: dropped until a person decides")
         elif match.action == "title":
             _set(section, "drop", "needs_review", f"{match.describe()}, outside the title page; dropped until reviewed")
+        elif match.action == "drop" and parent is not None and parent.action == "keep":
+            # "Family background" under "Findings" may be the case's story or a finding
+            # about how little was known of it: a person decides, nothing goes unseen.
+            _set(section, "drop", "needs_review", f"{match.describe()}, inside '{parent.heading}' (keep); dropped until a person decides")
+        elif match.action == "drop" and _is_contents(section.heading, rules) and _holds_prose(section, by_uid, rules):
+            # A foreword typed under the contents page with no heading of its own.
+            _set(section, "drop", "needs_review", f"{match.describe()}, but it holds text that is not a contents line; dropped until a person decides")
         elif match.action == "drop":
             _set(section, "drop", "auto", match.describe())
         elif parent is not None and parent.action == "drop":
@@ -787,7 +1013,7 @@ def classify_sections(
             _set(section, "keep", "needs_review", f"{match.describe()}, inside '{parent.heading}' (drop)")
         else:
             _set(section, "keep", "auto", match.describe())
-        if section.status == "auto" and _doubtful_heading(section, by_uid, styled, rules):
+        if _doubtful_heading(section, by_uid, styled, rules):
             section.status = "needs_review"
             section.reason += "; a plain line in a draft whose headings are styled, taken as a heading"
     return out
