@@ -1,0 +1,91 @@
+"""Dates and ages in brackets after a person's name.
+
+A family list's bracketed date ("Kian Marsh (03/05/2015)") is the person's date of birth:
+always removed, never published as its month and year. A bracketed date after a
+practitioner ("Dr Patel (03/05/2019)"), a letter or a meeting is the date of that event:
+scr publishes its month and year, as for any date. An age in brackets after a name
+("Alfie-James (8)") is an age, treated as "aged 8" is; a bracketed number elsewhere
+("paragraph (8)") stays. Runs the session detector; every name and date is invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymiser.detect.engine import Detector
+from anonymiser.settings import Settings
+from tests.decide.handmade import redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "birth_dates"),
+    [
+        ("Children: Kian Marsh (03/05/2015), Mia Marsh (12/11/2017).", ["2015", "2017"]),
+        ("Mother - Kayleigh Marsh (14.03.1991)", ["1991"]),
+        ("Mother – Kayleigh Marsh (14.03.1991), Father – Piotr Zielinski (02/02/1988)", ["1991", "1988"]),
+        ("The family: Jayden Price (4 June 2016) and his sister Ruby Price (21.09.2018).", ["2016", "2018"]),
+        ("Subject child: Tyler Mason (03/05/2015)", ["2015"]),
+        ("Mr Darren Holloway (12/04/1989) is the father of the children.", ["1989"]),
+        ("his sister (12/11/2017) was at home", ["2017"]),
+        ("Mother (14.03.1991) and Child A (03/05/2015) lived at the flat.", ["1991", "2015"]),
+        ("Siblings:\nMia Marsh (12/11/2017)\nLeo Marsh (05/01/2020)", ["2017", "2020"]),
+    ],
+)
+def test_a_bracketed_date_after_a_family_member_is_a_date_of_birth(
+    text: str, birth_dates: list[str], settings: Settings, detector: Detector
+) -> None:
+    out = redacted(text, settings, detector)
+    assert not any(year in out for year in birth_dates), out
+    assert "(date of birth)" in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        ("Dr Patel (03/05/2019) wrote to the school.", "May 2019"),
+        ("There was a letter from the GP (12/04/2019) about the bruise.", "April 2019"),
+        ("At the strategy meeting (03/05/2019) the plan was agreed.", "May 2019"),
+        ("The Initial Child Protection Conference (12/03/2019) made a plan.", "March 2019"),
+        ("PC Grainger (03/05/2019) recorded the incident.", "May 2019"),
+        ("the social worker, Jane Hill (03/05/2019), visited.", "May 2019"),
+        ("A referral from Westmere Constabulary (03/05/2019) was received.", "May 2019"),
+    ],
+)
+def test_a_bracketed_date_after_a_practitioner_or_an_event_keeps_its_month(
+    text: str, month: str, settings: Settings, detector: Detector
+) -> None:
+    out = redacted(text, settings, detector)
+    assert "(date of birth)" not in out, out
+    assert month in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Alfie-James (8) was seen at school.", "(8)"),
+        ("Kian (3 yrs) was at home.", "3 yrs"),
+        ("Tyler Mason (14 months) was at home.", "14 months"),
+        ("Mia Marsh (4 years old) and Leo Marsh (6 weeks) were seen.", "6 weeks"),
+        ("Children: Jayden Price (8), Ruby Price (5)", "(5)"),
+    ],
+)
+def test_an_age_in_brackets_after_a_name_is_an_age(
+    text: str, age: str, settings: Settings, detector: Detector
+) -> None:
+    out = redacted(text, settings, detector)
+    assert age not in out, out
+    assert "(age)" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See paragraph (8) and section 47 (8).",
+        "Recommendation (8) was accepted.",
+        "Working Together (2018) sets out the duties.",
+        "Westmere Safeguarding Children Partnership (3) agreed the plan.",
+    ],
+)
+def test_a_bracketed_number_that_is_not_an_age_stays(text: str, settings: Settings, detector: Detector) -> None:
+    out = redacted(text, settings, detector)
+    assert "(age)" not in out, out
