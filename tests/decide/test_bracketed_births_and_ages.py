@@ -89,3 +89,81 @@ def test_an_age_in_brackets_after_a_name_is_an_age(
 def test_a_bracketed_number_that_is_not_an_age_stays(text: str, settings: Settings, detector: Detector) -> None:
     out = redacted(text, settings, detector)
     assert "(age)" not in out, out
+
+
+# From a red-team pass over family lists, subject lines, attendance lists and letters cited
+# with dates: each published a month and year of birth (or death), or an age, before.
+@pytest.mark.parametrize(
+    ("text", "leak", "replacement"),
+    [
+        # A family row typed as text: the date after a comma or dash, ending the row.
+        ("Re: Jayden Price, 04/06/2016", "June 2016", "(date of birth)"),
+        ("Mother: Kayleigh Marsh, 14/03/1991", "March 1991", "(date of birth)"),
+        ("Mother: Kayleigh Marsh - 14/03/1991", "March 1991", "(date of birth)"),
+        ("Marsh, Kian – 03/05/2015", "May 2015", "(date of birth)"),
+        # Square brackets, a bracket of several items, a role in a bracket of its own.
+        ("Kayleigh Marsh [14/03/1991] mother", "March 1991", "(date of birth)"),
+        ("Connor Brightwell (mother's partner, 22/07/1990)", "July 1990", "(date of birth)"),
+        ("Connor Brightwell (22/07/1990, mother's partner)", "July 1990", "(date of birth)"),
+        ("Kian Marsh (male, 03/05/2015)", "May 2015", "(date of birth)"),
+        ("Denise Marsh (maternal grandmother) (08/08/1965)", "August 1965", "(date of birth)"),
+        # A name the model found in lower case.
+        ("kian marsh (03/05/2015)", "May 2015", "(date of birth)"),
+        # A life's span: the dates of birth and death.
+        ("Baby Leo Marsh (05/01/2020 - 19/03/2020) died aged ten weeks.", "January 2020", "(date of birth)"),
+        ("Baby Leo Marsh (05/01/2020 - 19/03/2020) died aged ten weeks.", "March 2020", "(date of death)"),
+        # "born" or "died" and words, then the date in brackets.
+        ("Mia was born in hospital (12/11/2017).", "November 2017", "(date of birth)"),
+        ("Leo died in hospital (19/03/2020) after the collapse.", "March 2020", "(date of death)"),
+        # Ages: two units, a number in words, after a comma, among other items, after a label.
+        ("Kian Marsh (3y 9m)", "3y 9m", "(age)"),
+        ("Kian Marsh (three)", "(three)", "(age)"),
+        ("Kian Marsh, 8, was seen.", ", 8,", "(age)"),
+        ("Kian Marsh (M, 8)", ", 8)", "(age)"),
+        ("Sibling 1 (8) and Sibling 2 (11) were at school.", "(11)", "(age)"),
+    ],
+)
+def test_red_team_dates_of_birth_and_ages_after_names(
+    text: str, leak: str, replacement: str, settings: Settings, detector: Detector
+) -> None:
+    out = redacted(text, settings, detector)
+    assert leak not in out, out
+    assert replacement in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Seen at home by Jane Hill, 03/05/2019.", "May 2019"),
+        ("Signed: Jane Hill, Social Worker, 03/05/2019", "May 2019"),
+        ("Letter to Jane Hill, 03/05/2019", "May 2019"),
+        ("Minutes of the strategy meeting, 12/03/2019", "March 2019"),
+        ("Dr Anita Patel (GP, 03/05/2019)", "May 2019"),
+        ("Jane Hill (social worker, 03/05/2019) visited.", "May 2019"),
+        ("Jane Hill (SW) (03/05/2019) visited the home.", "May 2019"),
+        ("Apologies: Sarah Cole (Health Visitor) (12/03/2019)", "March 2019"),
+        ("Letter from Jane Hill (03/05/2019) to the mother.", "May 2019"),
+        ("ICPC (03/05/2019) attended by Kayleigh Marsh.", "May 2019"),
+        ("Paragraphs 4, 8, 9 and section 17, 3 apply.", "4, 8, 9"),
+        ("Table 2 (8) shows the figures.", "(8)"),
+        ("Appendix B (3) lists them.", "(3)"),
+    ],
+)
+def test_red_team_practitioners_events_and_numbers_keep_their_reading(
+    text: str, kept: str, settings: Settings, detector: Detector
+) -> None:
+    out = redacted(text, settings, detector)
+    assert kept in out, out
+    assert "(date of birth)" not in out and "(age)" not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A year alone after a name is a work's or a judgment's year.
+        "Munro (2011) and Brandon et al (2008) describe the risks.",
+        "The court followed Richardson v. Ramirez [1974] 418 US 24.",
+    ],
+)
+def test_a_year_alone_after_a_name_is_not_a_date_of_birth(text: str, settings: Settings, detector: Detector) -> None:
+    assert "(date of birth)" not in redacted(text, settings, detector)
