@@ -701,10 +701,15 @@ class BracketRules:
     event_words: tuple[str, ...] = ()
     age_units: tuple[str, ...] = ()
     age_number_words: tuple[str, ...] = ()
+    death_words: tuple[str, ...] = ()
 
     @cached_property
     def events(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self.event_words)
+
+    @cached_property
+    def deaths(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.death_words)
 
 
 def load_bracket_rules(patterns_dir: Path) -> BracketRules:
@@ -713,13 +718,15 @@ def load_bracket_rules(patterns_dir: Path) -> BracketRules:
     if not path.exists():
         return BracketRules()
     data = _mapping(load_yaml(path), str(path))
-    unknown = sorted(set(data) - {"event_words", "age_units", "age_number_words"})
+    keys = {"event_words", "age_units", "age_number_words", "death_words"}
+    unknown = sorted(set(data) - keys)
     if unknown:
-        raise ConfigError(f"{path}: unknown key {unknown[0]!r}; expected age_number_words, age_units, event_words")
+        raise ConfigError(f"{path}: unknown key {unknown[0]!r}; expected {', '.join(sorted(keys))}")
     return BracketRules(
         event_words=_str_list(data.get("event_words"), f"{path}: event_words"),
         age_units=_str_list(data.get("age_units"), f"{path}: age_units"),
         age_number_words=_str_list(data.get("age_number_words"), f"{path}: age_number_words"),
+        death_words=_str_list(data.get("death_words"), f"{path}: death_words"),
     )
 
 

@@ -46,12 +46,22 @@ _LINKS = frozenset({"from", "by", "with", "to", "of"})
 # Two dates in one bracket item, a life's span ("05/01/2020 - 19/03/2020").
 _RANGE = re.compile(r"^\s*(?P<first>\S.*?)\s*(?:-|\u2013|\u2014|\bto\b|\buntil\b)\s*(?P<second>\S.*?)\s*$", re.IGNORECASE)
 # What, after a date or age typed after a name with a comma or dash, ends the row.
-_ROW_END = re.compile(r"[ \t\u00a0]*(?:[.,;]?[ \t\u00a0]*(?:\n|$)|;)")
+# A row's end, or the start of its next column ("Kian Marsh | 03/05/2015 | subject", "Kian
+# Marsh 03/05/2015 (subject)").
+_ROW_END = re.compile(r"[ \t\u00a0]*(?:[.,;]?[ \t\u00a0]*(?:\n|$)|[;|(\[]|[\-\u2013\u2014][ \t\u00a0])")
 _OPENING, _CLOSING = "([", ")]"
+# What may follow a bracket's item or a row's last column, within two spaces ("" is the end).
+_ITEM_ENDS = frozenset(["", "\n", ")", "]", ",", ";", ".", "|", "(", "[", "-", "\u2013", "\u2014"])
+# What a date of birth has: a day and month in figures, a year, or a day and a month's name.
+# The model's other dates ("under 16", "last summer") are no date of birth.
+_DATE_SHAPE = re.compile(
+    r"\d{1,2}[/.\-]\w{1,9}[/.\-]\d{2}|(?:19|20)\d\d"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    re.IGNORECASE,
+)
 # A year alone after a name is a work's or a judgment's ("Munro (2011)", "Richardson v.
 # Ramirez [1974]"), not a date of birth: left to the policy as any year.
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_AGE_LEADS = frozenset("([,;-\u2013\u2014")
 _AGE_SCORE = 0.85
 _BIRTH_SCORE = 0.9
 AGE_RECOGNISER = "bracketed_age"
@@ -84,31 +94,58 @@ def bracketed_births_and_ages(findings: Sequence[Finding], draft: Draft) -> list
     for f in findings:
         by_unit.setdefault(f.unit, []).append(f)
     ages = _age_pattern(rules.age_units, rules.age_number_words)
+    led_ages = re.compile(r"[(\[,;\-\u2013\u2014][ \t\u00a0]*(?P<age>" + ages.pattern + ")", ages.flags)
     out: list[Finding] = []
     for f in findings:
-        if f.category in _DATES and not _YEAR.fullmatch(f.text.strip()):
-            text = draft.texts[f.unit]
-            place = _place(text, f.start, f.end)
-            if place is not None and _owner(text, place, by_unit[f.unit], draft) in ("family", "person"):
-                if ages.fullmatch(f.text):
+        text = draft.texts[f.unit]
+        # A bracket's item or a row's last column ends at a mark or the line's end; most
+        # dates of a draft run on into words ("on 03/05/2019 the ...") and are passed over.
+        if f.category not in _DATES or text[f.end : f.end + 3].lstrip(" \t\u00a0")[:1] not in _ITEM_ENDS:
+            out.append(f)
+            continue
+        place = _place(text, f.start, f.end)
+        if place is not None:
+            is_age = ages.fullmatch(f.text) is not None and not place.spaced
+            is_date = not is_age and not _YEAR.fullmatch(f.text.strip()) and _DATE_SHAPE.search(f.text)
+            if (is_age or is_date) and _owner(text, place, by_unit[f.unit], draft) in ("family", "person"):
+                if is_age:
                     # The model reads "(14 months)" as a date: after a child's name it is an age.
                     f = replace(f, category="AGE", score=max(f.score, _AGE_SCORE), recogniser=AGE_RECOGNISER)
                 else:
-                    category = _DEATH if place.second else _BIRTH
+                    died = place.second or any(o.lower() in rules.deaths for o in place.others)
+                    category = _DEATH if died else _BIRTH
                     f = replace(f, category=category, score=max(f.score, _BIRTH_SCORE), recogniser=BIRTH_RECOGNISER)
         out.append(f)
     for uid, text in draft.texts.items():
-        for match in ages.finditer(text):
-            start, end = match.span()
-            # Only an item of a bracket or after a comma or dash can be one: every other
-            # number of the draft is passed over at once.
-            if text[:start].rstrip(" \t\u00a0")[-1:] not in _AGE_LEADS:
-                continue
+        if "(" in text or "[" in text:
+            out.extend(_short_dates_of_birth(uid, text, by_unit.get(uid, []), draft))
+        # Only an item of a bracket or after a comma or dash can be one: the search looks for
+        # those marks first, and every other number of the draft is passed over at once.
+        for match in led_ages.finditer(text):
+            start, end = match.span("age")
             if any(g.start < end and start < g.end and g.category == "AGE" for g in by_unit.get(uid, ())):
                 continue
             place = _place(text, start, end, age=True)
             if place is not None and not place.second and _owner(text, place, by_unit.get(uid, []), draft) in ("family", "person"):
                 out.append(Finding(uid, start, end, text[start:end], "AGE", _AGE_SCORE, AGE_RECOGNISER))
+    return out
+
+
+# A date with dots and a one-digit day or month ("3.5.15"): a paragraph number's shape, so
+# the recognisers take it for a date only after a date's lead-in. Alone in brackets after a
+# family member's name it is their date of birth.
+_SHORT_DATE = re.compile(r"(?<![\w./\-])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.\d{2}(?![\w/\-]|\.\d)")
+
+
+def _short_dates_of_birth(uid: int, text: str, findings: Sequence[Finding], draft: Draft) -> list[Finding]:
+    out = []
+    for match in _SHORT_DATE.finditer(text):
+        start, end = match.span()
+        if any(f.start < end and start < f.end for f in findings):
+            continue
+        place = _place(text, start, end)
+        if place is not None and not place.plain and _owner(text, place, findings, draft) in ("family", "person"):
+            out.append(Finding(uid, start, end, match.group(0), _BIRTH, _BIRTH_SCORE, BIRTH_RECOGNISER))
     return out
 
 
@@ -120,6 +157,7 @@ class _Place:
     others: tuple[str, ...]  # the bracket's other items ("mother's partner", "M")
     second: bool  # the second date of two ("05/01/2020 - 19/03/2020"): a date of death
     plain: bool  # typed after a comma or dash, not in brackets
+    spaced: bool = False  # typed after the name with spaces only ("Kian Marsh 03/05/2015 (subject)")
 
 
 def _place(text: str, start: int, end: int, age: bool = False) -> _Place | None:
@@ -158,13 +196,17 @@ def _place(text: str, start: int, end: int, age: bool = False) -> _Place | None:
             return None
         return None
     before = text[line_start:start].rstrip(" \t\u00a0")
-    if not before or before[-1] not in ",-\u2013\u2014":
+    if not before or not (before[-1] in ",-\u2013\u2014|:" or (not age and before[-1].isalpha() and start > line_start + len(before))):
         return None
     if not _ROW_END.match(text, end) and not (age and re.match(r"[ \t\u00a0]*(?:,|\band\b)", text[end:])):
         return None
     if age and not before[:-1].rstrip()[-1:].isalpha():
         return None  # a list of numbers ("paragraphs 4, 8, 9"), not a name's age
-    return _Place(line_start + len(before) - 1, (), second=False, plain=True)
+    spaced = before[-1].isalpha()
+    if spaced and not before.split()[-1][0].isupper():
+        return None  # "a child under 16." is no row of a family list
+    head_end = line_start + len(before) - (0 if spaced else 1)
+    return _Place(head_end, (), second=False, plain=True, spaced=spaced)
 
 
 def _owner(text: str, place: _Place, findings: Sequence[Finding], draft: Draft) -> str | None:
@@ -183,7 +225,7 @@ def _owner(text: str, place: _Place, findings: Sequence[Finding], draft: Draft) 
     if found is not None:
         return found
     whose = _whose(text, place.head_end, findings, draft)
-    if place.plain and whose == "person":
+    if place.plain and (whose == "person" or (place.spaced and whose == "family")):
         # After a comma or dash, a name is a family list's row only where nothing in lower
         # case stands before it on its line ("Re: Jayden Price, 04/06/2016"): "seen at home
         # by Jane Hill, 03/05/2019" is a visit's date.
@@ -211,7 +253,15 @@ def _whose(text: str, opening: int, findings: Sequence[Finding], draft: Draft) -
             return groups[role.group(0)]
         head = head[:inner_start].rstrip(" \t\u00a0")
     head_end = line_start + len(head)
-    person = next((f for f in findings if f.category == "PERSON" and f.end == head_end and f.start >= line_start), None)
+    person = next(
+        (
+            f
+            for f in findings
+            # The model's PERSON guesses include bare dates ("03/05/2019"): a name has a letter.
+            if f.category == "PERSON" and f.end == head_end and f.start >= line_start and any(c.isalpha() for c in f.text)
+        ),
+        None,
+    )
     if person is not None:
         # The model's name, in any case ("kian marsh (03/05/2015)").
         run_start = person.start
@@ -260,7 +310,7 @@ def _whose(text: str, opening: int, findings: Sequence[Finding], draft: Draft) -
     if len(link) == 2 and link[1] in _LINKS and link[0] in draft.settings.brackets.events:
         return None  # "a letter from Jane Hill (12/04/2019)"
     overlapping = [f for f in findings if f.start < head_end and run_start < f.end]
-    is_person = person is not None or any(f.category == "PERSON" for f in overlapping)
+    is_person = person is not None or any(f.category == "PERSON" and any(c.isalpha() for c in f.text) for f in overlapping)
     thing = any(f.category not in _NOT_THINGS for f in overlapping)
     first = name.split()[0] if name.split() else ""
     if thing and not is_person and not draft.settings.given_names.is_first_name(first):

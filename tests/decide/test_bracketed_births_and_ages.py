@@ -121,6 +121,14 @@ def test_a_bracketed_number_that_is_not_an_age_stays(text: str, settings: Settin
         ("Kian Marsh, 8, was seen.", ", 8,", "(age)"),
         ("Kian Marsh (M, 8)", ", 8)", "(age)"),
         ("Sibling 1 (8) and Sibling 2 (11) were at school.", "(11)", "(age)"),
+        # A second pass: rows with the date in a column of its own, death marked in the bracket,
+        # a date with dots and one-digit day and month.
+        ("Kian Marsh 03/05/2015 (subject)", "May 2015", "(date of birth)"),
+        ("Kian Marsh | 03/05/2015 | subject", "May 2015", "(date of birth)"),
+        ("Kian Marsh: 03/05/2015", "May 2015", "(date of birth)"),
+        ("Kian Marsh (d. 14/02/2019)", "February 2019", "(date of death)"),
+        ("Kian Marsh (deceased, 14/02/2019)", "February 2019", "(date of death)"),
+        ("Kian Marsh (3.5.15)", "3.5.15", "(date of birth)"),
     ],
 )
 def test_red_team_dates_of_birth_and_ages_after_names(
@@ -147,6 +155,12 @@ def test_red_team_dates_of_birth_and_ages_after_names(
         ("Paragraphs 4, 8, 9 and section 17, 3 apply.", "4, 8, 9"),
         ("Table 2 (8) shows the figures.", "(8)"),
         ("Appendix B (3) lists them.", "(3)"),
+        ("Visits: 03/05/2019 (Jane Hill), 10/05/2019 (Jane Hill)", "(a date in May 2019) (Person A), (a date in May"),
+        ("Jane Hill visited on 03/05/2019 (home visit).", "May 2019"),
+        ("Strategy meeting: 12/03/2019", "March 2019"),
+        ("Dr Patel: 03/05/2019", "May 2019"),
+        ("PC Grainger 03/05/2019 (attended the home)", "May 2019"),
+        ("Date: 03/05/2019", "May 2019"),
     ],
 )
 def test_red_team_practitioners_events_and_numbers_keep_their_reading(
