@@ -198,3 +198,19 @@ def test_each_policy_names_what_the_bracket_held(
     # and a date of birth is found everywhere else the draft gives it.
     settings, detector = each_policy
     assert replacement in redacted(text, settings, detector)
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # The case file lists Jane Hill and Rachel Penhallow as practitioners: their dates are
+        # a visit's and a letter's (without it, an unplaced name's date is taken for a birth).
+        ("Jane Hill (03/05/2019) visited the home.", "Social Worker 1 (a date in May 2019) visited the home."),
+        ("Rachel Penhallow, 03/05/2019", "Health Visitor 1, (a date in May 2019)"),
+        ("Kian Marsh (03/05/2015) and Hope Marsh (16)", "Child F (date of birth) and Sibling 1 (age)"),
+    ],
+)
+def test_the_case_file_says_whose_the_bracket_is(
+    text: str, published: str, case_settings: Settings, detector: Detector
+) -> None:
+    assert redacted(text, case_settings, detector) == published
