@@ -176,6 +176,8 @@ def _place(text: str, start: int, end: int, age: bool = False) -> _Place | None:
         and not any(c in text[opening + 1 : start] for c in _CLOSING)
         and not any(c in text[end:closing] for c in _OPENING)
     ):
+        if age and text[opening] == "[":
+            return None  # a reference's number ("Munro [8] found"): ages are in round brackets
         items = re.split(r"[,;]", text[opening + 1 : closing])
         offset = opening + 1
         for index, item in enumerate(items):

@@ -84,6 +84,8 @@ def test_an_age_in_brackets_after_a_name_is_an_age(
         "Recommendation (8) was accepted.",
         "Working Together (2018) sets out the duties.",
         "Westmere Safeguarding Children Partnership (3) agreed the plan.",
+        # A reference's number in square brackets after an author.
+        "Munro [8] and Brandon [12] describe the risks.",
     ],
 )
 def test_a_bracketed_number_that_is_not_an_age_stays(text: str, settings: Settings, detector: Detector) -> None:
