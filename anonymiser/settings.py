@@ -770,6 +770,43 @@ def load_given_name_rules(patterns_dir: Path) -> GivenNameRules:
 
 
 @dataclass(frozen=True)
+class BracketRules:
+    """What a bracket after a name holds (``patterns/brackets.yml``): the words that make a
+    bracketed date an event's rather than a date of birth, and the units of a bracketed age."""
+
+    event_words: tuple[str, ...] = ()
+    age_units: tuple[str, ...] = ()
+    age_number_words: tuple[str, ...] = ()
+    death_words: tuple[str, ...] = ()
+
+    @cached_property
+    def events(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.event_words)
+
+    @cached_property
+    def deaths(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.death_words)
+
+
+def load_bracket_rules(patterns_dir: Path) -> BracketRules:
+    """``patterns/brackets.yml``; without the file no bracket is read (the dates stay dates)."""
+    path = patterns_dir / "brackets.yml"
+    if not path.exists():
+        return BracketRules()
+    data = _mapping(load_yaml(path), str(path))
+    keys = {"event_words", "age_units", "age_number_words", "death_words"}
+    unknown = sorted(set(data) - keys)
+    if unknown:
+        raise ConfigError(f"{path}: unknown key {unknown[0]!r}; expected {', '.join(sorted(keys))}")
+    return BracketRules(
+        event_words=_str_list(data.get("event_words"), f"{path}: event_words"),
+        age_units=_str_list(data.get("age_units"), f"{path}: age_units"),
+        age_number_words=_str_list(data.get("age_number_words"), f"{path}: age_number_words"),
+        death_words=_str_list(data.get("death_words"), f"{path}: death_words"),
+    )
+
+
+@dataclass(frozen=True)
 class CasePerson:
     name: str
     aliases: tuple[str, ...] = ()
@@ -950,6 +987,7 @@ class Settings:
     sections: SectionRules
     case: CaseFile = field(default_factory=CaseFile)
     given_names: GivenNameRules = field(default_factory=GivenNameRules)
+    brackets: BracketRules = field(default_factory=BracketRules)
     label_by_context: tuple[ContextLabel, ...] = ()
     scope: str = "findings"
     drop_images: bool = False
@@ -1035,6 +1073,7 @@ def load_settings(
         sections=load_section_rules(patterns_dir / "sections.yml"),
         case=case,
         given_names=load_given_name_rules(patterns_dir),
+        brackets=load_bracket_rules(patterns_dir),
         label_by_context=_context_labels(
             data.get("label_by_context"), f"{path}: label_by_context", set(replacements.descriptors)
         ),

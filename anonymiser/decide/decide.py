@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from anonymiser.decide.bracketed import bracketed_births_and_ages
 from anonymiser.decide.context import Draft
 from anonymiser.decide.date_columns import dates_by_column
 from anonymiser.decide.doubts import note_doubts, note_word_names_opening_sentences
@@ -100,6 +101,9 @@ def decide(
     )
     # A date under a table's "DOB" heading is a date of birth (sections.yml date_columns).
     findings = dates_by_column(findings, units, settings.sections.date_columns)
+    # A date or an age alone in brackets after a family member's name ("Kian Marsh
+    # (03/05/2015)", "Alfie-James (8)") is a date of birth or an age (bracketed.py).
+    findings = bracketed_births_and_ages(findings, draft)
     # A name right after a family role word that nothing else found ("uncle Paddy", "his nan
     # Sheila"): a person, judged, labelled and found everywhere like the others.
     findings = [
