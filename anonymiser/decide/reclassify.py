@@ -15,7 +15,12 @@ from wordfreq import zipf_frequency
 
 from anonymiser.decide.keep import inside_any
 from anonymiser.decide.people import role_before
-from anonymiser.decide.place_guesses import first_name_unplaced, town_after_going, town_read_as_person
+from anonymiser.decide.place_guesses import (
+    first_name_in_list,
+    first_name_unplaced,
+    town_after_going,
+    town_read_as_person,
+)
 from anonymiser.decide.recognisers import TOWN_AFTER_GOING
 from anonymiser.decide.words import NAME_WORD
 from anonymiser.detect.given_names import (
@@ -147,6 +152,7 @@ def reclassify(
             elif f.category in (*_PLACE_OR_GROUP, "ORGANISATION") and (
                 (f.category != "ORGANISATION" and _first_name_doing(f, texts[f.unit], glossary_words, words, is_first_name))
                 or first_name_unplaced(f, texts[f.unit], glossary_words, words, named)
+                or first_name_in_list(f, texts[f.unit], glossary_words, words, named)
             ):
                 f = replace(f, category="PERSON")
             elif f.category == "PERSON" and " " not in f.text.strip() and f.text.strip() in place_words:

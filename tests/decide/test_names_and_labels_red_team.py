@@ -1,0 +1,51 @@
+"""Leftovers of session 9's red-team passes: names still published, and people whose label
+read as something else (a Board chair reads "(place) and Person A went to school").
+
+- Given names that are English words (many Nigerian ones: "Marvellous", "Favour"), and
+  names opening a sentence before "and" and another name ("Grace and Kian").
+- The model's one-word place, people or body guess that is a first name listed with another
+  first name ("Jordan and Chelsea", "Kian and Favour").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymiser.detect.engine import Detector
+from anonymiser.settings import Settings
+from tests.decide.handmade import redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Marvellous" was published; "Godswill" first published both.
+        ("Marvellous and Godswill attended the appointment.", "Person A and Person B attended the appointment."),
+        ("Godswill and Marvellous attended the appointment.", "Person A and Person B attended the appointment."),
+        # A name too common as a word to stand alone, opening a sentence before another.
+        ("Grace and Kian were at school.", "Person A and Person B were at school."),
+        ("Gift and Favour were at school.", "Person A and Person B were at school."),
+        # The model's place, people or body guess of a first name in a list of first names.
+        ("Jordan and Chelsea went to school.", "Person A and Person B went to school."),
+        ("Kian and Favour were at school.", "Person A and Person B were at school."),
+        ("The school praised Blessing and Kian.", "The school praised Person A and Person B."),
+    ],
+)
+def test_first_names_listed_together_are_people(
+    text: str, expected: str, settings: Settings, detector: Detector
+) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Places listed after a place word, and ordinary words, stay as they were.
+        "The family moved from Jordan and Syria in 2016.",
+        "She had lived in Chelsea and Kensington.",
+        "Success and failure were discussed at the meeting.",
+        "Praise and encouragement helped.",
+    ],
+)
+def test_places_and_words_in_lists_are_not_people(text: str, settings: Settings, detector: Detector) -> None:
+    assert "Person" not in redacted(text, settings, detector)
