@@ -49,3 +49,37 @@ def test_first_names_listed_together_are_people(
 )
 def test_places_and_words_in_lists_are_not_people(text: str, settings: Settings, detector: Detector) -> None:
     assert "Person" not in redacted(text, settings, detector)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A first name and "Ward" is a person unless a word puts someone on the ward.
+        ("Stacey Ward attended the meeting.", "Person A attended the meeting."),
+        ("The social worker was Stacey Ward.", "The social worker was Person A."),
+        ("Stacey Ward's children were at school.", "Person A's children were at school."),
+        ("She was admitted to Rowan Ward on 3 May.", "She was admitted to (hospital) on (date)."),
+        ("Kian was on Willow Ward.", "Person A was on (hospital)."),
+        # West African and Punjabi names the lists lacked ("(organisation)", or published).
+        ("Fatoumata Diallo attended the meeting.", "Person A attended the meeting."),
+        ("Harjit attended the meeting.", "Person A attended the meeting."),
+        ("Mother: Aminata Sesay\nFather: Gurpreet Singh", "Mother: Person A\nFather: Person B"),
+        # An unlisted first name before a listed one read as a body: "(organisation)".
+        ("Ndeye Diallo attended the meeting.", "Person A attended the meeting."),
+    ],
+)
+def test_people_are_labelled_as_people(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A people, a language or a faith before a verb is no person.
+        "Polish was his first language.",
+        "The Roma were not consulted.",
+        "Christian families were offered support.",
+    ],
+)
+def test_peoples_before_a_verb_are_not_people(text: str, settings: Settings, detector: Detector) -> None:
+    assert "Person" not in redacted(text, settings, detector)
