@@ -585,6 +585,11 @@ def _model_entities(
             # Without what it ran on into past its last word: "Tyler Brown (" as an ORG is no
             # longer name than "Tyler Brown" (which left "Brown" published beside "Person A").
             end = entity.end_char
+            # Nor what it ran on into on the next line: a form's "Kian Marsh" then "Date of
+            # birth" was one ORG, and the name in it two people ("Person A Person B").
+            newline = text.find("\n", entity.start_char, end)
+            if newline != -1:
+                end = newline
             while end > entity.start_char and not text[end - 1].isalnum():
                 end -= 1
             bodies.append((entity.start_char, end))

@@ -83,3 +83,39 @@ def test_people_are_labelled_as_people(text: str, expected: str, settings: Setti
 )
 def test_peoples_before_a_verb_are_not_people(text: str, settings: Settings, detector: Detector) -> None:
     assert "Person" not in redacted(text, settings, detector)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The full stop of a last initial goes with it inside a sentence: "Person A. (mother)".
+        ("A.B. (mother) attended.", "Person A (mother) attended."),
+        ("A.B. (mother) and C.D. (father) were interviewed.", "Person A (mother) and Person B (father) were interviewed."),
+        ("SW (Kelly H.) visited.", "SW (Social Worker 1) visited."),
+        # At a sentence's end it is the sentence's full stop too, and stays.
+        ("Jade B. visited on Monday. She was seen by Jade B.", "Person A visited on Monday. She was seen by Person A."),
+    ],
+)
+def test_an_initials_full_stop_goes_with_it(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The model's body ran on into the next line of a form ("Kian Marsh\nDate"): the name
+        # in it was two people and "Date" a third ("Person C of birth").
+        ("Name of child: Kian Marsh\nDate of birth: 3 May 2015", "Name of child: Person A\nDate of birth: (date of birth)"),
+        ("Name: Kian Marsh\nAddress: 14 Ashcombe Row", "Name: Person A\nAddress: (address)"),
+        ("Mother: Fatoumata Diallo\nFather: Harjit Singh", "Mother: Person A\nFather: Person B"),
+        ("Name: Shannon Price\nAddress: 14 Ashcombe Row", "Name: Person A\nAddress: (address)"),
+        # A form's next label is no school, hospital or surgery of the name before it ("Jade
+        # Smith\nSchool" read "(school)" twice).
+        ("Child: Jade Smith\nSchool: Not known", "Child: Person A\nSchool: Not known"),
+        ("GP: Dr Patel\nSurgery: Mill Lane Surgery", "GP: GP 1\nSurgery: (GP practice)"),
+        # (A name wrapped onto the next line is still one.)
+        ("He attended Westmere\nAcademy from 2017.", "He attended (school)\n(school) from 2017."),
+    ],
+)
+def test_a_name_in_a_form_is_one_person(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
