@@ -37,6 +37,7 @@ from anonymiser.decide.person_match import (
     as_given,
     may_be_fuller_name,
     noun_after_family_title,
+    only_role_words,
     person_for,
     plausible_name,
     professional_titled,
@@ -192,6 +193,9 @@ class _Judge:
             f = tidied
         # "Kendal with Mother": the label the draft uses is not part of the model's place.
         f = cut_off_label(f, unit.text, settings.keep.is_anonymised_form)
+        if f.category != "PERSON" and f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) and only_role_words(f.text, words):
+            # "Call Mother", "Landline": a phone log's words, no body's name ("(organisation)").
+            return None
         if inside_any(f.start, f.end, glossary_spans[f.unit]):
             return None
         near_kept = (

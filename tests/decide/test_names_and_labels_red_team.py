@@ -119,3 +119,32 @@ def test_an_initials_full_stop_goes_with_it(text: str, expected: str, settings: 
 )
 def test_a_name_in_a_form_is_one_person(text: str, expected: str, settings: Settings, detector: Detector) -> None:
     assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The words of a phone's call and message log are no body or person: "Call Mother"
+        # and "Landline" read "(organisation)", "Ring Nan" and "Voicemail left" "Person A".
+        "Call Mother",
+        "Landline",
+        "Ring Nan",
+        "Voicemail left.",
+        "Incoming Call Mother",
+    ],
+)
+def test_call_log_words_are_not_names(text: str, each_policy: tuple[Settings, Detector]) -> None:
+    settings, detector = each_policy
+    assert redacted(text, settings, detector) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A person so named is still found.
+        ("Jane Ring visited.", "Person A visited."),
+        ("Peter Call was the lodger.", "Person A was the lodger."),
+    ],
+)
+def test_people_named_like_call_log_words(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
