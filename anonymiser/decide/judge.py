@@ -66,6 +66,9 @@ from anonymiser.records import Finding, TextUnit
 
 # A word this common in English is an ordinary word, not a name the lists lack.
 ORDINARY_WORD_ZIPF = 4.0
+# The model's guesses of a named thing (a body, a place, a people, a language or a faith),
+# which words that name nothing ("Call Mother") cannot be.
+_NAMED_GUESSES = frozenset({"ORGANISATION", "AGENCY", "LOCATION", "ETHNICITY", "NATIONALITY", "LANGUAGE", "RELIGION"})
 
 
 def judge_findings(
@@ -193,8 +196,13 @@ class _Judge:
             f = tidied
         # "Kendal with Mother": the label the draft uses is not part of the model's place.
         f = cut_off_label(f, unit.text, settings.keep.is_anonymised_form)
-        if f.category != "PERSON" and f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) and only_role_words(f.text, words):
+        if (
+            f.category in _NAMED_GUESSES
+            and f.recogniser.startswith(MODEL_RECOGNISER_PREFIX)
+            and only_role_words(f.text, words)
+        ):
             # "Call Mother", "Landline": a phone log's words, no body's name ("(organisation)").
+            # (A month is still a date: not_names holds the months.)
             return None
         if inside_any(f.start, f.end, glossary_spans[f.unit]):
             return None
