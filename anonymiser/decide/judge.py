@@ -42,7 +42,12 @@ from anonymiser.decide.person_match import (
     plausible_name,
     professional_titled,
 )
-from anonymiser.decide.recognisers import ROLE_LABEL_NAME_RECOGNISER, WORD_NAME, WORKER_INITIALS_RECOGNISER
+from anonymiser.decide.recognisers import (
+    INITIALS_NAME_RECOGNISER,
+    ROLE_LABEL_NAME_RECOGNISER,
+    WORD_NAME,
+    WORKER_INITIALS_RECOGNISER,
+)
 from anonymiser.decide.span_tidy import (
     cut_off_label,
     names_more_than_terms,
@@ -281,7 +286,7 @@ class _Judge:
             # Initials after a role's shorthand ("HV BO") are a person's by their place,
             # even when they spell a common word in capitals, as a listed first name is, or a
             # first name that is a word before a person's verb ("Summer told", "nanna pat").
-            listed = f.recogniser in (GIVEN_NAME_RECOGNISER, WORKER_INITIALS_RECOGNISER, WORD_NAME)
+            listed = f.recogniser in (GIVEN_NAME_RECOGNISER, WORKER_INITIALS_RECOGNISER, INITIALS_NAME_RECOGNISER, WORD_NAME)
             # The title just before a span that leaves it out ("Mrs " of "O'Neill").
             title = unit.text[titles.extend_over(unit.text, f.start) : f.start].strip() or None
             if f.recogniser == ROLE_LABEL_NAME_RECOGNISER and all(

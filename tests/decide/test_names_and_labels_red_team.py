@@ -148,3 +148,22 @@ def test_call_log_words_are_not_names(text: str, each_policy: tuple[Settings, De
 )
 def test_people_named_like_call_log_words(text: str, expected: str, settings: Settings, detector: Detector) -> None:
     assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Two letters joined by a hyphen as a person's name: "J-P" was published.
+        ("J-P was at nursery.", "Person A was at nursery."),
+        ("Mother took J-P to the GP.", "Mother took Person A to the GP."),
+        ("K-J said he was hungry. Later K-J slept.", "Person A said he was hungry. Later Person A slept."),
+        # Not ranges, grades or an emergency department typed so.
+        ("The A-Z of services was updated.", "The A-Z of services was updated."),
+        ("Grades A-C were expected.", "Grades A-C were expected."),
+        ("A-E was busy that night.", "A-E was busy that night."),
+    ],
+)
+def test_a_name_of_two_hyphenated_letters_is_a_person(
+    text: str, expected: str, settings: Settings, detector: Detector
+) -> None:
+    assert redacted(text, settings, detector) == expected
