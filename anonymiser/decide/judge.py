@@ -28,6 +28,7 @@ from anonymiser.decide.people import (
     PersonBook,
     clean_person_text,
     is_surname_alone,
+    role_before,
     strip_title,
 )
 from anonymiser.decide.person_match import (
@@ -342,6 +343,10 @@ class _Judge:
                 # ("Doctor 1"), not the family member's ("Sibling 2") or "(family name)".
                 # A title the case file gives as an alias ("Dr Zielinski") stays theirs.
                 person = book.add(f.text, (f.unit, f.start), titled=True, title=title, not_family=True)
+            if person is not None and person.case is None and role_before(unit.text, f.start, words)[1] == "family":
+                # "Her mother, Emma Hill": a member of the family, whom a surname after a rank
+                # ("PC Hill") is not (it made the mother "Police Officer 1").
+                person.kin = True
             if person is None:
                 return None
         key = person.key

@@ -167,3 +167,19 @@ def test_a_name_of_two_hyphenated_letters_is_a_person(
     text: str, expected: str, settings: Settings, detector: Detector
 ) -> None:
     assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A surname after a rank or profession is a practitioner, not the family member the
+        # draft names after a family role: the mother read "Police Officer 1".
+        ("Her mother, Emma Hill, was seen by PC Hill.", "Her mother, Person A, was seen by Police Officer 1."),
+        ("Mother (Emma Hill) was seen by PC Hill.", "Mother (Person A) was seen by Police Officer 1."),
+        ("Her father, Dean Hall, was seen by Dr Hall.", "Her father, Person A, was seen by Doctor 1."),
+        # A practitioner's full name and their rank stay one person.
+        ("DC Sarah Jones visited. DC Jones said the home was cold.", "Detective 1 visited. Detective 1 said the home was cold."),
+    ],
+)
+def test_a_ranked_surname_is_not_the_familys(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
