@@ -183,3 +183,19 @@ def test_a_name_of_two_hyphenated_letters_is_a_person(
 )
 def test_a_ranked_surname_is_not_the_familys(text: str, expected: str, settings: Settings, detector: Detector) -> None:
     assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A street named like a person of the draft, after "visited": "visited Person A".
+        (
+            "The health visitor, Sarah Lane, visited Mill Lane. Sarah Lane noted the home was cold.",
+            "The health visitor, Health Visitor 1, visited (address). Health Visitor 1 noted the home was cold.",
+        ),
+        # A person with a street word for a surname is still a person.
+        ("She walked past Green Lane and visited Sarah Grove.", "She walked past (address) and visited Person A."),
+    ],
+)
+def test_streets_named_like_people(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected

@@ -60,6 +60,10 @@ def street() -> EntityRecognizer:
         ("Flat 3, Harcourt House\nMill Lane\nHarrowfold\nWM3 9QT", ["Mill Lane"]),
         ("Harcourt House,\n\x1fMill Lane,\n\x1fHarrowfold", ["Mill Lane"]),
         ("lived on Ashcombe Row since 2017", ["Ashcombe Row"]),
+        # After "visited", "past", "outside": "visited Mill Lane" read "visited Person A"
+        # beside a health visitor called Sarah Lane.
+        ("The health visitor visited Mill Lane.", ["Mill Lane"]),
+        ("She walked past Green Lane.", ["Green Lane"]),
         # A street's words inside a sentence, with no word of place before them, are not one.
         ("The Mill Lane project closed.", []),
         # A flat's number on a line of its own in an address block, or after the label:
