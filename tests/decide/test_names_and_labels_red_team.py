@@ -157,6 +157,11 @@ def test_people_named_like_call_log_words(text: str, expected: str, settings: Se
         ("J-P was at nursery.", "Person A was at nursery."),
         ("Mother took J-P to the GP.", "Mother took Person A to the GP."),
         ("K-J said he was hungry. Later K-J slept.", "Person A said he was hungry. Later Person A slept."),
+        (
+            "J-P and his sister A-J were seen. J-P said A-J hit him.",
+            "Person A and his sister Person B were seen. Person A said Person B hit him.",
+        ),
+        ("He said A-E were busy.", "He said A-E were busy."),
         # Not ranges, grades or an emergency department typed so.
         ("The A-Z of services was updated.", "The A-Z of services was updated."),
         ("Grades A-C were expected.", "Grades A-C were expected."),
