@@ -347,7 +347,7 @@ def trim_off_terms(f: Finding, glossary: list[tuple[int, int]], text: str) -> Fi
 
 # An initial ending a span ("A.B", "Jade B"), and its full stop with no new sentence after it.
 _INITIAL_AT_END = re.compile(r"(?:^|[\s.])[A-Z]$")
-_INITIAL_STOP_INSIDE = re.compile(r"\.(?=[ \t]*(?:[()\[\],;:\-\u2013]|[a-z]))")
+_INITIAL_STOP_INSIDE = re.compile(r"\.(?=[ \t]*(?:[()\[\],;:]|[a-z]))")
 
 
 def names_more_than_terms(

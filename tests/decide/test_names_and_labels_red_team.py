@@ -204,3 +204,22 @@ def test_a_ranked_surname_is_not_the_familys(text: str, expected: str, settings:
 )
 def test_streets_named_like_people(text: str, expected: str, settings: Settings, detector: Detector) -> None:
     assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A nursery's name before its kind in small letters: "Rainbow" was published, and
+        # "Hall Green nursery" read "Person B nursery" ("Hall" a surname).
+        ("Kian went to Rainbow nursery.", "Person A went to (nursery)."),
+        ("Aminata was at Hall Green nursery.", "Person A was at (nursery)."),
+        ("Kian attended Little Acorns nursery.", "Person A attended (nursery)."),
+        # Kinds of nursery and words that open a sentence are no name.
+        ("The Sure Start nursery closed.", "The Sure Start nursery closed."),
+        ("She went to Sunday nursery.", "She went to Sunday nursery."),
+    ],
+)
+def test_a_nursery_named_before_its_kind_in_small_letters(
+    text: str, expected: str, settings: Settings, detector: Detector
+) -> None:
+    assert redacted(text, settings, detector) == expected
