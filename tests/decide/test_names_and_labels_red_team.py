@@ -223,3 +223,21 @@ def test_a_nursery_named_before_its_kind_in_small_letters(
     text: str, expected: str, settings: Settings, detector: Detector
 ) -> None:
     assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A form's label and the name alone, with no word of its kind: "St Mary's" published.
+        ("Child: Jade Smith\nHospital: St Mary's", "Child: Person A\nHospital: (hospital)"),
+        ("Name | Kian Marsh\nSchool: Oakfield (Year 2)", "Name | Person A\nSchool: (school) (Year 2)"),
+        # A form's empty values, a heading, and a note that goes on are not names.
+        ("School: Not known", "School: Not known"),
+        ("Hospital: Key Findings", "Hospital: Key Findings"),
+        ("School: Class Teacher reported a bruise.", "School: Class Teacher reported a bruise."),
+    ],
+)
+def test_an_institution_named_after_its_form_label(
+    text: str, expected: str, settings: Settings, detector: Detector
+) -> None:
+    assert redacted(text, settings, detector) == expected
