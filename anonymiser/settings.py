@@ -446,6 +446,9 @@ class PeopleWords:
     # First names that are modal verbs ("Will"), and the words after which they are names.
     modal_names: tuple[str, ...] = ()
     modal_blockers: tuple[str, ...] = ()
+    # Verbs after a subject ("was", "had"): the model's one-word people guess that is a first
+    # name before one is the person ("Kian was on Willow Ward").
+    subject_verbs: tuple[str, ...] = ()
     # Words of going or living somewhere ("gone", "moved", "born"): a first name after one
     # and its preposition is the town ("gone to Kendal").
     travel_words: tuple[str, ...] = ()
@@ -540,6 +543,12 @@ class PeopleWords:
             rf"(?<![\w-])(?:(?i:{kin})[ \t]+(?P<name>[a-z]{{3,}})(?![\w'\u2019-])"
             rf"|(?i:{roles})[ \t]*\([ \t]*(?P<bracketed>[a-z]{{3,}})[ \t]*\))"
         )
+
+    @cached_property
+    def subject_verb_after(self) -> re.Pattern[str]:
+        """One of ``subject_verbs`` right after a word ("Kian| was on"); matches nothing when
+        there are none."""
+        return re.compile(rf"[ \t]+(?:{_phrases(self.subject_verbs)})\b", re.IGNORECASE)
 
     @cached_property
     def modal_name(self) -> re.Pattern[str]:
@@ -708,6 +717,7 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         word_phrases=_str_list(data.get("word_phrases"), f"{path}: word_phrases"),
         modal_names=_str_list(data.get("modal_names"), f"{path}: modal_names"),
         modal_blockers=_str_list(data.get("modal_blockers"), f"{path}: modal_blockers"),
+        subject_verbs=_str_list(data.get("subject_verbs"), f"{path}: subject_verbs"),
         travel_words=_str_list(data.get("travel_words"), f"{path}: travel_words"),
         honorifics=_str_list(data.get("honorifics"), f"{path}: honorifics"),
         practice_heads=_str_list(data.get("practice_heads"), f"{path}: practice_heads"),
@@ -1003,6 +1013,7 @@ class Settings:
             self.people.residence_before,
             self.people.family_role_then_name,
             self.people.person_verb_after,
+            self.people.subject_verb_after,
             self.people.before_listed_names,
             self.people.name_label_before,
             self.people.and_family_after,

@@ -28,6 +28,7 @@ from anonymiser.decide.people import (
     PersonBook,
     clean_person_text,
     is_surname_alone,
+    role_before,
     strip_title,
 )
 from anonymiser.decide.person_match import (
@@ -37,11 +38,17 @@ from anonymiser.decide.person_match import (
     as_given,
     may_be_fuller_name,
     noun_after_family_title,
+    only_role_words,
     person_for,
     plausible_name,
     professional_titled,
 )
-from anonymiser.decide.recognisers import ROLE_LABEL_NAME_RECOGNISER, WORD_NAME, WORKER_INITIALS_RECOGNISER
+from anonymiser.decide.recognisers import (
+    INITIALS_NAME_RECOGNISER,
+    ROLE_LABEL_NAME_RECOGNISER,
+    WORD_NAME,
+    WORKER_INITIALS_RECOGNISER,
+)
 from anonymiser.decide.span_tidy import (
     cut_off_label,
     names_more_than_terms,
@@ -65,6 +72,9 @@ from anonymiser.records import Finding, TextUnit
 
 # A word this common in English is an ordinary word, not a name the lists lack.
 ORDINARY_WORD_ZIPF = 4.0
+# The model's guesses of a named thing (a body, a place, a people, a language or a faith),
+# which words that name nothing ("Call Mother") cannot be.
+_NAMED_GUESSES = frozenset({"ORGANISATION", "AGENCY", "LOCATION", "ETHNICITY", "NATIONALITY", "LANGUAGE", "RELIGION"})
 
 
 def judge_findings(
@@ -192,6 +202,14 @@ class _Judge:
             f = tidied
         # "Kendal with Mother": the label the draft uses is not part of the model's place.
         f = cut_off_label(f, unit.text, settings.keep.is_anonymised_form)
+        if (
+            f.category in _NAMED_GUESSES
+            and f.recogniser.startswith(MODEL_RECOGNISER_PREFIX)
+            and only_role_words(f.text, words)
+        ):
+            # "Call Mother", "Landline": a phone log's words, no body's name ("(organisation)").
+            # (A month is still a date: not_names holds the months.)
+            return None
         if inside_any(f.start, f.end, glossary_spans[f.unit]):
             return None
         near_kept = (
@@ -269,7 +287,7 @@ class _Judge:
             # Initials after a role's shorthand ("HV BO") are a person's by their place,
             # even when they spell a common word in capitals, as a listed first name is, or a
             # first name that is a word before a person's verb ("Summer told", "nanna pat").
-            listed = f.recogniser in (GIVEN_NAME_RECOGNISER, WORKER_INITIALS_RECOGNISER, WORD_NAME)
+            listed = f.recogniser in (GIVEN_NAME_RECOGNISER, WORKER_INITIALS_RECOGNISER, INITIALS_NAME_RECOGNISER, WORD_NAME)
             # The title just before a span that leaves it out ("Mrs " of "O'Neill").
             title = unit.text[titles.extend_over(unit.text, f.start) : f.start].strip() or None
             if f.recogniser == ROLE_LABEL_NAME_RECOGNISER and all(
@@ -325,6 +343,10 @@ class _Judge:
                 # ("Doctor 1"), not the family member's ("Sibling 2") or "(family name)".
                 # A title the case file gives as an alias ("Dr Zielinski") stays theirs.
                 person = book.add(f.text, (f.unit, f.start), titled=True, title=title, not_family=True)
+            if person is not None and person.case is None and role_before(unit.text, f.start, words)[1] == "family":
+                # "Her mother, Emma Hill": a member of the family, whom a surname after a rank
+                # ("PC Hill") is not (it made the mother "Police Officer 1").
+                person.kin = True
             if person is None:
                 return None
         key = person.key

@@ -32,6 +32,12 @@ class Person:
     child: bool = False
     # Seen with a title no child bears before their surname alone ("Ms Warsame", "Dr Hill").
     adult: bool = False
+    # Seen with a title that is no honorific, a rank or a profession ("PC Hill", "Dr Hill"):
+    # such a surname names a practitioner, not one of the family (``kin``).
+    ranked: bool = False
+    # Named right after a family role ("her mother, Emma Hill"): one of the family, whom
+    # "PC Hill" is not.
+    kin: bool = False
     # Why the consultant should look at who this is, when the book could not be sure.
     doubt: str | None = None
 
@@ -245,18 +251,20 @@ class PersonBook:
         # A surname with particles after a title ("Mr da Silva") is read as one word would be.
         surname_alone = is_surname_alone(name)
 
+        title_word = self._title_word(bare, name, title)
+        ranked = title_word is not None and title_word not in self.honorifics
+
         def fits(p: Person) -> bool:
             return (
                 not (not_children and p.is_child(not_children))
                 and not (not_family and _listed_family(p))
-                and self._same_address(p, honorific)
+                and self._same_address(p, honorific, ranked)
             )
 
-        title_word = self._title_word(bare, name, title)
         adult_titled = surname_alone and title_word is not None and title_word not in self.child_titles
         person = None
         if adult_titled:
-            person, doubt = self._titled_owner(lower, honorific, not_family)
+            person, doubt = self._titled_owner(lower, honorific, not_family, ranked)
             if person is None and doubt is not None:
                 person = Person(key=f"person:{len(self.people) + 1}", name=name, doubt=doubt)
                 self.people.append(person)
@@ -271,7 +279,7 @@ class PersonBook:
                 default=None,
             )
         if person is None and single:
-            person = self._owner_of_part(lower, not_children, honorific, not_family)
+            person = self._owner_of_part(lower, not_children, honorific, not_family, ranked)
         if person is None and not single:
             person = (
                 self._same_as_longer(name) or self._first_name_only(name) or self._titled_surname(name, honorific)
@@ -285,6 +293,7 @@ class PersonBook:
             person.honorifics.add(honorific)
         if adult_titled:
             person.adult = True
+            person.ranked = person.ranked or ranked
         for nickname in nicknames:
             self.add_form(person, nickname, where)
         return self.add_form(person, name, where)
@@ -308,7 +317,7 @@ class PersonBook:
         return surname in forms if forms else surname in person.surnames
 
     def _titled_owner(
-        self, surname: str, honorific: str | None, not_family: bool
+        self, surname: str, honorific: str | None, not_family: bool, ranked: bool = False
     ) -> tuple[Person | None, str | None]:
         """Who a surname after an adult title is (see the class), or why it is no one known:
         (None, None) when no one bears it, and the usual rules apply."""
@@ -326,7 +335,9 @@ class PersonBook:
             same = [p for p in adults if honorific in p.honorifics]
             if same:
                 return min(same, key=lambda p: p.first_seen), None
-        fitting = [p for p in adults if self._same_address(p, honorific)]
+        fitting = [p for p in adults if self._same_address(p, honorific, ranked)]
+        if not fitting and ranked:
+            return None, None  # "PC Hill" where only the mother bears it: a person of their own
         if len(fitting) == 1:
             return fitting[0], None
         return None, DOUBT_TITLED_SURNAME
@@ -340,9 +351,15 @@ class PersonBook:
         return None
 
     @staticmethod
-    def _same_address(person: Person, honorific: str | None) -> bool:
+    def _same_address(person: Person, honorific: str | None, ranked: bool = False) -> bool:
         """Whether a name under ``honorific`` may be ``person``: no honorific on either side,
-        or the same one. A rank or a profession ("DC", "Dr") is not an honorific."""
+        or the same one. A rank or a profession ("DC", "Dr") is not an honorific ("Prison
+        Officer Dawes" may be "Mr Dawes"), but a surname after one (``ranked``) is not a
+        person the draft names after a family role: "Her mother, Emma Hill, was seen by PC
+        Hill" made the mother "Police Officer 1". (A person the case file lists is judged by
+        the case file's group instead.)"""
+        if person.case is None and person.kin and not person.ranked and ranked:
+            return False
         return honorific is None or not person.honorifics or honorific in person.honorifics
 
     def _titled_surname(self, name: str, honorific: str | None) -> Person | None:
@@ -393,7 +410,12 @@ class PersonBook:
         return self._same_as_longer(name)
 
     def _owner_of_part(
-        self, word: str, not_children: Sequence[str] = (), honorific: str | None = None, not_family: bool = False
+        self,
+        word: str,
+        not_children: Sequence[str] = (),
+        honorific: str | None = None,
+        not_family: bool = False,
+        ranked: bool = False,
     ) -> Person | None:
         fitting = [
             p
@@ -401,7 +423,7 @@ class PersonBook:
             if len(p.tokens) >= 2
             and not (not_children and p.is_child(not_children))
             and not (not_family and _listed_family(p))
-            and self._same_address(p, honorific)
+            and self._same_address(p, honorific, ranked)
         ]
         owners = [p for p in fitting if word in {fold(p.tokens[0]), fold(p.tokens[-1])}]
         if owners:

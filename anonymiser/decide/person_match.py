@@ -89,6 +89,14 @@ def professional_titled(
     return written != name and role_label_for(None, written, replacements) is not None
 
 
+def only_role_words(text: str, words: PeopleWords) -> bool:
+    """Whether every word of ``text`` is a not_names word or a family or professional role
+    (patterns/people.yml): "Call Mother", "Landline", "Mobile Dad"."""
+    tokens = name_tokens(clean_person_text(text))
+    roles = words.folded.roles
+    return bool(tokens) and all(words.not_name_matcher.is_term(t) or t.lower() in roles for t in tokens)
+
+
 def plausible_name(
     text: str,
     not_names: TermMatcher,

@@ -77,6 +77,46 @@ def first_name_unplaced(
     return bool(listed_words) and all(is_first_name(w) for w in listed_words)
 
 
+def first_name_in_list(
+    f: Finding, text: str, glossary_words: set[str], words: PeopleWords, is_first_name: Callable[[str], bool]
+) -> bool:
+    """Whether the model's one-word place, group or body guess ``f`` is a first name of the
+    lists joined by a comma, "and", "&" or "or" to another capitalised first name: "Jordan
+    and Chelsea went to school" read "(place) and Person A", "Kian and Favour were at school"
+    "(ethnicity) and Person A", "Grace and Kian" published "Grace" (a body). A place so
+    listed after a place word stays a place ("from Jordan and Syria", "in Chelsea and
+    Kent"), as does a list opening with a capitalised word that is no name ("Jordan and
+    Syria" governed by nothing is not a list of first names)."""
+    word = f.text.strip()
+    if not (
+        NAME_WORD.fullmatch(word) is not None
+        and word[:1].isupper()
+        and not word.isupper()
+        and word.lower() not in glossary_words
+        and is_first_name(word)
+    ):
+        return False
+    end = f.start + len(word)
+    after = _NAME_JOINED_AFTER.match(text, end)
+    before = _NAME_JOINED_BEFORE.search(text, max(0, f.start - _JOINED_REACH), f.start)
+    if not any(m is not None and is_first_name(m.group("name")) for m in (after, before)):
+        return False
+    if f.category != "LOCATION":
+        return True  # a people, a faith or a body is not governed by "in" or "from"
+    listed = words.before_listed_names.search(text, 0, f.start)
+    previous = _LAST_WORD.search(text[: listed.start() if listed else f.start])
+    return previous is None or previous.group(1).lower() not in words.place_before_set
+
+
+# A capitalised word joined to a name as the next or the last item of a list.
+_NAME_JOINED_AFTER = re.compile(r"(?:[ \t]*,[ \t]*|,?[ \t]+(?:and|&|or)[ \t]+)(?P<name>[^\W\d_a-z][\w'\u2019-]*)")
+_NAME_JOINED_BEFORE = re.compile(
+    r"(?<![\w'\u2019-])(?P<name>[^\W\d_a-z][\w'\u2019-]*)(?:[ \t]*,[ \t]*|,?[ \t]+(?:and|&|or)[ \t]+)$"
+)
+# Enough characters before a name for a long first name and its join.
+_JOINED_REACH = 40
+
+
 # An age in brackets just after a name: "(aged 4)", "(4)", "(14 yrs)".
 _AGE_AFTER = re.compile(r"[ \t]*\((?:aged?[ \t]*)?\d{1,2}(?:[ \t]*(?:yrs?|years?(?:[ \t]+old)?))?\)")
 # The word just before a name, after spaces only ("took |").

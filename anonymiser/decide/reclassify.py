@@ -15,7 +15,12 @@ from wordfreq import zipf_frequency
 
 from anonymiser.decide.keep import inside_any
 from anonymiser.decide.people import role_before
-from anonymiser.decide.place_guesses import first_name_unplaced, town_after_going, town_read_as_person
+from anonymiser.decide.place_guesses import (
+    first_name_in_list,
+    first_name_unplaced,
+    town_after_going,
+    town_read_as_person,
+)
 from anonymiser.decide.recognisers import TOWN_AFTER_GOING
 from anonymiser.decide.words import NAME_WORD
 from anonymiser.detect.given_names import (
@@ -97,7 +102,11 @@ def reclassify(
             # A street named after a first name ("Grace Close") or an institution its kind
             # names ("St Mary's Hospital", which the model also read as a person) is surer
             # than any person guess inside it, whatever score the model's PERSON is given.
-            score = float("inf") if f.recogniser == PLACE_NAME_RECOGNISER or f.category in _INSTITUTIONS else f.score
+            # A first name and "Ward" alone is a person as often as a ward ("Stacey Ward
+            # attended" read "(hospital) attended"): it keeps its pattern's score, which a
+            # full name outscores and a ward by its context ("admitted to Rowan Ward") does not.
+            surest = f.category in _INSTITUTIONS and not _first_name_and_ward(f.text, is_first_name)
+            score = float("inf") if f.recogniser == PLACE_NAME_RECOGNISER or surest else f.score
             surer.setdefault(f.unit, []).append((f.start, f.end, score))
         if f.category == "AGENCY":
             agency_spans.setdefault(f.unit, []).append((f.start, f.end))
@@ -147,6 +156,7 @@ def reclassify(
             elif f.category in (*_PLACE_OR_GROUP, "ORGANISATION") and (
                 (f.category != "ORGANISATION" and _first_name_doing(f, texts[f.unit], glossary_words, words, is_first_name))
                 or first_name_unplaced(f, texts[f.unit], glossary_words, words, named)
+                or first_name_in_list(f, texts[f.unit], glossary_words, words, named)
             ):
                 f = replace(f, category="PERSON")
             elif f.category == "PERSON" and " " not in f.text.strip() and f.text.strip() in place_words:
@@ -161,6 +171,12 @@ def reclassify(
                 f = replace(f, category="ADDRESS")
         out.append(f)
     return out
+
+
+def _first_name_and_ward(text: str, is_first_name: Callable[[str], bool]) -> bool:
+    """Whether ``text`` is a first name of the lists and "Ward", and nothing else."""
+    parts = text.split()
+    return len(parts) == 2 and parts[1] == "Ward" and is_first_name(parts[0])
 
 
 def _person_after_role(
@@ -234,11 +250,15 @@ def _first_name_doing(
     f: Finding, text: str, glossary_words: set[str], words: PeopleWords, is_first_name: Callable[[str], bool]
 ) -> bool:
     """Whether the model's one-word place or group guess ``f`` is a first name right before a
-    verb only a person does ("Kian| had been crying", "Chelsea| was unwell")."""
+    verb only a person does ("Kian| had been crying", "Chelsea| was unwell"), or a people
+    guess (not a place) before a subject's verb ("Kian| was on Willow Ward")."""
     word = f.text.strip()
     return (
         NAME_WORD.fullmatch(word) is not None
         and word.lower() not in glossary_words
         and is_first_name(word)
-        and words.person_verb_after.match(text, f.start + len(f.text.rstrip())) is not None
+        and (
+            words.person_verb_after.match(text, f.start + len(f.text.rstrip())) is not None
+            or (f.category != "LOCATION" and words.subject_verb_after.match(text, f.start + len(f.text.rstrip())))
+        )
     )

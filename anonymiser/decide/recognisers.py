@@ -25,6 +25,9 @@ LOWER_CASE = "name_in_lower_case_note"
 # The name of the YAML recogniser of a practitioner's initials after the role's shorthand
 # ("SW LK", "HV BO": patterns/recognisers/worker_initials.yml).
 WORKER_INITIALS_RECOGNISER = "worker_initials"
+# The YAML recogniser of a name of two letters joined by a hyphen ("J-P was at nursery":
+# patterns/recognisers/nicknames.yml); in capitals, it is no heading of common words.
+INITIALS_NAME_RECOGNISER = "initials_name"
 # The YAML recogniser of a name after a role's shorthand and a colon ("SW: Tamsin Price":
 # patterns/recognisers/worker_initials.yml).
 ROLE_LABEL_NAME_RECOGNISER = "name_after_role_label"

@@ -334,11 +334,20 @@ def trim_off_terms(f: Finding, glossary: list[tuple[int, int]], text: str) -> Fi
         start += 1
     while end > start and not text[end - 1].isalnum():
         end -= 1
+    if f.category == "PERSON" and end < f.end and _INITIAL_STOP_INSIDE.match(text, end) and _INITIAL_AT_END.search(text, start, end):
+        # The full stop of a last initial, inside the sentence: "A.B. (mother)" read
+        # "Person A. (mother)". At a sentence's end the stop is the sentence's too, and stays.
+        end += 1
     if end - start < 2:
         return None
     if (start, end) == (f.start, f.end):
         return f
     return replace(f, start=start, end=end, text=text[start:end])
+
+
+# An initial ending a span ("A.B", "Jade B"), and its full stop with no new sentence after it.
+_INITIAL_AT_END = re.compile(r"(?:^|[\s.])[A-Z]$")
+_INITIAL_STOP_INSIDE = re.compile(r"\.(?=[ \t]*(?:[()\[\],;:]|[a-z]))")
 
 
 def names_more_than_terms(

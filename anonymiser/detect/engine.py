@@ -23,7 +23,7 @@ from wordfreq import zipf_frequency
 
 from anonymiser.detect.case_file import CaseFileRecogniser
 from anonymiser.detect.context import ChunkWords, boost_by_context, context_words
-from anonymiser.detect.given_names import GivenNameRecogniser
+from anonymiser.detect.given_names import GIVEN_NAME_RECOGNISER, GivenNameRecogniser
 from anonymiser.detect.model import (
     MODEL_RECOGNISER_PREFIX,
     LocalSpacyNlpEngine,
@@ -380,12 +380,18 @@ def _with_rare_word_before(findings: list[Finding], texts: dict[int, str], never
     """A person's name the model found without its first word, when that word is no word of
     English ("Harjit Singh Dhillon" found as "Singh Dhillon", which published "Harjit", and
     so every later "Harjit" too): the name runs back over it. Not a title, role, practice or
-    function word (``never``, lower case)."""
+    function word (``never``, lower case). A surname the name lists hold as a first name
+    ("Diallo") after an unlisted first name runs back so too: "Ndeye Diallo" was the model's
+    body, read "(organisation)", with "Diallo" inside it."""
     out: list[Finding] = []
     for f in findings:
-        if f.category == "PERSON" and f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
+        if f.category == "PERSON" and (
+            f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) or f.recogniser == GIVEN_NAME_RECOGNISER
+        ):
             text = texts.get(f.unit, "")
             before = _WORD_BEFORE.search(text, max(0, f.start - 40), f.start)
+            if before is not None and f.recogniser == GIVEN_NAME_RECOGNISER and text[before.end("word")] != " ":
+                before = None  # the lists' lone names in columns ("Kaiden<tab>Shannon") are apart
             if before is not None:
                 word = before.group("word")
                 if word.lower() not in never and zipf_frequency(word.lower(), "en") < _RARE_WORD_ZIPF:

@@ -371,13 +371,19 @@ class GivenNameRecogniser(EntityRecognizer):
                 continue
             if _inside(taken, start, end) or _inside(places, start, end):
                 continue
+            after = _LIST_JOIN.match(text, end)
+            if after and after.end() in starts:
+                # "Grace and Kian were at school", "Marvellous and Godswill attended": before
+                # a name, a sentence's first word is listed with it all the same ("Grace" was
+                # published). Ordinary words that open a sentence so are no first names.
+                extra.append(self._result(start, end, LONE_NAME_SCORE))
+                continue
             before = text[:start].rstrip()
             if not before or before[-1] in ".?!:":
                 continue
-            after = _LIST_JOIN.match(text, end)
             # A join is a few characters: only the names that end just before are looked at.
             near = ends[bisect_left(ends, start - _LONGEST_JOIN) : bisect_left(ends, start)]
-            if (after and after.end() in starts) or any(_LIST_JOIN.fullmatch(text[e:start]) for e in near):
+            if any(_LIST_JOIN.fullmatch(text[e:start]) for e in near):
                 extra.append(self._result(start, end, LONE_NAME_SCORE))
         return extra
 
@@ -579,6 +585,11 @@ def _model_entities(
             # Without what it ran on into past its last word: "Tyler Brown (" as an ORG is no
             # longer name than "Tyler Brown" (which left "Brown" published beside "Person A").
             end = entity.end_char
+            # Nor what it ran on into on the next line: a form's "Kian Marsh" then "Date of
+            # birth" was one ORG, and the name in it two people ("Person A Person B").
+            newline = text.find("\n", entity.start_char, end)
+            if newline != -1:
+                end = newline
             while end > entity.start_char and not text[end - 1].isalnum():
                 end -= 1
             bodies.append((entity.start_char, end))

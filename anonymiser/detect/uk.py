@@ -58,8 +58,9 @@ class NhsNumberRecogniser(PatternRecogniser):
                 # Records space the ten digits as they were read out, and write "no." with no
                 # space after it; the general shape above missed both and they were published.
                 # The lead-in names the number, so any single separators between its digits
-                # do; the checksum still decides.
-                regex=r"(?i:\bNHS)(?:\s*(?i:number|num|no)\.?)?\s*[:#]?\s*(?P<mask>\d(?:[ \-.]?\d){9})(?![\d/\-]|\.\d)",
+                # do, a line break too (a wrapped table cell or note: "943 476" then "5919"
+                # on the next line was published); the checksum still decides.
+                regex=r"(?i:\bNHS)(?:\s*(?i:number|num|no)\.?)?\s*[:#]?\s*(?P<mask>\d(?:(?:[ \-.]|[ \t]*\r?\n[ \t]*)?\d){9})(?![\d/\-]|\.\d)",
                 score=self.BASE_SCORE,
             ),
         ]

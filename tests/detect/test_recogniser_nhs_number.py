@@ -37,6 +37,9 @@ def found(recogniser: NhsNumberRecogniser, text: str) -> list[tuple[int, int, st
         # After its lead-in, in any grouping or straight after "no.": both were published.
         ("NHS no.943-476-5919 was given.", [(7, 19, "943-476-5919", 1.0)]),
         ("Hospital no K 445 129; NHS 943 4765 919.", [(27, 39, "943 4765 919", 1.0)]),
+        # Broken across a line (a wrapped cell or note): "5919" on the next line was published.
+        ("NHS no. 943 476\n5919", [(8, 20, "943 476\n5919", 1.0)]),
+        ("NHS number: 943\n 476 5919", [(12, 25, "943\n 476 5919", 1.0)]),
         (
             "996 030 8243 and 628 194 8211",
             [(0, 12, "996 030 8243", 1.0), (17, 29, "628 194 8211", 1.0)],

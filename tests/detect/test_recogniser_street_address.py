@@ -47,6 +47,13 @@ def recogniser() -> EntityRecognizer:
         # A what3words address names a three-metre square: it was published.
         ("The location was given as what3words ///filled.count.soap.", ["///filled.count.soap"]),
         ("what3words: filled.count.soap", ["filled.count.soap"]),
+        # A street's name joined to its street word by a hyphen: "14 Ashcombe-Row" was published.
+        ("They lived at 14 Ashcombe-Row.", ["14 Ashcombe-Row"]),
+        ("Flat 3, 27 Mill-Lane", ["Flat 3, 27 Mill-Lane"]),
+        ("at 9 Canal-Side, Carrow Vale", ["9 Canal-Side"]),
+        # (a hyphen inside the name, as before)
+        ("at 6 Hartley-Brown Road", ["6 Hartley-Brown Road"]),
+        ("in 14 Anti-Social Behaviour cases", []),
     ],
 )
 def test_finds_street_addresses(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:

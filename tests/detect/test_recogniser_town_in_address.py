@@ -33,6 +33,10 @@ def recogniser() -> EntityRecognizer:
         # in one paragraph or in three (the detector puts "\n\x1f" between paragraphs).
         ("Flat 3, Harcourt House\nMill Lane\nHarrowfold\nWM3 9QT", ["Harrowfold"]),
         ("Mill Lane,\n\x1fHarrowfold\n\x1fWM3 9QT", ["Harrowfold"]),
+        # With no street word above it, the town's line just before the postcode's: "Flat 3 /
+        # Harrowfold / WM3 9QT" published "Harrowfold".
+        ("Flat 3\nHarrowfold\nWM3 9QT", ["Harrowfold"]),
+        ("The Paddocks,\n\x1fGreat Ashby\n\x1fWM1 4QT", ["Great Ashby"]),
         # No postcode after it: a sentence may go on after a street.
         ("at 3 Mill Lane, Denise said she was scared", []),
         ("She moved to 14 Larch Close, Hollinsby, in 2018.", []),
@@ -56,8 +60,18 @@ def street() -> EntityRecognizer:
         ("Flat 3, Harcourt House\nMill Lane\nHarrowfold\nWM3 9QT", ["Mill Lane"]),
         ("Harcourt House,\n\x1fMill Lane,\n\x1fHarrowfold", ["Mill Lane"]),
         ("lived on Ashcombe Row since 2017", ["Ashcombe Row"]),
+        # After "visited", "past", "outside": "visited Mill Lane" read "visited Person A"
+        # beside a health visitor called Sarah Lane.
+        ("The health visitor visited Mill Lane.", ["Mill Lane"]),
+        ("She walked past Green Lane.", ["Green Lane"]),
         # A street's words inside a sentence, with no word of place before them, are not one.
         ("The Mill Lane project closed.", []),
+        # A flat's number on a line of its own in an address block, or after the label:
+        # "Flat 3" was published. In a sentence it names no building.
+        ("Flat 3\nHarrowfold\nWM3 9QT", ["Flat 3"]),
+        ("Address: Flat 3B\nThe Paddocks", ["Flat 3B"]),
+        ("Ashcombe House\n\x1fApartment 12,\n\x1fMill Lane", ["Apartment 12", "Mill Lane"]),
+        ("She lived in Flat 3 with her partner.", []),
     ],
 )
 def test_a_street_on_a_line_of_its_own(street: EntityRecognizer, text: str, expected: list[str]) -> None:
@@ -69,3 +83,5 @@ def test_an_address_block_is_redacted_line_by_line(settings: Settings, detector:
     # cut to its first line, "Mill Lane" was published, and "Harrowfold" read as a person.
     text = "Flat 3, Harcourt House\nMill Lane\nHarrowfold\nWM3 9QT"
     assert redacted(text, settings, detector) == "(address)\n(address)\n(place)\n(postcode)"
+    # With no street between, the flat's line and the town's: both were published.
+    assert redacted("Flat 3\nHarrowfold\nWM3 9QT", settings, detector) == "(address)\n(place)\n(postcode)"
