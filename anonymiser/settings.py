@@ -490,6 +490,12 @@ class PeopleWords:
         return re.compile(rf"[ \t]+(?:{phrases})\b", re.IGNORECASE)
 
     @cached_property
+    def subject_verb_after(self) -> re.Pattern[str]:
+        """A ``verbs_after_name`` verb right after a word ("darren| had left")."""
+        verbs = "|".join(re.escape(v) for v in self.verbs_after_name) or "(?!)"
+        return re.compile(rf"[ \t]+(?:{verbs})\b", re.IGNORECASE)
+
+    @cached_property
     def person_word_before(self) -> re.Pattern[str]:
         """A ``person_before`` phrase ending the text before a name ("spoke to |")."""
         return re.compile(rf"(?<![\w-])(?:{_phrases(self.person_before)})[ \t]+$", re.IGNORECASE)

@@ -132,10 +132,6 @@ def word_names(
             known = word_is[(word, lone_rare)] = name_word(word, lone_rare)
         return known and not overlaps_any(start, start + len(word), taken.get(uid, []))
 
-    # A verb a sentence's subject takes (people.yml verbs_after_name) after a reported name.
-    reported_verb = re.compile(
-        r"[ \t]+(?:" + ("|".join(re.escape(v) for v in words.verbs_after_name) or "(?!)") + r")\b", re.IGNORECASE
-    )
     out: list[Finding] = []
     for uid, text in texts.items():
         spans: list[tuple[int, int]] = []
@@ -163,7 +159,8 @@ def word_names(
                     words.possessive_then_family.match(text, end)
                     or (words.person_verb_after.match(text, end) and not _DETERMINER_BEFORE.search(before))
                     # Reported: "she said darren had left", "says that tyler was at nan's".
-                    or (_REPORTED_BEFORE.search(before) and reported_verb.match(text, end))
+                    # (A verb a sentence's subject takes: people.yml verbs_after_name.)
+                    or (_REPORTED_BEFORE.search(before) and words.subject_verb_after.match(text, end))
                 )
             ):
                 spans.append((start, end))
