@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,16 @@ def settings_with_case(folder: Path, case_yaml: str, **options: str) -> Settings
     path = folder / "case.yml"
     path.write_text(case_yaml, encoding="utf-8")
     return load_settings(**{"scope": "full", **options}, case_file=path)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def list_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A list cache of the session's own (detect/list_cache.py), so that no test reads or
+    writes the user's; the command-line tests' processes inherit it."""
+    folder = tmp_path_factory.mktemp("list-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ANONYMISER_CACHE", str(folder))
+        yield folder
 
 
 @pytest.fixture(scope="session")

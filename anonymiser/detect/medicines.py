@@ -19,6 +19,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from wordfreq import zipf_frequency
 
+from anonymiser.detect.list_cache import cached_lines, source_digest
 from anonymiser.errors import ModelNotInstalled
 
 # Drug dictionaries include ordinary words that are also brand names or synonyms ("Calm",
@@ -30,29 +31,32 @@ MAX_TOKENS = 4  # longer drug names ("abacavir, dolutegravir, and lamivudine") a
 _HYPHEN = re.compile(r"\s*-\s*")
 
 
-def load_drug_names() -> frozenset[str]:
+def _data_file() -> Path:
+    spec = importlib.util.find_spec("drug_named_entity_recognition")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelNotInstalled("the drug-named-entity-recognition package is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "drug_ner_dictionary.pkl.bz2"
+
+
+def load_drug_names(data: bytes | None = None) -> frozenset[str]:
     """Every drug name and synonym in the library's shipped dictionary, lower case.
 
     Read from the data file directly: importing the library also builds a fuzzy-match index
     over all 107,000 names, about 3 s in every new process, and we only match exactly.
     """
-    spec = importlib.util.find_spec("drug_named_entity_recognition")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModelNotInstalled("the drug-named-entity-recognition package is not installed")
-    path = Path(next(iter(spec.submodule_search_locations))) / "drug_ner_dictionary.pkl.bz2"
+    data = _data_file().read_bytes() if data is None else data
     # Decompressed in one call, which lets other threads run (the model loads meanwhile);
     # unpickling straight from the compressed stream took the interpreter lock between its
     # many small reads, and the two loads took turns instead of running side by side.
-    raw = bz2.decompress(path.read_bytes())
+    raw = bz2.decompress(data)
     # The package's own data file, installed with it (not user input).
-    data = pickle.loads(raw)  # noqa: S301
-    return frozenset(name.lower() for name in data["drug_variant_to_canonical"])
+    table = pickle.loads(raw)
+    return frozenset(name.lower() for name in table["drug_variant_to_canonical"])
 
 
-def _names_and_index() -> tuple[frozenset[str], dict[str, int]]:
-    """The drug names, and for each word that starts one, how many words its longest name
-    has: most words start none, so most tokens are passed over after one look-up."""
-    names = load_drug_names()
+def _derive(names: frozenset[str]) -> tuple[frozenset[str], dict[str, int]]:
+    """The names as matched, and for each word that starts one, how many words its longest
+    name has: most words start none, so most tokens are passed over after one look-up."""
     # The model's tokens split a hyphenated name ("Co-codamol" is "co", "-", "codamol"), and
     # tokens are looked up joined by spaces: such names are also held in that form, or
     # co-codamol, co-amoxiclav and co-trimoxazole were never found.
@@ -62,6 +66,26 @@ def _names_and_index() -> tuple[frozenset[str], dict[str, int]]:
         words = name.split(" ")
         if len(words) <= MAX_TOKENS:
             longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    return names, longest
+
+
+def _names_and_index() -> tuple[frozenset[str], dict[str, int]]:
+    """``_derive`` of the library's names, through the list cache (list_cache.py): building
+    it took 0.6 s in every new process, reading it back a few hundredths. The cached copy is
+    named by the data file's bytes and this module's code, so a new dictionary or a change
+    to how names are derived here is a new copy."""
+    data = _data_file().read_bytes()
+    source = source_digest(data, Path(__file__).read_bytes())
+    derived: list[tuple[frozenset[str], dict[str, int]]] = []
+
+    def build() -> tuple[frozenset[str], dict[str, int]]:
+        if not derived:
+            derived.append(_derive(load_drug_names(data)))
+        return derived[0]
+
+    names = frozenset(cached_lines("drug-names", source, lambda: build()[0]))
+    starts = cached_lines("drug-name-starts", source, lambda: (f"{w} {n}" for w, n in build()[1].items()))
+    longest = {word: int(size) for word, _, size in (line.rpartition(" ") for line in starts)}
     return names, longest
 
 
