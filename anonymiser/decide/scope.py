@@ -128,9 +128,13 @@ class SectionRules:
     def match(self, heading: str) -> RuleMatch | None:
         """The rule that a heading matches, or None when no phrase does."""
         words = heading_words(heading)
+        # Only the phrases whose first word the heading has (most have none of them): every
+        # paragraph of a draft is asked about, against about a hundred phrases.
+        present = set(words)
         found = [
             (start, end, phrase, action)
             for phrase_words, phrase, action in self._phrases
+            if phrase_words and phrase_words[0] in present
             for start, end in _phrase_spans(words, phrase_words)
         ]
         return _resolve(found)
