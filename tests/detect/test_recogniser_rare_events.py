@@ -26,6 +26,10 @@ def recogniser() -> EntityRecognizer:
         ("The family were granted asylum in 2014.", ["granted asylum"]),
         ("Her asylum claim was refused; she had claimed asylum on arrival.", ["asylum claim", "claimed asylum"]),
         ("The twins were born early.", ["twins"]),
+        # How the child was conceived, how a victim was killed, the offence (session 10).
+        ("Kian was conceived by artificial insemination after two rounds of IVF.", ["artificial insemination", "IVF"]),
+        ("He cut her throat with a knife; she had been stabbed to death.", ["cut her throat", "stabbed to death"]),
+        ("He was convicted of aggravated burglary; she had been raped in 2017.", ["aggravated burglary", "raped"]),
     ],
 )
 def test_finds_rare_events(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:
