@@ -13,7 +13,8 @@ from anonymiser.settings import Settings
 
 TEXT = (
     "Mr Zielinski is a Polish national. His first language is Polish. Kian is of White British "
-    "and Polish heritage. The reviewer met him with a Polish interpreter. Mrs Abdi speaks Somali."
+    "and Polish heritage. The reviewer met him with a Polish interpreter. Mrs Abdi speaks Somali. "
+    "Her father is of Bangladeshi descent."
 )
 
 
@@ -35,16 +36,18 @@ def written(settings: Settings, detector: Detector) -> str:
         "and (ethnicity) heritage",
         "a (language) interpreter",
         "speaks (language)",
+        # The model reads this "Bangladeshi" as a person ("of Person A descent").
+        "of (ethnicity) descent",
     ],
 )
 def test_each_place_reads_as_its_words_say(written: str, expected: str) -> None:
     assert expected in written, written
-    assert "Polish" not in written and "Somali" not in written
+    assert "Polish" not in written and "Somali" not in written and "Bangladeshi" not in written
 
 
 def test_the_rules_are_read_from_the_patterns(settings: Settings) -> None:
     rules = {(r.label, r.category) for r in settings.label_by_context}
-    assert rules == {("NORP", "LANGUAGE"), ("NORP", "NATIONALITY")}
+    assert rules == {("NORP", "LANGUAGE"), ("NORP", "NATIONALITY"), ("PERSON", "ETHNICITY")}
     language = next(r for r in settings.label_by_context if r.category == "LANGUAGE")
     assert "interpreter" in language.after and "speaks" in language.before
 
