@@ -30,6 +30,7 @@ def recogniser() -> EntityRecognizer:
         ("Kian was conceived by artificial insemination after two rounds of IVF.", ["artificial insemination", "IVF"]),
         ("He cut her throat with a knife; she had been stabbed to death.", ["cut her throat", "stabbed to death"]),
         ("He was convicted of aggravated burglary; she had been raped in 2017.", ["aggravated burglary", "raped"]),
+        ("Mother was an Olympic swimmer; father was deported in 2018.", ["Olympic", "deported"]),
     ],
 )
 def test_finds_rare_events(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:

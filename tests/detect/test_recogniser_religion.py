@@ -28,6 +28,8 @@ def recogniser() -> EntityRecognizer:
         ("The father is a Jehovah's Witness.", ["Jehovah's Witness"]),
         ("The mother is Muslim and a Mormon friend helped.", ["Muslim", "Mormon"]),
         ("He was raised Roman Catholic.", ["Roman Catholic"]),
+        # Where a family worships (session 10).
+        ("Kian attended the mosque madrasa; the family went to the Kingdom Hall.", ["mosque", "madrasa", "Kingdom Hall"]),
     ],
 )
 def test_finds_faiths(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:
@@ -45,3 +47,13 @@ def test_a_faith_is_not_published(tmp_path: Path, settings: Settings, detector: 
     assert outcome.ok, outcome.error
     text = (tmp_path / "out" / "draft.anonymised.txt").read_text(encoding="utf-8")
     assert "Jehovah" not in text and "Muslim" not in text
+
+
+def test_a_faith_the_model_reads_as_a_person_is_a_faith(tmp_path: Path, settings: Settings, detector: Detector) -> None:
+    # The model read "Sikh" here as a person: "members of the Person A gurdwara".
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Findings\n\nThe family are members of the Sikh gurdwara on Mill Road.\n", encoding="utf-8")
+    (outcome,) = redact_many([draft], tmp_path / "out", settings, detector=detector)
+    assert outcome.ok, outcome.error
+    text = (tmp_path / "out" / "draft.anonymised.txt").read_text(encoding="utf-8")
+    assert "members of the (religion) (religion) on" in text, text
