@@ -36,6 +36,7 @@ LINES = [
     "Her Snapchat username was katiexox99; FB: kay.marsh.9; he went by the name of Dazza_7.",
     "E-mail tyler.b07 @ example.org or k.marsh@example .org; see westshirescp.org.uk/page.",
     "Write to kay.marsh AT example.org or j_smith (at) mail.example.co.uk; the end. Me too.",
+    "He was hit on Boxing Day 2018; on Christmas Day she left; New Year's Eve of 2019 too.",
 ]
 
 

@@ -30,6 +30,7 @@ def recogniser() -> EntityRecognizer:
         ("He was raised Roman Catholic.", ["Roman Catholic"]),
         # Where a family worships (session 10).
         ("Kian attended the mosque madrasa; the family went to the Kingdom Hall.", ["mosque", "madrasa", "Kingdom Hall"]),
+        ("Mother was fasting for Ramadan; they celebrated Diwali and Eid.", ["Ramadan", "Diwali", "Eid"]),
     ],
 )
 def test_finds_faiths(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:
