@@ -44,6 +44,12 @@ def found(recogniser: EntityRecognizer, text: str) -> list[str]:
         ("children 2-3 years old", ["2-3 years old"]),
         ("six or seven years old", ["six or seven years old"]),
         ("Section 47 and 3 weeks old", ["3 weeks old"]),
+        # An age said with "was ... when" ("Mother was 15 when she had her first child" was
+        # published): the number only.
+        ("Mother was 15 when she had her first child.", ["15"]),
+        ("Kian was only three when his mother left", ["three"]),
+        ("Father was 19 at the time of the birth", ["19"]),
+        ("She turned 16 when she was in care", ["16"]),
     ],
 )
 def test_finds_ages(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:
@@ -59,6 +65,9 @@ def test_finds_ages(recogniser: EntityRecognizer, text: str, expected: list[str]
         "over 2 years the family moved",
         "2 of the 3 children",
         "Children Act 1989, section 47",
+        "The score was 15 when reviewed.",  # "when" and no person
+        "There were 12 when they arrived.",  # a count
+        "There was 1 when they arrived.",
     ],
 )
 def test_ignores_non_ages(recogniser: EntityRecognizer, text: str) -> None:
