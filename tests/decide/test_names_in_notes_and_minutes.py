@@ -28,6 +28,9 @@ from tests.decide.handmade import redacted
         ("Allocated worker: Tamsin Oduya-Price visited.", ["Tamsin", "Oduya"]),
         ("The father, Declan\nWhitlow, was not present.", ["Declan", "Whitlow"]),
         ("Mother (Shannon\nPrice) attended.", ["Shannon", "Price"]),
+        # A numbered label with its key in brackets: the model read nothing there (session 10).
+        ("SW1 (Sulwen Trevaskis) closed the case.", ["Sulwen", "Trevaskis"]),
+        ("Social Worker 2 (Sulwen Trevaskis) visited; HV 3 (Quenby Polglaze) did not.", ["Sulwen", "Trevaskis", "Quenby", "Polglaze"]),
     ],
 )
 def test_names_in_notes_and_minutes_are_redacted(
@@ -45,6 +48,7 @@ def test_names_in_notes_and_minutes_are_redacted(
         "Present: MASH (Police), CSC (Early Help).",
         "Outcome: Child Protection Plan",
         "The plan (CP) was agreed.",
+        "SW1 (Not Seen) and SW2 (Home Visit) were recorded.",
     ],
 )
 def test_practice_shapes_are_not_names(text: str, settings: Settings, detector: Detector) -> None:
