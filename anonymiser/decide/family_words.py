@@ -5,7 +5,7 @@ and a surname before a family word ("the Hill family") that names the family, no
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from wordfreq import zipf_frequency
@@ -13,7 +13,7 @@ from wordfreq import zipf_frequency
 from anonymiser.decide.keep import overlaps_any
 from anonymiser.decide.people import SHARED_KEY, Person, PersonBook, fold
 from anonymiser.decide.reclassify import PLACE_CATEGORIES
-from anonymiser.decide.recognisers import FAMILY_WORD_NAME
+from anonymiser.decide.recognisers import FAMILY_PLURAL, FAMILY_WORD_NAME
 from anonymiser.decide.spans import Candidate
 from anonymiser.decide.words import NAME_WORD
 from anonymiser.detect.given_names import SURNAME_WORD_BELOW_ZIPF, GivenNameRules
@@ -150,4 +150,74 @@ def family_references(
                     people.append(family)
                 cand = replace(cand, key=family.key)
         out.append(cand)
+    return out
+
+
+# "the Hendersons", "The Marsh-Hendersons": a surname in the plural after "the".
+_THE_PLURAL_NAME = re.compile(
+    r"(?<![\w'\u2019-])[Tt]he[ \t\u00a0]+(?P<name>(?:[A-Z][a-z'\u2019]+-)*[A-Z][a-z'\u2019]*[a-z]s)(?![\w'\u2019-])"
+)
+# A family named by its surname in the plural is surely named: as sure as a listed surname.
+_FAMILY_PLURAL_SCORE = 0.8
+# A word of place before "the": "walked in the Dales", "moved to the Willows" are places,
+# however many surnames the lists hold ("Dale", "Willow").
+_PLACE_WORD_BEFORE = re.compile(
+    r"(?<![\w'\u2019-])(?:in|at|to|from|near|on|into|onto|across|around|round|through|towards?|over|under"
+    r"|beyond|within|outside|inside|behind|past)[ \t\u00a0]+$",
+    re.IGNORECASE,
+)
+
+
+def plural_family_names(
+    resolved: list[Candidate],
+    people: list[Person],
+    by_uid: dict[int, TextUnit],
+    book: PersonBook,
+    label: str,
+    listed_surname: Callable[[str], bool],
+    glossary_words: set[str],
+) -> list[Candidate]:
+    """A family named by its surname in the plural after "the" ("The Marsh-Hendersons moved
+    to the area", "the Browns and the Smiths") when no one of that name is known: "the
+    Smiths" and "the Marsh-Hendersons" were published, "the Browns" read "the Person A". The
+    singular ("Smith", the last part of a double name) must be a surname of the name lists,
+    not merely a rare word ("the Cotswolds"), and no practice word; after a word of place
+    ("walked in the Dales", "moved to the Willows") it is a place; and a place or other
+    finding the span is part of keeps it. The model's person or body guess
+    of exactly these words becomes the family; ``people`` gains it, labelled ``label``."""
+    out = list(resolved)
+    by_span: dict[tuple[int, int, int], int] = {(c.unit, c.start, c.end): i for i, c in enumerate(out)}
+    known = {p.key for p in people}
+    for uid, unit in by_uid.items():
+        for match in _THE_PLURAL_NAME.finditer(unit.text):
+            name = match.group("name")
+            start, end = match.span("name")
+            if _PLACE_WORD_BEFORE.search(unit.text, max(0, match.start() - 20), match.start()):
+                continue
+            parts = name.split("-")
+            last = parts[-1]
+            singular = next(
+                (s for s in (last[:-2], last[:-1]) if last.endswith("es" if s == last[:-2] else "s") and listed_surname(s)),
+                None,
+            )
+            if singular is None or any(part.lower() in glossary_words for part in (*parts[:-1], singular)):
+                continue
+            index = by_span.get((uid, start, end))
+            inside = [
+                c for c in out if c.unit == uid and c.start < end and start < c.end and (c.start, c.end) != (start, end)
+            ]
+            if inside:
+                continue  # part of a place, an agency or a longer name
+            if index is not None and out[index].category not in ("PERSON", "ORGANISATION"):
+                continue  # read as a place: the model knows "the Midlands"
+            family = book.for_shared("-".join([*parts[:-1], singular]), label)
+            if family.key not in known:
+                known.add(family.key)
+                people.append(family)
+            found = Candidate(uid, start, end, family.key, "PERSON", _FAMILY_PLURAL_SCORE, FAMILY_PLURAL)
+            if index is None:
+                by_span[(uid, start, end)] = len(out)
+                out.append(found)
+            else:
+                out[index] = found
     return out

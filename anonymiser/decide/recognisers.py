@@ -17,6 +17,8 @@ COUPLE = "couple_title"
 SHORT_FORM = "short_form_of_name"
 FAMILY_INITIAL = "family_initial"
 FAMILY_WORD_NAME = "name_after_family_word"
+# A family named by its surname in the plural ("the Hendersons").
+FAMILY_PLURAL = "family_surname_plural"
 # A first name that is an ordinary word, before a person's verb or after a kinship word.
 WORD_NAME = "word_name_in_context"
 BATCH_NAME = "batch_name"

@@ -4,7 +4,7 @@ durations and names split at "and"/"of" joined, and a family's surname given to 
 from __future__ import annotations
 
 from anonymiser.decide.context import Draft
-from anonymiser.decide.family_words import family_references
+from anonymiser.decide.family_words import family_references, plural_family_names
 from anonymiser.decide.found import Found
 from anonymiser.decide.name_search import couple_titles
 from anonymiser.decide.people import PersonBook
@@ -44,7 +44,7 @@ def resolve_candidates(found: Found, draft: Draft, book: PersonBook) -> list[Can
     resolved = join_names(
         join_durations(resolve_overlaps(candidates), texts, policy.join_durations), texts, policy.join_names
     )
-    return family_references(
+    resolved = family_references(
         resolved,
         found.people,
         by_uid,
@@ -52,4 +52,13 @@ def resolve_candidates(found: Found, draft: Draft, book: PersonBook) -> list[Can
         draft.settings.replacements.shared_name,
         draft.words.family_after,
         (draft.words.town_word_before, draft.words.residence_before),
+    )
+    return plural_family_names(
+        resolved,
+        found.people,
+        by_uid,
+        book,
+        draft.settings.replacements.shared_name,
+        draft.settings.given_names.is_listed_surname,
+        draft.glossary_words,
     )

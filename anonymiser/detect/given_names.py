@@ -146,6 +146,12 @@ class GivenNameRules:
             return False
         return key in self.surnames or zipf_frequency(key, "en") < SURNAME_WORD_BELOW_ZIPF
 
+    def is_listed_surname(self, word: str) -> bool:
+        """A surname the lists hold ("Henderson"), never a ``not_surnames`` or ``place_ends``
+        word: stricter than ``is_surname_like``, which also takes any rare word."""
+        key = name_key(word)
+        return key in self.surnames and key not in self._never_surnames
+
     @cached_property
     def _never_surnames(self) -> frozenset[str]:
         return frozenset(name_key(w) for w in (*self.not_surnames, *self.place_ends))
