@@ -24,6 +24,8 @@ from tests.decide.handmade import redacted
         ("His brother RJ cried. Later RJ slept.", "His brother Person A cried. Later Person A slept."),
         ("Nan collected CJ from school.", "Nan collected Person A from school."),
         ("MJ said she was scared of him.", "Person A said she was scared of him."),
+        # "that" before the letters is the conjunction, not a determiner.
+        ("AJ told his teacher that TJ was at home.", "Person A told his teacher that Person B was at home."),
         ("TJ and AJ were seen together.", "Person A and Person B were seen together."),
     ],
 )
@@ -66,3 +68,38 @@ def test_practice_shorthand_of_two_capitals_stays(text: str, settings: Settings,
 )
 def test_letters_before_a_noun_are_no_name(text: str, settings: Settings, detector: Detector) -> None:
     assert "Person" not in redacted(text, settings, detector)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A named house, block or estate on its own line inside an address block was published
+        # (an article before the name stays, as it does before a street).
+        ("Flat 3B\nThe Paddocks\nHarrowfold\nWM4 7QT", "(address)\nThe (address)\n(place)\n(postcode)"),
+        ("Apartment 4\nThe Maltings\nBrindlecombe\nWM9 2HD", "(address)\nThe (address)\n(place)\n(postcode)"),
+        ("Unit 2\nKingsmead Estate\nHarrowfold\nWM3 9QT", "(address)\n(address)\n(place)\n(postcode)"),
+        ("Ms K Marsh\nThe Old Forge\nSallowmead\nWM4 7QT", "Person A\nThe (address)\n(place)\n(postcode)"),
+        ("Flat 7\nOrchard Cottage\nMill Lane\nHarrowfold WM4 7QT", "(address)\n(address)\n(address)\n(place) (postcode)"),
+        # The town on the postcode's line, under a named house.
+        ("Address:\nFlat 3B\nThe Paddocks\nHarrowfold WM4 7QT", "Address:\n(address)\nThe (address)\n(place) (postcode)"),
+        # Already found: the line under a flat's that is the town stays a place.
+        ("Flat 3\nHarrowfold\nWM3 9QT", "(address)\n(place)\n(postcode)"),
+    ],
+)
+def test_a_named_house_line_in_an_address_block_is_the_address(
+    text: str, expected: str, settings: Settings, detector: Detector
+) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Not an address block: the line after a room's number is a sentence, a heading is no house.
+        "Room 4\nThe Review Panel met on Monday.",
+        "Recommendation 3\nThe Board should ask for assurance.",
+        "Flat 3 was cold.\nThe Paddocks were muddy.",
+    ],
+)
+def test_lines_outside_an_address_block_are_no_house(text: str, settings: Settings, detector: Detector) -> None:
+    assert "\n(address)" not in redacted(text, settings, detector)
