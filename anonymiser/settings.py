@@ -793,6 +793,8 @@ class BracketRules:
     event_words: tuple[str, ...] = ()
     age_units: tuple[str, ...] = ()
     age_number_words: tuple[str, ...] = ()
+    age_leads: tuple[str, ...] = ()
+    age_times: tuple[str, ...] = ()
     death_words: tuple[str, ...] = ()
 
     @cached_property
@@ -810,7 +812,7 @@ def load_bracket_rules(patterns_dir: Path) -> BracketRules:
     if not path.exists():
         return BracketRules()
     data = _mapping(load_yaml(path), str(path))
-    keys = {"event_words", "age_units", "age_number_words", "death_words"}
+    keys = {"event_words", "age_units", "age_number_words", "age_leads", "age_times", "death_words"}
     unknown = sorted(set(data) - keys)
     if unknown:
         raise ConfigError(f"{path}: unknown key {unknown[0]!r}; expected {', '.join(sorted(keys))}")
@@ -818,6 +820,8 @@ def load_bracket_rules(patterns_dir: Path) -> BracketRules:
         event_words=_str_list(data.get("event_words"), f"{path}: event_words"),
         age_units=_str_list(data.get("age_units"), f"{path}: age_units"),
         age_number_words=_str_list(data.get("age_number_words"), f"{path}: age_number_words"),
+        age_leads=_str_list(data.get("age_leads"), f"{path}: age_leads"),
+        age_times=_str_list(data.get("age_times"), f"{path}: age_times"),
         death_words=_str_list(data.get("death_words"), f"{path}: death_words"),
     )
 

@@ -103,3 +103,29 @@ def test_a_named_house_line_in_an_address_block_is_the_address(
 )
 def test_lines_outside_an_address_block_are_no_house(text: str, settings: Settings, detector: Detector) -> None:
     assert "\n(address)" not in redacted(text, settings, detector)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An age with the year it was reached, in brackets after a name: the age and the year
+        # (a year of birth, near enough) were published ("(16 in 2019)").
+        ("Hope Marsh (16 in 2019) was interviewed.", "Person A (age) was interviewed."),
+        ("Riley (12 in March 2019) attended.", "Person A (age) attended."),
+        ("Kian Marsh (aged 4 in 2019) was seen.", "Person A (age) was seen."),
+        ("Mia Jones (16 at the time) was interviewed.", "Person A (age) was interviewed."),
+        ("Tyler Price (15 yrs in 2020) was excluded.", "Person A (age) was excluded."),
+        # Still not an age: a paragraph's or section's number, a meeting's year.
+        ("See paragraph (8) in 2019.", "See paragraph (8) in 2019."),
+        ("The strategy meeting (16 in 2019) was late.", "The strategy meeting (16 in 2019) was late."),
+    ],
+)
+def test_an_age_in_a_year_in_brackets_after_a_name_is_an_age(
+    text: str, expected: str, settings: Settings, detector: Detector
+) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+def test_an_age_in_a_year_with_the_case_file(case_settings: Settings, detector: Detector) -> None:
+    text = "Hope Marsh (16 in 2019) was interviewed."
+    assert redacted(text, case_settings, detector) == "Sibling 1 (age) was interviewed."
