@@ -449,6 +449,9 @@ class PeopleWords:
     # Verbs after a subject ("was", "had"): the model's one-word people guess that is a first
     # name before one is the person ("Kian was on Willow Ward").
     subject_verbs: tuple[str, ...] = ()
+    # Words after which a people, a faith or a language stands ("was Irish", "spoke Polish"):
+    # after any other word in lower case, the model's people guess of a first name is a person.
+    peoples_before: tuple[str, ...] = ()
     # Words of going or living somewhere ("gone", "moved", "born"): a first name after one
     # and its preposition is the town ("gone to Kendal").
     travel_words: tuple[str, ...] = ()
@@ -504,6 +507,11 @@ class PeopleWords:
     def family_role_set(self) -> frozenset[str]:
         """``family_roles`` in lower case."""
         return frozenset(w.lower() for w in self.family_roles)
+
+    @cached_property
+    def peoples_before_set(self) -> frozenset[str]:
+        """``peoples_before`` in lower case."""
+        return frozenset(w.lower() for w in self.peoples_before)
 
     @cached_property
     def place_before_set(self) -> frozenset[str]:
@@ -724,6 +732,7 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         modal_names=_str_list(data.get("modal_names"), f"{path}: modal_names"),
         modal_blockers=_str_list(data.get("modal_blockers"), f"{path}: modal_blockers"),
         subject_verbs=_str_list(data.get("subject_verbs"), f"{path}: subject_verbs"),
+        peoples_before=_str_list(data.get("peoples_before"), f"{path}: peoples_before"),
         travel_words=_str_list(data.get("travel_words"), f"{path}: travel_words"),
         honorifics=_str_list(data.get("honorifics"), f"{path}: honorifics"),
         practice_heads=_str_list(data.get("practice_heads"), f"{path}: practice_heads"),

@@ -129,3 +129,42 @@ def test_an_age_in_a_year_in_brackets_after_a_name_is_an_age(
 def test_an_age_in_a_year_with_the_case_file(case_settings: Settings, detector: Detector) -> None:
     text = "Hope Marsh (16 in 2019) was interviewed."
     assert redacted(text, case_settings, detector) == "Sibling 1 (age) was interviewed."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A first name the model read as a people, taken or found by someone: "(ethnicity)".
+        ("The mother took Kian to nursery.", "The mother took Person A to nursery."),
+        ("Nan collected Kian from school.", "Nan collected Person A from school."),
+        ("The health visitor weighed Kian at the clinic.", "The health visitor weighed Person A at the clinic."),
+        ("Dad fetched Kian from his nan's.", "Dad fetched Person A from his nan's."),
+        ("Police found Kian.", "Police found Person A."),
+        ("Mum brought Kian and his sister to the appointment.", "Mum brought Person A and his sister to the appointment."),
+    ],
+)
+def test_a_first_name_in_a_persons_place_is_no_people(
+    text: str, expected: str, each_policy: tuple[Settings, Detector]
+) -> None:
+    settings, detector = each_policy
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Real peoples, faiths and languages keep their labels.
+        ("A Polish interpreter was booked.", "A (language) interpreter was booked."),
+        ("He spoke Polish at home.", "He spoke (language) at home."),
+        ("The family were Roma.", "The family were (ethnicity)."),
+        ("Staff supported Roma families.", "Staff supported (ethnicity) families."),
+        ("He was Christian.", "He was (ethnicity)."),
+        ("Staff respected Christian beliefs.", "Staff respected (ethnicity) beliefs."),
+        ("Mother said she was Irish.", "Mother said she was (ethnicity)."),
+        ("Kian was described as Asian.", "Person A was described as (ethnicity)."),
+    ],
+)
+def test_peoples_faiths_and_languages_keep_their_label(
+    text: str, expected: str, settings: Settings, detector: Detector
+) -> None:
+    assert redacted(text, settings, detector) == expected
