@@ -38,6 +38,9 @@ class Person:
     # Named right after a family role ("her mother, Emma Hill"): one of the family, whom
     # "PC Hill" is not.
     kin: bool = False
+    # The titles seen before their name, folded ("pc", "mrs", "dr"): where one sentence gives
+    # the surname to two people (PersonBook ``apart``), a rank joins only a person seen with it.
+    title_words: set[str] = field(default_factory=set)
     # Why the consultant should look at who this is, when the book could not be sure.
     doubt: str | None = None
 
@@ -163,6 +166,13 @@ class PersonBook:
     names the draft marks as a child's) and has no other honorific. Otherwise it is a person
     of its own, still redacted, with a ``doubt`` for the consultant: with "Ayaan Warsame (aged
     3)" and no case file, "Ms Warsame", the mother, read the child's label.
+
+    ``apart``: the surnames (folded) one sentence of the draft gives to two people, one of
+    them under a rank or a professional title ("Mrs Hill was seen by PC Hill", "Dr Lane saw
+    Poppy Lane"; see person_match.surnames_apart). For these a surname under a rank joins
+    only a person seen with that rank, and a surname under an honorific, or a full name,
+    never joins a person seen only under a rank: both read "Police Officer 1" or "Doctor 1".
+    Elsewhere a rank and an honorific may be one person ("Prison Officer Dawes", "Mr Dawes").
     """
 
     def __init__(
@@ -173,8 +183,10 @@ class PersonBook:
         children: Sequence[str] = (),
         child_titles: Sequence[str] = (),
         child_names: frozenset[str] = frozenset(),
+        apart: frozenset[str] = frozenset(),
     ) -> None:
         self.titles = tuple(titles)
+        self.apart = apart
         self.honorifics = frozenset(h.rstrip(".").lower() for h in honorifics)
         self.children = tuple(children)
         self.child_titles = frozenset(t.rstrip(".").lower() for t in child_titles)
@@ -253,18 +265,24 @@ class PersonBook:
 
         title_word = self._title_word(bare, name, title)
         ranked = title_word is not None and title_word not in self.honorifics
+        # A surname one sentence gives to two people: a person under another title is not this one.
+        split = title_word is not None and surname_alone and lower in self.apart
+
+        def other(p: Person) -> bool:
+            return split and self._other_title(p, title_word, ranked)
 
         def fits(p: Person) -> bool:
             return (
                 not (not_children and p.is_child(not_children))
                 and not (not_family and _listed_family(p))
                 and self._same_address(p, honorific, ranked)
+                and not other(p)
             )
 
         adult_titled = surname_alone and title_word is not None and title_word not in self.child_titles
         person = None
         if adult_titled:
-            person, doubt = self._titled_owner(lower, honorific, not_family, ranked)
+            person, doubt = self._titled_owner(lower, honorific, not_family, ranked, other)
             if person is None and doubt is not None:
                 person = Person(key=f"person:{len(self.people) + 1}", name=name, doubt=doubt)
                 self.people.append(person)
@@ -279,10 +297,12 @@ class PersonBook:
                 default=None,
             )
         if person is None and single:
-            person = self._owner_of_part(lower, not_children, honorific, not_family, ranked)
+            person = self._owner_of_part(lower, not_children, honorific, not_family, ranked, other)
         if person is None and not single:
             person = (
-                self._same_as_longer(name) or self._first_name_only(name) or self._titled_surname(name, honorific)
+                self._same_as_longer(name)
+                or self._first_name_only(name)
+                or self._titled_surname(name, honorific, title_word)
             )
         if person is None:
             person = Person(key=f"person:{len(self.people) + 1}", name=name)
@@ -291,6 +311,8 @@ class PersonBook:
             person.surnames.add(lower)
         if honorific:
             person.honorifics.add(honorific)
+        if title_word:
+            person.title_words.add(title_word)
         if adult_titled:
             person.adult = True
             person.ranked = person.ranked or ranked
@@ -317,16 +339,23 @@ class PersonBook:
         return surname in forms if forms else surname in person.surnames
 
     def _titled_owner(
-        self, surname: str, honorific: str | None, not_family: bool, ranked: bool = False
+        self,
+        surname: str,
+        honorific: str | None,
+        not_family: bool,
+        ranked: bool = False,
+        other: Callable[[Person], bool] = lambda p: False,
     ) -> tuple[Person | None, str | None]:
         """Who a surname after an adult title is (see the class), or why it is no one known:
-        (None, None) when no one bears it, and the usual rules apply."""
+        (None, None) when no one bears it, and the usual rules apply. ``other``: the people
+        the draft shows to be someone else (``apart``)."""
         bearers = [
             p
             for p in self.people
             if not p.key.startswith(SHARED_KEY)
             and self._bears(p, surname)
             and not (not_family and _listed_family(p))
+            and not other(p)
         ]
         if not bearers:
             return None, None
@@ -341,6 +370,15 @@ class PersonBook:
         if len(fitting) == 1:
             return fitting[0], None
         return None, DOUBT_TITLED_SURNAME
+
+    def _other_title(self, person: Person, title_word: str, ranked: bool) -> bool:
+        """Whether ``person`` is someone else than a surname under ``title_word``, where one
+        sentence gives the surname to two people: a rank is another person than anyone not
+        seen with it ("PC Hill" is not "Mrs Hill", nor "Poppy Lane" for "Dr Lane"); an
+        honorific another than one seen only under ranks."""
+        if ranked:
+            return title_word not in person.title_words
+        return bool(person.title_words) and not (person.title_words & self.honorifics)
 
     def _honorific(self, bare: str, title: str | None) -> str | None:
         """The honorific opening ``bare`` ("Mrs" of "Mrs O'Neill"), or ``title`` if it is one."""
@@ -362,12 +400,15 @@ class PersonBook:
             return False
         return honorific is None or not person.honorifics or honorific in person.honorifics
 
-    def _titled_surname(self, name: str, honorific: str | None) -> Person | None:
+    def _titled_surname(self, name: str, honorific: str | None, title_word: str | None = None) -> Person | None:
         # "Mrs O'Neill" was found first; "Mrs Patricia O'Neill" (or "Patricia O'Neill") is the
         # same person, now fully named, unless the honorifics differ ("Mr O'Neill"). A lone
         # word never seen after a title may be a given name ("Hope"): see owner_of_fuller_name.
         tokens = name_tokens(name)
         lasts = {fold(tokens[-1]), surname_of(tokens)}
+        # A surname one sentence gives to two people ("Dr Lane saw Poppy Lane"): a full name
+        # joins no one seen only under a rank it does not bear.
+        split = bool(lasts & self.apart)
         # A child's full name ("Ayaan Warsame (aged 3)") is not the adult "Ms Warsame".
         child = fold(name) in self.child_names
         owners = [
@@ -379,6 +420,12 @@ class PersonBook:
             and fold(p.name) in p.surnames
             and self._same_address(p, honorific)
             and not (child and p.adult)
+            and not (
+                split
+                and p.title_words
+                and not (p.title_words & self.honorifics)
+                and title_word not in p.title_words
+            )
         ]
         return min(owners, key=lambda p: p.first_seen) if owners else None
 
@@ -416,6 +463,7 @@ class PersonBook:
         honorific: str | None = None,
         not_family: bool = False,
         ranked: bool = False,
+        other: Callable[[Person], bool] = lambda p: False,
     ) -> Person | None:
         fitting = [
             p
@@ -424,6 +472,7 @@ class PersonBook:
             and not (not_children and p.is_child(not_children))
             and not (not_family and _listed_family(p))
             and self._same_address(p, honorific, ranked)
+            and not other(p)
         ]
         owners = [p for p in fitting if word in {fold(p.tokens[0]), fold(p.tokens[-1])}]
         if owners:

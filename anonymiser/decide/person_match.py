@@ -303,6 +303,56 @@ def as_given(name: str) -> str:
     return re.sub(r"[.\s]", "", name) if INITIALS.fullmatch(name) else fold(name)
 
 
+# Where a sentence ends: a full stop, "!" or "?" (perhaps closing a quotation or bracket) and
+# spaces before a capital, or a line's end.
+_SENTENCE_END = re.compile(r"(?P<word>[^\W\d_]*)[.!?][\"'\u2019\u201d)\]]*[ \t]+(?=[\"'\u2018\u201c(\[]?[A-Z0-9])|\n")
+
+
+def surnames_apart(findings: Sequence[Finding], draft: Draft) -> frozenset[str]:
+    """The surnames (folded) that one sentence gives to two people, one of them under a rank
+    or a professional title: "Mrs Hill was seen by PC Hill", "Dr Lane saw Poppy Lane" (the
+    same surname under another title, or a full name). A person is not seen by themselves,
+    so the two are never joined (PersonBook ``apart``): both read the practitioner's label.
+    A title the sentence repeats ("DC Sarah Jones ... DC Jones") is one person."""
+    words, titles = draft.words, draft.titles
+    honorifics, stops = words.folded.honorifics, words.folded.abbreviations
+    replacements = draft.settings.replacements
+    seen: dict[tuple[int, int, str], set[tuple[str, bool]]] = {}
+    ends: dict[int, list[int]] = {}
+    for f in findings:
+        if f.category != "PERSON":
+            continue
+        text = draft.texts[f.unit]
+        cleaned = clean_person_text(f.text)
+        name = strip_title(cleaned, words.titles)
+        tokens = name_tokens(name)
+        if not tokens:
+            continue
+        written = " ".join(name_tokens(cleaned)[: len(name_tokens(cleaned)) - len(tokens)])
+        if not written:
+            written = text[titles.extend_over(text, f.start) : f.start].strip()
+        title = written.rstrip(".").lower()
+        if title:
+            # "Detective Constable" and "DC" name one rank: compared by the label they give.
+            label = role_label_for(None, f"{written} {name}", replacements)
+            key, ranked = (f"title:{label or title}", title not in honorifics)
+        elif len(tokens) >= 2:
+            key, ranked = (f"name:{fold(tokens[0])}", False)
+        else:
+            continue  # a lone word may be a first name
+        if f.unit not in ends:
+            ends[f.unit] = [
+                m.end() for m in _SENTENCE_END.finditer(text) if (m.group("word") or "").lower() not in stops
+            ]
+        sentence = sum(1 for end in ends[f.unit] if end <= f.start)
+        seen.setdefault((f.unit, sentence, fold(tokens[-1])), set()).add((key, ranked))
+    return frozenset(
+        surname
+        for (_, _, surname), keys in seen.items()
+        if len({key for key, _ in keys}) >= 2 and any(ranked for _, ranked in keys)
+    )
+
+
 def person_book(draft: Draft, findings: Sequence[Finding], case_matchers: Sequence[CaseMatcher]) -> PersonBook:
     """An empty book of the draft's people, but for the case file's, who come first."""
     words = draft.words
@@ -319,6 +369,7 @@ def person_book(draft: Draft, findings: Sequence[Finding], case_matchers: Sequen
         children=words.children,
         child_titles=words.child_titles,
         child_names=child_names,
+        apart=surnames_apart(findings, draft),
     )
     for matcher in case_matchers:
         if matcher.person is not None:

@@ -168,3 +168,38 @@ def test_peoples_faiths_and_languages_keep_their_label(
     text: str, expected: str, settings: Settings, detector: Detector
 ) -> None:
     assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A practitioner's title and another title or a first name before one surname, in one
+        # sentence, are two people: both read the practitioner's label.
+        ("Dr Lane saw Poppy Lane at the clinic.", "Doctor 1 saw Person A at the clinic."),
+        ("Mrs Hill was seen by PC Hill.", "Person A was seen by Police Officer 1."),
+        ("PC Hill spoke to Mrs Hill at the door.", "Police Officer 1 spoke to Person A at the door."),
+        ("Poppy Lane was examined by Dr Lane.", "Person A was examined by Doctor 1."),
+        (
+            "Dr Lane saw Poppy Lane. Later Dr Lane phoned. Poppy Lane was discharged.",
+            "Doctor 1 saw Person A. Later Doctor 1 phoned. Person A was discharged.",
+        ),
+        ("DS Okafor interviewed Mr Okafor.", "Detective Sergeant 1 interviewed Person A."),
+        # One person named twice stays one.
+        ("DC Sarah Jones visited. DC Jones said the home was cold.", "Detective 1 visited. Detective 1 said the home was cold."),
+        ("Mrs Hill attended. Jane Hill said she was worried.", "Person A attended. Person A said she was worried."),
+        (
+            "Prison Officer Dawes said he was calm. Mr Dawes wrote a report.",
+            "Prison Officer 1 said he was calm. Prison Officer 1 wrote a report.",
+        ),
+    ],
+)
+def test_a_practitioners_title_and_a_family_name_in_one_sentence_are_two_people(
+    text: str, expected: str, settings: Settings, detector: Detector
+) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+def test_two_people_of_one_surname_on_separate_lines(settings: Settings, detector: Detector) -> None:
+    # A line's end ends the sentence: the names on the lines are judged as before.
+    text = "Present: Dr Lane\nChild: Poppy Lane\nDr. Lane saw Poppy Lane."
+    assert redacted(text, settings, detector) == "Present: Doctor 1\nChild: Person A\nDoctor 1 saw Person A."
