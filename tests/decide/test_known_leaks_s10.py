@@ -50,6 +50,9 @@ def test_two_capitals_used_as_a_name_are_a_person(
         "Mother arrived with DV concerns.",
         "He took PE at school.",
         "HE WAS SEEN BY THE GP.",
+        "SG was raised at the meeting.",
+        "EP was asked to assess him.",
+        "He attended with SW and HV.",
         "Part II was read out.",
     ],
 )
