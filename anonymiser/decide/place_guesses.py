@@ -163,8 +163,12 @@ _NAME_JOINED_BEFORE = re.compile(
 _JOINED_REACH = 40
 
 
-# An age in brackets just after a name: "(aged 4)", "(4)", "(14 yrs)".
-_AGE_AFTER = re.compile(r"[ \t]*\((?:aged?[ \t]*)?\d{1,2}(?:[ \t]*(?:yrs?|years?(?:[ \t]+old)?))?\)")
+# An age in brackets just after a name: "(aged 4)", "(4)", "(14 yrs)", "(15 in 2020)", "(4 in
+# May 2019)".
+_AGE_AFTER = re.compile(
+    r"[ \t]*\((?:aged?[ \t]*)?\d{1,2}(?:[ \t]*(?:yrs?|years?(?:[ \t]+old)?))?"
+    r"(?:[ \t]+in[ \t]+(?:[A-Za-z]{3,9}\.?[ \t]+)?(?:19|20)\d\d)?\)"
+)
 # The word just before a name, after spaces only ("took |").
 _LAST_WORD = re.compile(r"(?<![\w'\u2019.-])([^\W\d_]+)[ \t]+$")
 # Nothing before a name but the start of the text, a line or a sentence.

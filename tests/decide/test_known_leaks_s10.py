@@ -118,6 +118,9 @@ def test_lines_outside_an_address_block_are_no_house(text: str, settings: Settin
         ("Kian Marsh (aged 4 in 2019) was seen.", "Person A (age) was seen."),
         ("Mia Jones (16 at the time) was interviewed.", "Person A (age) was interviewed."),
         ("Tyler Price (15 yrs in 2020) was excluded.", "Person A (age) was excluded."),
+        # The model's place guess of a first name before such an age is the person.
+        ("Jayden (15 in 2020) was excluded.", "Person A (age) was excluded."),
+        ("BROOKLYN (4 in 2019) attended.", "Person A (age) attended."),
         # Still not an age: a paragraph's or section's number, a meeting's year.
         ("See paragraph (8) in 2019.", "See paragraph (8) in 2019."),
         ("The strategy meeting (16 in 2019) was late.", "The strategy meeting (16 in 2019) was late."),
