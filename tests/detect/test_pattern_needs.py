@@ -34,6 +34,7 @@ LINES = [
     "The flat was on the 14th floor; Kian fell from the top-floor window; the third floor was empty.",
     "Neighbours counted over thirty cats and 12 dogs; there were dozens of birds.",
     "Her Snapchat username was katiexox99; FB: kay.marsh.9; he went by the name of Dazza_7.",
+    "Flat 3B\nThe Paddocks\nHarrowfold\nWM4 7QT\n\nAddress: Unit 2\nKingsmead Estate\nHarrowfold\nWM3 9QT",
 ]
 
 
