@@ -116,7 +116,8 @@ def first_name_taken(
     neither a place word nor a word a people follows (patterns/people.yml ``place_before``,
     ``peoples_before``: "took |Kian| to nursery", not "spoke |Polish|" or "was |Irish|"), and
     with no noun after it: a small word, a mark or the end ("supported |Roma| families" is
-    the people). A list of capitalised names before it is passed over ("took Jordan and
+    the people), nor "and" and a capitalised word that is no first name ("German and
+    English"). A list of capitalised names before it is passed over ("took Jordan and
     |Kian|")."""
     word = f.text.strip()
     if not (
@@ -140,6 +141,9 @@ def first_name_taken(
     if follower is None:
         return True  # a mark, a possessive or the end: "found Kian.", "took Kian's coat"
     folded = follower.group(1).lower()
+    joined = _JOINED_WORD.match(text, end)
+    if joined is not None and not is_first_name(joined.group(1)):
+        return False  # "taught him German and English": a list of languages or peoples
     return (
         folded in words.folded.function_words
         or folded in words.place_before_set
@@ -152,6 +156,8 @@ def first_name_taken(
 _PEOPLE_GUESSES = frozenset({"ETHNICITY", "NATIONALITY", "LANGUAGE", "RELIGION"})
 # The word after a name, after spaces only ("Kian| to").
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'\u2019-]*)")
+# A capitalised word joined to a name by "and", "or" or "&" ("German| and English").
+_JOINED_WORD = re.compile(r"[ \t]+(?:and|or|&)[ \t]+([^\W\d_a-z][\w'\u2019-]*)")
 
 
 # A capitalised word joined to a name as the next or the last item of a list.

@@ -168,6 +168,9 @@ def test_a_first_name_in_a_persons_place_is_no_people(
         ("Staff respected Christian beliefs.", "Staff respected (ethnicity) beliefs."),
         ("Mother said she was Irish.", "Mother said she was (ethnicity)."),
         ("Kian was described as Asian.", "Person A was described as (ethnicity)."),
+        # First names that are also a faith or a language, after a verb.
+        ("He was raised Christian and attended church.", "He was raised (ethnicity) and attended church."),
+        ("Mother taught him German and English.", "Mother taught him (ethnicity) and English."),
     ],
 )
 def test_peoples_faiths_and_languages_keep_their_label(
