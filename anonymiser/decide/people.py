@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -39,7 +39,7 @@ class Person:
     # "PC Hill" is not.
     kin: bool = False
     # The titles seen before their name, folded ("pc", "mrs", "dr"): where one sentence gives
-    # the surname to two people (PersonBook ``apart``), a rank joins only a person seen with it.
+    # the surname to two people (PersonBook ``apart``), they tell the two apart.
     title_words: set[str] = field(default_factory=set)
     # Why the consultant should look at who this is, when the book could not be sure.
     doubt: str | None = None
@@ -167,11 +167,12 @@ class PersonBook:
     of its own, still redacted, with a ``doubt`` for the consultant: with "Ayaan Warsame (aged
     3)" and no case file, "Ms Warsame", the mother, read the child's label.
 
-    ``apart``: the surnames (folded) one sentence of the draft gives to two people, one of
-    them under a rank or a professional title ("Mrs Hill was seen by PC Hill", "Dr Lane saw
-    Poppy Lane"; see person_match.surnames_apart). For these a surname under a rank joins
-    only a person seen with that rank, and a surname under an honorific, or a full name,
-    never joins a person seen only under a rank: both read "Police Officer 1" or "Doctor 1".
+    ``apart``: by surname (folded), the pairs of ways one sentence of the draft names two
+    people of that surname: under two titles ("Mrs Hill was seen by PC Hill": "mrs", "pc"),
+    or under a title and with a first name ("Dr Lane saw Poppy Lane": "dr", "name:poppy";
+    see person_match.surnames_apart). A person is not seen by themselves: a surname under
+    one of a pair never joins a person known by the other, nor a full name a person known
+    under a title it is apart from. Both read "Police Officer 1" or "Doctor 1" before.
     Elsewhere a rank and an honorific may be one person ("Prison Officer Dawes", "Mr Dawes").
     """
 
@@ -183,10 +184,10 @@ class PersonBook:
         children: Sequence[str] = (),
         child_titles: Sequence[str] = (),
         child_names: frozenset[str] = frozenset(),
-        apart: frozenset[str] = frozenset(),
+        apart: Mapping[str, frozenset[frozenset[str]]] | None = None,
     ) -> None:
         self.titles = tuple(titles)
-        self.apart = apart
+        self.apart = apart or {}
         self.honorifics = frozenset(h.rstrip(".").lower() for h in honorifics)
         self.children = tuple(children)
         self.child_titles = frozenset(t.rstrip(".").lower() for t in child_titles)
@@ -265,11 +266,12 @@ class PersonBook:
 
         title_word = self._title_word(bare, name, title)
         ranked = title_word is not None and title_word not in self.honorifics
-        # A surname one sentence gives to two people: a person under another title is not this one.
-        split = title_word is not None and surname_alone and lower in self.apart
+        # A surname one sentence gives to two people: the person it names under another
+        # title, or with a first name, is not this one.
+        pairs = self.apart.get(lower, frozenset()) if title_word is not None and surname_alone else frozenset()
 
         def other(p: Person) -> bool:
-            return split and self._other_title(p, title_word, ranked)
+            return bool(pairs) and _kept_apart(pairs, {title_word or ""}, person_keys(p))
 
         def fits(p: Person) -> bool:
             return (
@@ -371,15 +373,6 @@ class PersonBook:
             return fitting[0], None
         return None, DOUBT_TITLED_SURNAME
 
-    def _other_title(self, person: Person, title_word: str, ranked: bool) -> bool:
-        """Whether ``person`` is someone else than a surname under ``title_word``, where one
-        sentence gives the surname to two people: a rank is another person than anyone not
-        seen with it ("PC Hill" is not "Mrs Hill", nor "Poppy Lane" for "Dr Lane"); an
-        honorific another than one seen only under ranks."""
-        if ranked:
-            return title_word not in person.title_words
-        return bool(person.title_words) and not (person.title_words & self.honorifics)
-
     def _honorific(self, bare: str, title: str | None) -> str | None:
         """The honorific opening ``bare`` ("Mrs" of "Mrs O'Neill"), or ``title`` if it is one."""
         tokens = name_tokens(bare)
@@ -407,8 +400,9 @@ class PersonBook:
         tokens = name_tokens(name)
         lasts = {fold(tokens[-1]), surname_of(tokens)}
         # A surname one sentence gives to two people ("Dr Lane saw Poppy Lane"): a full name
-        # joins no one seen only under a rank it does not bear.
-        split = bool(lasts & self.apart)
+        # joins no one known under a title the sentence keeps apart from it.
+        pairs = frozenset().union(*(self.apart.get(last, frozenset()) for last in lasts))
+        own = {f"name:{fold(tokens[0])}", *([title_word] if title_word else [])}
         # A child's full name ("Ayaan Warsame (aged 3)") is not the adult "Ms Warsame".
         child = fold(name) in self.child_names
         owners = [
@@ -420,12 +414,7 @@ class PersonBook:
             and fold(p.name) in p.surnames
             and self._same_address(p, honorific)
             and not (child and p.adult)
-            and not (
-                split
-                and p.title_words
-                and not (p.title_words & self.honorifics)
-                and title_word not in p.title_words
-            )
+            and not (pairs and _kept_apart(pairs, own, person_keys(p)))
         ]
         return min(owners, key=lambda p: p.first_seen) if owners else None
 
@@ -538,6 +527,19 @@ class PersonBook:
             if len(ptoks) >= 2 and tokens[0] == ptoks[0] and tokens[-1] == ptoks[-1]:
                 return person
         return None
+
+
+def person_keys(person: Person) -> set[str]:
+    """The ways ``person`` has been named, as ``PersonBook.apart`` pairs them: the titles
+    seen before their name ("mrs", "pc") and the first names of their full names
+    ("name:poppy")."""
+    firsts = {f"name:{fold(name_tokens(f)[0])}" for f in person.forms if len(name_tokens(f)) >= 2}
+    return {*person.title_words, *firsts}
+
+
+def _kept_apart(pairs: frozenset[frozenset[str]], own: set[str], theirs: set[str]) -> bool:
+    """Whether a sentence names two people by one of ``own`` and one of ``theirs``."""
+    return any(frozenset((a, b)) in pairs for a in own for b in theirs if a != b)
 
 
 def _listed_family(person: Person) -> bool:

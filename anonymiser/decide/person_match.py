@@ -308,16 +308,28 @@ def as_given(name: str) -> str:
 _SENTENCE_END = re.compile(r"(?P<word>[^\W\d_]*)[.!?][\"'\u2019\u201d)\]]*[ \t]+(?=[\"'\u2018\u201c(\[]?[A-Z0-9])|\n")
 
 
-def surnames_apart(findings: Sequence[Finding], draft: Draft) -> frozenset[str]:
-    """The surnames (folded) that one sentence gives to two people, one of them under a rank
-    or a professional title: "Mrs Hill was seen by PC Hill", "Dr Lane saw Poppy Lane" (the
-    same surname under another title, or a full name). A person is not seen by themselves,
-    so the two are never joined (PersonBook ``apart``): both read the practitioner's label.
-    A title the sentence repeats ("DC Sarah Jones ... DC Jones") is one person."""
+# What stands between two names of one person: a bracket, a comma, "hereafter" ("Sarah Lane
+# (Dr Lane)", "Sarah Lane, hereafter Dr Lane,").
+_RENAMED = re.compile(
+    r"[ \t]*(?:\(|,|\u2013|-)[ \t]*(?:(?:hereafter|henceforth|referred[ \t]+to[ \t]+as|known[ \t]+as|aka|also"
+    r"|later|now)[ \t]+)*['\"\u2018\u201c]?[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def surnames_apart(findings: Sequence[Finding], draft: Draft) -> dict[str, frozenset[frozenset[str]]]:
+    """By surname (folded), the pairs of ways one sentence names two people of that surname,
+    one of them under a rank or a professional title: two titles ("Mrs Hill was seen by PC
+    Hill": "mrs", "pc"), or a title and a first name ("Dr Lane saw Poppy Lane": "dr",
+    "name:poppy"). A person is not seen by themselves, so the two are never joined
+    (PersonBook ``apart``). Two titles that give one label ("Detective Constable Sarah Jones
+    ... DC Jones") are one person's, and so is a name given again in brackets or after a
+    comma ("Sarah Lane (Dr Lane)"). Honorifics and first names alone are left as they were:
+    "Kayleigh Marsh, Ms Marsh to the school," may well be one person."""
     words, titles = draft.words, draft.titles
-    honorifics, stops = words.folded.honorifics, words.folded.abbreviations
     replacements = draft.settings.replacements
-    seen: dict[tuple[int, int, str], set[tuple[str, bool]]] = {}
+    honorifics, stops = words.folded.honorifics, words.folded.abbreviations
+    seen: dict[tuple[int, int, str], list[tuple[int, int, str, str, bool]]] = {}
     ends: dict[int, list[int]] = {}
     for f in findings:
         if f.category != "PERSON":
@@ -329,15 +341,18 @@ def surnames_apart(findings: Sequence[Finding], draft: Draft) -> frozenset[str]:
         if not tokens:
             continue
         written = " ".join(name_tokens(cleaned)[: len(name_tokens(cleaned)) - len(tokens)])
+        begin = f.start
         if not written:
-            written = text[titles.extend_over(text, f.start) : f.start].strip()
+            begin = titles.extend_over(text, f.start)
+            written = text[begin : f.start].strip()
         title = written.rstrip(".").lower()
         if title:
-            # "Detective Constable" and "DC" name one rank: compared by the label they give.
+            # The same title's two spellings ("Detective Constable", "DC") give one label.
             label = role_label_for(None, f"{written} {name}", replacements)
-            key, ranked = (f"title:{label or title}", title not in honorifics)
+            mention = (begin, f.end, title, label or title, title not in honorifics)
         elif len(tokens) >= 2:
-            key, ranked = (f"name:{fold(tokens[0])}", False)
+            key = f"name:{fold(tokens[0])}"
+            mention = (begin, f.end, key, key, False)
         else:
             continue  # a lone word may be a first name
         if f.unit not in ends:
@@ -345,12 +360,19 @@ def surnames_apart(findings: Sequence[Finding], draft: Draft) -> frozenset[str]:
                 m.end() for m in _SENTENCE_END.finditer(text) if (m.group("word") or "").lower() not in stops
             ]
         sentence = sum(1 for end in ends[f.unit] if end <= f.start)
-        seen.setdefault((f.unit, sentence, fold(tokens[-1])), set()).add((key, ranked))
-    return frozenset(
-        surname
-        for (_, _, surname), keys in seen.items()
-        if len({key for key, _ in keys}) >= 2 and any(ranked for _, ranked in keys)
-    )
+        seen.setdefault((f.unit, sentence, fold(tokens[-1])), []).append(mention)
+    apart: dict[str, set[frozenset[str]]] = {}
+    for (unit, _, surname), mentions in seen.items():
+        text = draft.texts[unit]
+        mentions.sort()
+        for i, (start_a, end_a, a, label_a, ranked_a) in enumerate(mentions):
+            for start_b, _, b, label_b, ranked_b in mentions[i + 1 :]:
+                if a == b or label_a == label_b or not (ranked_a or ranked_b):
+                    continue
+                if _RENAMED.fullmatch(text[end_a:start_b]):
+                    continue  # "Sarah Lane (Dr Lane)": one person named twice
+                apart.setdefault(surname, set()).add(frozenset((a, b)))
+    return {surname: frozenset(pairs) for surname, pairs in apart.items()}
 
 
 def person_book(draft: Draft, findings: Sequence[Finding], case_matchers: Sequence[CaseMatcher]) -> PersonBook:

@@ -193,6 +193,8 @@ def test_peoples_faiths_and_languages_keep_their_label(
             "Doctor 1 saw Person A. Later Doctor 1 phoned. Person A was discharged.",
         ),
         ("DS Okafor interviewed Mr Okafor.", "Detective Sergeant 1 interviewed Person A."),
+        # A name given again in brackets or after a comma is one person.
+        ("Sarah Lane (Dr Lane) saw the child.", "Doctor 1 (Doctor 1) saw the child."),
         # One person named twice stays one.
         ("DC Sarah Jones visited. DC Jones said the home was cold.", "Detective 1 visited. Detective 1 said the home was cold."),
         ("Mrs Hill attended. Jane Hill said she was worried.", "Person A attended. Person A said she was worried."),
