@@ -243,12 +243,14 @@ class PersonBook:
         titled: bool = False,
         title: str | None = None,
         not_family: bool = False,
+        not_person: Person | None = None,
     ) -> Person:
         """The person ``text`` names, found or new. With ``not_children`` (the words that make
         a listed person a child) a lone word never joins a child: "Mrs O'Neill" is not Grace.
         ``titled``: the text stood after a title, even if the span leaves it out; ``title``:
         that title, when the span leaves it out. ``not_family``: never a person the case
-        file lists outside the professionals (a practitioner titled "Dr Brightwell")."""
+        file lists outside the professionals (a practitioner titled "Dr Brightwell");
+        ``not_person``: never that person (a listed social worker, for "PC Hill")."""
         bare = clean_person_text(text)
         name = strip_title(bare, self.titles)
         # 'Patrick "Paddy" McDonagh': the nickname in quotes is one of the person's forms, and
@@ -271,7 +273,7 @@ class PersonBook:
         pairs = self.apart.get(lower, frozenset()) if title_word is not None and surname_alone else frozenset()
 
         def other(p: Person) -> bool:
-            return bool(pairs) and _kept_apart(pairs, {title_word or ""}, person_keys(p))
+            return p is not_person or (bool(pairs) and _kept_apart(pairs, {title_word or ""}, person_keys(p)))
 
         def fits(p: Person) -> bool:
             return (

@@ -89,6 +89,22 @@ def professional_titled(
     return written != name and role_label_for(None, written, replacements) is not None
 
 
+def other_role(
+    listed: CasePerson, text: str, title: str | None, words: PeopleWords, replacements: Replacements
+) -> bool:
+    """Whether the title of the PERSON finding ``text`` (in its span, or ``title`` just before
+    it) names another role than the case file's practitioner ``listed`` has: "PC Hill" is
+    not Jane Hill, a social worker. Unknown when either role is: False."""
+    cleaned = clean_person_text(text)
+    name = strip_title(cleaned, words.titles)
+    written = cleaned if name != cleaned else f"{title or ''} {name}".strip()
+    theirs = role_label_for(listed.role, None, replacements)
+    if theirs is None and listed.pseudonym:
+        theirs = role_label_for(None, f"{listed.pseudonym} X", replacements)  # "Social Worker 1"
+    titled = role_label_for(None, written, replacements)
+    return theirs is not None and titled is not None and theirs != titled
+
+
 def only_role_words(text: str, words: PeopleWords) -> bool:
     """Whether every word of ``text`` is a not_names word or a family or professional role
     (patterns/people.yml): "Call Mother", "Landline", "Mobile Dad"."""

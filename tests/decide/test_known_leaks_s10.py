@@ -214,3 +214,38 @@ def test_two_people_of_one_surname_on_separate_lines(settings: Settings, detecto
     # A line's end ends the sentence: the names on the lines are judged as before.
     text = "Present: Dr Lane\nChild: Poppy Lane\nDr. Lane saw Poppy Lane."
     assert redacted(text, settings, detector) == "Present: Doctor 1\nChild: Person A\nDoctor 1 saw Person A."
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # The case file lists Jane Hill, a social worker ("Ms Hill"): a constable or a doctor
+        # called Hill is someone else ("PC Hill attended" read "Social Worker 1 attended").
+        ("PC Hill attended.", "Social Worker 1", "Police Officer 2"),
+        ("Dr Hill examined the baby.", "Social Worker 1", "Doctor"),
+        ("Mrs Hill was seen by PC Hill.", None, "Police Officer 2"),
+        # The case file's "Police Officer 1" is PC Reeve's, whether or not this draft names him.
+        ("PC Marsh attended.", "Police Officer 1", "Police Officer 2"),
+    ],
+)
+def test_a_practitioners_title_is_not_a_listed_practitioner_of_another_role(
+    text: str, absent: str | None, present: str, case_settings: Settings, detector: Detector
+) -> None:
+    out = redacted(text, case_settings, detector)
+    assert "Hill" not in out and present in out
+    assert absent is None or absent not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The listed practitioner's own titles and aliases stay theirs.
+        ("Ms Hill visited.", "Social Worker 1 visited."),
+        ("PC Reeve attended.", "Police Officer 1 attended."),
+        ("Jane Hill visited.", "Social Worker 1 visited."),
+    ],
+)
+def test_a_listed_practitioner_keeps_their_own_title(
+    text: str, expected: str, case_settings: Settings, detector: Detector
+) -> None:
+    assert redacted(text, case_settings, detector) == expected
