@@ -452,6 +452,9 @@ class PeopleWords:
     # Words after which a people, a faith or a language stands ("was Irish", "spoke Polish"):
     # after any other word in lower case, the model's people guess of a first name is a person.
     peoples_before: tuple[str, ...] = ()
+    # The roles a practitioner's title may be worn by ("Dr": doctor, GP, ...), folded: a title
+    # before a listed practitioner of none of them names someone else ("PC Hill").
+    title_roles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # Words of going or living somewhere ("gone", "moved", "born"): a first name after one
     # and its preposition is the town ("gone to Kendal").
     travel_words: tuple[str, ...] = ()
@@ -733,6 +736,7 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         modal_blockers=_str_list(data.get("modal_blockers"), f"{path}: modal_blockers"),
         subject_verbs=_str_list(data.get("subject_verbs"), f"{path}: subject_verbs"),
         peoples_before=_str_list(data.get("peoples_before"), f"{path}: peoples_before"),
+        title_roles=_title_roles(data.get("title_roles"), f"{path}: title_roles"),
         travel_words=_str_list(data.get("travel_words"), f"{path}: travel_words"),
         honorifics=_str_list(data.get("honorifics"), f"{path}: honorifics"),
         practice_heads=_str_list(data.get("practice_heads"), f"{path}: practice_heads"),
@@ -745,6 +749,20 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         initial_labels=_str_list(data.get("initial_labels"), f"{path}: initial_labels"),
         not_initials=_str_list(data.get("not_initials"), f"{path}: not_initials"),
     )
+
+
+def _title_roles(value: Any, where: str) -> Mapping[str, tuple[str, ...]]:
+    """people.yml ``title_roles``: title -> role words, both folded (no full stop, lower case)."""
+    if value is None:
+        return MappingProxyType({})
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: expected a mapping of titles to lists of roles")
+    out: dict[str, tuple[str, ...]] = {}
+    for title, roles in value.items():
+        if not isinstance(title, str) or not title.strip():
+            raise ConfigError(f"{where}: expected a title, got {title!r}")
+        out[title.strip().rstrip(".").lower()] = tuple(r.lower() for r in _str_list(roles, f"{where}: {title}"))
+    return MappingProxyType(out)
 
 
 def _flag(value: Any, where: str) -> bool:

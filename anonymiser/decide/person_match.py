@@ -93,16 +93,17 @@ def other_role(
     listed: CasePerson, text: str, title: str | None, words: PeopleWords, replacements: Replacements
 ) -> bool:
     """Whether the title of the PERSON finding ``text`` (in its span, or ``title`` just before
-    it) names another role than the case file's practitioner ``listed`` has: "PC Hill" is
-    not Jane Hill, a social worker. Unknown when either role is: False."""
+    it) is one no one of the case file's practitioner ``listed``'s role wears (people.yml
+    ``title_roles``): "PC Hill" is not Jane Hill, a social worker; "Dr Patel" may be the
+    listed GP. Unknown title or role: False."""
     cleaned = clean_person_text(text)
     name = strip_title(cleaned, words.titles)
-    written = cleaned if name != cleaned else f"{title or ''} {name}".strip()
-    theirs = role_label_for(listed.role, None, replacements)
-    if theirs is None and listed.pseudonym:
-        theirs = role_label_for(None, f"{listed.pseudonym} X", replacements)  # "Social Worker 1"
-    titled = role_label_for(None, written, replacements)
-    return theirs is not None and titled is not None and theirs != titled
+    written = cleaned[: len(cleaned) - len(name)] if name != cleaned else (title or "")
+    roles = words.title_roles.get(" ".join(written.split()).rstrip(".").lower())
+    role = listed.role.lower()
+    if not roles or not role.strip():
+        return False
+    return not any(re.search(rf"(?<![\w-]){re.escape(r)}(?![\w-])", role) for r in roles)
 
 
 def only_role_words(text: str, words: PeopleWords) -> bool:

@@ -2,14 +2,24 @@
 
 - Two capital letters used as a person's name ("TJ was at nursery", "took AJ home") were
   published; practice shorthand ("the GP", "SW and HV", "CP was discussed") stays.
+- A named house or estate line in an address block ("Flat 3B / The Paddocks") was published.
+- An age with its year in brackets after a name ("Hope Marsh (16 in 2019)") was published.
+- A first name the model read as a people after a verb ("took Kian to nursery") read
+  "(ethnicity)"; real peoples, faiths and languages keep their label.
+- A practitioner's title and a family name of one surname in one sentence ("Dr Lane saw
+  Poppy Lane", "Mrs Hill was seen by PC Hill") were one person with the practitioner's
+  label; with a case file, "PC Hill" took the listed social worker Jane Hill's label.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from anonymiser.detect.engine import Detector
 from anonymiser.settings import Settings
+from tests.conftest import settings_with_case
 from tests.decide.handmade import redacted
 
 
@@ -249,3 +259,16 @@ def test_a_listed_practitioner_keeps_their_own_title(
     text: str, expected: str, case_settings: Settings, detector: Detector
 ) -> None:
     assert redacted(text, case_settings, detector) == expected
+
+
+def test_a_doctors_title_before_a_listed_gp_is_the_gp(tmp_path: Path, detector: Detector) -> None:
+    # people.yml title_roles: a doctor's title may be a listed GP's.
+    case = (
+        "people:\n"
+        "  - name: Amrit Patel\n    role: GP\n    group: professional\n    pseudonym: GP 1\n"
+        "  - name: Jane Hill\n    role: social worker\n    group: professional\n    pseudonym: Social Worker 1\n"
+    )
+    settings = settings_with_case(tmp_path, case)
+    assert redacted("Dr Patel saw the baby. PC Hill attended.", settings, detector) == (
+        "GP 1 saw the baby. Police Officer 1 attended."
+    )
