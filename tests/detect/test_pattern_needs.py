@@ -19,6 +19,7 @@ PATTERNS = REPO / "patterns"
 
 # Lines that the gated patterns find (one or more per pattern), and near misses.
 LINES = [
+    "Flat 3B\nThe Paddocks\nHarrowfold\nWM4 7QT\n\nAddress: Unit 2\nKingsmead Estate\nHarrowfold\nWM3 9QT",
     "Kian was born at Harrowfold General Hospital and moved to Rowan Ward, then St Luke's Hospice.",
     "She was seen on the Neonatal Unit of Westmere Maternity Unit and at the Lime Tree Birth Centre.",
     "The GP at Oakfield Surgery referred him; Mill Lane Medical Centre and Brookside Health Centre agreed.",
@@ -34,7 +35,6 @@ LINES = [
     "The flat was on the 14th floor; Kian fell from the top-floor window; the third floor was empty.",
     "Neighbours counted over thirty cats and 12 dogs; there were dozens of birds.",
     "Her Snapchat username was katiexox99; FB: kay.marsh.9; he went by the name of Dazza_7.",
-    "Flat 3B\nThe Paddocks\nHarrowfold\nWM4 7QT\n\nAddress: Unit 2\nKingsmead Estate\nHarrowfold\nWM3 9QT",
 ]
 
 
