@@ -449,6 +449,12 @@ class PeopleWords:
     # Verbs after a subject ("was", "had"): the model's one-word people guess that is a first
     # name before one is the person ("Kian was on Willow Ward").
     subject_verbs: tuple[str, ...] = ()
+    # Words after which a people, a faith or a language stands ("was Irish", "spoke Polish"):
+    # after any other word in lower case, the model's people guess of a first name is a person.
+    peoples_before: tuple[str, ...] = ()
+    # The roles a practitioner's title may be worn by ("Dr": doctor, GP, ...), folded: a title
+    # before a listed practitioner of none of them names someone else ("PC Hill").
+    title_roles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # Words of going or living somewhere ("gone", "moved", "born"): a first name after one
     # and its preposition is the town ("gone to Kendal").
     travel_words: tuple[str, ...] = ()
@@ -504,6 +510,11 @@ class PeopleWords:
     def family_role_set(self) -> frozenset[str]:
         """``family_roles`` in lower case."""
         return frozenset(w.lower() for w in self.family_roles)
+
+    @cached_property
+    def peoples_before_set(self) -> frozenset[str]:
+        """``peoples_before`` in lower case."""
+        return frozenset(w.lower() for w in self.peoples_before)
 
     @cached_property
     def place_before_set(self) -> frozenset[str]:
@@ -724,6 +735,8 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         modal_names=_str_list(data.get("modal_names"), f"{path}: modal_names"),
         modal_blockers=_str_list(data.get("modal_blockers"), f"{path}: modal_blockers"),
         subject_verbs=_str_list(data.get("subject_verbs"), f"{path}: subject_verbs"),
+        peoples_before=_str_list(data.get("peoples_before"), f"{path}: peoples_before"),
+        title_roles=_title_roles(data.get("title_roles"), f"{path}: title_roles"),
         travel_words=_str_list(data.get("travel_words"), f"{path}: travel_words"),
         honorifics=_str_list(data.get("honorifics"), f"{path}: honorifics"),
         practice_heads=_str_list(data.get("practice_heads"), f"{path}: practice_heads"),
@@ -736,6 +749,20 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         initial_labels=_str_list(data.get("initial_labels"), f"{path}: initial_labels"),
         not_initials=_str_list(data.get("not_initials"), f"{path}: not_initials"),
     )
+
+
+def _title_roles(value: Any, where: str) -> Mapping[str, tuple[str, ...]]:
+    """people.yml ``title_roles``: title -> role words, both folded (no full stop, lower case)."""
+    if value is None:
+        return MappingProxyType({})
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: expected a mapping of titles to lists of roles")
+    out: dict[str, tuple[str, ...]] = {}
+    for title, roles in value.items():
+        if not isinstance(title, str) or not title.strip():
+            raise ConfigError(f"{where}: expected a title, got {title!r}")
+        out[title.strip().rstrip(".").lower()] = tuple(r.lower() for r in _str_list(roles, f"{where}: {title}"))
+    return MappingProxyType(out)
 
 
 def _flag(value: Any, where: str) -> bool:
@@ -793,6 +820,8 @@ class BracketRules:
     event_words: tuple[str, ...] = ()
     age_units: tuple[str, ...] = ()
     age_number_words: tuple[str, ...] = ()
+    age_leads: tuple[str, ...] = ()
+    age_times: tuple[str, ...] = ()
     death_words: tuple[str, ...] = ()
 
     @cached_property
@@ -810,7 +839,7 @@ def load_bracket_rules(patterns_dir: Path) -> BracketRules:
     if not path.exists():
         return BracketRules()
     data = _mapping(load_yaml(path), str(path))
-    keys = {"event_words", "age_units", "age_number_words", "death_words"}
+    keys = {"event_words", "age_units", "age_number_words", "age_leads", "age_times", "death_words"}
     unknown = sorted(set(data) - keys)
     if unknown:
         raise ConfigError(f"{path}: unknown key {unknown[0]!r}; expected {', '.join(sorted(keys))}")
@@ -818,6 +847,8 @@ def load_bracket_rules(patterns_dir: Path) -> BracketRules:
         event_words=_str_list(data.get("event_words"), f"{path}: event_words"),
         age_units=_str_list(data.get("age_units"), f"{path}: age_units"),
         age_number_words=_str_list(data.get("age_number_words"), f"{path}: age_number_words"),
+        age_leads=_str_list(data.get("age_leads"), f"{path}: age_leads"),
+        age_times=_str_list(data.get("age_times"), f"{path}: age_times"),
         death_words=_str_list(data.get("death_words"), f"{path}: death_words"),
     )
 

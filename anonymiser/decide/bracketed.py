@@ -68,17 +68,28 @@ AGE_RECOGNISER = "bracketed_age"
 BIRTH_RECOGNISER = "bracketed_date_of_birth"
 
 
+# "in" and a year, or a month's name and a year, after an age: the year it was reached.
+_IN_YEAR = r"in[ \t\u00a0]+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t\u00a0]+)?(?:19|20)\d\d"
+
+
 @lru_cache(maxsize=8)
-def _age_pattern(units: tuple[str, ...], numbers: tuple[str, ...]) -> re.Pattern[str]:
+def _age_pattern(
+    units: tuple[str, ...], numbers: tuple[str, ...], leads: tuple[str, ...] = (), times: tuple[str, ...] = ()
+) -> re.Pattern[str]:
     """An age as a bracket item holds it: "8", "3 yrs", "14 months", "4 years old", "3y 9m",
-    "2 years, 3 months", "three"."""
+    "2 years, 3 months", "three"; after one of ``leads`` ("aged 4"), and before "in" and a
+    year or one of ``times`` ("16 in 2019", "16 at the time")."""
     unit = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True)) or "(?!)"
     words = "|".join(re.escape(n) for n in sorted(numbers, key=len, reverse=True)) or "(?!)"
+    lead = "|".join(re.escape(w).replace(r"\ ", r"[ \t\u00a0]+") for w in sorted(leads, key=len, reverse=True))
+    when = "|".join(re.escape(w).replace(r"\ ", r"[ \t\u00a0]+") for w in sorted(times, key=len, reverse=True))
     number = rf"(?:\d{{1,2}}(?:\.\d)?|\u00bd|(?:{words})\b)"
     return re.compile(
-        rf"(?<![\w./\-])(?:{number}(?:[ \t\u00a0]*(?:{unit})\b\.?)?"
+        (rf"(?<![\w./\-])(?:(?:{lead})[ \t\u00a0]+)?" if lead else r"(?<![\w./\-])")
+        + rf"(?:{number}(?:[ \t\u00a0]*(?:{unit})\b\.?)?"
         rf"(?:,?[ \t\u00a0]*(?:and[ \t\u00a0]+)?\d{{1,2}}[ \t\u00a0]*(?:{unit})\b\.?)?(?:[ \t\u00a0]+old\b)?)"
-        r"(?![\w/:\-]|\.\d)",
+        + (rf"(?:[ \t\u00a0]+(?:{_IN_YEAR}|{when})\b)?" if when else rf"(?:[ \t\u00a0]+{_IN_YEAR}\b)?")
+        + r"(?![\w/:\-]|\.\d)",
         re.IGNORECASE,
     )
 
@@ -93,7 +104,7 @@ def bracketed_births_and_ages(findings: Sequence[Finding], draft: Draft) -> list
     by_unit: dict[int, list[Finding]] = {}
     for f in findings:
         by_unit.setdefault(f.unit, []).append(f)
-    ages = _age_pattern(rules.age_units, rules.age_number_words)
+    ages = _age_pattern(rules.age_units, rules.age_number_words, rules.age_leads, rules.age_times)
     led_ages = re.compile(r"[(\[,;\-\u2013\u2014][ \t\u00a0]*(?P<age>" + ages.pattern + ")", ages.flags)
     out: list[Finding] = []
     for f in findings:
@@ -123,7 +134,9 @@ def bracketed_births_and_ages(findings: Sequence[Finding], draft: Draft) -> list
         # those marks first, and every other number of the draft is passed over at once.
         for match in led_ages.finditer(text):
             start, end = match.span("age")
-            if any(g.start < end and start < g.end and g.category == "AGE" for g in by_unit.get(uid, ())):
+            # An age already found whole is left; one found in part ("aged 4" of "(aged 4 in
+            # 2019)") gives way to the whole item, which holds its year.
+            if any(g.start <= start and end <= g.end and g.category == "AGE" for g in by_unit.get(uid, ())):
                 continue
             place = _place(text, start, end, age=True)
             if place is not None and not place.second and _owner(text, place, by_unit.get(uid, []), draft) in ("family", "person"):

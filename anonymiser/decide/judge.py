@@ -32,6 +32,7 @@ from anonymiser.decide.people import (
     strip_title,
 )
 from anonymiser.decide.person_match import (
+    other_role,
     INITIALS,
     adult_titled,
     alias_owner,
@@ -343,6 +344,17 @@ class _Judge:
                 # ("Doctor 1"), not the family member's ("Sibling 2") or "(family name)".
                 # A title the case file gives as an alias ("Dr Zielinski") stays theirs.
                 person = book.add(f.text, (f.unit, f.start), titled=True, title=title, not_family=True)
+            elif (
+                person is not None
+                and person.case is not None
+                and person.group == "professional"
+                and professional_titled(f, unit.text, title, words, settings.replacements)
+                and as_given(clean_person_text(f.text)) not in {as_given(a) for a in person.case.aliases}
+                and other_role(person.case, f.text, title, words, settings.replacements)
+            ):
+                # "PC Hill", where the case file lists Jane Hill, a social worker: the title
+                # names a practitioner of another role, not her ("Social Worker 1 attended").
+                person = book.add(f.text, (f.unit, f.start), titled=True, title=title, not_person=person)
             if person is not None and person.case is None and role_before(unit.text, f.start, words)[1] == "family":
                 # "Her mother, Emma Hill": a member of the family, whom a surname after a rank
                 # ("PC Hill") is not (it made the mother "Police Officer 1").

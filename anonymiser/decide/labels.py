@@ -19,7 +19,11 @@ def person_labels(
     """Case-file pseudonyms; else a role label ("Social Worker 1"); else "Person A", "Person B";
     never a label in ``in_use`` (the draft's own, see ``labels_in_use``)."""
     labels: dict[str, str] = {}
-    used = {p.case.pseudonym for p in people if p.case and p.case.pseudonym} | set(in_use)
+    # Every pseudonym the case file gives, also of people this draft does not name: "PC Hill"
+    # read "Police Officer 1", the case file's PC Reeve, in a draft that never names him
+    # (and in a batch, the two were one label).
+    listed = {p.pseudonym for p in settings.case.people if p.pseudonym}
+    used = {p.case.pseudonym for p in people if p.case and p.case.pseudonym} | listed | set(in_use)
     counters: dict[str, int] = {}
     letters = 0
     ordered = sorted(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -38,6 +38,9 @@ class Person:
     # Named right after a family role ("her mother, Emma Hill"): one of the family, whom
     # "PC Hill" is not.
     kin: bool = False
+    # The titles seen before their name, folded ("pc", "mrs", "dr"): where one sentence gives
+    # the surname to two people (PersonBook ``apart``), they tell the two apart.
+    title_words: set[str] = field(default_factory=set)
     # Why the consultant should look at who this is, when the book could not be sure.
     doubt: str | None = None
 
@@ -163,6 +166,14 @@ class PersonBook:
     names the draft marks as a child's) and has no other honorific. Otherwise it is a person
     of its own, still redacted, with a ``doubt`` for the consultant: with "Ayaan Warsame (aged
     3)" and no case file, "Ms Warsame", the mother, read the child's label.
+
+    ``apart``: by surname (folded), the pairs of ways one sentence of the draft names two
+    people of that surname: under two titles ("Mrs Hill was seen by PC Hill": "mrs", "pc"),
+    or under a title and with a first name ("Dr Lane saw Poppy Lane": "dr", "name:poppy";
+    see person_match.surnames_apart). A person is not seen by themselves: a surname under
+    one of a pair never joins a person known by the other, nor a full name a person known
+    under a title it is apart from. Both read "Police Officer 1" or "Doctor 1" before.
+    Elsewhere a rank and an honorific may be one person ("Prison Officer Dawes", "Mr Dawes").
     """
 
     def __init__(
@@ -173,8 +184,10 @@ class PersonBook:
         children: Sequence[str] = (),
         child_titles: Sequence[str] = (),
         child_names: frozenset[str] = frozenset(),
+        apart: Mapping[str, frozenset[frozenset[str]]] | None = None,
     ) -> None:
         self.titles = tuple(titles)
+        self.apart = apart or {}
         self.honorifics = frozenset(h.rstrip(".").lower() for h in honorifics)
         self.children = tuple(children)
         self.child_titles = frozenset(t.rstrip(".").lower() for t in child_titles)
@@ -230,12 +243,14 @@ class PersonBook:
         titled: bool = False,
         title: str | None = None,
         not_family: bool = False,
+        not_person: Person | None = None,
     ) -> Person:
         """The person ``text`` names, found or new. With ``not_children`` (the words that make
         a listed person a child) a lone word never joins a child: "Mrs O'Neill" is not Grace.
         ``titled``: the text stood after a title, even if the span leaves it out; ``title``:
         that title, when the span leaves it out. ``not_family``: never a person the case
-        file lists outside the professionals (a practitioner titled "Dr Brightwell")."""
+        file lists outside the professionals (a practitioner titled "Dr Brightwell");
+        ``not_person``: never that person (a listed social worker, for "PC Hill")."""
         bare = clean_person_text(text)
         name = strip_title(bare, self.titles)
         # 'Patrick "Paddy" McDonagh': the nickname in quotes is one of the person's forms, and
@@ -253,18 +268,25 @@ class PersonBook:
 
         title_word = self._title_word(bare, name, title)
         ranked = title_word is not None and title_word not in self.honorifics
+        # A surname one sentence gives to two people: the person it names under another
+        # title, or with a first name, is not this one.
+        pairs = self.apart.get(lower, frozenset()) if title_word is not None and surname_alone else frozenset()
+
+        def other(p: Person) -> bool:
+            return p is not_person or (bool(pairs) and _kept_apart(pairs, {title_word or ""}, person_keys(p)))
 
         def fits(p: Person) -> bool:
             return (
                 not (not_children and p.is_child(not_children))
                 and not (not_family and _listed_family(p))
                 and self._same_address(p, honorific, ranked)
+                and not other(p)
             )
 
         adult_titled = surname_alone and title_word is not None and title_word not in self.child_titles
         person = None
         if adult_titled:
-            person, doubt = self._titled_owner(lower, honorific, not_family, ranked)
+            person, doubt = self._titled_owner(lower, honorific, not_family, ranked, other)
             if person is None and doubt is not None:
                 person = Person(key=f"person:{len(self.people) + 1}", name=name, doubt=doubt)
                 self.people.append(person)
@@ -279,10 +301,12 @@ class PersonBook:
                 default=None,
             )
         if person is None and single:
-            person = self._owner_of_part(lower, not_children, honorific, not_family, ranked)
+            person = self._owner_of_part(lower, not_children, honorific, not_family, ranked, other)
         if person is None and not single:
             person = (
-                self._same_as_longer(name) or self._first_name_only(name) or self._titled_surname(name, honorific)
+                self._same_as_longer(name)
+                or self._first_name_only(name)
+                or self._titled_surname(name, honorific, title_word)
             )
         if person is None:
             person = Person(key=f"person:{len(self.people) + 1}", name=name)
@@ -291,6 +315,8 @@ class PersonBook:
             person.surnames.add(lower)
         if honorific:
             person.honorifics.add(honorific)
+        if title_word:
+            person.title_words.add(title_word)
         if adult_titled:
             person.adult = True
             person.ranked = person.ranked or ranked
@@ -317,16 +343,23 @@ class PersonBook:
         return surname in forms if forms else surname in person.surnames
 
     def _titled_owner(
-        self, surname: str, honorific: str | None, not_family: bool, ranked: bool = False
+        self,
+        surname: str,
+        honorific: str | None,
+        not_family: bool,
+        ranked: bool = False,
+        other: Callable[[Person], bool] = lambda p: False,
     ) -> tuple[Person | None, str | None]:
         """Who a surname after an adult title is (see the class), or why it is no one known:
-        (None, None) when no one bears it, and the usual rules apply."""
+        (None, None) when no one bears it, and the usual rules apply. ``other``: the people
+        the draft shows to be someone else (``apart``)."""
         bearers = [
             p
             for p in self.people
             if not p.key.startswith(SHARED_KEY)
             and self._bears(p, surname)
             and not (not_family and _listed_family(p))
+            and not other(p)
         ]
         if not bearers:
             return None, None
@@ -362,12 +395,16 @@ class PersonBook:
             return False
         return honorific is None or not person.honorifics or honorific in person.honorifics
 
-    def _titled_surname(self, name: str, honorific: str | None) -> Person | None:
+    def _titled_surname(self, name: str, honorific: str | None, title_word: str | None = None) -> Person | None:
         # "Mrs O'Neill" was found first; "Mrs Patricia O'Neill" (or "Patricia O'Neill") is the
         # same person, now fully named, unless the honorifics differ ("Mr O'Neill"). A lone
         # word never seen after a title may be a given name ("Hope"): see owner_of_fuller_name.
         tokens = name_tokens(name)
         lasts = {fold(tokens[-1]), surname_of(tokens)}
+        # A surname one sentence gives to two people ("Dr Lane saw Poppy Lane"): a full name
+        # joins no one known under a title the sentence keeps apart from it.
+        pairs = frozenset().union(*(self.apart.get(last, frozenset()) for last in lasts))
+        own = {f"name:{fold(tokens[0])}", *([title_word] if title_word else [])}
         # A child's full name ("Ayaan Warsame (aged 3)") is not the adult "Ms Warsame".
         child = fold(name) in self.child_names
         owners = [
@@ -379,6 +416,7 @@ class PersonBook:
             and fold(p.name) in p.surnames
             and self._same_address(p, honorific)
             and not (child and p.adult)
+            and not (pairs and _kept_apart(pairs, own, person_keys(p)))
         ]
         return min(owners, key=lambda p: p.first_seen) if owners else None
 
@@ -416,6 +454,7 @@ class PersonBook:
         honorific: str | None = None,
         not_family: bool = False,
         ranked: bool = False,
+        other: Callable[[Person], bool] = lambda p: False,
     ) -> Person | None:
         fitting = [
             p
@@ -424,6 +463,7 @@ class PersonBook:
             and not (not_children and p.is_child(not_children))
             and not (not_family and _listed_family(p))
             and self._same_address(p, honorific, ranked)
+            and not other(p)
         ]
         owners = [p for p in fitting if word in {fold(p.tokens[0]), fold(p.tokens[-1])}]
         if owners:
@@ -489,6 +529,19 @@ class PersonBook:
             if len(ptoks) >= 2 and tokens[0] == ptoks[0] and tokens[-1] == ptoks[-1]:
                 return person
         return None
+
+
+def person_keys(person: Person) -> set[str]:
+    """The ways ``person`` has been named, as ``PersonBook.apart`` pairs them: the titles
+    seen before their name ("mrs", "pc") and the first names of their full names
+    ("name:poppy")."""
+    firsts = {f"name:{fold(name_tokens(f)[0])}" for f in person.forms if len(name_tokens(f)) >= 2}
+    return {*person.title_words, *firsts}
+
+
+def _kept_apart(pairs: frozenset[frozenset[str]], own: set[str], theirs: set[str]) -> bool:
+    """Whether a sentence names two people by one of ``own`` and one of ``theirs``."""
+    return any(frozenset((a, b)) in pairs for a in own for b in theirs if a != b)
 
 
 def _listed_family(person: Person) -> bool:

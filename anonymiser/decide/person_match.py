@@ -89,6 +89,23 @@ def professional_titled(
     return written != name and role_label_for(None, written, replacements) is not None
 
 
+def other_role(
+    listed: CasePerson, text: str, title: str | None, words: PeopleWords, replacements: Replacements
+) -> bool:
+    """Whether the title of the PERSON finding ``text`` (in its span, or ``title`` just before
+    it) is one no one of the case file's practitioner ``listed``'s role wears (people.yml
+    ``title_roles``): "PC Hill" is not Jane Hill, a social worker; "Dr Patel" may be the
+    listed GP. Unknown title or role: False."""
+    cleaned = clean_person_text(text)
+    name = strip_title(cleaned, words.titles)
+    written = cleaned[: len(cleaned) - len(name)] if name != cleaned else (title or "")
+    roles = words.title_roles.get(" ".join(written.split()).rstrip(".").lower())
+    role = listed.role.lower()
+    if not roles or not role.strip():
+        return False
+    return not any(re.search(rf"(?<![\w-]){re.escape(r)}(?![\w-])", role) for r in roles)
+
+
 def only_role_words(text: str, words: PeopleWords) -> bool:
     """Whether every word of ``text`` is a not_names word or a family or professional role
     (patterns/people.yml): "Call Mother", "Landline", "Mobile Dad"."""
@@ -303,6 +320,78 @@ def as_given(name: str) -> str:
     return re.sub(r"[.\s]", "", name) if INITIALS.fullmatch(name) else fold(name)
 
 
+# Where a sentence ends: a full stop, "!" or "?" (perhaps closing a quotation or bracket) and
+# spaces before a capital, or a line's end.
+_SENTENCE_END = re.compile(r"(?P<word>[^\W\d_]*)[.!?][\"'\u2019\u201d)\]]*[ \t]+(?=[\"'\u2018\u201c(\[]?[A-Z0-9])|\n")
+
+
+# What stands between two names of one person: a bracket, a comma, "hereafter" ("Sarah Lane
+# (Dr Lane)", "Sarah Lane, hereafter Dr Lane,").
+_RENAMED = re.compile(
+    r"[ \t]*(?:\(|,|\u2013|-)[ \t]*(?:(?:hereafter|henceforth|referred[ \t]+to[ \t]+as|known[ \t]+as|aka|also"
+    r"|later|now)[ \t]+)*['\"\u2018\u201c]?[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def surnames_apart(findings: Sequence[Finding], draft: Draft) -> dict[str, frozenset[frozenset[str]]]:
+    """By surname (folded), the pairs of ways one sentence names two people of that surname,
+    one of them under a rank or a professional title: two titles ("Mrs Hill was seen by PC
+    Hill": "mrs", "pc"), or a title and a first name ("Dr Lane saw Poppy Lane": "dr",
+    "name:poppy"). A person is not seen by themselves, so the two are never joined
+    (PersonBook ``apart``). Two titles that give one label ("Detective Constable Sarah Jones
+    ... DC Jones") are one person's, and so is a name given again in brackets or after a
+    comma ("Sarah Lane (Dr Lane)"). Honorifics and first names alone are left as they were:
+    "Kayleigh Marsh, Ms Marsh to the school," may well be one person."""
+    words, titles = draft.words, draft.titles
+    replacements = draft.settings.replacements
+    honorifics, stops = words.folded.honorifics, words.folded.abbreviations
+    seen: dict[tuple[int, int, str], list[tuple[int, int, str, str, bool]]] = {}
+    ends: dict[int, list[int]] = {}
+    for f in findings:
+        if f.category != "PERSON":
+            continue
+        text = draft.texts[f.unit]
+        cleaned = clean_person_text(f.text)
+        name = strip_title(cleaned, words.titles)
+        tokens = name_tokens(name)
+        if not tokens:
+            continue
+        written = " ".join(name_tokens(cleaned)[: len(name_tokens(cleaned)) - len(tokens)])
+        begin = f.start
+        if not written:
+            begin = titles.extend_over(text, f.start)
+            written = text[begin : f.start].strip()
+        title = written.rstrip(".").lower()
+        if title:
+            # The same title's two spellings ("Detective Constable", "DC") give one label.
+            label = role_label_for(None, f"{written} {name}", replacements)
+            mention = (begin, f.end, title, label or title, title not in honorifics)
+        elif len(tokens) >= 2:
+            key = f"name:{fold(tokens[0])}"
+            mention = (begin, f.end, key, key, False)
+        else:
+            continue  # a lone word may be a first name
+        if f.unit not in ends:
+            ends[f.unit] = [
+                m.end() for m in _SENTENCE_END.finditer(text) if (m.group("word") or "").lower() not in stops
+            ]
+        sentence = sum(1 for end in ends[f.unit] if end <= f.start)
+        seen.setdefault((f.unit, sentence, fold(tokens[-1])), []).append(mention)
+    apart: dict[str, set[frozenset[str]]] = {}
+    for (unit, _, surname), mentions in seen.items():
+        text = draft.texts[unit]
+        mentions.sort()
+        for i, (start_a, end_a, a, label_a, ranked_a) in enumerate(mentions):
+            for start_b, _, b, label_b, ranked_b in mentions[i + 1 :]:
+                if a == b or label_a == label_b or not (ranked_a or ranked_b):
+                    continue
+                if _RENAMED.fullmatch(text[end_a:start_b]):
+                    continue  # "Sarah Lane (Dr Lane)": one person named twice
+                apart.setdefault(surname, set()).add(frozenset((a, b)))
+    return {surname: frozenset(pairs) for surname, pairs in apart.items()}
+
+
 def person_book(draft: Draft, findings: Sequence[Finding], case_matchers: Sequence[CaseMatcher]) -> PersonBook:
     """An empty book of the draft's people, but for the case file's, who come first."""
     words = draft.words
@@ -319,6 +408,7 @@ def person_book(draft: Draft, findings: Sequence[Finding], case_matchers: Sequen
         children=words.children,
         child_titles=words.child_titles,
         child_names=child_names,
+        apart=surnames_apart(findings, draft),
     )
     for matcher in case_matchers:
         if matcher.person is not None:

@@ -108,6 +108,58 @@ def first_name_in_list(
     return previous is None or previous.group(1).lower() not in words.place_before_set
 
 
+def first_name_taken(
+    f: Finding, text: str, glossary_words: set[str], words: PeopleWords, is_first_name: Callable[[str], bool]
+) -> bool:
+    """Whether the model's one-word people, faith or language guess ``f`` is a first name of
+    the lists that someone took, found or saw: right after a word in lower case that is
+    neither a place word nor a word a people follows (patterns/people.yml ``place_before``,
+    ``peoples_before``: "took |Kian| to nursery", not "spoke |Polish|" or "was |Irish|"), and
+    with no noun after it: a small word, a mark or the end ("supported |Roma| families" is
+    the people), nor "and" and a capitalised word that is no first name ("German and
+    English"). A list of capitalised names before it is passed over ("took Jordan and
+    |Kian|")."""
+    word = f.text.strip()
+    if not (
+        f.category in _PEOPLE_GUESSES
+        and NAME_WORD.fullmatch(word) is not None
+        and word[:1].isupper()
+        and not word.isupper()
+        and word.lower() not in glossary_words
+        and is_first_name(word)
+    ):
+        return False
+    listed = words.before_listed_names.search(text, 0, f.start)
+    previous = _LAST_WORD.search(text[: listed.start() if listed else f.start])
+    if previous is None:
+        return False
+    before = previous.group(1)
+    if not before.islower() or before in words.place_before_set or before in words.peoples_before_set:
+        return False
+    end = f.start + len(word)
+    follower = _NEXT_WORD.match(text, end)
+    if follower is None:
+        return True  # a mark, a possessive or the end: "found Kian.", "took Kian's coat"
+    folded = follower.group(1).lower()
+    joined = _JOINED_WORD.match(text, end)
+    if joined is not None and not is_first_name(joined.group(1)):
+        return False  # "taught him German and English": a list of languages or peoples
+    return (
+        folded in words.folded.function_words
+        or folded in words.place_before_set
+        or words.person_verb_after.match(text, end) is not None
+        or words.subject_verb_after.match(text, end) is not None
+    )
+
+
+# The model's people, faith and language categories.
+_PEOPLE_GUESSES = frozenset({"ETHNICITY", "NATIONALITY", "LANGUAGE", "RELIGION"})
+# The word after a name, after spaces only ("Kian| to").
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'\u2019-]*)")
+# A capitalised word joined to a name by "and", "or" or "&" ("German| and English").
+_JOINED_WORD = re.compile(r"[ \t]+(?:and|or|&)[ \t]+([^\W\d_a-z][\w'\u2019-]*)")
+
+
 # A capitalised word joined to a name as the next or the last item of a list.
 _NAME_JOINED_AFTER = re.compile(r"(?:[ \t]*,[ \t]*|,?[ \t]+(?:and|&|or)[ \t]+)(?P<name>[^\W\d_a-z][\w'\u2019-]*)")
 _NAME_JOINED_BEFORE = re.compile(
@@ -117,8 +169,12 @@ _NAME_JOINED_BEFORE = re.compile(
 _JOINED_REACH = 40
 
 
-# An age in brackets just after a name: "(aged 4)", "(4)", "(14 yrs)".
-_AGE_AFTER = re.compile(r"[ \t]*\((?:aged?[ \t]*)?\d{1,2}(?:[ \t]*(?:yrs?|years?(?:[ \t]+old)?))?\)")
+# An age in brackets just after a name: "(aged 4)", "(4)", "(14 yrs)", "(15 in 2020)", "(4 in
+# May 2019)".
+_AGE_AFTER = re.compile(
+    r"[ \t]*\((?:aged?[ \t]*)?\d{1,2}(?:[ \t]*(?:yrs?|years?(?:[ \t]+old)?))?"
+    r"(?:[ \t]+in[ \t]+(?:[A-Za-z]{3,9}\.?[ \t]+)?(?:19|20)\d\d)?\)"
+)
 # The word just before a name, after spaces only ("took |").
 _LAST_WORD = re.compile(r"(?<![\w'\u2019.-])([^\W\d_]+)[ \t]+$")
 # Nothing before a name but the start of the text, a line or a sentence.

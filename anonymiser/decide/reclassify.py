@@ -17,6 +17,7 @@ from anonymiser.decide.keep import inside_any
 from anonymiser.decide.people import role_before
 from anonymiser.decide.place_guesses import (
     first_name_in_list,
+    first_name_taken,
     first_name_unplaced,
     town_after_going,
     town_read_as_person,
@@ -85,6 +86,10 @@ def reclassify(
     - A one-word place guess that is a first name with no place word before it
       (patterns/people.yml place_before) is that person: "Mother took Jordan and Chelsea to
       the GP" read "(place) and Person A".
+    - A one-word people, faith or language guess that is a first name, after a word in
+      lower case that neither a place nor a people follows (people.yml place_before,
+      peoples_before) and before no noun, is that person: "took Kian to nursery" read "took
+      (ethnicity) to nursery"; "spoke Polish", "supported Roma families" stay.
     - A one-word person guess of the model that is no first name, right after a word only a
       place follows (people.yml town_before), is a place: "in Bolton" read "in Person C".
     """
@@ -157,6 +162,7 @@ def reclassify(
                 (f.category != "ORGANISATION" and _first_name_doing(f, texts[f.unit], glossary_words, words, is_first_name))
                 or first_name_unplaced(f, texts[f.unit], glossary_words, words, named)
                 or first_name_in_list(f, texts[f.unit], glossary_words, words, named)
+                or first_name_taken(f, texts[f.unit], glossary_words, words, named)
             ):
                 f = replace(f, category="PERSON")
             elif f.category == "PERSON" and " " not in f.text.strip() and f.text.strip() in place_words:

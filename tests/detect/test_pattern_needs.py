@@ -19,6 +19,7 @@ PATTERNS = REPO / "patterns"
 
 # Lines that the gated patterns find (one or more per pattern), and near misses.
 LINES = [
+    "Flat 3B\nThe Paddocks\nHarrowfold\nWM4 7QT\n\nAddress: Unit 2\nKingsmead Estate\nHarrowfold\nWM3 9QT",
     "Kian was born at Harrowfold General Hospital and moved to Rowan Ward, then St Luke's Hospice.",
     "She was seen on the Neonatal Unit of Westmere Maternity Unit and at the Lime Tree Birth Centre.",
     "The GP at Oakfield Surgery referred him; Mill Lane Medical Centre and Brookside Health Centre agreed.",
