@@ -247,6 +247,9 @@ def test_plurals_in_one_branch_find_what_separate_terms_find(seed: int) -> None:
         # feature ("The (a specific issue), Person G, was arrested").
         ("On 19 January 2022 her school, Ravensby Girls' School, gave police screenshots of Instagram messages.", "Instagram"),
         ("The occupier, Shahid Hussain, was arrested for possession.", "occupier"),
+        # A disclosure scheme named after a child: "Sarah's Law" read "Person A's Person B".
+        ("Mother made a Clare's Law application; Sarah's Law was not used.", "Sarah's Law"),
+        ("The Stop It Now helpline was suggested to him.", "Stop It Now"),
     ],
 )
 @pytest.mark.parametrize("policy", ["settings", "strict_settings"])
