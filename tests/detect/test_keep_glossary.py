@@ -250,6 +250,10 @@ def test_plurals_in_one_branch_find_what_separate_terms_find(seed: int) -> None:
         # A disclosure scheme named after a child: "Sarah's Law" read "Person A's Person B".
         ("Mother made a Clare's Law application; Sarah's Law was not used.", "Sarah's Law"),
         ("The Stop It Now helpline was suggested to him.", "Stop It Now"),
+        # The Healthy Child Programme's reviews by their age ranges ("the (date) review").
+        ("The Healthy Child Programme 2-2.5 year review was not completed.", "2-2.5"),
+        ("The 9-12 month review was missed; the keyworker visited.", "9-12"),
+        ("The Supporting Families keyworker visited.", "keyworker"),
     ],
 )
 @pytest.mark.parametrize("policy", ["settings", "strict_settings"])
