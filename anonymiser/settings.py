@@ -446,6 +446,9 @@ class PeopleWords:
     # First names that are modal verbs ("Will"), and the words after which they are names.
     modal_names: tuple[str, ...] = ()
     modal_blockers: tuple[str, ...] = ()
+    # Endings of English words that are no names ("Abduction", "Bereavement"), for the names
+    # only a family word before them marks.
+    word_endings: tuple[str, ...] = ()
     # Verbs after a subject ("was", "had"): the model's one-word people guess that is a first
     # name before one is the person ("Kian was on Willow Ward").
     subject_verbs: tuple[str, ...] = ()
@@ -671,6 +674,16 @@ class PeopleWords:
         alternatives = "|".join(re.escape(r) for r in sorted(groups, key=len, reverse=True))
         return re.compile(rf"\b(?:{alternatives})$"), MappingProxyType(groups)
 
+    def has_word_ending(self, word: str) -> bool:
+        """Whether ``word`` ends as English words do and names do not (``word_endings``:
+        "Abduction", "Bereavement", "Bonding")."""
+        low = word.lower()
+        return any(low.endswith(e) and len(low) > len(e) + 2 for e in self._word_endings)
+
+    @cached_property
+    def _word_endings(self) -> tuple[str, ...]:
+        return tuple(e.lower() for e in self.word_endings)
+
     @cached_property
     def family_role_then_name(self) -> re.Pattern[str]:
         """A family role word of ``role_at_end`` (a word in both lists is a practitioner's)
@@ -734,6 +747,7 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         word_phrases=_str_list(data.get("word_phrases"), f"{path}: word_phrases"),
         modal_names=_str_list(data.get("modal_names"), f"{path}: modal_names"),
         modal_blockers=_str_list(data.get("modal_blockers"), f"{path}: modal_blockers"),
+        word_endings=_str_list(data.get("word_endings"), f"{path}: word_endings"),
         subject_verbs=_str_list(data.get("subject_verbs"), f"{path}: subject_verbs"),
         peoples_before=_str_list(data.get("peoples_before"), f"{path}: peoples_before"),
         title_roles=_title_roles(data.get("title_roles"), f"{path}: title_roles"),

@@ -70,7 +70,14 @@ def names_after_family_words(
             start = match.start("name")
             word = _POSSESSIVE.sub("", match.group("name"))
             if no_name(word, start, uid) or not (
-                given.is_first_name(word) or zipf_frequency(word.lower(), "en") < SURNAME_WORD_BELOW_ZIPF
+                given.is_first_name(word)
+                or (
+                    zipf_frequency(word.lower(), "en") < SURNAME_WORD_BELOW_ZIPF
+                    # A rare English word is no name ("a Child Abduction Warning Notice",
+                    # "Baby Bonding sessions" read "Child Person A", "Baby Person A"),
+                    # unless the surname lists hold it ("Fielding").
+                    and (not words.has_word_ending(word) or given.is_listed_surname(word))
+                )
             ):
                 continue
             end = start + len(word)
