@@ -499,8 +499,9 @@ class PeopleWords:
         return re.compile(rf"[ \t]+(?:{phrases})\b", re.IGNORECASE)
 
     @cached_property
-    def subject_verb_after(self) -> re.Pattern[str]:
-        """A ``verbs_after_name`` verb right after a word ("darren| had left")."""
+    def reported_verb_after(self) -> re.Pattern[str]:
+        """A ``verbs_after_name`` verb right after a word ("darren| had left", "tyler| went"):
+        a verb a sentence's subject takes, after a name someone reports."""
         verbs = "|".join(re.escape(v) for v in self.verbs_after_name) or "(?!)"
         return re.compile(rf"[ \t]+(?:{verbs})\b", re.IGNORECASE)
 
@@ -1065,6 +1066,7 @@ class Settings:
             self.people.family_role_then_name,
             self.people.person_verb_after,
             self.people.subject_verb_after,
+            self.people.reported_verb_after,
             self.people.before_listed_names,
             self.people.name_label_before,
             self.people.and_family_after,

@@ -160,7 +160,7 @@ def word_names(
                     or (words.person_verb_after.match(text, end) and not _DETERMINER_BEFORE.search(before))
                     # Reported: "she said darren had left", "says that tyler was at nan's".
                     # (A verb a sentence's subject takes: people.yml verbs_after_name.)
-                    or (_REPORTED_BEFORE.search(before) and words.subject_verb_after.match(text, end))
+                    or (_REPORTED_BEFORE.search(before) and words.reported_verb_after.match(text, end))
                 )
             ):
                 spans.append((start, end))
