@@ -382,7 +382,7 @@ def surnames_apart(findings: Sequence[Finding], draft: Draft) -> dict[str, froze
     for (unit, _, surname), mentions in seen.items():
         text = draft.texts[unit]
         mentions.sort()
-        for i, (start_a, end_a, a, label_a, ranked_a) in enumerate(mentions):
+        for i, (_start_a, end_a, a, label_a, ranked_a) in enumerate(mentions):
             for start_b, _, b, label_b, ranked_b in mentions[i + 1 :]:
                 if a == b or label_a == label_b or not (ranked_a or ranked_b):
                     continue

@@ -117,7 +117,7 @@ def _header(proposal: CaseProposal, existing: ExistingCase | None) -> list[str]:
         lines += [
             "#",
             f"# Everything in {existing.name} is kept as it was (its comments other than these opening",
-            f"# ones are not copied: compare with it); what the drafts add is marked NEW.",
+            "# ones are not copied: compare with it); what the drafts add is marked NEW.",
         ]
         if existing.header:
             lines += ["#", f"# {existing.name} opened with:", *existing.header]

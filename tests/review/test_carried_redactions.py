@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 
 from anonymiser.detect.engine import Detector
 from anonymiser.pipeline import process_document
