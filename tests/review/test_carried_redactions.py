@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 from anonymiser.detect.engine import Detector
 from anonymiser.pipeline import process_document
 from anonymiser.review.carry_over import redact_with_previous_review
