@@ -22,6 +22,10 @@ from tests.decide.handmade import redacted
         ("Summer went missing on Friday.", "Person A went missing on Friday."),
         ("India rang the ambulance.", "Person A rang the ambulance."),
         ("Hope was expressed that things would improve.", "Hope was expressed that things would improve."),
+        # A practitioner's acts (session 10): the model read these first names as places.
+        ("Tamsin visited the family at home.", "Person A visited the family at home."),
+        ("Jordan reported that the flat was cold.", "Person A reported that the flat was cold."),
+        ("Leeds reported a rise in referrals.", "(place) reported a rise in referrals."),
     ],
 )
 def test_a_first_name_before_a_persons_verb_is_a_person(
