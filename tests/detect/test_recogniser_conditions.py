@@ -29,6 +29,9 @@ def recogniser() -> EntityRecognizer:
         ("Her disability meant she could not climb the stairs.", ["disability"]),
         ("his back problems and her physical disability", ["back problems", "physical disability"]),
         ("periods of thought disorder, delusions and behavioural problems", ["thought disorder", "delusions", "behavioural problems"]),
+        # Session 10: "Kian has a PEG feed and is wheelchair-dependent" was published.
+        ("Kian has a PEG feed and is wheelchair-dependent.", ["PEG feed", "wheelchair-dependent"]),
+        ("a termination of pregnancy at 10 weeks", ["termination of pregnancy"]),
     ],
 )
 def test_finds_conditions(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:
@@ -37,3 +40,16 @@ def test_finds_conditions(recogniser: EntityRecognizer, text: str, expected: lis
 
 def test_a_practice_word_is_not_a_condition(recogniser: EntityRecognizer) -> None:
     assert found(recogniser, "The family support worker visited the home.", ENTITY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She had a termination in 2017.", ["termination"]),
+        ("She requested an early termination.", ["termination"]),
+        ("The termination of the placement was planned.", []),
+        ("He had a termination of his tenancy.", []),
+    ],
+)
+def test_a_termination_had_is_a_condition(text: str, expected: list[str]) -> None:
+    assert found(load_one("condition_phrases"), text, ENTITY) == expected
