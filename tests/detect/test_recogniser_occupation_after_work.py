@@ -23,6 +23,9 @@ def recogniser() -> EntityRecognizer:
         ("He is over 60 and works as an administrator.", ["administrator"]),
         ("Father was employed as a university lecturer in law.", ["university lecturer"]),
         ("She retired as a teacher in 2015.", ["teacher"]),
+        # A place word after the job ends it: "a (occupation) the school" lost "outside".
+        ("Mother worked as a lollipop lady outside the school.", ["lollipop lady"]),
+        ("He worked as a delivery driver near the docks.", ["delivery driver"]),
     ],
 )
 def test_finds_the_job_after_the_work_words(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:
