@@ -32,7 +32,6 @@ from anonymiser.decide.people import (
     strip_title,
 )
 from anonymiser.decide.person_match import (
-    other_role,
     INITIALS,
     adult_titled,
     alias_owner,
@@ -40,11 +39,13 @@ from anonymiser.decide.person_match import (
     may_be_fuller_name,
     noun_after_family_title,
     only_role_words,
+    other_role,
     person_for,
     plausible_name,
     professional_titled,
 )
 from anonymiser.decide.recognisers import (
+    FAMILY_OCCUPATION_RECOGNISER,
     INITIALS_NAME_RECOGNISER,
     ROLE_LABEL_NAME_RECOGNISER,
     WORD_NAME,
@@ -184,12 +185,15 @@ class _Judge:
         if tidied is None:
             return None
         f = tidied
+        # A relative's job that is a practice role ("Mother was a former police officer") is
+        # the relative's, not practice: the keep list does not keep it.
+        relative_job = f.recogniser == FAMILY_OCCUPATION_RECOGNISER
         if (
             settings.keep.is_anonymised_form(f.text)
             # A person may bear a law's last word ("Amanda Code", "Uncle Bill").
             or (f.category != "PERSON" and settings.keep.is_law_name(f.text))
             or (f.category in ("DATE", "AGE") and settings.keep.is_age_limit(f.text))
-            or draft.glossary.is_term(f.text)
+            or (draft.glossary.is_term(f.text) and not relative_job)
         ):
             return None
         rest = settings.keep.anonymised_form_before_sentence_end(f.text)
@@ -211,7 +215,7 @@ class _Judge:
             # "Call Mother", "Landline": a phone log's words, no body's name ("(organisation)").
             # (A month is still a date: not_names holds the months.)
             return None
-        if inside_any(f.start, f.end, glossary_spans[f.unit]):
+        if inside_any(f.start, f.end, glossary_spans[f.unit]) and not relative_job:
             return None
         near_kept = (
             overlaps_any(f.start, f.end, case_keep_spans[f.unit])

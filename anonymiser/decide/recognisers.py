@@ -33,3 +33,6 @@ INITIALS_NAME_RECOGNISER = "initials_name"
 # The YAML recogniser of a name after a role's shorthand and a colon ("SW: Tamsin Price":
 # patterns/recognisers/worker_initials.yml).
 ROLE_LABEL_NAME_RECOGNISER = "name_after_role_label"
+# The YAML recogniser of a relative's job that is also a practice role ("Mother was a former
+# police officer": patterns/recognisers/case_features.yml); judged past the keep list.
+FAMILY_OCCUPATION_RECOGNISER = "family_member_occupation"
