@@ -36,6 +36,17 @@ def first_name_unplaced(
     from Jordan and |Syria" is still governed by "from"). The model's one-word body that is a
     first name before a possessive and a family role ("Chardonnay's mum") is the person too."""
     word = f.text.strip()
+    if f.category in _PEOPLE_GUESSES:
+        # "Kian (aged 4)", "Kian, then 14 weeks old": a people, a faith or a language has no
+        # age, and the model read this first name as one ("(ethnicity) (age) attends").
+        return (
+            NAME_WORD.fullmatch(word) is not None
+            and word[:1].isupper()
+            and word.lower() not in glossary_words
+            and is_first_name(word)
+            and (_AGE_AFTER.match(text, f.start + len(word)) or _AGE_AFTER_COMMA.match(text, f.start + len(word)))
+            is not None
+        )
     if f.category == "ORGANISATION":
         # The model's body, read as a person's by what follows ("spoke to Chardonnay's mum").
         return (
@@ -175,6 +186,12 @@ _AGE_AFTER = re.compile(
     r"[ \t]*\((?:aged?[ \t]*)?\d{1,2}(?:[ \t]*(?:yrs?|years?(?:[ \t]+old)?))?"
     r"(?:[ \t]+in[ \t]+(?:[A-Za-z]{3,9}\.?[ \t]+)?(?:19|20)\d\d)?\)"
 )
+# An age between commas after a name: ", then 14 weeks old", ", aged 4".
+_AGE_AFTER_COMMA = re.compile(
+    r"[ \t]*,[ \t]*(?:(?:then|now|by[ \t]+then)[ \t]+)?(?:aged[ \t]+\d{1,2}\b|\d{1,2}[ \t-]+(?:weeks?|months?|years?)[ \t-]+old\b)"
+)
+# The model's readings of a one-word people, faith or language.
+_PEOPLE_GUESSES = frozenset({"ETHNICITY", "NATIONALITY", "RELIGION", "LANGUAGE"})
 # The word just before a name, after spaces only ("took |").
 _LAST_WORD = re.compile(r"(?<![\w'\u2019.-])([^\W\d_]+)[ \t]+$")
 # Nothing before a name but the start of the text, a line or a sentence.

@@ -76,3 +76,23 @@ def test_a_place_or_people_stays_one(
 )
 def test_a_hyphenated_name_the_model_calls_a_body_is_specific(guess: str, counts: bool) -> None:
     assert model_guess_counts(guess, "ORGANISATION", set(), "specific") is counts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An age after it (session 10): "Kian (aged 4) attends" read "(ethnicity) (age) attends".
+        "Kian (aged 4) attends the nursery.",
+        "Kian, then 14 weeks old, had fractures.",
+    ],
+)
+def test_a_first_name_with_an_age_is_that_person(text: str, scr: Settings) -> None:
+    got = _replacements(text, [finding(text, "Kian", "ETHNICITY", "spacy_model:NORP", score=0.85)], scr)
+    (replacement,) = got["Kian"]
+    assert replacement.startswith(scr.replacements.person_prefix), got
+
+
+def test_a_people_with_an_age_stays_one(scr: Settings) -> None:
+    text = "The Polish (aged 4) group met."
+    got = _replacements(text, [finding(text, "Polish", "ETHNICITY", "spacy_model:NORP", score=0.85)], scr)
+    assert got["Polish"] == {"(ethnicity)"}, got
