@@ -26,6 +26,7 @@ from tests.decide.handmade import redacted
         ("Tamsin visited the family at home.", "Person A visited the family at home."),
         ("Jordan reported that the flat was cold.", "Person A reported that the flat was cold."),
         ("Leeds reported a rise in referrals.", "(place) reported a rise in referrals."),
+        ("At the clinic Kian weighed 9.2kg.", "At the clinic Person A weighed 9.2kg."),
     ],
 )
 def test_a_first_name_before_a_persons_verb_is_a_person(
