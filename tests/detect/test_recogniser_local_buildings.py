@@ -1,6 +1,7 @@
-"""police_station_name (patterns/recognisers/institutions.yml): a named police station or
-custody suite is a building in a town ("He was held at Harrowfold Police Station" published
-the town, as the force's name took all but "Station"). The force itself stays an agency."""
+"""local_building_name (patterns/recognisers/institutions.yml): a named police station,
+custody suite, library, leisure or community centre is a building in a town ("He was held at
+Harrowfold Police Station" published the town, as the force's name took all but "Station";
+"Harrowfold Library" read "Person A"). The force itself stays an agency."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from tests.detect.recognisers import found, load_one
 
 @pytest.fixture(scope="module")
 def recogniser() -> EntityRecognizer:
-    return load_one("police_station_name")
+    return load_one("local_building_name")
 
 
 @pytest.mark.parametrize(
@@ -24,6 +25,9 @@ def recogniser() -> EntityRecognizer:
         ("He was taken to Harrowfold Police Station.", ["Harrowfold Police Station"]),
         ("He was held at Harrowfold Custody Suite overnight.", ["Harrowfold Custody Suite"]),
         ("Kingsmead Road Police Custody Centre held him.", ["Kingsmead Road Police Custody Centre"]),
+        ("The family went to Harrowfold Foodbank and Harrowfold Library.", ["Harrowfold Foodbank", "Harrowfold Library"]),
+        ("Kian swam at Kingsmead Leisure Centre.", ["Kingsmead Leisure Centre"]),
+        ("Father signed on at Harrowfold Jobcentre Plus.", []),  # the agency
         ("He was taken to the police station.", []),
         ("At the Police Station he was searched.", []),
     ],
@@ -36,6 +40,7 @@ def test_finds_named_stations(recogniser: EntityRecognizer, text: str, expected:
     ("text", "expected"),
     [
         ("He was held at Harrowfold Police Station.", "He was held at (place)."),
+        ("The family went to Harrowfold Library.", "The family went to (place)."),
         ("Westshire Police attended the strategy meeting.", "Westshire Police attended the strategy meeting."),
     ],
 )
