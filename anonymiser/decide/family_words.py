@@ -160,9 +160,10 @@ def family_references(
     return out
 
 
-# "the Hendersons", "The Marsh-Hendersons": a surname in the plural after "the".
+# "the Hendersons", "The Marsh-Hendersons", "the O'Neills", "the McDonalds": a surname in the
+# plural after "the".
 _THE_PLURAL_NAME = re.compile(
-    r"(?<![\w'\u2019-])[Tt]he[ \t\u00a0]+(?P<name>(?:[A-Z][a-z'\u2019]+-)*[A-Z][a-z'\u2019]*[a-z]s)(?![\w'\u2019-])"
+    r"(?<![\w'\u2019-])[Tt]he[ \t\u00a0]+(?P<name>(?:[A-Z][A-Za-z'\u2019]+-)*[A-Z][A-Za-z'\u2019]*[a-z]s)(?![\w'\u2019-])"
 )
 # A family named by its surname in the plural is surely named: as sure as a listed surname.
 _FAMILY_PLURAL_SCORE = 0.8

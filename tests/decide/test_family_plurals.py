@@ -17,6 +17,7 @@ from tests.decide.handmade import redacted
         ("The Marsh-Hendersons moved to the area.", "The (family name) moved to the area."),
         ("The Browns and the Smiths were neighbours.", "The (family name) and the (family name) were neighbours."),
         ("He visited the Hendersons in 2017.", "He visited the (family name) in 2017."),
+        ("The O'Neills moved in 2018.", "The (family name) moved in 2018."),
     ],
 )
 def test_a_family_in_the_plural_is_its_family_name(text: str, expected: str, settings: Settings, detector: Detector) -> None:
