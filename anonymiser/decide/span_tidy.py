@@ -16,7 +16,7 @@ from anonymiser.decide.keep import overlaps_any
 from anonymiser.decide.titles import TitlePatterns
 from anonymiser.decide.words import own_name_word
 from anonymiser.detect.model import MODEL_RECOGNISER_PREFIX
-from anonymiser.detect.names import name_tokens
+from anonymiser.detect.names import PARTICLES, name_tokens
 from anonymiser.records import Finding
 from anonymiser.settings import FoldedPeopleWords, KeepList
 
@@ -40,6 +40,12 @@ def trim_person(
     or the rest of the document already names. So is a word that opens a sentence before a
     title (``openers``, the function words of patterns/people.yml): the model reads "Later Mrs
     O’Neill" as one name, which made her a person apart from "Mrs Patricia O'Neill"."""
+    # A word in lower case opening a name is a verb the model read with it ("Staff |fed
+    # Ayaan|"), never the name's, unless it is a surname's particle ("de Souza").
+    lower = _LOWER_CASE_LEAD.match(text, f.start, f.end)
+    while lower is not None and lower.group(1) not in PARTICLES and any(c.isupper() for c in text[lower.end() : f.end]):
+        f = replace(f, start=lower.end(), text=text[lower.end() : f.end])
+        lower = _LOWER_CASE_LEAD.match(text, f.start, f.end)
     opener = re.match(r"([A-Za-z]+)\s+", text[f.start : f.end])
     if opener and opener.group(1).lower() in openers and titles.leading.match(text, f.start + opener.end(), f.end):
         f = replace(f, start=f.start + opener.end(), text=text[f.start + opener.end() : f.end])
@@ -61,6 +67,10 @@ def trim_person(
     ):
         return bare
     return trimmed
+
+
+# A word in lower case and the spaces after it, opening a span.
+_LOWER_CASE_LEAD = re.compile(r"([a-z]+)[ \t\u00a0]+")
 
 
 # ("Her Majesty's Prison Gallowmere" is a name, not "her" and a name.)
@@ -371,8 +381,19 @@ _JOINED_REST = re.compile(r"[ \t]+(?:with|and|&)[ \t]+(?P<rest>\S.*)$", re.DOTAL
 def cut_off_label(f: Finding, text: str, is_label: Callable[[str], bool]) -> Finding:
     """A model's place or body guess that runs on over "with" or "and" into a label the draft
     already uses ("Kendal with Mother", "Harrowfold and Child A") cut before the joining
-    word: the label is the draft's own, and the guess swallowed it into "(organisation)"."""
-    if not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) or f.category == "PERSON":
+    word: the label is the draft's own, and the guess swallowed it into "(organisation)". A
+    model's name that runs on into a label in a bracket it leaves open ("Kerry-Ann (Mother")
+    cut before the bracket."""
+    if not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
+        return f
+    if f.category == "PERSON":
+        # "Kerry-Ann (Mother": the model's name ran into the label the draft gives in
+        # brackets after it, and left the bracket open ("Person A) disclosed"). A nickname
+        # in the bracket ("Sarah (Sal") is hers and stays in the span.
+        opening = f.text.find("(")
+        if opening > 0 and ")" not in f.text[opening:] and is_label(f.text[opening + 1 :].strip()):
+            end = f.start + len(f.text[:opening].rstrip())
+            return replace(f, end=end, text=text[f.start : end])
         return f
     joined = _JOINED_REST.search(f.text)
     if joined is None or not is_label(joined.group("rest").strip()):

@@ -1,0 +1,70 @@
+"""Red-team pass of session 10 on names and quasi-identifiers (each case failed before its fix).
+
+- A first name the model read as a people that looks like no people's name (no ending like
+  "Polish", "Somali", "Pakistani", "Asian") was published where the rules that read a name
+  from its neighbours did not fire: "The children were Mikey aged 7" published "Mikey".
+- A verb in lower case went into a person's span or became a name: "Staff fed Ayaan and
+  changed him" read "Staff Person A and changed him" (the model's "fed Ayaan"), "Mum fed
+  Ayaan" read "Mum Person A Person B" ("fed" is a first name of the lists, taken after
+  "Mum" as in "nanna pat").
+- A label in brackets after a name went into the name's span, its bracket left open:
+  "Kerry-Ann (Mother) disclosed" read "Person A) disclosed".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymiser.detect.engine import Detector
+from anonymiser.settings import Settings
+from tests.decide.handmade import redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The children were Mikey aged 7, Shay aged 5 and baby Lacey-Rose.",
+         "The children were Person A (age), Person B (age) and baby Person C."),
+        ("The children were Mikey and Shay.", "The children were Person A and Person B."),
+        ("The eldest was Mikey.", "The eldest was Person A."),
+    ],
+)
+def test_a_first_name_unlike_a_people_is_a_person(
+    text: str, expected: str, each_policy: tuple[Settings, Detector]
+) -> None:
+    settings, detector = each_policy
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Staff fed Ayaan and changed him.", "Staff fed Person A and changed him."),
+        ("Staff fed Ayaan.", "Staff fed Person A."),
+        ("Mum fed Ayaan and changed him.", "Mum fed Person A and changed him."),
+        ("Nan fed Tilly and put her to bed.", "Nan fed Person A and put her to bed."),
+        # A particle opening a surname is the name's.
+        ("The father, Luis de Souza, attended.", "The father, Person A, attended."),
+    ],
+)
+def test_a_verb_in_lower_case_is_never_part_of_a_name(
+    text: str, expected: str, each_policy: tuple[Settings, Detector]
+) -> None:
+    settings, detector = each_policy
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kerry-Ann (Mother) disclosed domestic abuse to the midwife.",
+         "Person A (Mother) disclosed domestic abuse to the midwife."),
+        ("Lee-Anne (Mother) told the GP.", "Person A (Mother) told the GP."),
+        ("Jordan-Lee (Father) refused to engage.", "Person A (Father) refused to engage."),
+    ],
+)
+def test_a_label_in_brackets_after_a_name_stays_whole(
+    text: str, expected: str, each_policy: tuple[Settings, Detector]
+) -> None:
+    settings, detector = each_policy
+    assert redacted(text, settings, detector) == expected
