@@ -9,6 +9,8 @@
   "Mum" as in "nanna pat").
 - A label in brackets after a name went into the name's span, its bracket left open:
   "Kerry-Ann (Mother) disclosed" read "Person A) disclosed".
+- Practice shorthand the keep list lacked read as a place or a body: "referred him to CP"
+  read "(place)", "YP said" and "QA was completed" "(organisation)".
 """
 
 from __future__ import annotations
@@ -68,3 +70,22 @@ def test_a_label_in_brackets_after_a_name_stays_whole(
 ) -> None:
     settings, detector = each_policy
     assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The social worker referred him to CP.",
+        "The CP plan was reviewed.",
+        "YP said she did not want to go home.",
+        "The YP was placed out of area.",
+        "CYP were consulted about the plan.",
+        "QA was completed by the team manager.",
+        "The ISW completed the parenting assessment.",
+        "The CSW was on leave.",
+        "The IHA was completed late.",
+    ],
+)
+def test_practice_shorthand_stays(text: str, each_policy: tuple[Settings, Detector]) -> None:
+    settings, detector = each_policy
+    assert redacted(text, settings, detector) == text
