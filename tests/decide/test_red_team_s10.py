@@ -9,6 +9,9 @@
   "Mum" as in "nanna pat").
 - A label in brackets after a name went into the name's span, its bracket left open:
   "Kerry-Ann (Mother) disclosed" read "Person A) disclosed".
+- A family's name for a relative that is an ordinary word, after a kinship title, was
+  published where the model read it as a body: "Uncle Gaz and Auntie Shell looked after
+  Keeley" kept "Shell".
 - Practice shorthand the keep list lacked read as a place or a body: "referred him to CP"
   read "(place)", "YP said" and "QA was completed" "(organisation)".
 """
@@ -89,3 +92,34 @@ def test_a_label_in_brackets_after_a_name_stays_whole(
 def test_practice_shorthand_stays(text: str, each_policy: tuple[Settings, Detector]) -> None:
     settings, detector = each_policy
     assert redacted(text, settings, detector) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Auntie Shell looked after Keeley.", "Auntie Person A looked after Person B."),
+        ("Uncle Gaz and Auntie Shell looked after Keeley.", "Uncle Person A and Auntie Person B looked after Person C."),
+        # Already right: kept so.
+        ("Nanny Pearl collected the children.", "Nanny Person A collected the children."),
+        ("Uncle Bill drove them home.", "Uncle Person A drove them home."),
+    ],
+)
+def test_a_word_after_a_kinship_title_is_a_name(
+    text: str, expected: str, each_policy: tuple[Settings, Detector]
+) -> None:
+    settings, detector = each_policy
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A kinship word in lower case before a body is no title: "his uncle" is the role.
+        "His uncle worked for Shell.",
+        "Her aunt rang Social Care.",
+    ],
+)
+def test_a_body_after_a_kinship_word_in_lower_case_is_no_name(
+    text: str, settings: Settings, detector: Detector
+) -> None:
+    assert "Person" not in redacted(text, settings, detector)
