@@ -12,6 +12,10 @@
 - A family's name for a relative that is an ordinary word, after a kinship title, was
   published where the model read it as a body: "Uncle Gaz and Auntie Shell looked after
   Keeley" kept "Shell".
+- A day and month in figures without a year ("saw him on 12/03") was published, though
+  "8 Nov" is redacted.
+- A time read as a medicine: "Police attended at 10pm" read "Police attended (specified
+  medication)pm" ("at 10" is a synonym in the drug dictionary).
 - Practice shorthand the keep list lacked read as a place or a body: "referred him to CP"
   read "(place)", "YP said" and "QA was completed" "(organisation)".
 """
@@ -123,3 +127,41 @@ def test_a_body_after_a_kinship_word_in_lower_case_is_no_name(
     text: str, settings: Settings, detector: Detector
 ) -> None:
     assert "Person" not in redacted(text, settings, detector)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The school nurse saw him on 12/03.", "The school nurse saw him on (date)."),
+        ("Police attended on Saturday 3/4 after a call.", "Police attended on (date) after a call."),
+        ("The letter dated 21/11 was not sent.", "The letter dated (date) was not sent."),
+        ("12/03 - HV visited the home.", "(date) - HV visited the home."),
+        ("14/02: Mother rang the duty line.", "(date): Mother rang the duty line."),
+    ],
+)
+def test_a_day_and_month_in_figures_is_a_date(
+    text: str, expected: str, each_policy: tuple[Settings, Detector]
+) -> None:
+    settings, detector = each_policy
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He scored 12/20 on the test.",
+        "He attended 3/4 of sessions.",
+        "The plan was reviewed on 3/4 occasions.",
+        "He took 1/2 a tablet.",
+    ],
+)
+def test_fractions_and_scores_are_no_date(text: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Police attended at 10pm.", "Mother rang at 10 pm and again at 11.", "The medical was all clear."],
+)
+def test_common_words_are_no_medicine(text: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == text
