@@ -16,6 +16,8 @@
   "8 Nov" is redacted.
 - A time read as a medicine: "Police attended at 10pm" read "Police attended (specified
   medication)pm" ("at 10" is a synonym in the drug dictionary).
+- The second of two streets joined by "and" was published: "on the corner of Mill Lane and
+  Station Street" read "on the corner of (address) and Station Street".
 - Practice shorthand the keep list lacked read as a place or a body: "referred him to CP"
   read "(place)", "YP said" and "QA was completed" "(organisation)".
 """
@@ -165,3 +167,19 @@ def test_fractions_and_scores_are_no_date(text: str, settings: Settings, detecto
 )
 def test_common_words_are_no_medicine(text: str, settings: Settings, detector: Detector) -> None:
     assert redacted(text, settings, detector) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He was found on the corner of Mill Lane and Station Street.",
+         "He was found on the corner of (address) and (address)."),
+        ("He was seen at the junction of Park Road and High Street.",
+         "He was seen at the junction of (address) and (address)."),
+    ],
+)
+def test_a_second_street_joined_by_and_is_an_address(
+    text: str, expected: str, each_policy: tuple[Settings, Detector]
+) -> None:
+    settings, detector = each_policy
+    assert redacted(text, settings, detector) == expected
