@@ -18,6 +18,10 @@
   medication)pm" ("at 10" is a synonym in the drug dictionary).
 - The second of two streets joined by "and" was published: "on the corner of Mill Lane and
   Station Street" read "on the corner of (address) and Station Street".
+- An account name after "under the name" was published ("She used Snapchat under the name
+  babygirl_lacey"), as were a named pub ("the landlady of the Red Lion pub", "drank at the
+  King's Arms") and a parent's work as a boxer or publican.
+- "Reception" (the first school year) read "(place)": "in Mrs Gill's class in Reception".
 - Practice shorthand the keep list lacked read as a place or a body: "referred him to CP"
   read "(place)", "YP said" and "QA was completed" "(organisation)".
 """
@@ -183,3 +187,38 @@ def test_a_second_street_joined_by_and_is_an_address(
 ) -> None:
     settings, detector = each_policy
     assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She used Snapchat under the name babygirl_lacey.",
+         "She used Snapchat under the name (social media account)."),
+        ("He posted under the username kyle.mc99 every night.",
+         "He posted under the username (social media account) every night."),
+        ("Mother was the landlady of the Red Lion pub.", "Mother was the landlady of the (place) pub."),
+        ("Father drank at the King's Arms most nights.", "Father drank at the (place) most nights."),
+        ("They met at the Black Horse Inn.", "They met at the (place)."),
+        ("Father was a professional boxer.", "Father was a (occupation)."),
+        ("Her father was the publican.", "Her father was the (occupation)."),
+    ],
+)
+def test_accounts_pubs_and_rare_occupations(
+    text: str, expected: str, each_policy: tuple[Settings, Detector]
+) -> None:
+    settings, detector = each_policy
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Child B was in Reception.",
+        "He started in the Reception class in September.",
+        "She was under the name of the tenancy.",
+        "The pub was closed.",
+        "He went to the pub with friends.",
+    ],
+)
+def test_school_years_and_plain_words_stay(text: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == text
