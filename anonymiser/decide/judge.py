@@ -280,10 +280,12 @@ class _Judge:
         the person's key; None where it is no name or is told to wait."""
         draft, book, found = self.draft, self.book, self.found
         settings, words, titles = draft.settings, draft.words, draft.titles
-        if fuller is None and not from_case:
+        if fuller is None and not from_case and f.text.strip().lower() not in words.folded.roles:
             # "Kayleigh Marsh (Kay)", "Dean Hollis, known as 'Dezzy',": the name the draft
             # gives in brackets or after "known as" is the person's just before, who keeps
             # one label for both (their "Kay" later in the draft read as another person).
+            # A role word in the bracket says who they are ("Shannon (Mum)"), no other name:
+            # it read "Person A (Person A)".
             fuller = alias_owner(f, unit.text, self.person_ending)
         if fuller is not None:
             name = strip_title(clean_person_text(f.text), words.titles)

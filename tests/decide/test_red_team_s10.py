@@ -22,6 +22,8 @@
   babygirl_lacey"), as were a named pub ("the landlady of the Red Lion pub", "drank at the
   King's Arms") and a parent's work as a boxer or publican.
 - "Reception" (the first school year) read "(place)": "in Mrs Gill's class in Reception".
+- A family role in brackets after a name was taken for another name of that person:
+  "Shannon (Mum) said" read "Person A (Person A) said".
 - Practice shorthand the keep list lacked read as a place or a body: "referred him to CP"
   read "(place)", "YP said" and "QA was completed" "(organisation)".
 """
@@ -222,3 +224,19 @@ def test_accounts_pubs_and_rare_occupations(
 )
 def test_school_years_and_plain_words_stay(text: str, settings: Settings, detector: Detector) -> None:
     assert redacted(text, settings, detector) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shannon (Mum) said she was fine.", "Person A (Mum) said she was fine."),
+        ("Wayne (Dad) was asleep upstairs.", "Person A (Dad) was asleep upstairs."),
+        # A name in brackets is still the person's other name.
+        ("Kayleigh Marsh (Kay) said she was fine.", "Person A (Person A) said she was fine."),
+    ],
+)
+def test_a_family_role_in_brackets_is_no_other_name(
+    text: str, expected: str, each_policy: tuple[Settings, Detector]
+) -> None:
+    settings, detector = each_policy
+    assert redacted(text, settings, detector) == expected
