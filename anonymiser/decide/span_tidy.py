@@ -111,13 +111,38 @@ def split_at_sentence_breaks(
             out += _line_parts(f, text)
             continue
         while text is not None and f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
-            cut = _sentence_break(text, f.start, f.end, folded) or _column_gap(text, f.start, f.end)
+            cut = (
+                _sentence_break(text, f.start, f.end, folded)
+                or _column_gap(text, f.start, f.end)
+                or _verb_inside_body(f, text, folded)
+            )
             if cut is None:
                 break
             out.append(replace(f, end=cut[0], text=text[f.start : cut[0]]))
             f = replace(f, start=cut[1], text=text[cut[1] : f.end])
         out.append(f)
     return out
+
+
+# A word in lower case between two capitalised words of a span ("Jaxon |attended| Little").
+_LOWER_CASE_INSIDE = re.compile(r"(?<=[^\W\d_][\w'\u2019.-]) +([a-z]+) +(?=[A-Z])")
+# Words in lower case that join the words of one name ("Newcastle upon Tyne", "Isle of Wight",
+# "Tesco Express on Kings Road", "Bosque de Chapultepec").
+_NAME_JOINS = frozenset({"in", "en", "y", "et"}) | PARTICLES
+
+
+def _verb_inside_body(f: Finding, text: str, folded: FoldedPeopleWords) -> tuple[int, int] | None:
+    """Where the model's body or place ``f`` runs over a word in lower case that joins no
+    name (a verb: "Jaxon attended Little Stars Pre-School", one ORG that swallowed the child,
+    the verb and the nursery into "(organisation)"): (the end of the part before the word,
+    the start of the part after it), or None. Each part is judged on its own."""
+    if f.category not in ("ORGANISATION", "LOCATION"):
+        return None
+    for word in _LOWER_CASE_INSIDE.finditer(text, f.start, f.end):
+        low = word.group(1)
+        if word.start() > f.start and low not in folded.function_words and low not in _NAME_JOINS:
+            return word.start(), word.end()
+    return None
 
 
 def _pattern_across_lines(f: Finding) -> bool:

@@ -24,6 +24,8 @@
 - "Reception" (the first school year) read "(place)": "in Mrs Gill's class in Reception".
 - A family role in brackets after a name was taken for another name of that person:
   "Shannon (Mum) said" read "Person A (Person A) said".
+- The model's body ran over a person and a verb in lower case into a place: "Jaxon attended
+  Little Stars Pre-School until he was 3" read "(organisation) until he was 3".
 - Practice shorthand the keep list lacked read as a place or a body: "referred him to CP"
   read "(place)", "YP said" and "QA was completed" "(organisation)".
 """
@@ -236,6 +238,21 @@ def test_school_years_and_plain_words_stay(text: str, settings: Settings, detect
     ],
 )
 def test_a_family_role_in_brackets_is_no_other_name(
+    text: str, expected: str, each_policy: tuple[Settings, Detector]
+) -> None:
+    settings, detector = each_policy
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jaxon attended Little Stars Pre-School until he was 3.", "Person A attended (nursery) until he was 3."),
+        # Words that join a body's name stay in it.
+        ("Mother worked at the Tesco Express on Kings Road.", "Mother worked at the (organisation) on (address)."),
+    ],
+)
+def test_a_verb_in_lower_case_ends_a_body(
     text: str, expected: str, each_policy: tuple[Settings, Detector]
 ) -> None:
     settings, detector = each_policy
