@@ -257,7 +257,15 @@ class _Judge:
                 self.queue.append(own)
         elif f.category == "PERSON":
             # "Jane Hill Social Worker" -> "Jane Hill": practice terms are cut off a name.
-            tidied = trim_person(f, glossary_spans[f.unit], unit.text, draft.titles, words.leading_role, openers)
+            tidied = trim_person(
+                f,
+                glossary_spans[f.unit],
+                unit.text,
+                draft.titles,
+                words.leading_role,
+                openers,
+                settings.given_names.is_listed_surname,
+            )
             if tidied is None or noun_after_family_title(tidied, unit.text, words, settings.given_names):
                 return None
             f = tidied

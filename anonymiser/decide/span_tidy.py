@@ -28,6 +28,7 @@ def trim_person(
     titles: TitlePatterns,
     roles: re.Pattern[str],
     openers: frozenset[str] = frozenset(),
+    is_surname: Callable[[str], bool] = lambda word: False,
 ) -> Finding | None:
     """A person's span less the practice terms at its ends, with two exceptions that would
     otherwise publish part of a name. A term inside the leading title is the title's, which
@@ -39,13 +40,29 @@ def trim_person(
     "Mother Kayleigh" as names, which made a new person ("Person A") of someone the case file
     or the rest of the document already names. So is a word that opens a sentence before a
     title (``openers``, the function words of patterns/people.yml): the model reads "Later Mrs
-    O’Neill" as one name, which made her a person apart from "Mrs Patricia O'Neill"."""
+    O’Neill" as one name, which made her a person apart from "Mrs Patricia O'Neill".
+
+    A word in lower case at either end is cut off too, unless it is a surname's particle
+    ("de Souza") or, at the end, a surname the lists know (``is_surname``): the model read
+    "Staff fed Ayaan" and "Kelly H. rang" with the verb, which the label took."""
     # A word in lower case opening a name is a verb the model read with it ("Staff |fed
     # Ayaan|"), never the name's, unless it is a surname's particle ("de Souza").
     lower = _LOWER_CASE_LEAD.match(text, f.start, f.end)
     while lower is not None and lower.group(1) not in PARTICLES and any(c.isupper() for c in text[lower.end() : f.end]):
         f = replace(f, start=lower.end(), text=text[lower.end() : f.end])
         lower = _LOWER_CASE_LEAD.match(text, f.start, f.end)
+    # And at its end: "Kelly H. |rang|" (the model's name ran on over the verb after an
+    # initial's full stop, and the sentence lost it to the label).
+    trailing = _LOWER_CASE_TAIL.search(text, f.start, f.end)
+    while (
+        trailing is not None
+        and trailing.group(1) not in PARTICLES
+        # A surname the lists know, typed in lower case ("Kayleigh marsh"), stays hers.
+        and not is_surname(trailing.group(1))
+        and any(c.isupper() for c in text[f.start : trailing.start()])
+    ):
+        f = replace(f, end=trailing.start(), text=text[f.start : trailing.start()])
+        trailing = _LOWER_CASE_TAIL.search(text, f.start, f.end)
     opener = re.match(r"([A-Za-z]+)\s+", text[f.start : f.end])
     if opener and opener.group(1).lower() in openers and titles.leading.match(text, f.start + opener.end(), f.end):
         f = replace(f, start=f.start + opener.end(), text=text[f.start + opener.end() : f.end])
@@ -71,6 +88,8 @@ def trim_person(
 
 # A word in lower case and the spaces after it, opening a span.
 _LOWER_CASE_LEAD = re.compile(r"([a-z]+)[ \t\u00a0]+")
+# The spaces and a word in lower case closing a span.
+_LOWER_CASE_TAIL = re.compile(r"[ \t\u00a0]+([a-z]+)$")
 
 
 # ("Her Majesty's Prison Gallowmere" is a name, not "her" and a name.)

@@ -26,6 +26,9 @@
   "Shannon (Mum) said" read "Person A (Person A) said".
 - The model's body ran over a person and a verb in lower case into a place: "Jaxon attended
   Little Stars Pre-School until he was 3" read "(organisation) until he was 3".
+- An Irish surname after "O" written without its accent or apostrophe was published: the
+  "O" was read as the initial of a surname ("Padraig O Suilleabhain" read "Person A
+  Suilleabhain", "Sinead O Brien" two people).
 - Practice shorthand the keep list lacked read as a place or a body: "referred him to CP"
   read "(place)", "YP said" and "QA was completed" "(organisation)".
 """
@@ -253,6 +256,23 @@ def test_a_family_role_in_brackets_is_no_other_name(
     ],
 )
 def test_a_verb_in_lower_case_ends_a_body(
+    text: str, expected: str, each_policy: tuple[Settings, Detector]
+) -> None:
+    settings, detector = each_policy
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Padraig O Suilleabhain attended.", "Person A attended."),
+        ("Sinead O Brien rang the duty line.", "Person A rang the duty line."),
+        ("Siobhan Ni Bhriain and Padraig O Suilleabhain attended.", "Person A and Person B attended."),
+        # An initial of a surname alone stays one name with the first name.
+        ("Kelly H. rang the duty line.", "Person A rang the duty line."),
+    ],
+)
+def test_an_irish_surname_after_o_is_the_names(
     text: str, expected: str, each_policy: tuple[Settings, Detector]
 ) -> None:
     settings, detector = each_policy
