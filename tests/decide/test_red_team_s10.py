@@ -29,6 +29,8 @@
 - An Irish surname after "O" written without its accent or apostrophe was published: the
   "O" was read as the initial of a surname ("Padraig O Suilleabhain" read "Person A
   Suilleabhain", "Sinead O Brien" two people).
+- A mother's age at a birth said with the child's label or name was published: "Mother was
+  14 when Child A was born".
 - Practice shorthand the keep list lacked read as a place or a body: "referred him to CP"
   read "(place)", "YP said" and "QA was completed" "(organisation)".
 """
@@ -277,3 +279,21 @@ def test_an_irish_surname_after_o_is_the_names(
 ) -> None:
     settings, detector = each_policy
     assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mother was 14 when Child A was born.", "Mother was (age) when Child A was born."),
+        ("Father was 19 when Kian was born.", "Father was (age) when Person A was born."),
+        ("Mother was 15 when she had her first child.", "Mother was (age) when she had her first child."),
+    ],
+)
+def test_an_age_when_a_child_was_born(text: str, expected: str, each_policy: tuple[Settings, Detector]) -> None:
+    settings, detector = each_policy
+    assert redacted(text, settings, detector) == expected
+
+
+def test_a_score_when_reviewed_is_no_age(settings: Settings, detector: Detector) -> None:
+    text = "The score was 15 when reviewed."
+    assert redacted(text, settings, detector) == text
