@@ -184,6 +184,31 @@ def first_name_unlike_a_people(
     )
 
 
+# A child's age after a name, in commas or brackets ("Kayden|, 3,", "Nevaeh|, 18 months,",
+# "Mikey| (7)"): no place is followed so.
+_CHILDS_AGE_AFTER = re.compile(
+    r"(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*)(?:aged[ \t]+)?\d{1,2}(?:[ \t]+(?:months?|years?|weeks?|yrs?))?"
+    r"(?:[ \t]*,|[ \t]*\))",
+    re.IGNORECASE,
+)
+
+
+def first_name_with_age(
+    f: Finding, text: str, glossary_words: set[str], is_first_name: Callable[[str], bool]
+) -> bool:
+    """Whether the model's one-word place, group or body guess ``f`` is a first name of the
+    lists with a child's age right after it, in commas or brackets: "Kayden, 3, and his
+    sister" read "(place), (age), and his sister"."""
+    word = f.text.strip()
+    return (
+        NAME_WORD.fullmatch(word) is not None
+        and word[:1].isupper()
+        and word.lower() not in glossary_words
+        and is_first_name(word)
+        and _CHILDS_AGE_AFTER.match(text, f.start + len(word)) is not None
+    )
+
+
 # The model's people, faith and language categories.
 _PEOPLE_GUESSES = frozenset({"ETHNICITY", "NATIONALITY", "LANGUAGE", "RELIGION"})
 # The word after a name, after spaces only ("Kian| to").

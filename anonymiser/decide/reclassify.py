@@ -19,6 +19,7 @@ from anonymiser.decide.place_guesses import (
     first_name_in_list,
     first_name_taken,
     first_name_unlike_a_people,
+    first_name_with_age,
     first_name_unplaced,
     town_after_going,
     town_read_as_person,
@@ -94,6 +95,8 @@ def reclassify(
     - A one-word people, faith or language guess that is a first name and ends like no
       people's name ("Mikey", not "Polish" or "Somali") is that person wherever it stands:
       "The children were Mikey aged 7" published "Mikey".
+    - A one-word place, group or body guess that is a first name with a child's age after it
+      in commas or brackets is that person: "Kayden, 3, and his sister" read "(place)".
     - A one-word person guess of the model that is no first name, right after a word only a
       place follows (people.yml town_before), is a place: "in Bolton" read "in Person C".
     """
@@ -168,6 +171,7 @@ def reclassify(
                 or first_name_in_list(f, texts[f.unit], glossary_words, words, named)
                 or first_name_taken(f, texts[f.unit], glossary_words, words, named)
                 or first_name_unlike_a_people(f, texts[f.unit], glossary_words, named)
+                or first_name_with_age(f, texts[f.unit], glossary_words, named)
             ):
                 f = replace(f, category="PERSON")
             elif f.category == "PERSON" and " " not in f.text.strip() and f.text.strip() in place_words:

@@ -31,6 +31,8 @@
   Suilleabhain", "Sinead O Brien" two people).
 - A mother's age at a birth said with the child's label or name was published: "Mother was
   14 when Child A was born".
+- A first name the model read as a place, with the child's age after it in commas, read
+  "(place)": "Kayden, 3, and his sister Nevaeh, 18 months, were found alone".
 - Practice shorthand the keep list lacked read as a place or a body: "referred him to CP"
   read "(place)", "YP said" and "QA was completed" "(organisation)".
 """
@@ -297,3 +299,22 @@ def test_an_age_when_a_child_was_born(text: str, expected: str, each_policy: tup
 def test_a_score_when_reviewed_is_no_age(settings: Settings, detector: Detector) -> None:
     text = "The score was 15 when reviewed."
     assert redacted(text, settings, detector) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kayden, 3, and his sister Nevaeh, 18 months, were found alone.",
+         "Person A, (age), and his sister Person B, (age), were found alone."),
+        ("Kayden, aged 3, was found alone.", "Person A, (age), was found alone."),
+    ],
+)
+def test_a_first_name_with_an_age_after_it_is_a_person(
+    text: str, expected: str, each_policy: tuple[Settings, Detector]
+) -> None:
+    settings, detector = each_policy
+    assert redacted(text, settings, detector) == expected
+
+
+def test_a_place_with_a_number_after_it_stays_a_place(settings: Settings, detector: Detector) -> None:
+    assert redacted("They moved to Kendal, 3 miles away.", settings, detector) == "They moved to (place), 3 miles away."
