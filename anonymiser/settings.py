@@ -553,6 +553,11 @@ class PeopleWords:
         return re.compile(rf"['\u2019]s[ \t]+(?:[a-z-]+[ \t]+)?(?:{roles})\b", re.IGNORECASE)
 
     @cached_property
+    def kin_title_set(self) -> frozenset[str]:
+        """``kin_titles`` in lower case."""
+        return frozenset(w.lower() for w in self.kin_titles)
+
+    @cached_property
     def kin_title_then_name(self) -> re.Pattern[str]:
         """A lower-case first name after a kinship title ("nanna |pat|"), or alone in
         brackets after a family role ("dad (|lee|)"). Group ``name``."""

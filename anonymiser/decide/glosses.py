@@ -137,7 +137,13 @@ def _redacted_glosses(found: Found, draft: Draft) -> dict[str, tuple[str, str]]:
     for (unit, start, stop), body in owners.items():
         text = texts[unit]
         gloss_text = text[start:stop]
-        if glossary.is_term(gloss_text) or settings.keep.is_anonymised_form(gloss_text):
+        if (
+            glossary.is_term(gloss_text)
+            or settings.keep.is_anonymised_form(gloss_text)
+            # A role word says who stands there ("Shannon (Mum)", the model's place): no
+            # other name of a body, and it read "(place) (place)".
+            or gloss_text.lower() in draft.words.folded.roles
+        ):
             continue
         key = f"{body.category}:{normalise(gloss_text)}"
         plain_strings.setdefault(key, (gloss_text, body.category))

@@ -257,7 +257,15 @@ class _Judge:
                 self.queue.append(own)
         elif f.category == "PERSON":
             # "Jane Hill Social Worker" -> "Jane Hill": practice terms are cut off a name.
-            tidied = trim_person(f, glossary_spans[f.unit], unit.text, draft.titles, words.leading_role, openers)
+            tidied = trim_person(
+                f,
+                glossary_spans[f.unit],
+                unit.text,
+                draft.titles,
+                words.leading_role,
+                openers,
+                settings.given_names.is_listed_surname,
+            )
             if tidied is None or noun_after_family_title(tidied, unit.text, words, settings.given_names):
                 return None
             f = tidied
@@ -280,10 +288,12 @@ class _Judge:
         the person's key; None where it is no name or is told to wait."""
         draft, book, found = self.draft, self.book, self.found
         settings, words, titles = draft.settings, draft.words, draft.titles
-        if fuller is None and not from_case:
+        if fuller is None and not from_case and f.text.strip().lower() not in words.folded.roles:
             # "Kayleigh Marsh (Kay)", "Dean Hollis, known as 'Dezzy',": the name the draft
             # gives in brackets or after "known as" is the person's just before, who keeps
             # one label for both (their "Kay" later in the draft read as another person).
+            # A role word in the bracket says who they are ("Shannon (Mum)"), no other name:
+            # it read "Person A (Person A)".
             fuller = alias_owner(f, unit.text, self.person_ending)
         if fuller is not None:
             name = strip_title(clean_person_text(f.text), words.titles)

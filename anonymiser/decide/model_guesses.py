@@ -13,6 +13,7 @@ from collections.abc import Callable
 from wordfreq import zipf_frequency
 
 from anonymiser.decide.capitals import in_capitals, word_parts
+from anonymiser.decide.words import DEMONYM_ENDINGS
 
 _MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
@@ -23,9 +24,6 @@ _MONTHS = (
 # The model calls many things DATE ("the following week", "2018", "three months"); only
 # calendar dates identify. Our date recognisers find those; this keeps the model's exact ones.
 _CALENDAR_DATE = re.compile(rf"\d.*\b(?:{_MONTHS})\b|\b(?:{_MONTHS})\b.*\d|\d{{1,2}}[/.-]\d{{1,2}}", re.IGNORECASE)
-
-
-_DEMONYM_ENDINGS = ("ish", "ese", "ian", "an", "i", "ic", "ch", "er")
 
 
 _NUMBER_WORDS = (
@@ -106,7 +104,7 @@ def model_guess_counts(
     # heading, where every word may be capitalised: "Background to the review" was a place.
     # A nationality opening a sentence must look like one: "Scans showed" was an ethnicity.
     if len(tokens) == 1 and category == "ETHNICITY" and opens_sentence:
-        return tokens[0].lower().endswith(_DEMONYM_ENDINGS)  # "Polish was", not "Scans showed"
+        return tokens[0].lower().endswith(DEMONYM_ENDINGS)  # "Polish was", not "Scans showed"
     return not (
         len(tokens) == 1
         and zipf_frequency(tokens[0].lower(), "en") >= 4.0
@@ -136,6 +134,6 @@ def _model_guess_is_specific(text: str, category: str, glossary_words: set[str])
     if category == "ETHNICITY":
         tokens = text.split()
         return bool(tokens) and all(t[:1].isupper() for t in tokens) and any(
-            t.lower().endswith(_DEMONYM_ENDINGS) for t in tokens
+            t.lower().endswith(DEMONYM_ENDINGS) for t in tokens
         )
     return True

@@ -52,12 +52,15 @@ def noun_after_family_title(f: Finding, text: str, words: PeopleWords, given: Gi
     the two a phrase: "Mother Nature", "Father Christmas", "Sister Act" (the model's "Mother
     Nature", with the role cut off, read "Mother Person E"). The word is no first name and
     no surname ("Mother Kayleigh", "Father Smith" stay people), and the role is capitalised:
-    after "his partner Chance" a rare word may well be a name."""
+    after "his partner Chance" a rare word may well be a name. After a kinship title
+    (people.yml ``kin_titles``: "Auntie Shell") any word is a name."""
     word = f.text.strip()
     if " " in word or not word[:1].isupper() or given.is_first_name(word) or given.is_surname_like(word):
         return False
     role, group = role_before(text, f.start, words)
-    if group != "family" or role is None:
+    if group != "family" or role is None or role.lower() in words.kin_title_set:
+        # A kinship word a family puts before a first name ("Auntie Shell", "Nanny
+        # Sparkle") is a title: the word after it is what they call her.
         return False
     written = text[max(0, f.start - 40) : f.start].rstrip(" \t\u00a0,(:")
     return written[-len(role) :][:1].isupper()

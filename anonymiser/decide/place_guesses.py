@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from anonymiser.decide.words import NAME_WORD
+from anonymiser.decide.words import DEMONYM_ENDINGS, NAME_WORD
 from anonymiser.records import Finding
 from anonymiser.settings import PeopleWords
 
@@ -160,6 +160,52 @@ def first_name_taken(
         or folded in words.place_before_set
         or words.person_verb_after.match(text, end) is not None
         or words.subject_verb_after.match(text, end) is not None
+    )
+
+
+def first_name_unlike_a_people(
+    f: Finding, text: str, glossary_words: set[str], is_first_name: Callable[[str], bool]
+) -> bool:
+    """Whether the model's one-word people, faith or language guess ``f`` is a first name of
+    the lists that looks like no people's name: none of the endings of "Polish", "Somali",
+    "Pakistani", "Asian" (``DEMONYM_ENDINGS``). The model's guess is then not specific
+    enough to keep, so the word was published wherever the rules that read a name from its
+    neighbours did not fire: "The children were Mikey aged 7" kept "Mikey". A people written
+    that way is a first name that given_names.yml ``exclude`` rules out ("Roma", "Baptist")."""
+    word = f.text.strip()
+    return (
+        f.category in _PEOPLE_GUESSES
+        and NAME_WORD.fullmatch(word) is not None
+        and word[:1].isupper()
+        and not word.isupper()
+        and word.lower() not in glossary_words
+        and not word.lower().endswith(DEMONYM_ENDINGS)
+        and is_first_name(word)
+    )
+
+
+# A child's age after a name, in commas or brackets ("Kayden|, 3,", "Nevaeh|, 18 months,",
+# "Mikey| (7)"): no place is followed so.
+_CHILDS_AGE_AFTER = re.compile(
+    r"(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*)(?:aged[ \t]+)?\d{1,2}(?:[ \t]+(?:months?|years?|weeks?|yrs?))?"
+    r"(?:[ \t]*,|[ \t]*\))",
+    re.IGNORECASE,
+)
+
+
+def first_name_with_age(
+    f: Finding, text: str, glossary_words: set[str], is_first_name: Callable[[str], bool]
+) -> bool:
+    """Whether the model's one-word place, group or body guess ``f`` is a first name of the
+    lists with a child's age right after it, in commas or brackets: "Kayden, 3, and his
+    sister" read "(place), (age), and his sister"."""
+    word = f.text.strip()
+    return (
+        NAME_WORD.fullmatch(word) is not None
+        and word[:1].isupper()
+        and word.lower() not in glossary_words
+        and is_first_name(word)
+        and _CHILDS_AGE_AFTER.match(text, f.start + len(word)) is not None
     )
 
 

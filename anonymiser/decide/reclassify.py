@@ -18,6 +18,8 @@ from anonymiser.decide.people import role_before
 from anonymiser.decide.place_guesses import (
     first_name_in_list,
     first_name_taken,
+    first_name_unlike_a_people,
+    first_name_with_age,
     first_name_unplaced,
     town_after_going,
     town_read_as_person,
@@ -90,6 +92,11 @@ def reclassify(
       lower case that neither a place nor a people follows (people.yml place_before,
       peoples_before) and before no noun, is that person: "took Kian to nursery" read "took
       (ethnicity) to nursery"; "spoke Polish", "supported Roma families" stay.
+    - A one-word people, faith or language guess that is a first name and ends like no
+      people's name ("Mikey", not "Polish" or "Somali") is that person wherever it stands:
+      "The children were Mikey aged 7" published "Mikey".
+    - A one-word place, group or body guess that is a first name with a child's age after it
+      in commas or brackets is that person: "Kayden, 3, and his sister" read "(place)".
     - A one-word person guess of the model that is no first name, right after a word only a
       place follows (people.yml town_before), is a place: "in Bolton" read "in Person C".
     """
@@ -163,6 +170,8 @@ def reclassify(
                 or first_name_unplaced(f, texts[f.unit], glossary_words, words, named)
                 or first_name_in_list(f, texts[f.unit], glossary_words, words, named)
                 or first_name_taken(f, texts[f.unit], glossary_words, words, named)
+                or first_name_unlike_a_people(f, texts[f.unit], glossary_words, named)
+                or first_name_with_age(f, texts[f.unit], glossary_words, named)
             ):
                 f = replace(f, category="PERSON")
             elif f.category == "PERSON" and " " not in f.text.strip() and f.text.strip() in place_words:
@@ -200,7 +209,9 @@ def _person_after_role(
     a name right after a family role word ("her mother, Tamzin", "uncle Paddy", which the
     model read as a body and a place) on the evidence names_after_family_words asks for: a
     first name or a word as rare as a surname, and no word of a place the patterns found
-    (``places``, lower case)."""
+    (``places``, lower case). Right after a kinship word written as a title (people.yml
+    ``kin_titles``: "Auntie Shell", "Uncle Trucker") any word is a name: a family calls a
+    relative by an ordinary word, which the model read as the oil company."""
     if not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) or f.category not in ("ORGANISATION", *_PLACE_OR_GROUP):
         return False
     tokens = f.text.split()
@@ -213,7 +224,11 @@ def _person_after_role(
         return (
             all(low not in known for known in (glossary_words, places, folded.titles, folded.roles))
             and not words.not_name_matcher.is_term(word)
-            and (is_first_name(word) or zipf_frequency(word.lower(), "en") < SURNAME_WORD_BELOW_ZIPF)
+            and (
+                is_first_name(word)
+                or zipf_frequency(word.lower(), "en") < SURNAME_WORD_BELOW_ZIPF
+                or _kin_title_before(text, f.start, words)
+            )
             and role_before(text, f.start, words)[1] == "family"
         )
     if not 2 <= len(tokens) <= 3 or not all(NAME_WORD.fullmatch(t) for t in tokens):
@@ -221,6 +236,17 @@ def _person_after_role(
     if any(is_common_word(t) or t.lower() in glossary_words for t in tokens):
         return False
     return role_before(text, f.start, words)[0] is not None
+
+
+# A capitalised word and the spaces after it, just before a name ("Auntie |Shell").
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'\u2019-])([A-Z][a-z-]+)[ \t\u00a0]+$")
+
+
+def _kin_title_before(text: str, start: int, words: PeopleWords) -> bool:
+    """Whether a kinship word written as a title ("Auntie", "Nanny") comes right before
+    ``start``; in lower case ("his uncle") it is the role, and a body may follow it."""
+    before = _CAPITALISED_BEFORE.search(text, max(0, start - 20), start)
+    return before is not None and before.group(1).lower() in words.kin_title_set
 
 
 # A family word opening a guess, then one or two name words and perhaps a possessive

@@ -16,7 +16,7 @@ from anonymiser.decide.keep import overlaps_any
 from anonymiser.decide.titles import TitlePatterns
 from anonymiser.decide.words import own_name_word
 from anonymiser.detect.model import MODEL_RECOGNISER_PREFIX
-from anonymiser.detect.names import name_tokens
+from anonymiser.detect.names import PARTICLES, name_tokens
 from anonymiser.records import Finding
 from anonymiser.settings import FoldedPeopleWords, KeepList
 
@@ -28,6 +28,7 @@ def trim_person(
     titles: TitlePatterns,
     roles: re.Pattern[str],
     openers: frozenset[str] = frozenset(),
+    is_surname: Callable[[str], bool] = lambda word: False,
 ) -> Finding | None:
     """A person's span less the practice terms at its ends, with two exceptions that would
     otherwise publish part of a name. A term inside the leading title is the title's, which
@@ -39,7 +40,29 @@ def trim_person(
     "Mother Kayleigh" as names, which made a new person ("Person A") of someone the case file
     or the rest of the document already names. So is a word that opens a sentence before a
     title (``openers``, the function words of patterns/people.yml): the model reads "Later Mrs
-    O’Neill" as one name, which made her a person apart from "Mrs Patricia O'Neill"."""
+    O’Neill" as one name, which made her a person apart from "Mrs Patricia O'Neill".
+
+    A word in lower case at either end is cut off too, unless it is a surname's particle
+    ("de Souza") or, at the end, a surname the lists know (``is_surname``): the model read
+    "Staff fed Ayaan" and "Kelly H. rang" with the verb, which the label took."""
+    # A word in lower case opening a name is a verb the model read with it ("Staff |fed
+    # Ayaan|"), never the name's, unless it is a surname's particle ("de Souza").
+    lower = _LOWER_CASE_LEAD.match(text, f.start, f.end)
+    while lower is not None and lower.group(1) not in PARTICLES and any(c.isupper() for c in text[lower.end() : f.end]):
+        f = replace(f, start=lower.end(), text=text[lower.end() : f.end])
+        lower = _LOWER_CASE_LEAD.match(text, f.start, f.end)
+    # And at its end: "Kelly H. |rang|" (the model's name ran on over the verb after an
+    # initial's full stop, and the sentence lost it to the label).
+    trailing = _LOWER_CASE_TAIL.search(text, f.start, f.end)
+    while (
+        trailing is not None
+        and trailing.group(1) not in PARTICLES
+        # A surname the lists know, typed in lower case ("Kayleigh marsh"), stays hers.
+        and not is_surname(trailing.group(1))
+        and any(c.isupper() for c in text[f.start : trailing.start()])
+    ):
+        f = replace(f, end=trailing.start(), text=text[f.start : trailing.start()])
+        trailing = _LOWER_CASE_TAIL.search(text, f.start, f.end)
     opener = re.match(r"([A-Za-z]+)\s+", text[f.start : f.end])
     if opener and opener.group(1).lower() in openers and titles.leading.match(text, f.start + opener.end(), f.end):
         f = replace(f, start=f.start + opener.end(), text=text[f.start + opener.end() : f.end])
@@ -61,6 +84,12 @@ def trim_person(
     ):
         return bare
     return trimmed
+
+
+# A word in lower case and the spaces after it, opening a span.
+_LOWER_CASE_LEAD = re.compile(r"([a-z]+)[ \t\u00a0]+")
+# The spaces and a word in lower case closing a span.
+_LOWER_CASE_TAIL = re.compile(r"[ \t\u00a0]+([a-z]+)$")
 
 
 # ("Her Majesty's Prison Gallowmere" is a name, not "her" and a name.)
@@ -101,13 +130,38 @@ def split_at_sentence_breaks(
             out += _line_parts(f, text)
             continue
         while text is not None and f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
-            cut = _sentence_break(text, f.start, f.end, folded) or _column_gap(text, f.start, f.end)
+            cut = (
+                _sentence_break(text, f.start, f.end, folded)
+                or _column_gap(text, f.start, f.end)
+                or _verb_inside_body(f, text, folded)
+            )
             if cut is None:
                 break
             out.append(replace(f, end=cut[0], text=text[f.start : cut[0]]))
             f = replace(f, start=cut[1], text=text[cut[1] : f.end])
         out.append(f)
     return out
+
+
+# A word in lower case between two capitalised words of a span ("Jaxon |attended| Little").
+_LOWER_CASE_INSIDE = re.compile(r"(?<=[^\W\d_][\w'\u2019.-]) +([a-z]+) +(?=[A-Z])")
+# Words in lower case that join the words of one name ("Newcastle upon Tyne", "Isle of Wight",
+# "Tesco Express on Kings Road", "Bosque de Chapultepec").
+_NAME_JOINS = frozenset({"in", "en", "y", "et"}) | PARTICLES
+
+
+def _verb_inside_body(f: Finding, text: str, folded: FoldedPeopleWords) -> tuple[int, int] | None:
+    """Where the model's body or place ``f`` runs over a word in lower case that joins no
+    name (a verb: "Jaxon attended Little Stars Pre-School", one ORG that swallowed the child,
+    the verb and the nursery into "(organisation)"): (the end of the part before the word,
+    the start of the part after it), or None. Each part is judged on its own."""
+    if f.category not in ("ORGANISATION", "LOCATION"):
+        return None
+    for word in _LOWER_CASE_INSIDE.finditer(text, f.start, f.end):
+        low = word.group(1)
+        if word.start() > f.start and low not in folded.function_words and low not in _NAME_JOINS:
+            return word.start(), word.end()
+    return None
 
 
 def _pattern_across_lines(f: Finding) -> bool:
@@ -371,8 +425,19 @@ _JOINED_REST = re.compile(r"[ \t]+(?:with|and|&)[ \t]+(?P<rest>\S.*)$", re.DOTAL
 def cut_off_label(f: Finding, text: str, is_label: Callable[[str], bool]) -> Finding:
     """A model's place or body guess that runs on over "with" or "and" into a label the draft
     already uses ("Kendal with Mother", "Harrowfold and Child A") cut before the joining
-    word: the label is the draft's own, and the guess swallowed it into "(organisation)"."""
-    if not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) or f.category == "PERSON":
+    word: the label is the draft's own, and the guess swallowed it into "(organisation)". A
+    model's name that runs on into a label in a bracket it leaves open ("Kerry-Ann (Mother")
+    cut before the bracket."""
+    if not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
+        return f
+    if f.category == "PERSON":
+        # "Kerry-Ann (Mother": the model's name ran into the label the draft gives in
+        # brackets after it, and left the bracket open ("Person A) disclosed"). A nickname
+        # in the bracket ("Sarah (Sal") is hers and stays in the span.
+        opening = f.text.find("(")
+        if opening > 0 and ")" not in f.text[opening:] and is_label(f.text[opening + 1 :].strip()):
+            end = f.start + len(f.text[:opening].rstrip())
+            return replace(f, end=end, text=text[f.start : end])
         return f
     joined = _JOINED_REST.search(f.text)
     if joined is None or not is_label(joined.group("rest").strip()):

@@ -69,3 +69,9 @@ def own_name_word(
                 continue
             return True
     return False
+
+
+# How the names of peoples end ("Polish", "Japanese", "Nigerian", "Asian", "Pakistani",
+# "Arabic", "Dutch", "Traveller"): a one-word guess of a people that ends otherwise is a
+# misread word ("Scans showed") or a first name ("Mikey").
+DEMONYM_ENDINGS = ("ish", "ese", "ian", "an", "i", "ic", "ch", "er")

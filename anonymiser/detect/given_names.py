@@ -482,6 +482,18 @@ class GivenNameRecogniser(EntityRecognizer):
                 # "Rhys ap Gwilym", "Jan van der Berg": particles join the surname after them.
                 j += 1
                 continue
+            if (
+                j == last + 1
+                and name_key(word) in GAELIC_PATRONYMS
+                and j + 1 < len(words)
+                and self._joined(text, words, j + 1)
+                and words[j + 1][2][:1].isupper()
+            ):
+                # "Padraig O Suilleabhain", "Sinead O Brien": a patronym written without its
+                # accent or apostrophe joins the surname after it. Alone, "O" was read as the
+                # initial of a surname and "Suilleabhain" was published.
+                j += 1
+                continue
             if _after_gaelic_patronym(words, j, last) and (
                 name_key(word) in GAELIC_ARTICLES or _is_mutated(word)
             ):

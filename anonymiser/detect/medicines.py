@@ -23,12 +23,14 @@ from anonymiser.detect.list_cache import cached_lines, source_digest
 from anonymiser.errors import ModelNotInstalled
 
 # Drug dictionaries include ordinary words that are also brand names or synonyms ("Calm",
-# "Alert", "Today"); a one-word match that is a common English word is skipped.
+# "Alert", "Today", "at 10", "all clear"); a match whose words are all common English words
+# (figures apart) is skipped.
 COMMON_WORD_ZIPF = 4.0
 
 
 MAX_TOKENS = 4  # longer drug names ("abacavir, dolutegravir, and lamivudine") are combinations
 _HYPHEN = re.compile(r"\s*-\s*")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _data_file() -> Path:
@@ -153,13 +155,18 @@ class MedicationRecogniser(EntityRecognizer):
             matched = " ".join(t.text for t in span)
             if not any(ch.isalpha() for ch in matched):
                 continue
-            if size == 1 and zipf_frequency(matched.lower(), "en") >= COMMON_WORD_ZIPF:
+            if all(zipf_frequency(w, "en") >= COMMON_WORD_ZIPF for w in _LETTERS.findall(matched.lower())):
+                # Only common words and figures: the sentence's own words ("at 10" of "at
+                # 10pm", "all clear", "brown rice"), which the dictionary holds as synonyms.
                 continue
+            end = span[-1].idx + len(span[-1].text)
+            if end < len(text) and text[end].isalnum():
+                continue  # ends inside a word of the text ("at 10" of "at 10pm")
             results.append(
                 RecognizerResult(
                     entity_type="MEDICATION",
                     start=span[0].idx,
-                    end=span[-1].idx + len(span[-1].text),
+                    end=end,
                     score=0.8,
                     recognition_metadata={
                         RecognizerResult.RECOGNIZER_NAME_KEY: self.name,

@@ -35,6 +35,7 @@ LINES = [
     "The flat was on the 14th floor; Kian fell from the top-floor window; the third floor was empty.",
     "Neighbours counted over thirty cats and 12 dogs; there were dozens of birds.",
     "Her Snapchat username was katiexox99; FB: kay.marsh.9; he went by the name of Dazza_7.",
+    "Father drank at the King's Arms and the Black Horse Inn, then at the Old Mill Tavern.",
     "E-mail tyler.b07 @ example.org or k.marsh@example .org; see westshirescp.org.uk/page.",
     "Write to kay.marsh AT example.org or j_smith (at) mail.example.co.uk; the end. Me too.",
     "He was hit on Boxing Day 2018; on Christmas Day she left; New Year's Eve of 2019 too.",
