@@ -204,10 +204,9 @@ def plural_family_names(
                 continue
             parts = name.split("-")
             last = parts[-1]
-            singular = next(
-                (s for s in (last[:-2], last[:-1]) if last.endswith("es" if s == last[:-2] else "s") and listed_surname(s)),
-                None,
-            )
+            # "Joneses" is "Jones", "Smiths" "Smith": the first the surname lists hold.
+            singulars = [last[:-2]] if last.endswith("es") else []
+            singular = next((s for s in (*singulars, last[:-1]) if listed_surname(s)), None)
             if singular is None or any(part.lower() in glossary_words for part in (*parts[:-1], singular)):
                 continue
             index = by_span.get((uid, start, end))
