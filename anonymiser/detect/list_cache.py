@@ -39,7 +39,12 @@ def cache_dir() -> Path | None:
     if env is not None:
         return None if env.strip().lower() in ("", "off", "0", "no") else Path(env)
     base = os.environ.get("XDG_CACHE_HOME")
-    return (Path(base) if base else Path.home() / ".cache") / "anonymiser"
+    if base:
+        return Path(base) / "anonymiser"
+    try:
+        return Path.home() / ".cache" / "anonymiser"
+    except (RuntimeError, KeyError):
+        return None  # no home folder to be found (a bare service account): no cache
 
 
 def source_digest(*parts: str | bytes) -> str:

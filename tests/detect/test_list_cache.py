@@ -129,3 +129,16 @@ def test_name_lists_cold_and_warm_are_faker_s(folder: Path) -> None:
         assert rules.surnames == _keys(faker_surnames(locales))
     assert any(folder.glob("first-names-*.txt")) and any(folder.glob("surnames-*.txt"))
     assert "lukasz" in rules.first_names and "kayden" in rules.first_names
+
+
+def test_no_home_folder_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ANONYMISER_CACHE")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert cache_dir() is None
+    calls, build = counting(WORDS)
+    assert cached_lines("words", source_digest("v1"), build) == sorted(WORDS)
