@@ -140,5 +140,5 @@ def test_no_home_folder_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(Path, "home", staticmethod(no_home))
     assert cache_dir() is None
-    calls, build = counting(WORDS)
+    _calls, build = counting(WORDS)
     assert cached_lines("words", source_digest("v1"), build) == sorted(WORDS)
