@@ -615,6 +615,17 @@ class PeopleWords:
         return re.compile(rf"\b(?:{words})[ \t]+$", re.IGNORECASE)
 
     @cached_property
+    def town_lead_in(self) -> str:
+        """The words just before a town, as a regex for a forward search with case ignored: a
+        word only a place follows ("in |Kingsbridge") or a word of going or living there and
+        its preposition ("moved back to |Padstow"). ``travel_before`` is the same lead-in
+        searched for at the end of a text."""
+        return (
+            rf"(?<![\w'\u2019-])(?:{_phrases(self.town_before)}|(?:{_phrases(self.travel_words)})"
+            rf"[ \t]+(?:back[ \t]+)?(?:to|in|into|from|at))(?![\w'\u2019-])"
+        )
+
+    @cached_property
     def travel_before(self) -> re.Pattern[str]:
         """A word of going or living somewhere and its preposition, ending the text before a
         name ("had gone to |", "was born in |")."""

@@ -32,6 +32,7 @@ from anonymiser.detect.model import (
 from anonymiser.detect.offline import use_bundled_suffix_list
 from anonymiser.detect.pattern_recogniser import PatternRecogniser
 from anonymiser.detect.rare_words import RareWordRecogniser
+from anonymiser.detect.town_words import TownWordRecogniser
 from anonymiser.detect.titled_names import titled_name_recogniser
 from anonymiser.records import Finding, Location, TextUnit
 from anonymiser.settings import Settings
@@ -177,6 +178,11 @@ class Detector:
         # Words never run into a person's name from before it (titles, roles, practice).
         self._not_name_words = frozenset(w.lower() for w in _never_first_names(settings))
         recognisers.append(RareWordRecogniser(_words_of(settings.keep.terms)))
+        recognisers.append(
+            TownWordRecogniser(
+                settings.people, _never_first_names(settings) | _words_of(settings.keep.terms), settings.given_names.is_first_name
+            )
+        )
         recognisers.append(
             ModelEntityRecogniser(settings.entity_mapping, settings.model_scores, settings.label_by_context)
         )

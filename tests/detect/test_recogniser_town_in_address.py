@@ -39,7 +39,14 @@ def recogniser() -> EntityRecognizer:
         ("The Paddocks,\n\x1fGreat Ashby\n\x1fWM1 4QT", ["Great Ashby"]),
         # No postcode after it: a sentence may go on after a street.
         ("at 3 Mill Lane, Denise said she was scared", []),
-        ("She moved to 14 Larch Close, Hollinsby, in 2018.", []),
+        # A town after a numbered street and a comma, ending the clause: published beside the
+        # redacted street ("moved to 14 Ashcombe Row, Kingsbridge.").
+        ("She moved to 14 Larch Close, Hollinsby, in 2018.", ["Hollinsby"]),
+        ("They moved to 14 Ashcombe Row, Kingsbridge.", ["Kingsbridge"]),
+        ("They lived at 27 Harbour View, Newton Abbot; the house was cold.", ["Newton Abbot"]),
+        ("at 3 Mill Lane, Denise Marsh said", []),
+        # No house number: "the Avenue" of a sentence is no address.
+        ("They met on Mill Lane, Hollinsby.", []),
         # A postcode with no street before it: nothing to place the words in.
         ("Denise Marsh WM9 2HD", []),
         ("in the meeting, Social Care WM9 2HD", []),
