@@ -1,0 +1,59 @@
+"""Red-team pass of session 11 (each case failed before its fix).
+
+- A family's short form of a first name that the name lists lack was published beside a
+  surname the lists know: "posted on Facebook as 'Kaz Marsh'" read "'Kaz Person A'".
+- Gypsy, Roma and Traveller groups named in the plural or with both words were published or
+  read as a person: "The family are Irish Travellers" kept the ethnicity, "Father is a Romany
+  Gypsy" read "a Person A".
+- Social media and gaming platforms the keep list lacked read as people: "Mother's MySpace
+  and Twitter accounts" read "Person A and Person B accounts".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymiser.detect.engine import Detector
+from anonymiser.settings import Settings
+from tests.decide.handmade import redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mother posted on Facebook as 'Kaz Marsh' about the bruises.", "Mother posted on Facebook as 'Person A' about the bruises."),
+        ("Bex and Loz were at the party.", "Person A and Person B were at the party."),
+        ("Her brother Deano Price was there.", "Her brother Person A was there."),
+        # "Tel" is left out: a telephone number's label.
+        ("Tel: 01632 960123", "Tel: (phone number)"),
+    ],
+)
+def test_short_forms_of_first_names(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The family are Irish Travellers.", "The family are (ethnicity)."),
+        ("Father is a Romany Gypsy.", "Father is a (ethnicity)."),
+        ("Scottish Travellers lived on the site.", "(ethnicity) lived on the site."),
+    ],
+)
+def test_gypsy_roma_and_traveller_groups(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mother's MySpace and Twitter accounts were reviewed.", "Mother's MySpace and Twitter accounts were reviewed."),
+        ("They played Roblox and Fortnite online with strangers.", "They played Roblox and Fortnite online with strangers."),
+        ("She met him on Tinder.", "She met him on Tinder."),
+    ],
+)
+def test_platforms_are_kept(
+    text: str, expected: str, each_policy: tuple[Settings, Detector]
+) -> None:
+    settings, detector = each_policy
+    assert redacted(text, settings, detector) == expected
