@@ -7,6 +7,9 @@
   Gypsy" read "a Person A".
 - Social media and gaming platforms the keep list lacked read as people: "Mother's MySpace
   and Twitter accounts" read "Person A and Person B accounts".
+- What people know a person by was published: "Father has a tattoo of a scorpion on his
+  neck", "a facial scar", "Father is 6ft 5in tall", and sudden fame or wealth ("won the
+  lottery", "a TV talent show").
 """
 
 from __future__ import annotations
@@ -56,4 +59,22 @@ def test_platforms_are_kept(
     text: str, expected: str, each_policy: tuple[Settings, Detector]
 ) -> None:
     settings, detector = each_policy
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Father has a tattoo of a scorpion on his neck.", "Father has (a specific issue) on his neck."),
+        ("He had a teardrop tattoo.", "He had (a specific issue)."),
+        ("Mother has a facial scar.", "Mother has (a specific issue)."),
+        ("Father is 6ft 5in tall.", "Father is (a specific issue)."),
+        ("He is 1.98m tall and thin.", "He is (a specific issue) and thin."),
+        ("The family won the lottery in 2015.", "The family (a specific issue) in 2015."),
+        ("Mother was a contestant on a talent show.", "Mother was a contestant on (a specific issue)."),
+        # Not a scar alone, nor a tattoo parlour.
+        ("The scar on his arm had healed.", "The scar on his arm had healed."),
+    ],
+)
+def test_what_people_know_a_person_by(text: str, expected: str, settings: Settings, detector: Detector) -> None:
     assert redacted(text, settings, detector) == expected

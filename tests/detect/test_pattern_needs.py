@@ -33,6 +33,7 @@ LINES = [
     "Her address was tamsin dot price at example dot org, or kay(dot)marsh(at)example(dot)co(dot)uk.",
     "He was given eleven years' imprisonment, then sentenced to three years and nine months.",
     "The flat was on the 14th floor; Kian fell from the top-floor window; the third floor was empty.",
+    "Father is 6ft 5in tall; Mother is 1.62m tall and her brother 6 foot tall.",
     "Neighbours counted over thirty cats and 12 dogs; there were dozens of birds.",
     "Her Snapchat username was katiexox99; FB: kay.marsh.9; he went by the name of Dazza_7.",
     "Father drank at the King's Arms and the Black Horse Inn, then at the Old Mill Tavern.",
