@@ -25,6 +25,11 @@ def recogniser() -> EntityRecognizer:
         ("They moved to the Kingsmead estate.", ["Kingsmead"]),
         ("The Local Authority area was large.", ["Local Authority"]),
         ("in the local area", []),
+        # A council team's locality, after a comma or a bracket.
+        ("the allocated social worker (Team 4, Kingsbridge locality)", ["Kingsbridge"]),
+        ("(Harrowfold locality team) held the case.", ["Harrowfold"]),
+        ("The case moved to the North Westshire area team.", ["North Westshire"]),
+        ("Team 4, the locality team, held it.", []),
     ],
 )
 def test_finds_named_areas(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:
