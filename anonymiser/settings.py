@@ -571,6 +571,17 @@ class PeopleWords:
         )
 
     @cached_property
+    def role_then_quoted_name(self) -> re.Pattern[str]:
+        """One or two capitalised words in quotes right after a family role or a word for a
+        person ("the neighbour |'Big Mick'|", "her boyfriend, |'Tiny'|"): a name the family
+        uses, whatever the lists say. Group ``name``, inside the quotes."""
+        roles = _grouped_phrases((*self.family_roles, *self.person_nouns))
+        return re.compile(
+            rf"(?<![\w-])(?i:{roles}),?[ \t]+[\"'\u2018\u201c]"
+            rf"(?P<name>[A-Z][a-z'\u2019-]+(?:[ \t]+[A-Z][a-z'\u2019-]+)?)[\"'\u2019\u201d](?![\w'\u2019])"
+        )
+
+    @cached_property
     def subject_verb_after(self) -> re.Pattern[str]:
         """One of ``subject_verbs`` right after a word ("Kian| was on"); matches nothing when
         there are none."""

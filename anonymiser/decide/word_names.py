@@ -180,8 +180,9 @@ def word_names(
                 and (name_key(surname) in given.surnames or zipf_frequency(surname, "en") < LOWER_CASE_BELOW_ZIPF)
             ):
                 spans.append((start, end))
-        for match in _NICKNAME_IN_QUOTES.finditer(text):
-            # 'knew her as "Bubbles"', "called him 'Tiny'": the draft says it is her name.
+        for match in (*_NICKNAME_IN_QUOTES.finditer(text), *words.role_then_quoted_name.finditer(text)):
+            # 'knew her as "Bubbles"', "called him 'Tiny'", "the neighbour 'Big Mick'": the
+            # draft says it is a name.
             start, end = match.span("name")
             name_words = match.group("name").lower().split()
             if not overlaps_any(start, end, taken.get(uid, [])) and not all(w in never for w in name_words):

@@ -10,6 +10,9 @@
 - What people know a person by was published: "Father has a tattoo of a scorpion on his
   neck", "a facial scar", "Father is 6ft 5in tall", and sudden fame or wealth ("won the
   lottery", "a TV talent show").
+- A name the family uses, in quotes after a family role or a word for a person, was published
+  or read as a body: "The neighbour 'Big Mick' called police" kept "Big Mick", "Mum's friend
+  'Becks'" read "'(organisation)'".
 """
 
 from __future__ import annotations
@@ -77,4 +80,20 @@ def test_platforms_are_kept(
     ],
 )
 def test_what_people_know_a_person_by(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The neighbour 'Big Mick' called police.", "The neighbour 'Person A' called police."),
+        ("Mum's friend 'Becks' looked after him.", "Mum's friend 'Person A' looked after him."),
+        ("Her new partner, \u2018Dazza\u2019, moved in.", "Her new partner, \u2018Person A\u2019, moved in."),
+        # Quotes after other words, or round a pseudonym or a lower-case word, are no name.
+        ("The term 'Team Around the Family' was used.", "The term 'Team Around the Family' was used."),
+        ("The child 'Child A' was seen.", "The child 'Child A' was seen."),
+        ("Mother said the baby was 'fine'.", "Mother said the baby was 'fine'."),
+    ],
+)
+def test_a_name_in_quotes_after_a_family_role(text: str, expected: str, settings: Settings, detector: Detector) -> None:
     assert redacted(text, settings, detector) == expected
