@@ -146,6 +146,12 @@ def reclassify(
             s <= f.start and f.end <= e and score > f.score for s, e, score in surer.get(f.unit, [])
         ):
             continue
+        if guess and f.category == "PERSON" and any(s <= f.start and f.end == e for s, e in agency_spans.get(f.unit, [])):
+            # A person guess that runs to the end of an agency's name holds its kind word
+            # ("Westshire Homes" read as a person, and redacted where scr keeps the agency):
+            # no one's name ends in "Homes" or "Council". A guess short of it stays
+            # ("Kayleigh" of "told Kayleigh Police attended").
+            continue
         if (
             guess
             and f.category == "PERSON"

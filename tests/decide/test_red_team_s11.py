@@ -13,6 +13,10 @@
 - A name the family uses, in quotes after a family role or a word for a person, was published
   or read as a body: "The neighbour 'Big Mick' called police" kept "Big Mick", "Mum's friend
   'Becks'" read "'(organisation)'".
+- A fostering agency was published or read as a person ("placed with Foster Care Associates"
+  read "Person A Care Associates"), and "Foster care was considered" read "Person A care".
+- An agency the model read whole as a person was redacted where scr keeps it: "The family's
+  housing provider, Westshire Homes, issued a notice" read ", Person A,".
 """
 
 from __future__ import annotations
@@ -96,4 +100,32 @@ def test_what_people_know_a_person_by(text: str, expected: str, settings: Settin
     ],
 )
 def test_a_name_in_quotes_after_a_family_role(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Child A was placed with Foster Care Associates.", "Child A was placed with (organisation)."),
+        ("She moved to carers from Brightwater Fostering in 2018.", "She moved to carers from (organisation) in 2018."),
+        ("Foster care was considered.", "Foster care was considered."),
+        ("Independent Fostering Agency carers were used.", "Independent Fostering Agency carers were used."),
+        ("Mrs Foster said she was worried.", "Person A said she was worried."),
+    ],
+)
+def test_fostering_agencies(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The family's housing provider, Westshire Homes, issued a notice.",
+            "The family's housing provider, Westshire Homes, issued a notice.",
+        ),
+        ("Westshire Homes said the rent was paid.", "Westshire Homes said the rent was paid."),
+    ],
+)
+def test_an_agency_read_whole_as_a_person_is_kept(text: str, expected: str, settings: Settings, detector: Detector) -> None:
     assert redacted(text, settings, detector) == expected
