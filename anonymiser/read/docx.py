@@ -34,7 +34,9 @@ from anonymiser.read.ooxml import (
     is_xml_part,
     local_name,
     open_package,
+    outside_document,
     q,
+    related_parts,
     rels_name,
     resolve_target,
     w,
@@ -73,6 +75,13 @@ _ATTRIBUTE_TEXT: dict[str, tuple[tuple[str, str], ...]] = {
     w("statusText"): ((w("val"), "control_label"),),
     w("default"): ((w("val"), "control_label"),),
     w("listEntry"): ((w("val"), "control_label"),),
+    # A text form field's format ("Kezia's reference") is typed by the author like its default.
+    w("format"): ((w("val"), "control_label"),),
+    # A repeating section's title and a building-block gallery's category show in Word's
+    # dialogs; the gallery is Word's own word, unless a template named one.
+    q(NS.W15, "sectionTitle"): ((q(NS.W15, "val"), "control_label"),),
+    w("docPartGallery"): ((w("val"), "control_label"),),
+    w("docPartCategory"): ((w("val"), "control_label"),),
     # The choices of a drop-down or combo-box content control: Word shows them to anyone
     # who opens the list, and "value" is what a mail merge or export writes out.
     w("listItem"): ((w("displayText"), "control_label"), (w("value"), "control_label")),
@@ -86,7 +95,12 @@ _ATTRIBUTE_TEXT: dict[str, tuple[tuple[str, str], ...]] = {
 # What a block-level content control's properties can carry: labels, choices, placeholder.
 _CONTROL_LABEL_TAGS = (
     w("alias"), w("tag"), w("listItem"), w("docPart"), w("default"), w("helpText"), w("statusText"),
+    q(NS.W15, "sectionTitle"), w("docPartGallery"), w("docPartCategory"),
 )
+# Parts the writer removes with whatever shows them, by the type of the relationship that
+# points at them: an imported HTML, RTF or XHTML chunk (w:altChunk) under any name, even one
+# ending in ".xml", and an ActiveX control's properties (a text box's value, a caption).
+REMOVED_BY_TYPE = frozenset({"aFChunk", "control"})
 _SKIP_IN_PARAGRAPH = frozenset({w("pPr"), w("rPr")})
 _SEPARATOR_TYPES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 _HEADER_TYPES = {"default": "default", "first": "first page", "even": "even pages"}
@@ -697,8 +711,17 @@ class _Reader:
                 self.add_unit(text, name, f"other text ({name})", [piece], kind=kind)
 
     def package_notes(self) -> None:
+        removed = related_parts(self.package.trees, REMOVED_BY_TYPE)
+        chunks = related_parts(self.package.trees, frozenset({"aFChunk"}))
         for name in self.package.parts:
-            if name.startswith("docProps/thumbnail"):
+            if name in chunks:
+                # Word shows an imported chunk as part of the body, but it cannot be rewritten.
+                why = "an imported chunk (w:altChunk); removed on output with what shows it"
+                self.notes.append(LogNote("unread part", name, why))
+            elif name in removed:
+                why = "a control's properties; removed on output with the control"
+                self.notes.append(LogNote("ActiveX control", name, why))
+            elif name.startswith("docProps/thumbnail"):
                 self.notes.append(LogNote("thumbnail", name, "a picture of the first page; removed on output"))
             elif re.fullmatch(r"customXml/item\d*\.xml", name):
                 self.notes.append(LogNote("custom XML", name, "custom XML data; removed on output"))
@@ -709,6 +732,8 @@ class _Reader:
             elif not is_xml_part(name) and not KEPT_BINARY.fullmatch(name):
                 # An imported HTML/RTF chunk (w:altChunk) shows as body text in Word.
                 self.notes.append(LogNote("unread part", name, "not read; removed on output with what shows it"))
+            elif outside_document(name) and name != "docProps/custom.xml" and not name.startswith("customXml/"):
+                self.notes.append(LogNote("unread part", name, "not part of the Word document; removed on output"))
 
     def read(self) -> None:
         root = self.package.trees[MAIN_PART].getroot()
@@ -736,7 +761,11 @@ class _Reader:
         ]
         # Any other Word part with text (a header no section uses, a part a tool added)
         # still ships, so its text is read too; what was read above is not read twice.
-        text_parts += sorted(n for n in self.package.trees if n.startswith("word/") and is_xml_part(n) and not n.endswith(".rels") and n not in text_parts)
+        removed = related_parts(self.package.trees, REMOVED_BY_TYPE)
+        text_parts += sorted(
+            n for n in self.package.trees
+            if n.startswith("word/") and is_xml_part(n) and not n.endswith(".rels") and n not in text_parts and n not in removed
+        )
         self.read_stray_text(text_parts)
         self.read_links()
         self.read_properties()

@@ -1,0 +1,237 @@
+"""A family member's name planted in one place of a Word package each, not in the body.
+
+Session 11's red-team pass. The case file names Kezia Fairbairn and Orrin Blackett; each
+draft's body never names them, so verification (which searches for what this draft
+redacted) has nothing to look for, and only the writer or the reader can keep the name
+out. Every part of the output is searched, names and bytes, in UTF-8 and UTF-16, without
+regard to case. Each row was published before its fix: an imported chunk saved under a
+".xml" name, comments and settings of the building-blocks part, an editing permission's
+user name, content-control tags, titles and gallery categories, a form field's macro and
+format, an ActiveX control's properties, parts outside the Word document (a ribbon, a
+tool's notes), a frames page, a font's other name, custom XML markup's element name and a
+page background's picture title. Names and addresses are invented.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from anonymiser.detect.engine import Detector
+from anonymiser.detect.names import Variant
+from anonymiser.pipeline import process_document
+from anonymiser.read.docx import read_docx
+from anonymiser.read.limits import InputLimits
+from anonymiser.settings import Settings
+from anonymiser.verify.rescan import verify_output
+from tests.conftest import settings_with_case
+from tests.docx_builder import _DECL, _NS, _REL, _rels, minimal_parts, para, run, tiny_png, write_package
+
+CASE = """people:
+  - name: "Kezia Fairbairn"
+    aliases: ["Kezia", "Ms Fairbairn"]
+    role: "mother"
+    group: family
+    pseudonym: "Mother"
+  - name: "Orrin Blackett"
+    aliases: ["Orrin", "Mr Blackett"]
+    role: "mother's partner"
+    group: family
+    pseudonym: "Mother's partner"
+"""
+PLANTED = ("kezia", "fairbairn", "orrin", "blackett")
+BODY = para(run("The mother attended the clinic with the health visitor on a Tuesday."))
+_GLOSSARY_REL = _REL + "glossaryDocument"
+_GLOSSARY = f"{_DECL}<w:glossaryDocument {_NS}><w:docParts/></w:glossaryDocument>"
+_SDT_BODY = "<w:sdtContent><w:p><w:r><w:t>Some text.</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+
+
+def _glossary_with(name: str, part: str, rel_type: str, extra: dict[str, str] | None = None) -> dict:
+    return {
+        "rels": [("rG", _GLOSSARY_REL, "glossary/document.xml", False)],
+        "parts": {
+            "word/glossary/document.xml": _GLOSSARY,
+            f"word/glossary/{name}": part,
+            "word/glossary/_rels/document.xml.rels": _rels([("rX", _REL + rel_type, name, False)]),
+            **(extra or {}),
+        },
+    }
+
+
+# id -> what the draft adds to the bare package: body XML, document relationships, parts.
+PLACES: dict[str, dict] = {
+    "imported chunk saved as .xml": {
+        "body": '<w:altChunk r:id="rA"/>',
+        "rels": [("rA", _REL + "aFChunk", "afchunk1.xml", False)],
+        "parts": {
+            "word/afchunk1.xml": '<html xmlns="http://www.w3.org/1999/xhtml"><body>'
+            '<p title="Orrin Blackett">Kezia Fairbairn</p></body></html>'
+        },
+    },
+    "comments of the building blocks": _glossary_with(
+        "comments.xml",
+        f'{_DECL}<w:comments {_NS}><w:comment w:id="0" w:author="Kezia Fairbairn" w:initials="KF">'
+        f'{para(run("Fine."))}</w:comment></w:comments>',
+        "comments",
+    ),
+    "document variables of the building blocks": _glossary_with(
+        "settings.xml",
+        f'{_DECL}<w:settings {_NS}><w:docVars><w:docVar w:name="ChildName" w:val="Kezia Fairbairn"/>'
+        "</w:docVars></w:settings>",
+        "settings",
+    ),
+    "template of the building blocks": _glossary_with(
+        "settings.xml",
+        f'{_DECL}<w:settings {_NS}><w:attachedTemplate r:id="rT"/></w:settings>',
+        "settings",
+        {
+            "word/glossary/_rels/settings.xml.rels": _rels(
+                [("rT", _REL + "attachedTemplate", "file:///C:/Users/kezia.fairbairn/Normal.dotm", True)]
+            )
+        },
+    ),
+    "editing permission's user": {
+        "body": '<w:p><w:permStart w:id="1" w:ed="HOUSEHOLD\\kezia.fairbairn"/><w:r><w:t>May be edited.</w:t></w:r>'
+        '<w:permEnd w:id="1"/></w:p>'
+        '<w:p><w:permStart w:id="2" w:ed="orrin.blackett@example.org"/><w:r><w:t>So may this.</w:t></w:r>'
+        '<w:permEnd w:id="2"/></w:p>',
+    },
+    "content control's tag in joined words": {
+        "body": '<w:sdt><w:sdtPr><w:alias w:val="Carer"/><w:tag w:val="OrrinBlackett"/></w:sdtPr>' + _SDT_BODY,
+    },
+    "repeating section's title": {
+        "body": '<w:sdt><w:sdtPr><w15:repeatingSection><w15:sectionTitle w15:val="Kezia Fairbairn"/>'
+        "</w15:repeatingSection></w:sdtPr>" + _SDT_BODY,
+    },
+    "building-block gallery and category": {
+        "body": '<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Kezia Fairbairn"/>'
+        '<w:docPartCategory w:val="Orrin Blackett"/></w:docPartObj></w:sdtPr>' + _SDT_BODY,
+    },
+    "form field's macros and format": {
+        "body": '<w:p><w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Text1"/>'
+        '<w:entryMacro w:val="KeziaFairbairn"/><w:exitMacro w:val="OrrinBlackett"/>'
+        '<w:textInput><w:format w:val="Kezia Fairbairn"/></w:textInput></w:ffData></w:fldChar></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> FORMTEXT </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>',
+    },
+    "ActiveX control's properties": {
+        "body": '<w:p><w:r><w:object><v:shape id="c1" style="width:10pt;height:10pt"/>'
+        '<w:control r:id="rAx" w:name="TextBox1" w:shapeid="c1"/></w:object></w:r></w:p>',
+        "rels": [("rAx", _REL + "control", "activeX/activeX1.xml", False)],
+        "parts": {
+            "word/activeX/activeX1.xml": f'{_DECL}<ax:ocx xmlns:ax="http://schemas.microsoft.com/office/2006/activeX" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+            'ax:classid="{8BD21D10-EC42-11CE-9E0D-00AA006002F3}" ax:persistence="persistPropertyBag">'
+            '<ax:ocxPr ax:name="Value" ax:value="Kezia Fairbairn"/><ax:ocxPr ax:name="Caption" ax:value="Orrin Blackett"/>'
+            "</ax:ocx>"
+        },
+    },
+    "parts outside the Word document": {
+        "parts": {
+            "customUI/customUI14.xml": '<customUI xmlns="http://schemas.microsoft.com/office/2009/07/customui">'
+            '<ribbon><tabs><tab id="t1" label="Kezia Fairbairn"/></tabs></ribbon></customUI>',
+            "extra/notes.xml": "<notes><note>Orrin Blackett</note></notes>",
+        },
+    },
+    "frames page": {
+        "rels": [("rW", _REL + "webSettings", "webSettings.xml", False)],
+        "parts": {
+            "word/webSettings.xml": f'{_DECL}<w:webSettings {_NS}><w:frameset><w:frame>'
+            '<w:name w:val="Kezia Fairbairn"/></w:frame></w:frameset></w:webSettings>'
+        },
+    },
+    "font's other name": {
+        "rels": [("rF", _REL + "fontTable", "fontTable.xml", False)],
+        "parts": {
+            "word/fontTable.xml": f'{_DECL}<w:fonts {_NS}><w:font w:name="Calibri">'
+            '<w:altName w:val="Kezia Fairbairn"/></w:font></w:fonts>'
+        },
+    },
+    "custom XML markup's element name": {
+        "body": '<w:customXml w:uri="urn:example" w:element="KeziaFairbairn">'
+        "<w:p><w:r><w:t>Marked up.</w:t></w:r></w:p></w:customXml>",
+    },
+    "page background's picture title": {
+        "background": '<w:background w:color="FFFFFF"><v:background id="bg">'
+        '<v:fill r:id="rB" o:title="Kezia Fairbairn" type="frame"/></v:background></w:background>',
+        "rels": [("rB", _REL + "image", "media/image1.png", False)],
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def kezia_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return settings_with_case(tmp_path_factory.mktemp("kezia-case"), CASE)
+
+
+def _draft(folder: Path, place: dict) -> Path:
+    parts = minimal_parts(BODY + place.get("body", ""))
+    if "background" in place:
+        document = parts["word/document.xml"].decode()
+        parts["word/document.xml"] = document.replace("<w:body>", place["background"] + "<w:body>").encode()
+        parts["word/media/image1.png"] = tiny_png()
+    parts["word/_rels/document.xml.rels"] = _rels(place.get("rels", [])).encode()
+    for name, text in place.get("parts", {}).items():
+        parts[name] = text.encode() if isinstance(text, str) else text
+    return write_package(folder / "draft.docx", parts)
+
+
+def _output(tmp_path: Path, draft: Path, settings: Settings, detector: Detector) -> dict[str, bytes]:
+    process_document(draft, tmp_path / "out", settings, detector)
+    with zipfile.ZipFile(tmp_path / "out" / "draft.anonymised.docx") as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def _places_holding_a_planted_word(parts: dict[str, bytes]) -> list[str]:
+    found = []
+    for name, data in parts.items():
+        for word in PLANTED:
+            if word in name.lower() or any(word.encode(e) in data.lower() for e in ("utf-8", "utf-16-le", "utf-16-be")):
+                found.append(f"{name}: {word}")
+    return found
+
+
+@pytest.mark.parametrize("place", list(PLACES))
+def test_a_name_in_one_place_of_the_package_is_not_published(
+    tmp_path: Path, place: str, kezia_settings: Settings, detector: Detector
+) -> None:
+    draft = _draft(tmp_path, PLACES[place])
+    parts = _output(tmp_path, draft, kezia_settings, detector)
+    assert _places_holding_a_planted_word(parts) == []
+
+
+@pytest.mark.parametrize(
+    ("place", "gone", "note"),
+    [
+        ("imported chunk saved as .xml", "word/afchunk1.xml", "unread part"),
+        ("ActiveX control's properties", "word/activeX/activeX1.xml", "ActiveX control"),
+        ("parts outside the Word document", "customUI/customUI14.xml", "unread part"),
+    ],
+)
+def test_a_removed_part_goes_with_what_shows_it_and_is_logged(
+    tmp_path: Path, place: str, gone: str, note: str, kezia_settings: Settings, detector: Detector
+) -> None:
+    draft = _draft(tmp_path, PLACES[place])
+    assert note in {n.kind for n in read_docx(draft, InputLimits()).notes if n.where == gone}
+    parts = _output(tmp_path, draft, kezia_settings, detector)
+    assert gone not in parts
+    document = parts["word/document.xml"]
+    assert b"altChunk" not in document and b"w:control" not in document
+    assert gone.encode() not in parts["[Content_Types].xml"] + parts["word/_rels/document.xml.rels"]
+
+
+@pytest.mark.parametrize(
+    ("body", "what"),
+    [
+        ('<w:p><w:permStart w:id="1" w:ed="HOUSEHOLD\\kzf01"/><w:r><w:t>Text.</w:t></w:r><w:permEnd w:id="1"/></w:p>',
+         "editing permission"),
+        ('<w:altChunk r:id="rA"/>', "imported chunk"),
+    ],
+)
+def test_verification_refuses_what_the_writer_removes(tmp_path: Path, body: str, what: str) -> None:
+    # The user is a login ("kzf01") no search for a redacted name finds; the chunk's part may
+    # hold anything: their presence alone fails the output.
+    draft = write_package(tmp_path / "out.docx", minimal_parts(BODY + body))
+    report = verify_output(draft, "docx", [Variant("Kezia Fairbairn", False)], InputLimits(), [])
+    assert not report.passed and what in report.hits[0]
