@@ -63,7 +63,7 @@ _ATTRIBUTE_TEXT: dict[str, tuple[tuple[str, str], ...]] = {
         ("title", "alt_text"),
         ("name", "alt_text"),
     ),
-    q(NS.V, "shape"): (("alt", "alt_text"), ("title", "alt_text")),
+    q(NS.V, "shape"): (("alt", "alt_text"), ("title", "alt_text"), ("href", "link_text"), ("target", "link_text")),
     q(NS.V, "imagedata"): ((q(NS.OFFICE, "title"), "alt_text"),),
     # LibreOffice writes a hyperlink's tooltip into tgtFrame.
     w("hyperlink"): ((w("tooltip"), "link_text"), (w("tgtFrame"), "link_text"), (w("docLocation"), "link_text")),
@@ -98,9 +98,28 @@ _CONTROL_LABEL_TAGS = (
     q(NS.W15, "sectionTitle"), w("docPartGallery"), w("docPartCategory"),
 )
 # Parts the writer removes with whatever shows them, by the type of the relationship that
-# points at them: an imported HTML, RTF or XHTML chunk (w:altChunk) under any name, even one
-# ending in ".xml", and an ActiveX control's properties (a text box's value, a caption).
-REMOVED_BY_TYPE = frozenset({"aFChunk", "control"})
+# points at them (type -> the review log's kind and note): an imported HTML, RTF or XHTML
+# chunk (w:altChunk) under any name, even one ending in ".xml"; an ActiveX control's
+# properties (a text box's value, a caption); an add-in's task pane and the properties it
+# stored; keys, toolbars and settings that run macros (the macros are removed).
+REMOVED_BY_TYPE: dict[str, tuple[str, str]] = {
+    "aFChunk": ("unread part", "an imported chunk (w:altChunk); removed on output with what shows it"),
+    "control": ("ActiveX control", "a control's properties; removed on output with the control"),
+    "webextensiontaskpanes": ("add-in", "an add-in's task pane; removed on output"),
+    "webextension": ("add-in", "an add-in and the properties it stored; removed on output"),
+    "keyMapCustomizations": ("macros", "keys and toolbars that run macros; removed on output"),
+    "wordVbaData": ("macros", "the macros' settings; removed on output"),
+}
+# A link to a file: a drive ("C:\\Users\\KeziaF\\..."), a share ("\\\\server\\..."), file:, or a
+# path with no scheme at all, which Word writes for a file beside the draft. It leads nowhere
+# for a reader of the published file, and its folders and file name are a login and whatever
+# the author called the file, in joined words no detection reads apart.
+_LOCAL_LINK = re.compile(r"(?i)file:|[a-z]:|\\\\|(?![a-z][a-z0-9+.-]+:|#)")
+
+
+def local_link(target: str) -> bool:
+    """Whether an external relationship's target is a file on the author's computer or network."""
+    return bool(_LOCAL_LINK.match(target.strip()))
 _SKIP_IN_PARAGRAPH = frozenset({w("pPr"), w("rPr")})
 _SEPARATOR_TYPES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 _HEADER_TYPES = {"default": "default", "first": "first page", "even": "even pages"}
@@ -652,7 +671,12 @@ class _Reader:
             if not name.endswith(".rels") or name.startswith("customXml/"):
                 continue
             for rel in self.package.trees[name].getroot().iter(q(NS.PR, "Relationship")):
-                if rel.get("TargetMode") == "External":
+                if rel.get("TargetMode") != "External":
+                    continue
+                if local_link(rel.get("Target", "")):
+                    # Not read: the writer replaces the whole path.
+                    self.notes.append(LogNote("local link", name, "a link to a file on the author's computer; its path is removed on output"))
+                else:
                     self.add_attribute_unit(name, "links", rel, "Target", "link_target")
 
     def read_properties(self) -> None:
@@ -711,16 +735,14 @@ class _Reader:
                 self.add_unit(text, name, f"other text ({name})", [piece], kind=kind)
 
     def package_notes(self) -> None:
-        removed = related_parts(self.package.trees, REMOVED_BY_TYPE)
-        chunks = related_parts(self.package.trees, frozenset({"aFChunk"}))
+        removed = {
+            part: note
+            for rel_type, note in REMOVED_BY_TYPE.items()
+            for part in related_parts(self.package.trees, frozenset({rel_type}))
+        }
         for name in self.package.parts:
-            if name in chunks:
-                # Word shows an imported chunk as part of the body, but it cannot be rewritten.
-                why = "an imported chunk (w:altChunk); removed on output with what shows it"
-                self.notes.append(LogNote("unread part", name, why))
-            elif name in removed:
-                why = "a control's properties; removed on output with the control"
-                self.notes.append(LogNote("ActiveX control", name, why))
+            if name in removed:
+                self.notes.append(LogNote(removed[name][0], name, removed[name][1]))
             elif name.startswith("docProps/thumbnail"):
                 self.notes.append(LogNote("thumbnail", name, "a picture of the first page; removed on output"))
             elif re.fullmatch(r"customXml/item\d*\.xml", name):
@@ -761,7 +783,7 @@ class _Reader:
         ]
         # Any other Word part with text (a header no section uses, a part a tool added)
         # still ships, so its text is read too; what was read above is not read twice.
-        removed = related_parts(self.package.trees, REMOVED_BY_TYPE)
+        removed = related_parts(self.package.trees, frozenset(REMOVED_BY_TYPE))
         text_parts += sorted(
             n for n in self.package.trees
             if n.startswith("word/") and is_xml_part(n) and not n.endswith(".rels") and n not in text_parts and n not in removed

@@ -27,7 +27,7 @@ from urllib.parse import quote, unquote
 from lxml import etree
 
 from anonymiser.read.document import SourceDocument
-from anonymiser.read.docx import REMOVED_BY_TYPE, DocxPayload, Piece, UnitMap
+from anonymiser.read.docx import REMOVED_BY_TYPE, DocxPayload, Piece, UnitMap, local_link
 from anonymiser.read.ooxml import (
     CONTENT_TYPES,
     KEPT_BINARY,
@@ -82,7 +82,12 @@ _COMMENT_PARTS = frozenset(
     }
 )
 _CORE_CLEARED = frozenset({q(NS.DC, "creator"), q(NS.CP, "lastModifiedBy")})
-_APP_CLEARED = frozenset({q(NS.EP, "Company"), q(NS.EP, "Manager")})
+# The template's file name and the base of relative links are names and paths on the
+# author's computer ("KeziaFairbairn.dotm", "C:\\Users\\<login>\\"), as the settings' template is.
+_APP_CLEARED = frozenset({q(NS.EP, "Company"), q(NS.EP, "Manager"), q(NS.EP, "Template"), q(NS.EP, "HyperlinkBase")})
+# What a link to a file on the author's computer points at once its path is gone.
+LOCAL_LINK_REMOVED = "file:///local-file-removed"
+
 # Paragraph containers that must keep at least one paragraph to stay valid.
 _NEEDS_PARAGRAPH = frozenset(
     {w("tc"), w("footnote"), w("endnote"), w("txbxContent"), w("hdr"), w("ftr"), w("comment")}
@@ -169,6 +174,7 @@ def write_docx(
     _clean_settings(package)
     _clean_properties(package)
     _remove_parts(package, _parts_to_remove(package))
+    _neutral_local_links(package)
     if drop_images:
         _drop_images(package)
     for name in list(package.binaries):
@@ -436,9 +442,10 @@ def _remove_data_bindings(root: etree._Element) -> None:
     for el in root.iter(w("date")):
         el.attrib.pop(w("fullDate"), None)
     # A linked or pasted picture's VML keeps the path it came from ("C:/Users/<login>/...").
-    for el in root.iter(q(NS.V, "imagedata"), q(NS.V, "fill"), q(NS.V, "stroke")):
+    for el in root.iter(q(NS.V, "imagedata"), q(NS.V, "fill"), q(NS.V, "stroke"), q(NS.V, "image")):
         el.attrib.pop(q(NS.OFFICE, "href"), None)
         el.attrib.pop(q(NS.OFFICE, "althref"), None)
+        el.attrib.pop("src", None)
     # A fill picture's title is the file it was made from ("Kezia at the park.jpg"); a page
     # background's fill stands outside any paragraph, where no reader looks.
     for el in root.iter(q(NS.V, "fill")):
@@ -448,10 +455,11 @@ def _remove_data_bindings(root: etree._Element) -> None:
 # Markup that names things nobody reads on the page, and that the document does not need:
 # an editing permission's user ("DOMAIN\\login", an e-mail address), a content control's
 # tag (an identifier for programs: "OrrinBlackett", which no search for words finds), a
-# form field's macros (the macros are removed), a font's other name, a frames page's frames.
+# form field's macros (the macros are removed), a font's other name, a frames page's frames,
+# a field's stored data (base64 of whatever the field kept; Word shows the field without it).
 _UNSHOWN_NAMES = frozenset(
     {
-        w("permStart"), w("permEnd"), w("entryMacro"), w("exitMacro"), w("altName"), w("frameset"),
+        w("permStart"), w("permEnd"), w("entryMacro"), w("exitMacro"), w("altName"), w("frameset"), w("fldData"),
     }
 )
 
@@ -533,7 +541,7 @@ EMBEDDINGS = "word/embeddings/"
 def _remove_embedded_objects(package: _Package) -> None:
     doomed = {n for n in package.names() if n.startswith(EMBEDDINGS)}
     doomed |= {n for n in package.binaries if not KEPT_BINARY.fullmatch(n) and n != CONTENT_TYPES}
-    doomed |= related_parts(package.trees, REMOVED_BY_TYPE) & set(package.names())
+    doomed |= related_parts(package.trees, frozenset(REMOVED_BY_TYPE)) & set(package.names())
     if not doomed:
         return
     for name in [n for n in package.trees if n.endswith(".rels")]:
@@ -576,6 +584,16 @@ def _parts_to_remove(package: _Package) -> set[str]:
     # their relationship types say what they are.
     doomed |= related_parts(package.trees, _COMMENT_REL_TYPES)
     return {name for name in doomed if name in package.trees or name in package.binaries}
+
+
+def _neutral_local_links(package: _Package) -> None:
+    """A link to a file on the author's computer or network keeps its place and loses its
+    path (see ``local_link``); the reader did not read it, so nothing else changed it."""
+    for name, tree in package.trees.items():
+        if name.endswith(".rels"):
+            for rel in tree.getroot():
+                if rel.get("TargetMode") == "External" and local_link(rel.get("Target", "")):
+                    rel.set("Target", LOCAL_LINK_REMOVED)
 
 
 def _remove_parts(package: _Package, doomed: set[str]) -> None:

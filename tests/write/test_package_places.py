@@ -27,7 +27,7 @@ from anonymiser.read.limits import InputLimits
 from anonymiser.settings import Settings
 from anonymiser.verify.rescan import verify_output
 from tests.conftest import settings_with_case
-from tests.docx_builder import _DECL, _NS, _REL, _rels, minimal_parts, para, run, tiny_png, write_package
+from tests.docx_builder import _DECL, _MS_REL, _NS, _REL, _rels, minimal_parts, para, run, tiny_png, write_package
 
 CASE = """people:
   - name: "Kezia Fairbairn"
@@ -152,6 +152,46 @@ PLACES: dict[str, dict] = {
         "body": '<w:customXml w:uri="urn:example" w:element="KeziaFairbairn">'
         "<w:p><w:r><w:t>Marked up.</w:t></w:r></w:p></w:customXml>",
     },
+    "template name in joined words": {
+        "parts": {
+            "docProps/app.xml": f'{_DECL}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+            "<Template>KeziaFairbairn.dotm</Template></Properties>"
+        },
+    },
+    "VML picture's link, its target frame and linked source": {
+        "body": para(
+            '<w:r><w:pict><v:shape id="s1" href="mailto:kezia.f@example.org" target="Orrin Blackett" '
+            'style="width:10pt;height:10pt"><v:imagedata src="file:///C:/Users/orrin.blackett/p.jpg"/></v:shape></w:pict></w:r>'
+        ),
+    },
+    "link to a file on the author's computer": {
+        "body": '<w:p><w:hyperlink r:id="rL"><w:r><w:t>Chronology</w:t></w:r></w:hyperlink></w:p>',
+        "rels": [("rL", _REL + "hyperlink", "file:///C:/Users/KeziaF/Documents/OrrinBlackett.docx", True)],
+    },
+    "sub-document on a network share": {
+        "body": '<w:p><w:subDoc r:id="rS"/></w:p>',
+        "rels": [("rS", _REL + "subDocument", "\\\\fileserver\\KeziaFairbairn\\part2.docx", True)],
+    },
+    "add-in's stored properties": {
+        "package_rels": [("rTp", _MS_REL + "webextensiontaskpanes", "word/webextensions/taskpanes.xml", False)],
+        "parts": {
+            "word/webextensions/taskpanes.xml": '<wetp:taskpanes xmlns:wetp="http://schemas.microsoft.com/office/webextensions/taskpanes/2010/11" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><wetp:taskpane dockstate="right" '
+            'visibility="0" width="350" row="1"><wetp:webextensionref r:id="rWe"/></wetp:taskpane></wetp:taskpanes>',
+            "word/webextensions/_rels/taskpanes.xml.rels": _rels([("rWe", _MS_REL + "webextension", "webextension1.xml", False)]),
+            "word/webextensions/webextension1.xml": '<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" '
+            'id="{1}"><we:reference id="wa1" version="1.0" store="en-GB" storeType="OMEX"/><we:properties>'
+            '<we:property name="client" value="&quot;Kezia Fairbairn&quot;"/></we:properties></we:webextension>',
+        },
+    },
+    "macro key assignments": {
+        "rels": [("rK", "http://schemas.microsoft.com/office/2006/relationships/keyMapCustomizations", "customizations.xml", False)],
+        "parts": {
+            "word/customizations.xml": '<wne:tcg xmlns:wne="http://schemas.microsoft.com/office/word/2006/wordml"><wne:keymaps>'
+            '<wne:keymap wne:kcmPrimary="0441"><wne:macro wne:macroName="PROJECT.KEZIAFAIRBAIRN.MAIN"/></wne:keymap>'
+            "</wne:keymaps></wne:tcg>"
+        },
+    },
     "page background's picture title": {
         "background": '<w:background w:color="FFFFFF"><v:background id="bg">'
         '<v:fill r:id="rB" o:title="Kezia Fairbairn" type="frame"/></v:background></w:background>',
@@ -172,6 +212,9 @@ def _draft(folder: Path, place: dict) -> Path:
         parts["word/document.xml"] = document.replace("<w:body>", place["background"] + "<w:body>").encode()
         parts["word/media/image1.png"] = tiny_png()
     parts["word/_rels/document.xml.rels"] = _rels(place.get("rels", [])).encode()
+    if "package_rels" in place:
+        own = [("rId1", _REL + "officeDocument", "word/document.xml", False)]
+        parts["_rels/.rels"] = _rels(own + place["package_rels"]).encode()
     for name, text in place.get("parts", {}).items():
         parts[name] = text.encode() if isinstance(text, str) else text
     return write_package(folder / "draft.docx", parts)
@@ -207,6 +250,8 @@ def test_a_name_in_one_place_of_the_package_is_not_published(
         ("imported chunk saved as .xml", "word/afchunk1.xml", "unread part"),
         ("ActiveX control's properties", "word/activeX/activeX1.xml", "ActiveX control"),
         ("parts outside the Word document", "customUI/customUI14.xml", "unread part"),
+        ("add-in's stored properties", "word/webextensions/webextension1.xml", "add-in"),
+        ("macro key assignments", "word/customizations.xml", "macros"),
     ],
 )
 def test_a_removed_part_goes_with_what_shows_it_and_is_logged(
@@ -235,3 +280,26 @@ def test_verification_refuses_what_the_writer_removes(tmp_path: Path, body: str,
     draft = write_package(tmp_path / "out.docx", minimal_parts(BODY + body))
     report = verify_output(draft, "docx", [Variant("Kezia Fairbairn", False)], InputLimits(), [])
     assert not report.passed and what in report.hits[0]
+
+
+def test_a_fields_stored_data_is_removed(tmp_path: Path, kezia_settings: Settings, detector: Detector) -> None:
+    # Base64 of whatever the field kept ("Kezia Fairbairn" in UTF-16 here): no search for a
+    # word finds it, and Word does not need it to show the field.
+    import base64
+
+    data = base64.b64encode("Kezia Fairbairn".encode("utf-16-le")).decode()
+    body = (
+        f'<w:p><w:r><w:fldChar w:fldCharType="begin"><w:fldData xml:space="preserve">{data}</w:fldData></w:fldChar></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> HYPERLINK "https://example.org" </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>link</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+    )
+    parts = _output(tmp_path, _draft(tmp_path, {"body": body}), kezia_settings, detector)
+    assert data.encode() not in parts["word/document.xml"] and b"fldData" not in parts["word/document.xml"]
+
+
+def test_a_local_link_is_logged_and_loses_its_path(tmp_path: Path, kezia_settings: Settings, detector: Detector) -> None:
+    draft = _draft(tmp_path, PLACES["link to a file on the author's computer"])
+    assert [n.kind for n in read_docx(draft, InputLimits()).notes if n.kind == "local link"] == ["local link"]
+    parts = _output(tmp_path, draft, kezia_settings, detector)
+    assert b"Users" not in parts["word/_rels/document.xml.rels"]
+    assert b'r:id="rL"' in parts["word/document.xml"]  # the link stays, going nowhere
