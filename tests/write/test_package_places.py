@@ -303,3 +303,43 @@ def test_a_local_link_is_logged_and_loses_its_path(tmp_path: Path, kezia_setting
     parts = _output(tmp_path, draft, kezia_settings, detector)
     assert b"Users" not in parts["word/_rels/document.xml.rels"]
     assert b'r:id="rL"' in parts["word/document.xml"]  # the link stays, going nowhere
+
+
+def test_a_listed_name_this_draft_never_names_is_still_searched_for(
+    tmp_path: Path, kezia_settings: Settings, detector: Detector
+) -> None:
+    # An attribute in a namespace Word ignores is read by no stage; only verification sees
+    # it. It searched only for what this draft redacted, and the body names nobody, so the
+    # family's names were published. The case file's people are now searched for whether or
+    # not the draft names them: the draft is refused, and nothing is written.
+    from anonymiser.errors import VerificationError
+
+    body = '<w:p xmlns:kz="urn:example:kz" kz:note="for Kezia Fairbairn"><w:r><w:t>Seen.</w:t></w:r></w:p>'
+    with pytest.raises(VerificationError):
+        _output(tmp_path, _draft(tmp_path, {"body": body}), kezia_settings, detector)
+    assert not list((tmp_path / "out").glob("*"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hope was expressed that the housing office would help. Grace periods applied.",
+        "The GP at Hill Top Surgery saw the family. Early Help was offered.",
+        "K.M. and G.E. are the initials used in the health records of another family.",
+    ],
+)
+def test_a_listed_name_that_is_an_ordinary_word_is_not_searched_for_when_unnamed(
+    tmp_path: Path, text: str, detector: Detector
+) -> None:
+    # Grace Early, Hope Fairbrother and Jane Hill are listed but not named here: their names
+    # that are ordinary words, and initials, stand in the draft meaning something else.
+    case = (
+        'people:\n  - {name: "Grace Early", aliases: ["Grace", "G.E."], role: "subject child", group: family, pseudonym: "Child G"}\n'
+        '  - {name: "Hope Fairbrother", aliases: ["Hope"], role: "sister", group: family, pseudonym: "Sibling 1"}\n'
+        '  - {name: "Jane Hill", aliases: ["Ms Hill"], role: "social worker", group: professional, pseudonym: "Social Worker 1"}\n'
+    )
+    settings = settings_with_case(tmp_path, case)
+    draft = tmp_path / "draft.txt"
+    draft.write_text(text + "\n", encoding="utf-8")
+    process_document(draft, tmp_path / "out", settings, detector)
+    assert (tmp_path / "out" / "draft.anonymised.txt").exists()
