@@ -31,6 +31,7 @@ from anonymiser.read.ooxml import (
     NS,
     Package,
     index_nodes,
+    is_chart_formula,
     is_xml_part,
     local_name,
     open_package,
@@ -85,6 +86,9 @@ _ATTRIBUTE_TEXT: dict[str, tuple[tuple[str, str], ...]] = {
     # The choices of a drop-down or combo-box content control: Word shows them to anyone
     # who opens the list, and "value" is what a mail merge or export writes out.
     w("listItem"): ((w("displayText"), "control_label"), (w("value"), "control_label")),
+    # The last value typed into a combo box or chosen from a list, kept beside the text shown.
+    w("comboBox"): ((w("lastValue"), "control_label"),),
+    w("dropDownList"): ((w("lastValue"), "control_label"),),
     # The building block a content control shows while empty (its name, in the glossary).
     w("docPart"): ((w("val"), "control_label"),),
     # Smart-tag and custom-XML properties ("PersonName" tags carry the full name).
@@ -95,7 +99,7 @@ _ATTRIBUTE_TEXT: dict[str, tuple[tuple[str, str], ...]] = {
 # What a block-level content control's properties can carry: labels, choices, placeholder.
 _CONTROL_LABEL_TAGS = (
     w("alias"), w("tag"), w("listItem"), w("docPart"), w("default"), w("helpText"), w("statusText"),
-    q(NS.W15, "sectionTitle"), w("docPartGallery"), w("docPartCategory"),
+    q(NS.W15, "sectionTitle"), w("docPartGallery"), w("docPartCategory"), w("comboBox"), w("dropDownList"),
 )
 # Parts the writer removes with whatever shows them, by the type of the relationship that
 # points at them (type -> the review log's kind and note): an imported HTML, RTF or XHTML
@@ -143,7 +147,6 @@ _STRAY_ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "hlinkClick": ("tooltip",),
     "hlinkHover": ("tooltip",),
 }
-_CHART_FORMULA = q(NS.C, "f")
 # Element text with no letters in it (numbers, offsets, ids) carries no name.
 _NO_WORDS = re.compile(r"[\W\d_]*")
 _HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
@@ -725,7 +728,7 @@ class _Reader:
                     if (name, self.position(name, node), attr) not in self.covered:
                         self.add_attribute_unit(name, f"other text ({name})", node, attr, "alt_text")
                 text = node.text
-                if node.tag == _CHART_FORMULA:
+                if is_chart_formula(node.tag):
                     continue  # the writer gives every sheet a neutral name
                 if not text or _NO_WORDS.fullmatch(text) or (name, self.position(name, node), None) in self.covered:
                     continue

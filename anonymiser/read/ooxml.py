@@ -282,6 +282,20 @@ def w(local: str) -> str:
     return q(NS.W, local)
 
 
+# Chart extensions (c14, c15, c16...) live under this namespace prefix.
+_CHART_EXTENSIONS = "{http://schemas.microsoft.com/office/drawing/"
+
+
+def is_chart_formula(tag: object) -> bool:
+    """Whether ``tag`` is a chart's reference into its workbook ("'Kian Marsh'!$A$2"): c:f,
+    and the f and sqref of the chart extensions (data-label ranges, filtered series)."""
+    if not isinstance(tag, str):
+        return False
+    if tag == q(NS.C, "f"):
+        return True
+    return tag.startswith(_CHART_EXTENSIONS) and local_name(tag) in ("f", "sqref")
+
+
 def local_name(tag: object) -> str:
     if not isinstance(tag, str):
         return ""

@@ -464,7 +464,15 @@ _UNSHOWN_NAMES = frozenset(
 )
 
 
+_SHAPE_COPY = q(NS.OFFICE, "gfxdata")
+
+
 def _remove_unshown_names(root: etree._Element) -> None:
+    # A VML shape's o:gfxdata is base64 of a zipped DrawingML copy of the shape, its text
+    # box's words with it; no search reads it, and Word draws the shape from its VML.
+    for el in root.iter():
+        if isinstance(el.tag, str) and _SHAPE_COPY in el.attrib:
+            del el.attrib[_SHAPE_COPY]
     for el in list(root.iter(*_UNSHOWN_NAMES, w("tag"))):
         if el.tag != w("tag") or (el.getparent() is not None and el.getparent().tag == w("sdtPr")):
             remove_keeping_tail(el)

@@ -192,6 +192,29 @@ PLACES: dict[str, dict] = {
             "</wne:keymaps></wne:tcg>"
         },
     },
+    "combo box's last value": {
+        "body": '<w:sdt><w:sdtPr><w:comboBox w:lastValue="Kezia Fairbairn"><w:listItem w:displayText="Mum" w:value="Mum"/>'
+        "</w:comboBox></w:sdtPr>" + _SDT_BODY,
+    },
+    "chart's extension formulas and pivot source": {
+        "body": para(
+            '<w:r><w:drawing><wp:inline><wp:extent cx="9525" cy="9525"/><wp:docPr id="3" name="Chart 3"/><a:graphic>'
+            '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
+            '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rC"/></a:graphicData></a:graphic>'
+            "</wp:inline></w:drawing></w:r>"
+        ),
+        "rels": [("rC", _REL + "chart", "charts/chart1.xml", False)],
+        "parts": {
+            "word/charts/chart1.xml": f"{_DECL}<c:chartSpace "
+            'xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+            'xmlns:c15="http://schemas.microsoft.com/office/drawing/2012/chart"><c:chart><c:plotArea><c:barChart><c:ser>'
+            '<c:extLst><c:ext uri="{02D57815-91ED-43cb-92C2-25804820EDAC}"><c15:datalabelsRange><c15:f>KeziaData!$B$2:$B$3</c15:f>'
+            "</c15:datalabelsRange><c15:filteredSeriesTitle><c15:tx><c:strRef><c15:fullRef><c15:sqref>OrrinBlackett!$A$1"
+            "</c15:sqref></c15:fullRef><c:f>Sheet1!$A$1</c:f></c:strRef></c15:tx></c15:filteredSeriesTitle></c:ext></c:extLst>"
+            "</c:ser></c:barChart></c:plotArea></c:chart><c:pivotSource><c:name>[KeziaFairbairn.xlsx]Sheet1!PivotTable1</c:name>"
+            '<c:fmtId val="0"/></c:pivotSource></c:chartSpace>'
+        },
+    },
     "page background's picture title": {
         "background": '<w:background w:color="FFFFFF"><v:background id="bg">'
         '<v:fill r:id="rB" o:title="Kezia Fairbairn" type="frame"/></v:background></w:background>',
@@ -282,19 +305,47 @@ def test_verification_refuses_what_the_writer_removes(tmp_path: Path, body: str,
     assert not report.passed and what in report.hits[0]
 
 
-def test_a_fields_stored_data_is_removed(tmp_path: Path, kezia_settings: Settings, detector: Detector) -> None:
-    # Base64 of whatever the field kept ("Kezia Fairbairn" in UTF-16 here): no search for a
-    # word finds it, and Word does not need it to show the field.
+def _base64_zip(text: str) -> str:
     import base64
+    import io
 
-    data = base64.b64encode("Kezia Fairbairn".encode("utf-16-le")).decode()
-    body = (
-        f'<w:p><w:r><w:fldChar w:fldCharType="begin"><w:fldData xml:space="preserve">{data}</w:fldData></w:fldChar></w:r>'
-        '<w:r><w:instrText xml:space="preserve"> HYPERLINK "https://example.org" </w:instrText></w:r>'
-        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>link</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
-    )
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as archive:
+        archive.writestr("drs/shapexml.xml", f"<a:t>{text}</a:t>")
+    return base64.b64encode(data.getvalue()).decode()
+
+
+_FIELD_DATA = __import__("base64").b64encode("Kezia Fairbairn".encode("utf-16-le")).decode()
+_SHAPE_COPY = _base64_zip("Kezia Fairbairn")
+
+
+@pytest.mark.parametrize(
+    ("body", "stored", "attribute"),
+    [
+        pytest.param(
+            f'<w:p><w:r><w:fldChar w:fldCharType="begin"><w:fldData xml:space="preserve">{_FIELD_DATA}</w:fldData>'
+            '</w:fldChar></w:r><w:r><w:instrText xml:space="preserve"> HYPERLINK "https://example.org" </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>link</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/>'
+            "</w:r></w:p>",
+            _FIELD_DATA, b"fldData", id="field-data",
+        ),
+        pytest.param(
+            para(
+                f'<w:r><w:pict><v:shape id="t1" o:gfxdata="{_SHAPE_COPY}" style="width:10pt;height:10pt"><v:textbox>'
+                f'<w:txbxContent>{para(run("The mother."))}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>'
+            ),
+            _SHAPE_COPY, b"gfxdata", id="shape-drawingml-copy",
+        ),
+    ],
+)
+def test_stored_data_no_search_reads_is_removed(
+    tmp_path: Path, body: str, stored: str, attribute: bytes, kezia_settings: Settings, detector: Detector
+) -> None:
+    # Base64 of whatever Word kept (a field's data; a zipped DrawingML copy of a VML shape,
+    # its text box's words with it): no search for a word finds it, and Word shows the field
+    # and the shape without it.
     parts = _output(tmp_path, _draft(tmp_path, {"body": body}), kezia_settings, detector)
-    assert data.encode() not in parts["word/document.xml"] and b"fldData" not in parts["word/document.xml"]
+    assert stored.encode() not in parts["word/document.xml"] and attribute not in parts["word/document.xml"]
 
 
 def test_a_local_link_is_logged_and_loses_its_path(tmp_path: Path, kezia_settings: Settings, detector: Detector) -> None:
