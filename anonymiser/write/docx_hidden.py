@@ -194,6 +194,8 @@ _THEME_NAMES = {
     f"{{{_DRAWING_MAIN}}}clrScheme": "Colours",
     f"{{{_DRAWING_MAIN}}}fontScheme": "Fonts",
     f"{{{_DRAWING_MAIN}}}fmtScheme": "Formats",
+    # The family a theme belongs to (Office 2013 and later), named on the Design tab too.
+    "{http://schemas.microsoft.com/office/thememl/2012/main}themeFamily": "Theme",
 }
 
 

@@ -215,6 +215,15 @@ PLACES: dict[str, dict] = {
             '<c:fmtId val="0"/></c:pivotSource></c:chartSpace>'
         },
     },
+    "theme family's name": {
+        "rels": [("rT", _REL + "theme", "theme/theme1.xml", False)],
+        "parts": {
+            "word/theme/theme1.xml": '<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Office">'
+            '<a:themeElements/><a:extLst><a:ext uri="{05A4C25C-085E-4340-85A3-A5531E510DB2}"><thm15:themeFamily '
+            'xmlns:thm15="http://schemas.microsoft.com/office/thememl/2012/main" name="Kezia Fairbairn" id="{1}" vid="{2}"/>'
+            "</a:ext></a:extLst></a:theme>"
+        },
+    },
     "page background's picture title": {
         "background": '<w:background w:color="FFFFFF"><v:background id="bg">'
         '<v:fill r:id="rB" o:title="Kezia Fairbairn" type="frame"/></v:background></w:background>',
