@@ -153,6 +153,13 @@ def neutral_style_ids(trees: Mapping[str, etree._ElementTree], before: list[tupl
             number += 1
         renamed[old_id] = f"Style{number}"
         taken.add(renamed[old_id])
+    # A list's link to a numbering style that no styles part defines joins nothing, and its
+    # value is an id in joined words ("KeziaFairbairnList") that no search reads apart.
+    defined = {style_id for _s, style_id, _n in before}
+    for tree in trees.values():
+        for el in list(tree.getroot().iter(w("styleLink"), w("numStyleLink"))):
+            if el.get(w("val")) not in defined:
+                remove_keeping_tail(el)
     if not renamed:
         return
     for tree in trees.values():

@@ -224,6 +224,14 @@ PLACES: dict[str, dict] = {
             "</a:ext></a:extLst></a:theme>"
         },
     },
+    "list's link to a style no part defines": {
+        "rels": [("rN", _REL + "numbering", "numbering.xml", False)],
+        "parts": {
+            "word/numbering.xml": f'{_DECL}<w:numbering {_NS}><w:abstractNum w:abstractNumId="0">'
+            '<w:styleLink w:val="KeziaFairbairnList"/><w:lvl w:ilvl="0"><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+            '<w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="OrrinBlackettList"/></w:abstractNum></w:numbering>'
+        },
+    },
     "page background's picture title": {
         "background": '<w:background w:color="FFFFFF"><v:background id="bg">'
         '<v:fill r:id="rB" o:title="Kezia Fairbairn" type="frame"/></v:background></w:background>',
