@@ -6,6 +6,7 @@ it is called by), then the batch's names (``batch_names``), the short forms of g
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 
 from anonymiser.decide.batch_names import known_names
@@ -49,9 +50,11 @@ from anonymiser.decide.spans import Candidate
 from anonymiser.decide.titles import TitlePatterns
 from anonymiser.decide.words import LONE_INITIAL, pseudonym_letter, words_in
 from anonymiser.detect.names import (
+    Variant,
     compile_variants,
     find_all,
     has_no_capitals,
+    is_common_word,
     lower_case_variants,
     name_tokens,
 )
@@ -264,6 +267,26 @@ def join_names_beside_known_surnames(found: Found, draft: Draft, book: PersonBoo
             recognisers.setdefault(person.key, set()).add("name_beside_known_surname")
 
 
+def unfound_listed_names(person: Person) -> list[Variant]:
+    """The forms of a listed person's names that verification looks for when the draft
+    never names them: the case file's names and aliases of more than one word, and their
+    words of four letters or more that are no English word ("Kezia", "Fairbairn").
+
+    The draft's text holds none of them, or the person would have been found; one in the
+    output is in a place no stage reads (an attribute in a namespace Word ignores, a part of
+    a kind the reader does not know), and is refused instead of published: a family's names
+    shipped that way when the body named nobody. A name that is an ordinary word ("Grace
+    periods", "Hill Top Surgery") may stand in the draft without being the person, and an
+    initial in any text, so neither is searched for."""
+    names = (person.case.name, *person.case.aliases) if person.case is not None else ()
+    forms = {n.strip() for n in names if " " in n.strip()}
+    forms |= {
+        t for n in names for t in name_tokens(n)
+        if len(t) >= 4 and re.sub(r"['\u2019-]", "", t).isalpha() and not is_common_word(t)
+    }
+    return [Variant(form, case_sensitive=False) for form in sorted(forms)]
+
+
 def search_people(
     found: Found, draft: Draft, book: PersonBook, initials: InitialFinder | None, known: Sequence[KnownName]
 ) -> list[Person]:
@@ -353,6 +376,11 @@ def search_people(
             # wherever it stands alone. Not a secret for verification: a lone letter is found
             # in any text ("Person K"), so it is propagated here only.
             candidates.extend(propagated_initials(person, units, initials, glossary_spans, scores[person.key]))
+    # The people the case file lists whom this draft never names are searched for in the
+    # output too, by the forms no ordinary text holds (see ``unfound_listed_names``).
+    for person in book.people:
+        if person.case is not None and person.key not in scores and not person.key.startswith(SHARED_KEY):
+            secrets.extend(unfound_listed_names(person))
     # The people other drafts of the batch name in full, found here by the same forms.
     unmatched = known_names(
         known, people, book, draft.text_index, glossary_spans, settings, excluded_words, titles,

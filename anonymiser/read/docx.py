@@ -31,10 +31,13 @@ from anonymiser.read.ooxml import (
     NS,
     Package,
     index_nodes,
+    is_chart_formula,
     is_xml_part,
     local_name,
     open_package,
+    outside_document,
     q,
+    related_parts,
     rels_name,
     resolve_target,
     w,
@@ -61,7 +64,7 @@ _ATTRIBUTE_TEXT: dict[str, tuple[tuple[str, str], ...]] = {
         ("title", "alt_text"),
         ("name", "alt_text"),
     ),
-    q(NS.V, "shape"): (("alt", "alt_text"), ("title", "alt_text")),
+    q(NS.V, "shape"): (("alt", "alt_text"), ("title", "alt_text"), ("href", "link_text"), ("target", "link_text")),
     q(NS.V, "imagedata"): ((q(NS.OFFICE, "title"), "alt_text"),),
     # LibreOffice writes a hyperlink's tooltip into tgtFrame.
     w("hyperlink"): ((w("tooltip"), "link_text"), (w("tgtFrame"), "link_text"), (w("docLocation"), "link_text")),
@@ -73,9 +76,19 @@ _ATTRIBUTE_TEXT: dict[str, tuple[tuple[str, str], ...]] = {
     w("statusText"): ((w("val"), "control_label"),),
     w("default"): ((w("val"), "control_label"),),
     w("listEntry"): ((w("val"), "control_label"),),
+    # A text form field's format ("Kezia's reference") is typed by the author like its default.
+    w("format"): ((w("val"), "control_label"),),
+    # A repeating section's title and a building-block gallery's category show in Word's
+    # dialogs; the gallery is Word's own word, unless a template named one.
+    q(NS.W15, "sectionTitle"): ((q(NS.W15, "val"), "control_label"),),
+    w("docPartGallery"): ((w("val"), "control_label"),),
+    w("docPartCategory"): ((w("val"), "control_label"),),
     # The choices of a drop-down or combo-box content control: Word shows them to anyone
     # who opens the list, and "value" is what a mail merge or export writes out.
     w("listItem"): ((w("displayText"), "control_label"), (w("value"), "control_label")),
+    # The last value typed into a combo box or chosen from a list, kept beside the text shown.
+    w("comboBox"): ((w("lastValue"), "control_label"),),
+    w("dropDownList"): ((w("lastValue"), "control_label"),),
     # The building block a content control shows while empty (its name, in the glossary).
     w("docPart"): ((w("val"), "control_label"),),
     # Smart-tag and custom-XML properties ("PersonName" tags carry the full name).
@@ -86,7 +99,31 @@ _ATTRIBUTE_TEXT: dict[str, tuple[tuple[str, str], ...]] = {
 # What a block-level content control's properties can carry: labels, choices, placeholder.
 _CONTROL_LABEL_TAGS = (
     w("alias"), w("tag"), w("listItem"), w("docPart"), w("default"), w("helpText"), w("statusText"),
+    q(NS.W15, "sectionTitle"), w("docPartGallery"), w("docPartCategory"), w("comboBox"), w("dropDownList"),
 )
+# Parts the writer removes with whatever shows them, by the type of the relationship that
+# points at them (type -> the review log's kind and note): an imported HTML, RTF or XHTML
+# chunk (w:altChunk) under any name, even one ending in ".xml"; an ActiveX control's
+# properties (a text box's value, a caption); an add-in's task pane and the properties it
+# stored; keys, toolbars and settings that run macros (the macros are removed).
+REMOVED_BY_TYPE: dict[str, tuple[str, str]] = {
+    "aFChunk": ("unread part", "an imported chunk (w:altChunk); removed on output with what shows it"),
+    "control": ("ActiveX control", "a control's properties; removed on output with the control"),
+    "webextensiontaskpanes": ("add-in", "an add-in's task pane; removed on output"),
+    "webextension": ("add-in", "an add-in and the properties it stored; removed on output"),
+    "keyMapCustomizations": ("macros", "keys and toolbars that run macros; removed on output"),
+    "wordVbaData": ("macros", "the macros' settings; removed on output"),
+}
+# A link to a file: a drive ("C:\\Users\\KeziaF\\..."), a share ("\\\\server\\..."), file:, or a
+# path with no scheme at all, which Word writes for a file beside the draft. It leads nowhere
+# for a reader of the published file, and its folders and file name are a login and whatever
+# the author called the file, in joined words no detection reads apart.
+_LOCAL_LINK = re.compile(r"(?i)file:|[a-z]:|\\\\|(?![a-z][a-z0-9+.-]+:|#)")
+
+
+def local_link(target: str) -> bool:
+    """Whether an external relationship's target is a file on the author's computer or network."""
+    return bool(_LOCAL_LINK.match(target.strip()))
 _SKIP_IN_PARAGRAPH = frozenset({w("pPr"), w("rPr")})
 _SEPARATOR_TYPES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 _HEADER_TYPES = {"default": "default", "first": "first page", "even": "even pages"}
@@ -110,7 +147,6 @@ _STRAY_ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "hlinkClick": ("tooltip",),
     "hlinkHover": ("tooltip",),
 }
-_CHART_FORMULA = q(NS.C, "f")
 # Element text with no letters in it (numbers, offsets, ids) carries no name.
 _NO_WORDS = re.compile(r"[\W\d_]*")
 _HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
@@ -638,7 +674,12 @@ class _Reader:
             if not name.endswith(".rels") or name.startswith("customXml/"):
                 continue
             for rel in self.package.trees[name].getroot().iter(q(NS.PR, "Relationship")):
-                if rel.get("TargetMode") == "External":
+                if rel.get("TargetMode") != "External":
+                    continue
+                if local_link(rel.get("Target", "")):
+                    # Not read: the writer replaces the whole path.
+                    self.notes.append(LogNote("local link", name, "a link to a file on the author's computer; its path is removed on output"))
+                else:
                     self.add_attribute_unit(name, "links", rel, "Target", "link_target")
 
     def read_properties(self) -> None:
@@ -687,7 +728,7 @@ class _Reader:
                     if (name, self.position(name, node), attr) not in self.covered:
                         self.add_attribute_unit(name, f"other text ({name})", node, attr, "alt_text")
                 text = node.text
-                if node.tag == _CHART_FORMULA:
+                if is_chart_formula(node.tag):
                     continue  # the writer gives every sheet a neutral name
                 if not text or _NO_WORDS.fullmatch(text) or (name, self.position(name, node), None) in self.covered:
                     continue
@@ -697,8 +738,15 @@ class _Reader:
                 self.add_unit(text, name, f"other text ({name})", [piece], kind=kind)
 
     def package_notes(self) -> None:
+        removed = {
+            part: note
+            for rel_type, note in REMOVED_BY_TYPE.items()
+            for part in related_parts(self.package.trees, frozenset({rel_type}))
+        }
         for name in self.package.parts:
-            if name.startswith("docProps/thumbnail"):
+            if name in removed:
+                self.notes.append(LogNote(removed[name][0], name, removed[name][1]))
+            elif name.startswith("docProps/thumbnail"):
                 self.notes.append(LogNote("thumbnail", name, "a picture of the first page; removed on output"))
             elif re.fullmatch(r"customXml/item\d*\.xml", name):
                 self.notes.append(LogNote("custom XML", name, "custom XML data; removed on output"))
@@ -709,6 +757,8 @@ class _Reader:
             elif not is_xml_part(name) and not KEPT_BINARY.fullmatch(name):
                 # An imported HTML/RTF chunk (w:altChunk) shows as body text in Word.
                 self.notes.append(LogNote("unread part", name, "not read; removed on output with what shows it"))
+            elif outside_document(name) and name != "docProps/custom.xml" and not name.startswith("customXml/"):
+                self.notes.append(LogNote("unread part", name, "not part of the Word document; removed on output"))
 
     def read(self) -> None:
         root = self.package.trees[MAIN_PART].getroot()
@@ -736,7 +786,11 @@ class _Reader:
         ]
         # Any other Word part with text (a header no section uses, a part a tool added)
         # still ships, so its text is read too; what was read above is not read twice.
-        text_parts += sorted(n for n in self.package.trees if n.startswith("word/") and is_xml_part(n) and not n.endswith(".rels") and n not in text_parts)
+        removed = related_parts(self.package.trees, frozenset(REMOVED_BY_TYPE))
+        text_parts += sorted(
+            n for n in self.package.trees
+            if n.startswith("word/") and is_xml_part(n) and not n.endswith(".rels") and n not in text_parts and n not in removed
+        )
         self.read_stray_text(text_parts)
         self.read_links()
         self.read_properties()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,6 +127,39 @@ def rels_name(part: str) -> str:
     """The .rels part that holds ``part``'s relationships ("" for the package)."""
     directory, base = posixpath.split(part)
     return posixpath.join(directory, "_rels", f"{base}.rels")
+
+
+def source_part(rels_part: str) -> str:
+    """The part whose relationships the .rels part ``rels_part`` holds ("" for the package)."""
+    directory, base = posixpath.split(rels_part)
+    return posixpath.join(posixpath.dirname(directory), base[: -len(".rels")])
+
+
+def related_parts(trees: Mapping[str, etree._ElementTree], types: frozenset[str]) -> set[str]:
+    """Every part that any part of the package points at with a relationship whose type
+    ends in one of ``types`` ("aFChunk", "comments"...), wherever the pointing part is: the
+    building-blocks part has comments, settings and chunks of its own."""
+    found = set()
+    for name, tree in trees.items():
+        if not name.endswith(".rels"):
+            continue
+        source = source_part(name)
+        for rel in tree.getroot():
+            if rel.get("TargetMode") != "External" and rel.get("Type", "").rsplit("/", 1)[-1] in types:
+                found.add(resolve_target(source, rel.get("Target", "")))
+    return found
+
+
+# The parts of a Word document outside word/: the package's own, and the two property parts
+# that are read and cleaned. Anything else (a ribbon's customUI, a tool's notes, a
+# sensitivity label) is no part of the document; nothing reads it, so it is not published.
+_DOCUMENT_PARTS_OUTSIDE_WORD = frozenset({CONTENT_TYPES, "_rels/.rels", "docProps/core.xml", "docProps/app.xml"})
+
+
+def outside_document(name: str) -> bool:
+    """Whether ``name`` is a part no Word document needs outside its word/ folder (custom
+    XML, custom properties and the thumbnail included: all are removed)."""
+    return not name.startswith("word/") and name not in _DOCUMENT_PARTS_OUTSIDE_WORD
 
 
 def _check_ole(path: Path, head: bytes) -> None:
@@ -246,6 +280,20 @@ def q(ns: str, local: str) -> str:
 
 def w(local: str) -> str:
     return q(NS.W, local)
+
+
+# Chart extensions (c14, c15, c16...) live under this namespace prefix.
+_CHART_EXTENSIONS = "{http://schemas.microsoft.com/office/drawing/"
+
+
+def is_chart_formula(tag: object) -> bool:
+    """Whether ``tag`` is a chart's reference into its workbook ("'Kian Marsh'!$A$2"): c:f,
+    and the f and sqref of the chart extensions (data-label ranges, filtered series)."""
+    if not isinstance(tag, str):
+        return False
+    if tag == q(NS.C, "f"):
+        return True
+    return tag.startswith(_CHART_EXTENSIONS) and local_name(tag) in ("f", "sqref")
 
 
 def local_name(tag: object) -> str:

@@ -124,6 +124,8 @@ _REMOVED = {
     w("attachedTemplate"): (None, "the attached template's path"),
     w("saveThroughXslt"): (None, "a transform's path"),
     w("dataBinding"): (None, "a content control's data binding"),
+    w("permStart"): (w("ed"), "an editing permission's user"),
+    w("altChunk"): (None, "an imported chunk"),
 }
 
 

@@ -27,17 +27,18 @@ from urllib.parse import quote, unquote
 from lxml import etree
 
 from anonymiser.read.document import SourceDocument
-from anonymiser.read.docx import DocxPayload, Piece, UnitMap
+from anonymiser.read.docx import REMOVED_BY_TYPE, DocxPayload, Piece, UnitMap, local_link
 from anonymiser.read.ooxml import (
     CONTENT_TYPES,
     KEPT_BINARY,
-    MAIN_PART,
     NS,
     index_nodes,
     is_xml_part,
     local_name,
+    outside_document,
     parse_part,
     q,
+    related_parts,
     rels_name,
     resolve_target,
     w,
@@ -81,7 +82,12 @@ _COMMENT_PARTS = frozenset(
     }
 )
 _CORE_CLEARED = frozenset({q(NS.DC, "creator"), q(NS.CP, "lastModifiedBy")})
-_APP_CLEARED = frozenset({q(NS.EP, "Company"), q(NS.EP, "Manager")})
+# The template's file name and the base of relative links are names and paths on the
+# author's computer ("KeziaFairbairn.dotm", "C:\\Users\\<login>\\"), as the settings' template is.
+_APP_CLEARED = frozenset({q(NS.EP, "Company"), q(NS.EP, "Manager"), q(NS.EP, "Template"), q(NS.EP, "HyperlinkBase")})
+# What a link to a file on the author's computer points at once its path is gone.
+LOCAL_LINK_REMOVED = "file:///local-file-removed"
+
 # Paragraph containers that must keep at least one paragraph to stay valid.
 _NEEDS_PARAGRAPH = frozenset(
     {w("tc"), w("footnote"), w("endnote"), w("txbxContent"), w("hdr"), w("ftr"), w("comment")}
@@ -156,6 +162,7 @@ def write_docx(
             _resolve_tracked_changes(tree.getroot())
             _remove_comment_anchors(tree.getroot())
             _remove_data_bindings(tree.getroot())
+            _remove_unshown_names(tree.getroot())
     _remove_orphan_notes(package)
     _remove_embedded_objects(package)
     neutral_bookmarks(package.trees, bookmarks)
@@ -167,6 +174,7 @@ def write_docx(
     _clean_settings(package)
     _clean_properties(package)
     _remove_parts(package, _parts_to_remove(package))
+    _neutral_local_links(package)
     if drop_images:
         _drop_images(package)
     for name in list(package.binaries):
@@ -434,15 +442,56 @@ def _remove_data_bindings(root: etree._Element) -> None:
     for el in root.iter(w("date")):
         el.attrib.pop(w("fullDate"), None)
     # A linked or pasted picture's VML keeps the path it came from ("C:/Users/<login>/...").
-    for el in root.iter(q(NS.V, "imagedata"), q(NS.V, "fill"), q(NS.V, "stroke")):
+    for el in root.iter(q(NS.V, "imagedata"), q(NS.V, "fill"), q(NS.V, "stroke"), q(NS.V, "image")):
         el.attrib.pop(q(NS.OFFICE, "href"), None)
         el.attrib.pop(q(NS.OFFICE, "althref"), None)
+        el.attrib.pop("src", None)
+    # A fill picture's title is the file it was made from ("Kezia at the park.jpg"); a page
+    # background's fill stands outside any paragraph, where no reader looks.
+    for el in root.iter(q(NS.V, "fill")):
+        el.attrib.pop(q(NS.OFFICE, "title"), None)
+
+
+# Markup that names things nobody reads on the page, and that the document does not need:
+# an editing permission's user ("DOMAIN\\login", an e-mail address), a content control's
+# tag (an identifier for programs: "OrrinBlackett", which no search for words finds), a
+# form field's macros (the macros are removed), a font's other name, a frames page's frames,
+# a field's stored data (base64 of whatever the field kept; Word shows the field without it).
+_UNSHOWN_NAMES = frozenset(
+    {
+        w("permStart"), w("permEnd"), w("entryMacro"), w("exitMacro"), w("altName"), w("frameset"), w("fldData"),
+    }
+)
+
+
+_SHAPE_COPY = q(NS.OFFICE, "gfxdata")
+
+
+def _remove_unshown_names(root: etree._Element) -> None:
+    # A VML shape's o:gfxdata is base64 of a zipped DrawingML copy of the shape, its text
+    # box's words with it; no search reads it, and Word draws the shape from its VML.
+    for el in root.iter():
+        if isinstance(el.tag, str) and _SHAPE_COPY in el.attrib:
+            del el.attrib[_SHAPE_COPY]
+    for el in list(root.iter(*_UNSHOWN_NAMES, w("tag"))):
+        if el.tag != w("tag") or (el.getparent() is not None and el.getparent().tag == w("sdtPr")):
+            remove_keeping_tail(el)
+    # Custom XML markup names its elements after a schema someone wrote ("KeziaFairbairn");
+    # Word no longer uses it, so the content stays and the markup goes.
+    for el in list(root.iter(w("customXml"))):
+        for properties in el.findall(w("customXmlPr")):
+            el.remove(properties)
+        _unwrap(el)
 
 
 def _clean_settings(package: _Package) -> None:
-    tree = package.trees.get("word/settings.xml")
-    if tree is None:
-        return
+    # The building blocks (word/glossary/) have settings of their own, with the same places.
+    for name in [n for n, t in package.trees.items() if t.getroot().tag == w("settings")]:
+        _clean_settings_part(package, name)
+
+
+def _clean_settings_part(package: _Package, name: str) -> None:
+    tree = package.trees[name]
     # Document variables hold whatever a template or macro stored ("ChildName"); no page
     # shows them unless a DOCVARIABLE field does, and its result is in the body already.
     # The attached template is a path on the author's machine ("C:/Users/<login>/...").
@@ -452,13 +501,13 @@ def _clean_settings(package: _Package) -> None:
     # None is needed to read the document.
     for el in list(tree.getroot().iter(*_SETTINGS_REMOVED)):
         remove_keeping_tail(el)
-    rels = package.trees.get(rels_name("word/settings.xml"))
+    rels = package.trees.get(rels_name(name))
     if rels is not None:
         for rel in list(rels.getroot()):
             if rel.get("Type", "").rsplit("/", 1)[-1] in _SETTINGS_REL_TYPES:
                 rels.getroot().remove(rel)
                 if rel.get("TargetMode") != "External":
-                    target = resolve_target("word/settings.xml", rel.get("Target", ""))
+                    target = resolve_target(name, rel.get("Target", ""))
                     package.remove(target)
                     package.remove(rels_name(target))
 
@@ -500,6 +549,7 @@ EMBEDDINGS = "word/embeddings/"
 def _remove_embedded_objects(package: _Package) -> None:
     doomed = {n for n in package.names() if n.startswith(EMBEDDINGS)}
     doomed |= {n for n in package.binaries if not KEPT_BINARY.fullmatch(n) and n != CONTENT_TYPES}
+    doomed |= related_parts(package.trees, frozenset(REMOVED_BY_TYPE)) & set(package.names())
     if not doomed:
         return
     for name in [n for n in package.trees if n.endswith(".rels")]:
@@ -536,16 +586,22 @@ def _remove_embedded_objects(package: _Package) -> None:
 
 def _parts_to_remove(package: _Package) -> set[str]:
     doomed = set(_COMMENT_PARTS)
-    for name in package.names():
-        if name.startswith("customXml/") or name.startswith("docProps/thumbnail") or name == "docProps/custom.xml":
-            doomed.add(name)
-    # Comment parts may live under other names; their relationship types say what they are.
-    rels = package.trees.get(rels_name(MAIN_PART))
-    if rels is not None:
-        for rel in rels.getroot():
-            if rel.get("Type", "").rsplit("/", 1)[-1] in _COMMENT_REL_TYPES and rel.get("TargetMode") != "External":
-                doomed.add(resolve_target(MAIN_PART, rel.get("Target", "")))
+    # Custom XML, custom properties, the thumbnail and any part no Word document has.
+    doomed |= {name for name in package.names() if outside_document(name)}
+    # Comment parts may live under other names, and the building blocks have their own;
+    # their relationship types say what they are.
+    doomed |= related_parts(package.trees, _COMMENT_REL_TYPES)
     return {name for name in doomed if name in package.trees or name in package.binaries}
+
+
+def _neutral_local_links(package: _Package) -> None:
+    """A link to a file on the author's computer or network keeps its place and loses its
+    path (see ``local_link``); the reader did not read it, so nothing else changed it."""
+    for name, tree in package.trees.items():
+        if name.endswith(".rels"):
+            for rel in tree.getroot():
+                if rel.get("TargetMode") == "External" and local_link(rel.get("Target", "")):
+                    rel.set("Target", LOCAL_LINK_REMOVED)
 
 
 def _remove_parts(package: _Package, doomed: set[str]) -> None:

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping
 
 from lxml import etree
 
-from anonymiser.read.ooxml import w
+from anonymiser.read.ooxml import is_chart_formula, w
 from anonymiser.write.xml_nodes import remove_keeping_tail
 
 # Names Word makes up itself: table of contents, cross references, the last edit position.
@@ -153,6 +153,13 @@ def neutral_style_ids(trees: Mapping[str, etree._ElementTree], before: list[tupl
             number += 1
         renamed[old_id] = f"Style{number}"
         taken.add(renamed[old_id])
+    # A list's link to a numbering style that no styles part defines joins nothing, and its
+    # value is an id in joined words ("KeziaFairbairnList") that no search reads apart.
+    defined = {style_id for _s, style_id, _n in before}
+    for tree in trees.values():
+        for el in list(tree.getroot().iter(w("styleLink"), w("numStyleLink"))):
+            if el.get(w("val")) not in defined:
+                remove_keeping_tail(el)
     if not renamed:
         return
     for tree in trees.values():
@@ -194,6 +201,8 @@ _THEME_NAMES = {
     f"{{{_DRAWING_MAIN}}}clrScheme": "Colours",
     f"{{{_DRAWING_MAIN}}}fontScheme": "Fonts",
     f"{{{_DRAWING_MAIN}}}fmtScheme": "Formats",
+    # The family a theme belongs to (Office 2013 and later), named on the Design tab too.
+    "{http://schemas.microsoft.com/office/thememl/2012/main}themeFamily": "Theme",
 }
 
 
@@ -204,7 +213,7 @@ def neutral_theme_names(trees: Mapping[str, etree._ElementTree]) -> None:
                 el.set("name", _THEME_NAMES[el.tag])
 
 
-_CHART_FORMULA = "{http://schemas.openxmlformats.org/drawingml/2006/chart}f"
+_PIVOT_SOURCE = "{http://schemas.openxmlformats.org/drawingml/2006/chart}pivotSource"
 _SHEET = re.compile(r"'(?:[^']|'')*'!|[^\s'!,()$:]+!")
 _CELL_RANGES = re.compile(r"\(?Sheet1!\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?(?:,Sheet1!\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)*\)?")
 
@@ -212,10 +221,15 @@ _CELL_RANGES = re.compile(r"\(?Sheet1!\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+
 def neutral_chart_formulas(trees: Mapping[str, etree._ElementTree]) -> None:
     """A chart's series point into its workbook by sheet name ("'Kian Marsh'!$A$2"); the
     workbook is removed, so the names are made neutral ("Sheet1!$A$2"), keeping the cells.
-    A formula that is not cell ranges (a defined name, "KianData") becomes one cell."""
+    A formula that is not cell ranges (a defined name, "KianData") becomes one cell. The
+    chart extensions' formulas (data-label ranges, filtered series) are made neutral alike.
+    A pivot chart's source names its workbook and pivot table ("[KianMarsh.xlsx]Sheet1!
+    PivotTable1"); the workbook is gone and the chart keeps its cached values, so it goes."""
     for tree in trees.values():
-        for el in tree.getroot().iter(_CHART_FORMULA):
-            if not el.text:
+        for el in list(tree.getroot().iter(_PIVOT_SOURCE)):
+            remove_keeping_tail(el)
+        for el in tree.getroot().iter():
+            if not is_chart_formula(el.tag) or not el.text:
                 continue
             text = _SHEET.sub("Sheet1!", el.text.strip())
             el.text = text if _CELL_RANGES.fullmatch(text) else "Sheet1!$A$1"

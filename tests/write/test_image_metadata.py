@@ -8,6 +8,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
+import pytest
 from docx import Document
 
 from anonymiser.read.docx import read_docx
@@ -74,3 +75,56 @@ def test_a_photo_in_a_draft_leaves_without_its_metadata(tmp_path: Path) -> None:
     with zipfile.ZipFile(out) as package:
         media = [n for n in package.namelist() if n.startswith("word/media/")]
         assert media and not any(SECRET in package.read(n) for n in media)
+
+
+def gif(with_metadata: bool) -> bytes:
+    def blocks(body: bytes) -> bytes:
+        return bytes([len(body)]) + body + b"\x00"
+
+    parts = [b"GIF89a\x01\x00\x01\x00\x80\x00\x00", b"\xff\xff\xff\x00\x00\x00"]  # screen, 2 colours
+    parts.append(b"\x21\xff" + blocks(b"NETSCAPE2.0")[:-1] + blocks(b"\x01\x00\x00"))  # loop: stays
+    if with_metadata:
+        parts += [
+            b"\x21\xfe" + blocks(SECRET),  # comment
+            b"\x21\xff" + blocks(b"XMP DataXMP")[:-1] + blocks(b"<x:xmpmeta>" + SECRET + b"</x:xmpmeta>"),
+            b"\x21\x01" + blocks(bytes(12))[:-1] + blocks(SECRET),  # plain text
+        ]
+    parts += [b"\x21\xf9\x04\x00\x00\x00\x00\x00", b"\x2c\x00\x00\x00\x00\x01\x00\x01\x00\x00", b"\x02\x02\x44\x01\x00", b"\x3b"]
+    return b"".join(parts)
+
+
+def tiff(with_metadata: bool, order: str = "<") -> bytes:
+    """A TIFF whose first directory has its size, an artist and a pointer to an EXIF
+    directory with a user comment; without metadata the same bytes with the words zeroed."""
+    mark = b"II*\x00" if order == "<" else b"MM\x00*"
+    artist = SECRET + b"\x00" if with_metadata else bytes(len(SECRET) + 1)
+    comment = b"ASCII\x00\x00\x00" + SECRET if with_metadata else bytes(8 + len(SECRET))
+    first = 8
+    exif = first + 2 + 12 * 3 + 4
+    artist_at = exif + 2 + 12 + 4
+    comment_at = artist_at + len(artist)
+
+    def entry(tag: int, kind: int, count: int, value: int) -> bytes:
+        return struct.pack(order + "HHII", tag, kind, count, value)
+
+    width = entry(256, 4, 1, 1)
+    return (
+        mark + struct.pack(order + "I", first)
+        + struct.pack(order + "H", 3) + width + entry(315, 2, len(artist), artist_at) + entry(34665, 4, 1, exif)
+        + struct.pack(order + "I", 0)
+        + struct.pack(order + "H", 1) + entry(37510, 7, len(comment), comment_at) + struct.pack(order + "I", 0)
+        + artist + comment
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "with_metadata", "without"),
+    [
+        pytest.param("word/media/image5.gif", gif(True), gif(False), id="gif"),
+        pytest.param("word/media/image6.tiff", tiff(True), tiff(False), id="tiff-little-endian"),
+        pytest.param("word/media/image7.tif", tiff(True, ">"), tiff(False, ">"), id="tiff-big-endian"),
+    ],
+)
+def test_gif_and_tiff_lose_their_words_and_keep_the_rest(name: str, with_metadata: bytes, without: bytes) -> None:
+    assert SECRET in with_metadata
+    assert strip_metadata(name, with_metadata) == without
