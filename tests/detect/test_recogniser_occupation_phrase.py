@@ -1,6 +1,6 @@
 """occupation_phrase (patterns/recognisers/case_features.yml): a job the occupation list does
 not know, found from the sentence's shape ("Mr Ravel Oduya, an agricultural engineer,", "she
-was a medical secretary"); strict masks it, scr keeps it."""
+was a medical secretary"); strict masks it, scr ignores it."""
 
 from __future__ import annotations
 
