@@ -31,6 +31,8 @@ def recogniser() -> EntityRecognizer:
         ("Father had been a civil servant until 2015.", ["civil servant"]),
         ("The grandfather was an inventor.", ["inventor"]),
         ("He was a non-commissioned officer in the army.", ["non-commissioned officer"]),
+        ("Her employment as a consultant microbiologist at the hospital ended.", ["consultant microbiologist"]),
+        ("He began work at the hotel as a silver service waiter.", ["silver service waiter"]),
     ],
 )
 def test_finds_a_job_said_of_a_person(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:
@@ -50,6 +52,8 @@ def test_finds_a_job_said_of_a_person(recogniser: EntityRecognizer, text: str, e
         "It is a matter for the court.",
         "Her partner was a regular visitor.",
         "Kian was a minor.",
+        "Mother, as a teenager, was often missing.",
+        "Father had spoken to her as a reminder.",
         # A job word not in that shape.
         "The engineer came to fix the boiler.",
         # Nothing after the word says it is the end of the description.
