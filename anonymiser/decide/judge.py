@@ -390,6 +390,8 @@ class _Judge:
         not count or the policy keeps it (a kept row)."""
         draft, found = self.draft, self.found
         policy, category = draft.policy, f.category
+        if policy.rule(category).action == "ignore":
+            return None
         if not from_case and category not in ("AGENCY",) and inside_any(
             f.start, f.end, found.policy_kept_spans.get(f.unit, [])
         ):

@@ -28,6 +28,11 @@ def recogniser() -> EntityRecognizer:
         ("charged with twenty-one other persons", ["twenty-one other persons"]),
         ("The police interviewed 14 suspects.", ["14 suspects"]),
         ("He was seen on five occasions.", ["five occasions"]),
+        # A family's make-up: none, one, or sons and daughters counted
+        ("They had no children from the marriage.", ["no children"]),
+        ("His wife died, leaving one child born in 2011.", ["one child"]),
+        ("She lived with two of her sons and three daughters.", ["three daughters"]),
+        ("Mother has four older half-siblings.", ["four older half-siblings"]),
     ],
 )
 def test_finds_counts(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:
@@ -40,6 +45,9 @@ def test_finds_counts(recogniser: EntityRecognizer, text: str, expected: list[st
         "The children were seen at school.",  # no number
         "Two agencies attended the meeting.",  # not people or proceedings of the case
         "In 1998 hearings were delayed.",  # a year, not a count
+        "No charges were brought.",  # "no" counts only a family's members
+        "No child should be missed.",  # "no" counts only a family's members in the plural
+        "There was one child protection conference.",  # a lone "child" only where the phrase ends
     ],
 )
 def test_finds_no_count(recogniser: EntityRecognizer, text: str) -> None:

@@ -22,6 +22,10 @@ def recogniser() -> EntityRecognizer:
         ("He was sentenced to three years and nine months.", ["three years and nine months"]),
         ("She was jailed for 18 months in 2019.", ["18 months"]),
         ("a sentence of twenty-two years", ["twenty-two years"]),
+        # Years and months, the apostrophe after the months ("two years" was left as a date)
+        ("Father was sentenced to two years and six months’ imprisonment.", ["two years and six months’ imprisonment"]),
+        ("The court sentenced him to three years and nine months' imprisonment.", ["three years and nine months' imprisonment"]),
+        ("The judge sentenced her to fifteen months.", ["fifteen months"]),
         # Not a sentence: durations of other things.
         ("The family lived there for three years and nine months.", []),
         ("He was sentenced at the Crown Court in 2019.", []),

@@ -32,6 +32,17 @@ def recogniser() -> EntityRecognizer:
         # Several amounts in one currency are one sum each, named once
         ("he sent 401, 515 and 397 kronor home", ["401, 515 and 397 kronor"]),
         ("she earned 1,200 forints a week and 90 rupees", ["1,200 forints", "90 rupees"]),
+        # Thousands set apart by a space, as many countries write them
+        ("a claim of SEK 12 000 was made", ["SEK 12 000"]),
+        ("costs of PLN 2 000 000 were awarded", ["PLN 2 000 000"]),
+        ("arrears of 1 200 pounds built up", ["1 200 pounds"]),
+        # but a year before a sum is not its thousands
+        ("on 3 May 2019 250 pounds was paid", ["250 pounds"]),
+        # A sum written in words
+        ("he was fined fifty pounds", ["fifty pounds"]),
+        ("she borrowed two hundred and fifty pounds from her sister", ["two hundred and fifty pounds"]),
+        ("a debt of a thousand pounds", ["a thousand pounds"]),
+        ("forty-five euros a week", ["forty-five euros"]),
     ],
 )
 def test_finds_sums(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:
@@ -48,6 +59,7 @@ def test_finds_sums(recogniser: EntityRecognizer, text: str, expected: list[str]
         "three bite marks were seen on his arm",
         "14 Polish families lived in the street",
         "CAD 4567 was logged at 02:14",  # a police call log's number (a reference), not dollars
+        "at 10 000 feet",
     ],
 )
 def test_ignores_numbers_that_are_not_sums(recogniser: EntityRecognizer, text: str) -> None:
