@@ -17,6 +17,8 @@
   read "Person A Care Associates"), and "Foster care was considered" read "Person A care".
 - An agency the model read whole as a person was redacted where scr keeps it: "The family's
   housing provider, Westshire Homes, issued a notice" read ", Person A,".
+- A condition said with its adjective was published where its noun was redacted: "Child A
+  is autistic", "Mother is diabetic", "Child B is dyslexic and epileptic".
 """
 
 from __future__ import annotations
@@ -128,4 +130,20 @@ def test_fostering_agencies(text: str, expected: str, settings: Settings, detect
     ],
 )
 def test_an_agency_read_whole_as_a_person_is_kept(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Child A is autistic.", "Child A is (a specific condition)."),
+        ("Child B is dyslexic and epileptic.", "Child B is (a specific condition) and (a specific condition)."),
+        ("Mother is diabetic.", "Mother is (a specific condition)."),
+        ("The HIV-positive mother declined.", "The (a specific condition) mother declined."),
+    ],
+)
+def test_conditions_said_with_their_adjectives(
+    text: str, expected: str, each_policy: tuple[Settings, Detector]
+) -> None:
+    settings, detector = each_policy
     assert redacted(text, settings, detector) == expected
