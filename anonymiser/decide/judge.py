@@ -311,6 +311,8 @@ class _Judge:
                 # "SW: Not Seen", "SW: Home Visit": the shape of a name after a role's label,
                 # made of ordinary words. A name the lists know is found by them.
                 return None
+            if not from_case and self.common_word_opening(f, unit.text, title):
+                return None
             if not from_case and not plausible_name(
                 f.text,
                 words.not_name_matcher,
@@ -384,6 +386,29 @@ class _Judge:
         if possessive and f.end - f.start > len(possessive.group(0)):
             f = replace(f, end=f.end - len(possessive.group(0)), text=f.text[: possessive.start()])
         return f, key
+
+    def common_word_opening(self, f: Finding, text: str, title: str | None) -> bool:
+        """Whether the model's one-word PERSON guess ``f`` is a common English word opening a
+        sentence, with nothing else to say it is a name: no list holds it as a first name or
+        a surname, no title stands before it, no person's verb follows it (people.yml
+        ``person_verbs``: "Princess was taken into care"), and the draft never capitalises it
+        inside a sentence. "Attendance was poor" read "Person A was poor"; "Grace was poor"
+        (a listed first name) is still a person."""
+        word = f.text.strip()
+        given_names = self.draft.settings.given_names
+        return (
+            f.recogniser.startswith(MODEL_RECOGNISER_PREFIX)
+            and title is None
+            and word.isalpha()
+            and word[:1].isupper()
+            and word[1:].islower()
+            and at_sentence_start(text, f.start)
+            and is_common_word(word)
+            and not given_names.is_first_name(word)
+            and not given_names.is_listed_surname(word)
+            and self.draft.words.person_verb_after.match(text, f.end) is None
+            and not self.word_cases.capitalised_in_sentence(word)
+        )
 
     def string(self, f: Finding, unit: TextUnit, from_case: bool) -> str | None:
         """The key of a finding that is not a person, redacted as a string; None where it does

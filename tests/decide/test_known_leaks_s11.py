@@ -1,0 +1,119 @@
+"""Known leaks and wrong labels left after session 10 (each case failed before its fix).
+
+- A first name the model read as a people after a verb of leaving ("left Kian with his
+  nan") or before a verb in the past tense ("Kian swam", "Kian kicked the door") read
+  "(ethnicity)"; real peoples and languages keep their label.
+- A common word opening a sentence that the model alone read as a person ("Attendance was
+  poor") read "Person A was poor"; a listed name there ("Grace was poor") is still a person.
+- A vehicle registration after its label ("Vehicle reg: AB12CDE") was swallowed with the
+  label by the model's organisation: "(organisation)".
+- A day of the month alone ("on the 21st", "by the 3rd") was published.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymiser.detect.engine import Detector
+from anonymiser.settings import Settings
+from tests.decide.handmade import redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The social worker left Kian with his nan.", "The social worker left Person A with his nan."),
+        ("Mother left Kian with a neighbour overnight.", "Mother left Person A with a neighbour overnight."),
+        ("She left Kian and his sister at home.", "She left Person A and his sister at home."),
+        ("Kian swam in the pool with his father.", "Person A swam in the pool with his father."),
+        ("Kian slept on the sofa.", "Person A slept on the sofa."),
+        ("Kian ate very little.", "Person A ate very little."),
+        ("After school Kian swam with his cousin.", "After school Person A swam with his cousin."),
+        ("Kian kicked the door.", "Person A kicked the door."),
+    ],
+)
+def test_a_first_name_read_as_a_people_before_a_verb_is_a_person(
+    text: str, expected: str, each_policy: tuple[Settings, Detector]
+) -> None:
+    settings, detector = each_policy
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Polish interpreter attended.", "The (language) interpreter attended."),
+        ("The family were Roma.", "The family were (ethnicity)."),
+        ("He was supported by Roma families.", "He was supported by (ethnicity) families."),
+    ],
+)
+def test_peoples_and_languages_keep_their_label(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Attendance was poor.", "Attendance was poor."),
+        ("Her attendance was poor. Attendance was raised at the meeting.", "Her attendance was poor. Attendance was raised at the meeting."),
+        ("Grace was poor.", "Person A was poor."),
+        ("Hope was seen by the nurse.", "Person A was seen by the nurse."),
+        ("Princess was taken into care.", "Person A was taken into care."),
+        ("Marsh was arrested.", "Person A was arrested."),
+    ],
+)
+def test_a_common_word_opening_a_sentence_is_no_person(
+    text: str, expected: str, each_policy: tuple[Settings, Detector]
+) -> None:
+    settings, detector = each_policy
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vehicle reg: AB12CDE", "Vehicle reg: (vehicle registration)"),
+        ("Car registration: AB12 CDE", "Car registration: (vehicle registration)"),
+        ("Registration number: AB12CDE", "Registration number: (vehicle registration)"),
+    ],
+)
+def test_a_vehicle_registration_after_its_label(
+    text: str, expected: str, each_policy: tuple[Settings, Detector]
+) -> None:
+    settings, detector = each_policy
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The visit was on the 21st.", "The visit was on (date)."),
+        ("The report was due by the 3rd.", "The report was due by (date)."),
+        ("On the 2nd she called again.", "On (date) she called again."),
+        ("Mother rang on the 21st at home.", "Mother rang on (date) at home."),
+        ("He was not seen between the 3rd and the 5th.", "He was not seen between (date) and (date)."),
+    ],
+)
+def test_a_day_of_the_month_alone_is_a_date(text: str, expected: str, each_policy: tuple[Settings, Detector]) -> None:
+    settings, detector = each_policy
+    assert redacted(text, settings, detector) == expected
+
+
+def test_two_days_of_the_month_are_both_redacted(each_policy: tuple[Settings, Detector]) -> None:
+    # strict may mask the pair as one date, as the model reads it.
+    settings, detector = each_policy
+    out = redacted("He was seen on the 14th and the 21st.", settings, detector)
+    assert "14th" not in out and "21st" not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He came 1st in the race.",
+        "She finished 3rd.",
+        "The 21st century began.",
+        "By the 2nd visit the room was clean.",
+    ],
+)
+def test_an_ordinal_that_is_no_day_stays(text: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == text
