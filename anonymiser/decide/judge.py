@@ -415,6 +415,16 @@ class _Judge:
         not count or the policy keeps it (a kept row)."""
         draft, found = self.draft, self.found
         policy, category = draft.policy, f.category
+        if (
+            category == "SOCIAL_HANDLE"
+            and not from_case
+            and f.text.isalpha()
+            and is_common_word(f.text)
+            and not draft.settings.given_names.is_first_name(f.text)
+        ):
+            # A word of letters after a platform's name that is an ordinary word ("Snapchat
+            # messages", "on Snapchat as well") is no account name; "TikTok kianm" is.
+            return None
         if not from_case and category not in ("AGENCY",) and inside_any(
             f.start, f.end, found.policy_kept_spans.get(f.unit, [])
         ):

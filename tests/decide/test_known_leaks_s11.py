@@ -117,3 +117,38 @@ def test_two_days_of_the_month_are_both_redacted(each_policy: tuple[Settings, De
 )
 def test_an_ordinal_that_is_no_day_stays(text: str, settings: Settings, detector: Detector) -> None:
     assert redacted(text, settings, detector) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He posted on TikTok kianm every day.", "He posted on TikTok (social media account) every day."),
+        ("He messaged her on Snapchat as kian_m2 that night.", "He messaged her on Snapchat as (social media account) that night."),
+        ("She found him on Snapchat as kianmarsh.", "She found him on Snapchat as (social media account)."),
+        ("Instagram: @kianmarsh", "Instagram: (social media account)"),
+        ("Snapchat: kianmarsh", "Snapchat: (social media account)"),
+        ("His TikTok was kianm.", "His TikTok was (social media account)."),
+        ("He used Instagram (kianmarsh) to contact her.", "He used Instagram (social media account) to contact her."),
+        ("On Instagram he was tylerb.", "On Instagram he was (social media account)."),
+    ],
+)
+def test_an_account_of_letters_after_a_platform(
+    text: str, expected: str, each_policy: tuple[Settings, Detector]
+) -> None:
+    settings, detector = each_policy
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He sent Snapchat messages to her.",
+        "She watched TikTok videos every night.",
+        "He used Snapchat and Instagram.",
+        "The Instagram posts were shown to the police.",
+        "He was on Snapchat as well.",
+        "Facebook was used to contact her.",
+    ],
+)
+def test_words_after_a_platform_stay(text: str, settings: Settings, detector: Detector) -> None:
+    assert "(social media account)" not in redacted(text, settings, detector)
