@@ -130,6 +130,8 @@ def test_an_ordinal_that_is_no_day_stays(text: str, settings: Settings, detector
         ("His TikTok was kianm.", "His TikTok was (social media account)."),
         ("He used Instagram (kianmarsh) to contact her.", "He used Instagram (social media account) to contact her."),
         ("On Instagram he was tylerb.", "On Instagram he was (social media account)."),
+        ("His Snapchat name kianm was known to her.", "His Snapchat name (social media account) was known to her."),
+        ("Her Instagram account, kaymarsh, was private.", "Her Instagram account, (social media account), was private."),
     ],
 )
 def test_an_account_of_letters_after_a_platform(
