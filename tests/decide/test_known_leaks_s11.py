@@ -154,3 +154,17 @@ def test_an_account_of_letters_after_a_platform(
 )
 def test_words_after_a_platform_stay(text: str, settings: Settings, detector: Detector) -> None:
     assert "(social media account)" not in redacted(text, settings, detector)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr and Mrs Okonkwo attended the meeting.", "Person A and Person B attended the meeting."),
+        ("Mr & Mrs Okonkwo attended the meeting.", "Person A & Person B attended the meeting."),
+        ("Mr and Mrs Jo Okonkwo attended the meeting.", "Person A and Person B attended the meeting."),
+        ("The neighbours, Mr and Mrs Tennick, rang the police.", "The neighbours, Person A and Person B, rang the police."),
+    ],
+)
+def test_a_couple_named_once_is_two_people(text: str, expected: str, each_policy: tuple[Settings, Detector]) -> None:
+    settings, detector = each_policy
+    assert redacted(text, settings, detector) == expected
