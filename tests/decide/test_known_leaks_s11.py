@@ -168,3 +168,35 @@ def test_words_after_a_platform_stay(text: str, settings: Settings, detector: De
 def test_a_couple_named_once_is_two_people(text: str, expected: str, each_policy: tuple[Settings, Detector]) -> None:
     settings, detector = each_policy
     assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They went to the Jolly Jumpers soft play.", "They went to the (place) soft play."),
+        ("Mother met him at Bean There café on Fridays.", "Mother met him at (place) café on Fridays."),
+        ("They met at the Jolly Jumpers Soft Play.", "They met at the (place)."),
+        ("Father took him to Funky Monkeys Play Centre.", "Father took him to (place)."),
+        ("She took him to Little Stars toddler group.", "She took him to (organisation)."),
+        ("He trained at Riverside Boxing Club.", "He trained at (organisation)."),
+        ("He joined the Marlowe Youth Club.", "He joined the (organisation)."),
+    ],
+)
+def test_named_soft_plays_cafes_clubs_and_groups(
+    text: str, expected: str, each_policy: tuple[Settings, Detector]
+) -> None:
+    settings, detector = each_policy
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After soft play they went home.",
+        "The family went to a soft play.",
+        "He attended the Breakfast Club at school.",
+        "Mother took him to the local café.",
+    ],
+)
+def test_kinds_of_venue_without_a_name_stay(text: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == text
