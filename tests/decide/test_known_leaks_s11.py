@@ -99,11 +99,25 @@ def test_a_day_of_the_month_alone_is_a_date(text: str, expected: str, each_polic
     assert redacted(text, settings, detector) == expected
 
 
-def test_two_days_of_the_month_are_both_redacted(each_policy: tuple[Settings, Detector]) -> None:
-    # strict may mask the pair as one date, as the model reads it.
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        # strict may mask the pair as one date, or "the 3rd of the month" whole, as the model
+        # reads them.
+        ("He was seen on the 14th and the 21st.", ["14th", "21st"]),
+        ("He was seen on the 3rd of the month.", ["3rd"]),
+    ],
+)
+def test_days_of_the_month_are_redacted(text: str, days: list[str], each_policy: tuple[Settings, Detector]) -> None:
     settings, detector = each_policy
-    out = redacted("He was seen on the 14th and the 21st.", settings, detector)
-    assert "14th" not in out and "21st" not in out
+    out = redacted(text, settings, detector)
+    assert not any(day in out for day in days)
+
+
+def test_an_account_after_a_game(each_policy: tuple[Settings, Detector]) -> None:
+    # (The model reads "Fortnite" as a person: a wrong label, but redacted.)
+    settings, detector = each_policy
+    assert "kianm" not in redacted("He played Fortnite as kianm.", settings, detector)
 
 
 @pytest.mark.parametrize(
@@ -253,6 +267,7 @@ def test_numbers_that_are_no_time_stay(text: str, strict_settings: Settings, str
         ("They got on the 42 bus.", "They got on the (bus route) bus."),
         ("He was seen on bus route 7A.", "He was seen on bus route (bus route)."),
         ("She caught the X5 to town.", "She caught the (bus route) to town."),
+        ("He took the 42 to school.", "He took the (bus route) to school."),
     ],
 )
 def test_bus_routes(text: str, expected: str, each_policy: tuple[Settings, Detector]) -> None:
@@ -266,6 +281,8 @@ def test_bus_routes(text: str, expected: str, each_policy: tuple[Settings, Detec
         "There were 42 buses in the depot.",
         "The bus was late.",
         "He took the 3 children on the bus.",
+        "She took the 3 to the park.",
+        "He was driven on the M6 to Leeds.",
     ],
 )
 def test_no_bus_route(text: str, settings: Settings, detector: Detector) -> None:
