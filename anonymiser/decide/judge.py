@@ -393,7 +393,10 @@ class _Judge:
         a surname, no title stands before it, no person's verb follows it (people.yml
         ``person_verbs``: "Princess was taken into care"), and the draft never capitalises it
         inside a sentence. "Attendance was poor" read "Person A was poor"; "Grace was poor"
-        (a listed first name) is still a person."""
+        (a listed first name) is still a person. The word must also end as English words do
+        and names do not (people.yml ``word_endings``: "Attendance", "Housing"), or be written
+        in lower case elsewhere in the draft: a nickname of a common word the lists lack
+        ("Bubbles was found crying") stays a person."""
         word = f.text.strip()
         given_names = self.draft.settings.given_names
         return (
@@ -408,6 +411,7 @@ class _Judge:
             and not given_names.is_listed_surname(word)
             and self.draft.words.person_verb_after.match(text, f.end) is None
             and not self.word_cases.capitalised_in_sentence(word)
+            and (self.draft.words.has_word_ending(word) or self.word_cases.written_in_lower_case(word))
         )
 
     def string(self, f: Finding, unit: TextUnit, from_case: bool) -> str | None:

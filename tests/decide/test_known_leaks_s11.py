@@ -60,6 +60,10 @@ def test_peoples_and_languages_keep_their_label(text: str, expected: str, settin
         ("Hope was seen by the nurse.", "Person A was seen by the nurse."),
         ("Princess was taken into care.", "Person A was taken into care."),
         ("Marsh was arrested.", "Person A was arrested."),
+        ("Punctuality was poor.", "Punctuality was poor."),
+        ("Housing was overcrowded.", "Housing was overcrowded."),
+        # A common word the name lists lack, written nowhere in lower case, is kept a person.
+        ("Sweet was the landlord.", "Person A was the landlord."),
     ],
 )
 def test_a_common_word_opening_a_sentence_is_no_person(
