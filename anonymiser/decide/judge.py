@@ -70,6 +70,7 @@ from anonymiser.detect.case_file import CASE_FILE_RECOGNISER, CaseMatcher
 from anonymiser.detect.given_names import GIVEN_NAME_RECOGNISER
 from anonymiser.detect.model import MODEL_RECOGNISER_PREFIX
 from anonymiser.detect.names import has_no_capitals, is_common_word
+from anonymiser.detect.rare_words import frequency as word_frequency
 from anonymiser.records import Finding, TextUnit
 
 # A word this common in English is an ordinary word, not a name the lists lack.
@@ -98,6 +99,12 @@ def judge_findings(
             judge.found.policy_kept_spans.setdefault(f.unit, []).append((f.start, f.end))
     judge.run(findings)
     return judge.found
+
+
+# An account name of letters alone after a platform's name is an English word, not an
+# account, at or above this Zipf frequency ("reels" 3.1, "livestreams" 2.2); names made up for
+# an account are seldom seen by wordfreq at all ("kianm", "tylerb": 0).
+ACCOUNT_WORD_ZIPF = 2.0
 
 
 class _Judge:
@@ -423,11 +430,12 @@ class _Judge:
             category == "SOCIAL_HANDLE"
             and not from_case
             and f.text.isalpha()
-            and is_common_word(f.text)
+            and word_frequency(f.text.lower()) >= ACCOUNT_WORD_ZIPF
             and not draft.settings.given_names.is_first_name(f.text)
         ):
-            # A word of letters after a platform's name that is an ordinary word ("Snapchat
-            # messages", "on Snapchat as well") is no account name; "TikTok kianm" is.
+            # A word of letters after a platform's name that is an English word ("Snapchat
+            # messages", "Instagram reels", "on Snapchat as well") is no account name;
+            # "TikTok kianm" is (wordfreq has never seen it).
             return None
         if not from_case and category not in ("AGENCY",) and inside_any(
             f.start, f.end, found.policy_kept_spans.get(f.unit, [])

@@ -168,6 +168,10 @@ def test_an_account_of_letters_after_a_platform(
         "The Instagram posts were shown to the police.",
         "He was on Snapchat as well.",
         "Facebook was used to contact her.",
+        "He kept Snapchat streaks with her.",
+        "She watched Instagram reels.",
+        "He watched YouTube tutorials.",
+        "He was on TikTok livestreams.",
     ],
 )
 def test_words_after_a_platform_stay(text: str, settings: Settings, detector: Detector) -> None:
