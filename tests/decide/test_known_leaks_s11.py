@@ -131,6 +131,7 @@ def test_an_account_after_a_game(each_policy: tuple[Settings, Detector]) -> None
         "She finished 3rd.",
         "The 21st century began.",
         "By the 2nd visit the room was clean.",
+        "This was raised on the 1st, 2nd and 3rd occasions.",
     ],
 )
 def test_an_ordinal_that_is_no_day_stays(text: str, settings: Settings, detector: Detector) -> None:
