@@ -459,6 +459,12 @@ class PeopleWords:
     # Words after which a people, a faith or a language stands ("was Irish", "spoke Polish"):
     # after any other word in lower case, the model's people guess of a first name is a person.
     peoples_before: tuple[str, ...] = ()
+    # Words of place_before that act on a person as well ("left", "visited"): no people, faith
+    # or language follows one, so the model's people guess after one is a first name.
+    leaving_words: tuple[str, ...] = ()
+    # Verbs in the past tense that do not end in -ed ("swam", "slept"): after a lone first
+    # name the model read as a people, the name is the person ("Kian swam").
+    past_tenses: tuple[str, ...] = ()
     # The roles a practitioner's title may be worn by ("Dr": doctor, GP, ...), folded: a title
     # before a listed practitioner of none of them names someone else ("PC Hill").
     title_roles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -523,6 +529,16 @@ class PeopleWords:
     def peoples_before_set(self) -> frozenset[str]:
         """``peoples_before`` in lower case."""
         return frozenset(w.lower() for w in self.peoples_before)
+
+    @cached_property
+    def leaving_set(self) -> frozenset[str]:
+        """``leaving_words`` in lower case."""
+        return frozenset(w.lower() for w in self.leaving_words)
+
+    @cached_property
+    def past_tense_set(self) -> frozenset[str]:
+        """``past_tenses`` in lower case."""
+        return frozenset(w.lower() for w in self.past_tenses)
 
     @cached_property
     def place_before_set(self) -> frozenset[str]:
@@ -782,6 +798,8 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         word_endings=_str_list(data.get("word_endings"), f"{path}: word_endings"),
         subject_verbs=_str_list(data.get("subject_verbs"), f"{path}: subject_verbs"),
         peoples_before=_str_list(data.get("peoples_before"), f"{path}: peoples_before"),
+        leaving_words=_str_list(data.get("leaving_words"), f"{path}: leaving_words"),
+        past_tenses=_str_list(data.get("past_tenses"), f"{path}: past_tenses"),
         title_roles=_title_roles(data.get("title_roles"), f"{path}: title_roles"),
         travel_words=_str_list(data.get("travel_words"), f"{path}: travel_words"),
         honorifics=_str_list(data.get("honorifics"), f"{path}: honorifics"),

@@ -266,12 +266,14 @@ def test_a_policy_may_leave_out_a_keep_list_section_but_only_one_that_exists(tmp
         load_settings(policy="strict", patterns_dir=patterns)
 
 
-@pytest.mark.parametrize(("option", "bad"), [("initials", "hide"), ("couple_titles", "yes")])
-def test_policy_keep_or_mask_options(tmp_path: Path, option: str, bad: str) -> None:
+@pytest.mark.parametrize(
+    ("option", "bad", "scr"), [("initials", "hide", "keep"), ("couple_titles", "yes", "mask")]
+)
+def test_policy_keep_or_mask_options(tmp_path: Path, option: str, bad: str, scr: str) -> None:
     patterns = tmp_path / "patterns"
     shutil.copytree(PATTERNS, patterns)
     assert getattr(load_settings(policy="strict", patterns_dir=patterns).policy, option) == "mask"
-    assert getattr(load_settings(policy="scr", patterns_dir=patterns).policy, option) == "keep"
+    assert getattr(load_settings(policy="scr", patterns_dir=patterns).policy, option) == scr
     path = patterns / "policies" / "strict.yml"
     path.write_text(path.read_text(encoding="utf-8").replace(f"{option}: mask", f"{option}: {bad}"), encoding="utf-8")
     with pytest.raises(ConfigError, match=option):

@@ -85,6 +85,11 @@ class WordCases:
         lower, named = self._evidence
         return low in lower and low not in named
 
+    def capitalised_in_sentence(self, word: str) -> bool:
+        """Whether the draft capitalises ``word`` inside a sentence, after a word in lower
+        case ("spoke to Attendance"), as it writes a name."""
+        return _POSSESSIVE.sub("", word.lower()) in self._evidence[1]
+
     def written_in_lower_case(self, word: str) -> bool:
         """Whether the draft writes ``word`` in lower case anywhere ("findings"); a place's
         name it never does ("Leeds")."""

@@ -38,6 +38,9 @@ class Found:
     policy_kept_spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     # The people found, once the names are searched for (``search_people``).
     people: list[Person] = field(default_factory=list)
+    # The people a couple's first title stands for ("Mr" of "Mr and Mrs Okonkwo"), made at
+    # resolving (resolve.py).
+    couple_keys: set[str] = field(default_factory=set)
     secrets: list[Variant] = field(default_factory=list)  # strings verification looks for
     loose: list[Variant] = field(default_factory=list)  # allowed inside kept agency names
     review_reasons: dict[str, set[str]] = field(default_factory=dict)

@@ -70,6 +70,7 @@ from anonymiser.detect.case_file import CASE_FILE_RECOGNISER, CaseMatcher
 from anonymiser.detect.given_names import GIVEN_NAME_RECOGNISER
 from anonymiser.detect.model import MODEL_RECOGNISER_PREFIX
 from anonymiser.detect.names import has_no_capitals, is_common_word
+from anonymiser.detect.rare_words import frequency as word_frequency
 from anonymiser.records import Finding, TextUnit
 
 # A word this common in English is an ordinary word, not a name the lists lack.
@@ -98,6 +99,12 @@ def judge_findings(
             judge.found.policy_kept_spans.setdefault(f.unit, []).append((f.start, f.end))
     judge.run(findings)
     return judge.found
+
+
+# An account name of letters alone after a platform's name is an English word, not an
+# account, at or above this Zipf frequency ("reels" 3.1, "livestreams" 2.2); names made up for
+# an account are seldom seen by wordfreq at all ("kianm", "tylerb": 0).
+ACCOUNT_WORD_ZIPF = 2.0
 
 
 class _Judge:
@@ -311,6 +318,8 @@ class _Judge:
                 # "SW: Not Seen", "SW: Home Visit": the shape of a name after a role's label,
                 # made of ordinary words. A name the lists know is found by them.
                 return None
+            if not from_case and self.common_word_opening(f, unit.text, title):
+                return None
             if not from_case and not plausible_name(
                 f.text,
                 words.not_name_matcher,
@@ -385,12 +394,50 @@ class _Judge:
             f = replace(f, end=f.end - len(possessive.group(0)), text=f.text[: possessive.start()])
         return f, key
 
+    def common_word_opening(self, f: Finding, text: str, title: str | None) -> bool:
+        """Whether the model's one-word PERSON guess ``f`` is a common English word opening a
+        sentence, with nothing else to say it is a name: no list holds it as a first name or
+        a surname, no title stands before it, no person's verb follows it (people.yml
+        ``person_verbs``: "Princess was taken into care"), and the draft never capitalises it
+        inside a sentence. "Attendance was poor" read "Person A was poor"; "Grace was poor"
+        (a listed first name) is still a person. The word must also end as English words do
+        and names do not (people.yml ``word_endings``: "Attendance", "Housing"), or be written
+        in lower case elsewhere in the draft: a nickname of a common word the lists lack
+        ("Bubbles was found crying") stays a person."""
+        word = f.text.strip()
+        given_names = self.draft.settings.given_names
+        return (
+            f.recogniser.startswith(MODEL_RECOGNISER_PREFIX)
+            and title is None
+            and word.isalpha()
+            and word[:1].isupper()
+            and word[1:].islower()
+            and at_sentence_start(text, f.start)
+            and is_common_word(word)
+            and not given_names.is_first_name(word)
+            and not given_names.is_listed_surname(word)
+            and self.draft.words.person_verb_after.match(text, f.end) is None
+            and not self.word_cases.capitalised_in_sentence(word)
+            and (self.draft.words.has_word_ending(word) or self.word_cases.written_in_lower_case(word))
+        )
+
     def string(self, f: Finding, unit: TextUnit, from_case: bool) -> str | None:
         """The key of a finding that is not a person, redacted as a string; None where it does
         not count or the policy keeps it (a kept row)."""
         draft, found = self.draft, self.found
         policy, category = draft.policy, f.category
         if policy.rule(category).action == "ignore":
+            return None
+        if (
+            category == "SOCIAL_HANDLE"
+            and not from_case
+            and f.text.isalpha()
+            and word_frequency(f.text.lower()) >= ACCOUNT_WORD_ZIPF
+            and not draft.settings.given_names.is_first_name(f.text)
+        ):
+            # A word of letters after a platform's name that is an English word ("Snapchat
+            # messages", "Instagram reels", "on Snapchat as well") is no account name;
+            # "TikTok kianm" is (wordfreq has never seen it).
             return None
         if not from_case and category not in ("AGENCY",) and inside_any(
             f.start, f.end, found.policy_kept_spans.get(f.unit, [])

@@ -7,7 +7,7 @@ it is called by), then the batch's names (``batch_names``), the short forms of g
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from anonymiser.decide.batch_names import known_names
 from anonymiser.decide.context import Draft
@@ -63,15 +63,21 @@ from anonymiser.settings import Settings
 
 
 def couple_titles(
-    candidates: Sequence[Candidate], by_uid: dict[int, TextUnit], titles: TitlePatterns, *, every: bool
+    candidates: Sequence[Candidate],
+    by_uid: dict[int, TextUnit],
+    titles: TitlePatterns,
+    *,
+    every: bool,
+    other_of_couple: Callable[[str, str, tuple[int, int]], str] | None = None,
 ) -> list[Candidate]:
     """"Mr" of "Mr and Mrs T.": the first title stands for the other person of the couple.
 
     When the draft names that person with the same title elsewhere ("Mr Kowalczyk said he
     was worried"), the title takes that person's label under any policy: "Mr and Mrs
     Kowalczyk" read "Mr and Person A", as if "Mr" were somebody else, and is now "Person B
-    and Person A". Otherwise only with ``every`` (strict, ``couple_titles: mask``), and then
-    with the label of the name it shares (titles.py says why scr leaves it)."""
+    and Person A". Otherwise only with ``every`` (``couple_titles: mask``): the key
+    ``other_of_couple(title, surname, where)`` gives (a person of their own, "Person B and
+    Person A"), or without it the label of the name it shares."""
     titled: dict[tuple[str, str], str] = {}
     for cand in candidates:
         if cand.category == "PERSON":
@@ -87,9 +93,12 @@ def couple_titles(
         if span is None:
             continue
         surname = name_tokens(text[cand.start : cand.end])[-1:]
-        other = titled.get((fold(text[span[0] : span[1]].rstrip(".")), fold(surname[0]))) if surname else None
+        title = text[span[0] : span[1]].rstrip(".")
+        other = titled.get((fold(title), fold(surname[0]))) if surname else None
         if other is not None and other != cand.key:
             key = other
+        elif every and other_of_couple is not None and surname:
+            key = other_of_couple(title, surname[0], (cand.unit, span[0]))
         elif every:
             key = cand.key
         else:

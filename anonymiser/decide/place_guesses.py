@@ -145,7 +145,10 @@ def first_name_taken(
     if previous is None:
         return False
     before = previous.group(1)
-    if not before.islower() or before in words.place_before_set or before in words.peoples_before_set:
+    if not before.islower() or before in words.peoples_before_set:
+        return False
+    if before in words.place_before_set and before not in words.leaving_set:
+        # "translated into |Polish|"; but "left |Kian| with his nan" (no people is left).
         return False
     end = f.start + len(word)
     follower = _NEXT_WORD.match(text, end)

@@ -291,12 +291,31 @@ def _first_name_doing(
     verb only a person does ("Kian| had been crying", "Chelsea| was unwell"), or a people
     guess (not a place) before a subject's verb ("Kian| was on Willow Ward")."""
     word = f.text.strip()
+    end = f.start + len(f.text.rstrip())
     return (
         NAME_WORD.fullmatch(word) is not None
         and word.lower() not in glossary_words
         and is_first_name(word)
         and (
-            words.person_verb_after.match(text, f.start + len(f.text.rstrip())) is not None
-            or (f.category != "LOCATION" and words.subject_verb_after.match(text, f.start + len(f.text.rstrip())))
+            words.person_verb_after.match(text, end) is not None
+            or (
+                f.category != "LOCATION"
+                and (words.subject_verb_after.match(text, end) is not None or past_tense_after(text, end, words))
+            )
         )
     )
+
+
+# A word in lower case right after a name ("Kian| swam").
+_LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b(?![-'\u2019])")
+
+
+def past_tense_after(text: str, end: int, words: PeopleWords) -> bool:
+    """Whether a verb in the past tense follows ``end``: a word in -ed ("Kian| kicked") or one
+    of people.yml ``past_tenses`` ("Kian| swam"). A people word is followed by a noun ("Roma
+    families"); a people before a past participle ("Asian owned") is written with a hyphen."""
+    after = _LOWER_WORD_AFTER.match(text, end)
+    if after is None:
+        return False
+    verb = after.group(1)
+    return (len(verb) > 4 and verb.endswith("ed")) or verb in words.past_tense_set

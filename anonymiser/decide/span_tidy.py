@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
+from wordfreq import zipf_frequency
+
 from anonymiser.decide.keep import overlaps_any
 from anonymiser.decide.titles import TitlePatterns
 from anonymiser.decide.words import own_name_word
@@ -245,6 +247,19 @@ def _sentence_break(text: str, start: int, end: int, folded: FoldedPeopleWords) 
 
 # A paragraph's number opening its paragraph, before the model's date ("2.3 Between January
 # and March 2020"; not the "9.30" of "9.30 a.m").
+# A form's label opening a span: a capitalised word and up to three more, then a colon
+# ("Vehicle reg: ", "Car registration: ").
+_LABEL_COLON = re.compile(r"(?P<label>[A-Z][a-z]+(?:[ \t]+[a-z]+){0,3})[ \t]*:[ \t]+")
+# A label's words are common English words (Zipf frequency); a body's own name before a colon
+# ("Westmere Council: Children's Services") is not made of them.
+_LABEL_WORD_ZIPF = 3.0
+
+
+def _ordinary_label(label: str) -> bool:
+    """Whether every word of ``label`` is a common English word."""
+    return all(zipf_frequency(w.lower(), "en") >= _LABEL_WORD_ZIPF for w in label.split())
+
+
 _PARAGRAPH_NUMBER = re.compile(r"\d+(?:\.\d+)+\s+(?=[A-Z])")
 
 
@@ -330,6 +345,13 @@ def tidy_span(
             if not word or lead not in function_words or lead in _DETERMINER_WORDS or word.end() >= end - start:
                 break  # articles are _DETERMINER's ("Her Majesty's Prison" keeps its "Her")
             start += word.end()
+    if f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) and f.category != "PERSON":
+        # A form's label and its value read as one body ("Vehicle reg: AB12CDE" was one
+        # "(organisation)", which swallowed the label and hid the registration's own label):
+        # the value alone is the guess, when the label is made of ordinary words.
+        label = _LABEL_COLON.match(text, start, end)
+        if label is not None and label.end() < end and _ordinary_label(label.group("label")):
+            start = label.end()
     if f.category not in ("PERSON", "DATE", "DATE_OF_BIRTH", "DATE_OF_DEATH", "AGE"):
         article = _DETERMINER.match(text[start:end])
         if article and end - start > article.end():

@@ -25,6 +25,8 @@ LINES = [
     "The GP at Oakfield Surgery referred him; Mill Lane Medical Centre and Brookside Health Centre agreed.",
     "The Harbour Group Practice and the Elm Family Practice saw her in 2019.",
     "Kian went to Little Acorns Day Nursery, then Brookside Family Centre and Hafod Child and Family Centre.",
+    "They went to the Jolly Jumpers soft play and then to Bean There café.",
+    "He caught the number 42 bus, then the X5 bus; later bus route 7A. She caught the X5 home. He took the 42 to school.",
     "Child B has Duchenne muscular dystrophy; his cousin has Crohn's disease and Tourette Syndrome.",
     "Mother drove a silver Vauxhall Corsa, then a black BMW 3 Series and a red Kia Picanto.",
     "A Land Rover Discovery and a white Mercedes were seen; the VW Golf was sold.",
