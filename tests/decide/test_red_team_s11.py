@@ -19,6 +19,8 @@
   housing provider, Westshire Homes, issued a notice" read ", Person A,".
 - A condition said with its adjective was published where its noun was redacted: "Child A
   is autistic", "Mother is diabetic", "Child B is dyslexic and epileptic".
+- An NHS number after its lead-in whose check digit fails (a typing slip, one digit from the
+  person's own) was published: "NHS 485 777 3456".
 """
 
 from __future__ import annotations
@@ -143,6 +145,23 @@ def test_an_agency_read_whole_as_a_person_is_kept(text: str, expected: str, sett
     ],
 )
 def test_conditions_said_with_their_adjectives(
+    text: str, expected: str, each_policy: tuple[Settings, Detector]
+) -> None:
+    settings, detector = each_policy
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Her NHS 485 777 3456 was on the letter.", "Her NHS (reference number) was on the letter."),
+        ("NHS No: 4857773456.", "NHS No: (reference number)."),
+        # A valid one stays an NHS number; "NHS 111" is a service.
+        ("NHS number 943 476 5919", "NHS number (NHS number)"),
+        ("The NHS 111 service was called.", "The NHS 111 service was called."),
+    ],
+)
+def test_an_nhs_number_with_a_failed_check_digit(
     text: str, expected: str, each_policy: tuple[Settings, Detector]
 ) -> None:
     settings, detector = each_policy
