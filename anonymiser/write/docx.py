@@ -132,6 +132,9 @@ def write_docx(
     )
     # Every node is looked up before any change, so positions still match the reader's.
     nodes = {name: index_nodes(tree.getroot()) for name, tree in package.trees.items()}
+    # Which links are to files is judged on the targets as read: a web address redacted
+    # by an edit ("(web address)") has no scheme and would otherwise be taken for a file.
+    local_links = _local_links(package)
     by_unit: dict[int, list[Edit]] = {}
     for edit in edits:
         by_unit.setdefault(edit.unit, []).append(edit)
@@ -174,7 +177,7 @@ def write_docx(
     _clean_settings(package)
     _clean_properties(package)
     _remove_parts(package, _parts_to_remove(package))
-    _neutral_local_links(package)
+    _neutral_local_links(package, local_links)
     if drop_images:
         _drop_images(package)
     for name in list(package.binaries):
@@ -594,13 +597,25 @@ def _parts_to_remove(package: _Package) -> set[str]:
     return {name for name in doomed if name in package.trees or name in package.binaries}
 
 
-def _neutral_local_links(package: _Package) -> None:
-    """A link to a file on the author's computer or network keeps its place and loses its
-    path (see ``local_link``); the reader did not read it, so nothing else changed it."""
+def _local_links(package: _Package) -> set[tuple[str, str]]:
+    """(relationships part, relationship id) of every link to a file on the author's computer
+    or network (see ``local_link``)."""
+    return {
+        (name, rel.get("Id", ""))
+        for name, tree in package.trees.items()
+        if name.endswith(".rels")
+        for rel in tree.getroot()
+        if rel.get("TargetMode") == "External" and local_link(rel.get("Target", ""))
+    }
+
+
+def _neutral_local_links(package: _Package, local: set[tuple[str, str]]) -> None:
+    """A link to a file on the author's computer or network (``local``, as read) keeps its
+    place and loses its path; the reader did not read it, so nothing else changed it."""
     for name, tree in package.trees.items():
         if name.endswith(".rels"):
             for rel in tree.getroot():
-                if rel.get("TargetMode") == "External" and local_link(rel.get("Target", "")):
+                if rel.get("TargetMode") == "External" and (name, rel.get("Id", "")) in local:
                     rel.set("Target", LOCAL_LINK_REMOVED)
 
 

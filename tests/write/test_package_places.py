@@ -411,3 +411,40 @@ def test_a_listed_name_that_is_an_ordinary_word_is_not_searched_for_when_unnamed
     draft.write_text(text + "\n", encoding="utf-8")
     process_document(draft, tmp_path / "out", settings, detector)
     assert (tmp_path / "out" / "draft.anonymised.txt").exists()
+
+
+@pytest.mark.parametrize(
+    ("target", "kept"),
+    [
+        ("https://example.org/page", True),
+        ("www.example.org/page", True),
+        ("WWW.example.org", True),
+        ("example.org.uk/services/early-help", True),
+        ("file:///C:/Users/KeziaF/notes.docx", False),
+        ("C:\\Users\\KeziaF\\notes.docx", False),
+        ("c:/Users/KeziaF/notes.docx", False),
+        ("\\\\fileserver\\KeziaF\\notes.docx", False),
+        ("../Shared/KeziaF/notes.docx", False),
+        ("Chronology%20KeziaF.docx", False),
+        ("notes.docx", False),
+        ("Documents/KeziaF.pdf", False),
+        ("/home/keziaf/notes.odt", False),
+    ],
+)
+def test_only_links_to_files_lose_their_path(target: str, kept: bool) -> None:
+    from anonymiser.read.docx import local_link
+
+    assert local_link(target) is not kept
+
+
+def test_a_web_address_without_scheme_is_read_as_a_link(tmp_path: Path, settings: Settings, detector: Detector) -> None:
+    # Read and redacted as any web address is ("(web address)" under scr), not taken for a
+    # file: its replacement has no scheme either, and must not then be taken for one.
+    link = '<w:p><w:hyperlink r:id="rL"><w:r><w:t>Early help</w:t></w:r></w:hyperlink></w:p>'
+    place = {"body": link, "rels": [("rL", _REL + "hyperlink", "www.example.org/early-help", True)]}
+    draft = _draft(tmp_path, place)
+    read = read_docx(draft, InputLimits())
+    assert "local link" not in {n.kind for n in read.notes}
+    assert "www.example.org/early-help" in [u.text for u in read.units]
+    parts = _output(tmp_path, draft, settings, detector)
+    assert b"local-file-removed" not in parts["word/_rels/document.xml.rels"]
