@@ -42,6 +42,7 @@ from anonymiser.read.ooxml import (
     rels_name,
     resolve_target,
     w,
+    word_part_name,
 )
 from anonymiser.records import Edit
 from anonymiser.write.docx_hidden import (
@@ -657,6 +658,9 @@ def _prune_relationships(package: _Package) -> None:
 
 # Pictures and fonts keep the file names they were inserted with ("kian_marsh.png"), in the
 # zip's directory and in every relationship to them. They are renamed in package order.
+# Other parts are named by whatever made the file ("word/header-kezia-fairbairn.xml"): a
+# part whose name Word would not give it is renamed "word/part1.xml"..., its relationships
+# part with it; Word's own names are kept, so nothing else changes.
 
 def _neutral_part_names(package: _Package) -> None:
     renamed: dict[str, str] = {}
@@ -669,26 +673,45 @@ def _neutral_part_names(package: _Package) -> None:
         suffix = posixpath.splitext(name)[1].lower()
         stem = "image" if folder == "word/media/" else "font"
         renamed[name] = f"{folder}{stem}{counts[folder]}{suffix}"
+    taken = set(package.names()) | set(renamed.values())
+    number = 0
+    for name in package.names():
+        if name not in package.trees or name.endswith(".rels") or word_part_name(name):
+            continue
+        number += 1
+        while f"word/part{number}.xml" in taken:
+            number += 1
+        renamed[name] = f"word/part{number}.xml"
+        taken.add(renamed[name])
+    for name in [n for n in package.trees if n.endswith(".rels")]:
+        source = _source_of(name)
+        if source in renamed:
+            renamed[name] = rels_name(renamed[source])
+        elif source and source not in package.trees and source not in package.binaries:
+            package.remove(name)  # relates a part the package does not have: nothing reads it
     if all(old == new for old, new in renamed.items()):
         return
     for name in [n for n in package.trees if n.endswith(".rels")]:
-        source_dir = posixpath.dirname(_source_of(name))
+        source = _source_of(name)
+        new_source = renamed.get(source, source)
         for rel in package.trees[name].getroot():
             if rel.get("TargetMode") == "External":
                 continue
-            target = resolve_target(_source_of(name), rel.get("Target", ""))
+            target = resolve_target(source, rel.get("Target", ""))
             target = target if target in renamed else unquote(target)  # "Declan%20Whitlow.png"
-            if target in renamed:
-                rel.set("Target", posixpath.relpath(renamed[target], source_dir or "."))
+            if target in renamed or new_source != source:
+                new_target = renamed.get(target, target)
+                rel.set("Target", posixpath.relpath(new_target, posixpath.dirname(new_source) or "."))
     types = package.trees.get(CONTENT_TYPES)
     if types is not None:
         for override in types.getroot().iter(q(NS.CT, "Override")):
             part = override.get("PartName", "").lstrip("/")
+            part = part if part in renamed else unquote(part)
             if part in renamed:
                 override.set("PartName", "/" + renamed[part])
-    binaries = {renamed.get(n, n): data for n, data in package.binaries.items()}
+    package.binaries = {renamed.get(n, n): data for n, data in package.binaries.items()}
+    package.trees = {renamed.get(n, n): tree for n, tree in package.trees.items()}
     package.order = [renamed.get(n, n) for n in package.order]
-    package.binaries = binaries
 
 
 def _drop_images(package: _Package) -> None:
