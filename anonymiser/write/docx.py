@@ -185,6 +185,7 @@ def write_docx(
         if name.startswith("word/media/"):
             package.binaries[name] = strip_metadata(name, package.binaries[name])
     _prune_relationships(package)
+    _neutral_relationship_ids(package)
     _neutral_part_names(package)
     _write_zip(package, dest)
 
@@ -654,6 +655,55 @@ def _prune_relationships(package: _Package) -> None:
         for override in list(types.getroot().iter(q(NS.CT, "Override"))):
             if override.get("PartName", "").lstrip("/") in package.removed:
                 types.getroot().remove(override)
+
+
+# A relationship's id is chosen by whatever made the file, as a part's name is: Word writes
+# "rId1", "rId2"...; "rIdKeziaFairbairn" is an id in joined words no search reads apart. Any
+# other id is renumbered in its relationships part and in every reference to it from the
+# part it belongs to: an attribute in the relationships namespace (r:id, r:embed, r:link,
+# r:dm...) or VML's o:relid. An id some other attribute of that part also holds is kept, so
+# that no reference the writer does not know is broken.
+_WORD_RELATIONSHIP_ID = re.compile(r"rId\d+")
+_VML_RELATIONSHIP_ID = q(NS.OFFICE, "relid")
+
+
+def _neutral_relationship_ids(package: _Package) -> None:
+    for name in [n for n in package.trees if n.endswith(".rels")]:
+        relationships = package.trees[name].getroot()
+        ids = [rel.get("Id", "") for rel in relationships]
+        chosen = {i for i in ids if i and not _WORD_RELATIONSHIP_ID.fullmatch(i)}
+        if not chosen:
+            continue
+        source = package.trees.get(_source_of(name))
+        holders = [] if source is None else [el for el in source.getroot().iter() if isinstance(el.tag, str)]
+        unknown = {
+            value
+            for el in holders
+            for attr, value in el.attrib.items()
+            if value in chosen and not _references_relationship(attr)
+        }
+        taken = set(ids)
+        renamed: dict[str, str] = {}
+        number = 0
+        for old in ids:
+            if old not in chosen or old in unknown or old in renamed:
+                continue
+            number += 1
+            while f"rId{number}" in taken:
+                number += 1
+            renamed[old] = f"rId{number}"
+            taken.add(renamed[old])
+        for rel in relationships:
+            if rel.get("Id") in renamed:
+                rel.set("Id", renamed[rel.get("Id")])
+        for el in holders:
+            for attr, value in el.attrib.items():
+                if value in renamed and _references_relationship(attr):
+                    el.set(attr, renamed[value])
+
+
+def _references_relationship(attr: str) -> bool:
+    return attr.startswith(f"{{{NS.R}}}") or attr == _VML_RELATIONSHIP_ID
 
 
 # Pictures and fonts keep the file names they were inserted with ("kian_marsh.png"), in the

@@ -281,6 +281,21 @@ PLACES: dict[str, dict] = {
         },
         "overrides": {"/word/styles.xml": _CT_BASE + "styles+xml", "/word/numbering.xml": _CT_BASE + "numbering+xml"},
     },
+    "relationship ids in joined words": {
+        "body": '<w:p><w:hyperlink r:id="rIdKeziaFairbairn"><w:r><w:t>Guidance</w:t></w:r></w:hyperlink></w:p>'
+        + para('<w:r><w:pict><v:shape id="s2" style="width:10pt;height:10pt"><v:imagedata r:id="OrrinBlackettPhoto" '
+               'o:relid="OrrinBlackettPhoto"/></v:shape></w:pict></w:r>'),
+        "rels": [
+            ("rIdKeziaFairbairn", _REL + "hyperlink", "https://example.org/guidance", True),
+            ("OrrinBlackettPhoto", _REL + "image", "media/image1.png", False),
+        ],
+        "parts": {
+            "word/media/image1.png": tiny_png(),
+            "docProps/app.xml": f'{_DECL}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+            "<Pages>1</Pages></Properties>",
+        },
+        "package_rels": [("KeziaProps", _REL + "extended-properties", "docProps/app.xml", False)],
+    },
     "page background's picture title": {
         "background": '<w:background w:color="FFFFFF"><v:background id="bg">'
         '<v:fill r:id="rB" o:title="Kezia Fairbairn" type="frame"/></v:background></w:background>',
@@ -428,7 +443,10 @@ def test_a_local_link_is_logged_and_loses_its_path(tmp_path: Path, kezia_setting
     assert [n.kind for n in read_docx(draft, InputLimits()).notes if n.kind == "local link"] == ["local link"]
     parts = _output(tmp_path, draft, kezia_settings, detector)
     assert b"Users" not in parts["word/_rels/document.xml.rels"]
-    assert b'r:id="rL"' in parts["word/document.xml"]  # the link stays, going nowhere
+    # The link stays, going nowhere (its id renumbered as Word numbers them).
+    assert b'<w:hyperlink r:id="rId1">' in parts["word/document.xml"]
+    assert b'Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" ' \
+        b'Target="file:///local-file-removed"' in parts["word/_rels/document.xml.rels"]
 
 
 def test_a_listed_name_this_draft_never_names_is_still_searched_for(
@@ -489,7 +507,10 @@ def _style_references(parts: dict[str, bytes]) -> tuple[set[str], set[str]]:
     return defined, used
 
 
-@pytest.mark.parametrize("place", ["part named after a person", "style named after a person, not marked as the author's"])
+@pytest.mark.parametrize(
+    "place",
+    ["part named after a person", "style named after a person, not marked as the author's", "relationship ids in joined words"],
+)
 def test_names_word_never_gives_are_made_neutral_without_a_case_file(
     tmp_path: Path, place: str, settings: Settings, detector: Detector
 ) -> None:
@@ -510,6 +531,13 @@ def test_names_word_never_gives_are_made_neutral_without_a_case_file(
             name = str(part.partname).lstrip("/")
             assert name in parts and f'PartName="/{name}"'.encode() in parts["[Content_Types].xml"]
             assert [str(rel.target_part.partname).lstrip("/") for rel in part.rels.values()] == ["word/media/image1.png"]
+    elif place == "relationship ids in joined words":
+        import re
+
+        ids = set(re.findall(rb' Id="([^"]+)"', parts["word/_rels/document.xml.rels"]))
+        used = set(re.findall(rb'(?:r:id|o:relid)="([^"]+)"', parts["word/document.xml"]))
+        assert ids == {b"rId1", b"rId2"} and used == ids
+        assert opened.part.rels["rId2"].target_part.partname == "/word/media/image1.png"
     else:
         defined, used = _style_references(parts)
         assert used <= defined
