@@ -118,12 +118,25 @@ REMOVED_BY_TYPE: dict[str, tuple[str, str]] = {
 # path with no scheme at all, which Word writes for a file beside the draft. It leads nowhere
 # for a reader of the published file, and its folders and file name are a login and whatever
 # the author called the file, in joined words no detection reads apart.
-_LOCAL_LINK = re.compile(r"(?i)file:|[a-z]:|\\\\|(?![a-z][a-z0-9+.-]+:|#)")
+_FILE_LINK = re.compile(r"(?i)file:|[a-z]:|\\\\")
+_SCHEME = re.compile(r"(?i)[a-z][a-z0-9+.-]+:|#")
+# A web address typed without its scheme ("www.example.org/page", "example.org.uk/help") is
+# not a file: it is kept, and read and redacted like any other link. "www." or a domain with
+# one of the common endings the contact recognisers know (contact.yml), then the end, a
+# port or a path; a file's name ends in its type ("notes.docx"), which is no such ending.
+_WEB_WITHOUT_SCHEME = re.compile(
+    r"(?i)www\.|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:uk|com|org|net|info|gov|io|eu|ie|me|tv|app)(?:[:/?#]|$)"
+)
 
 
 def local_link(target: str) -> bool:
     """Whether an external relationship's target is a file on the author's computer or network."""
-    return bool(_LOCAL_LINK.match(target.strip()))
+    target = target.strip()
+    if _FILE_LINK.match(target):
+        return True
+    return not _SCHEME.match(target) and not _WEB_WITHOUT_SCHEME.match(target)
+
+
 _SKIP_IN_PARAGRAPH = frozenset({w("pPr"), w("rPr")})
 _SEPARATOR_TYPES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 _HEADER_TYPES = {"default": "default", "first": "first page", "even": "even pages"}

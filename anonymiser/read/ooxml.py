@@ -156,6 +156,31 @@ def related_parts(trees: Mapping[str, etree._ElementTree], types: frozenset[str]
 _DOCUMENT_PARTS_OUTSIDE_WORD = frozenset({CONTENT_TYPES, "_rels/.rels", "docProps/core.xml", "docProps/app.xml"})
 
 
+# The part names Word gives (and LibreOffice and python-docx, which copy it): fixed names,
+# and numbered ones for parts a document may have many of. Any other name was chosen by
+# whatever made the file ("word/header-kezia-fairbairn.xml") and is renamed on output.
+_WORD_PART_NAME = re.compile(
+    r"word/(?:glossary/)?(?:document|styles|stylesWithEffects|settings|webSettings|fontTable|numbering"
+    r"|footnotes|endnotes|comments|commentsExtended|commentsIds|commentsExtensible|people)\.xml"
+    r"|word/(?:glossary/)?(?:header|footer)\d+\.xml"
+    r"|word/theme/theme\d+\.xml"
+    r"|word/charts/(?:chart|chartEx|colors|style)\d+\.xml"
+    r"|word/diagrams/(?:data|layout|quickStyle|colors|drawing)\d+\.xml"
+    r"|word/ink/ink\d+\.xml"
+    r"|word/media/image\d+\.[a-z]+|word/fonts/font\d+\.odttf"
+)
+
+
+def word_part_name(name: str) -> bool:
+    """Whether ``name`` is a name Word itself gives a part (the package's own parts outside
+    word/ included); a .rels part is judged by the part it belongs to."""
+    if name.endswith(".rels"):
+        name = source_part(name)
+        if name == "":
+            return True  # the package's own relationships
+    return name in _DOCUMENT_PARTS_OUTSIDE_WORD or bool(_WORD_PART_NAME.fullmatch(name))
+
+
 def outside_document(name: str) -> bool:
     """Whether ``name`` is a part no Word document needs outside its word/ folder (custom
     XML, custom properties and the thumbnail included: all are removed)."""

@@ -26,6 +26,7 @@ from anonymiser.read.ooxml import (
     q,
     w,
 )
+from anonymiser.read.word_styles import word_style_name
 
 _PARAGRAPH_TAGS = (w("p"), q(NS.A, "p"))
 _TEXT_TAGS = frozenset(
@@ -150,6 +151,8 @@ def latent_style_names(package: Package) -> frozenset[str]:
             continue
         for node in tree.getroot().iter(w("lsdException")):
             name = node.get(w("name")) or ""
-            if name.strip():
+            # Only Word's own names: the list is in the package, and a name typed into it
+            # ("Kezia Fairbairn") must not exempt a style of that name.
+            if name.strip() and word_style_name(name):
                 names |= {name.casefold(), name.replace(" ", "").casefold()}
     return frozenset(names)

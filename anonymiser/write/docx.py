@@ -42,6 +42,7 @@ from anonymiser.read.ooxml import (
     rels_name,
     resolve_target,
     w,
+    word_part_name,
 )
 from anonymiser.records import Edit
 from anonymiser.write.docx_hidden import (
@@ -132,6 +133,9 @@ def write_docx(
     )
     # Every node is looked up before any change, so positions still match the reader's.
     nodes = {name: index_nodes(tree.getroot()) for name, tree in package.trees.items()}
+    # Which links are to files is judged on the targets as read: a web address redacted
+    # by an edit ("(web address)") has no scheme and would otherwise be taken for a file.
+    local_links = _local_links(package)
     by_unit: dict[int, list[Edit]] = {}
     for edit in edits:
         by_unit.setdefault(edit.unit, []).append(edit)
@@ -174,13 +178,14 @@ def write_docx(
     _clean_settings(package)
     _clean_properties(package)
     _remove_parts(package, _parts_to_remove(package))
-    _neutral_local_links(package)
+    _neutral_local_links(package, local_links)
     if drop_images:
         _drop_images(package)
     for name in list(package.binaries):
         if name.startswith("word/media/"):
             package.binaries[name] = strip_metadata(name, package.binaries[name])
     _prune_relationships(package)
+    _neutral_relationship_ids(package)
     _neutral_part_names(package)
     _write_zip(package, dest)
 
@@ -594,13 +599,25 @@ def _parts_to_remove(package: _Package) -> set[str]:
     return {name for name in doomed if name in package.trees or name in package.binaries}
 
 
-def _neutral_local_links(package: _Package) -> None:
-    """A link to a file on the author's computer or network keeps its place and loses its
-    path (see ``local_link``); the reader did not read it, so nothing else changed it."""
+def _local_links(package: _Package) -> set[tuple[str, str]]:
+    """(relationships part, relationship id) of every link to a file on the author's computer
+    or network (see ``local_link``)."""
+    return {
+        (name, rel.get("Id", ""))
+        for name, tree in package.trees.items()
+        if name.endswith(".rels")
+        for rel in tree.getroot()
+        if rel.get("TargetMode") == "External" and local_link(rel.get("Target", ""))
+    }
+
+
+def _neutral_local_links(package: _Package, local: set[tuple[str, str]]) -> None:
+    """A link to a file on the author's computer or network (``local``, as read) keeps its
+    place and loses its path; the reader did not read it, so nothing else changed it."""
     for name, tree in package.trees.items():
         if name.endswith(".rels"):
             for rel in tree.getroot():
-                if rel.get("TargetMode") == "External" and local_link(rel.get("Target", "")):
+                if rel.get("TargetMode") == "External" and (name, rel.get("Id", "")) in local:
                     rel.set("Target", LOCAL_LINK_REMOVED)
 
 
@@ -640,8 +657,60 @@ def _prune_relationships(package: _Package) -> None:
                 types.getroot().remove(override)
 
 
+# A relationship's id is chosen by whatever made the file, as a part's name is: Word writes
+# "rId1", "rId2"...; "rIdKeziaFairbairn" is an id in joined words no search reads apart. Any
+# other id is renumbered in its relationships part and in every reference to it from the
+# part it belongs to: an attribute in the relationships namespace (r:id, r:embed, r:link,
+# r:dm...) or VML's o:relid. An id some other attribute of that part also holds is kept, so
+# that no reference the writer does not know is broken.
+_WORD_RELATIONSHIP_ID = re.compile(r"rId\d+")
+_VML_RELATIONSHIP_ID = q(NS.OFFICE, "relid")
+
+
+def _neutral_relationship_ids(package: _Package) -> None:
+    for name in [n for n in package.trees if n.endswith(".rels")]:
+        relationships = package.trees[name].getroot()
+        ids = [rel.get("Id", "") for rel in relationships]
+        chosen = {i for i in ids if i and not _WORD_RELATIONSHIP_ID.fullmatch(i)}
+        if not chosen:
+            continue
+        source = package.trees.get(_source_of(name))
+        holders = [] if source is None else [el for el in source.getroot().iter() if isinstance(el.tag, str)]
+        unknown = {
+            value
+            for el in holders
+            for attr, value in el.attrib.items()
+            if value in chosen and not _references_relationship(attr)
+        }
+        taken = set(ids)
+        renamed: dict[str, str] = {}
+        number = 0
+        for old in ids:
+            if old not in chosen or old in unknown or old in renamed:
+                continue
+            number += 1
+            while f"rId{number}" in taken:
+                number += 1
+            renamed[old] = f"rId{number}"
+            taken.add(renamed[old])
+        for rel in relationships:
+            if rel.get("Id") in renamed:
+                rel.set("Id", renamed[rel.get("Id")])
+        for el in holders:
+            for attr, value in el.attrib.items():
+                if value in renamed and _references_relationship(attr):
+                    el.set(attr, renamed[value])
+
+
+def _references_relationship(attr: str) -> bool:
+    return attr.startswith(f"{{{NS.R}}}") or attr == _VML_RELATIONSHIP_ID
+
+
 # Pictures and fonts keep the file names they were inserted with ("kian_marsh.png"), in the
 # zip's directory and in every relationship to them. They are renamed in package order.
+# Other parts are named by whatever made the file ("word/header-kezia-fairbairn.xml"): a
+# part whose name Word would not give it is renamed "word/part1.xml"..., its relationships
+# part with it; Word's own names are kept, so nothing else changes.
 
 def _neutral_part_names(package: _Package) -> None:
     renamed: dict[str, str] = {}
@@ -654,26 +723,45 @@ def _neutral_part_names(package: _Package) -> None:
         suffix = posixpath.splitext(name)[1].lower()
         stem = "image" if folder == "word/media/" else "font"
         renamed[name] = f"{folder}{stem}{counts[folder]}{suffix}"
+    taken = set(package.names()) | set(renamed.values())
+    number = 0
+    for name in package.names():
+        if name not in package.trees or name.endswith(".rels") or word_part_name(name):
+            continue
+        number += 1
+        while f"word/part{number}.xml" in taken:
+            number += 1
+        renamed[name] = f"word/part{number}.xml"
+        taken.add(renamed[name])
+    for name in [n for n in package.trees if n.endswith(".rels")]:
+        source = _source_of(name)
+        if source in renamed:
+            renamed[name] = rels_name(renamed[source])
+        elif source and source not in package.trees and source not in package.binaries:
+            package.remove(name)  # relates a part the package does not have: nothing reads it
     if all(old == new for old, new in renamed.items()):
         return
     for name in [n for n in package.trees if n.endswith(".rels")]:
-        source_dir = posixpath.dirname(_source_of(name))
+        source = _source_of(name)
+        new_source = renamed.get(source, source)
         for rel in package.trees[name].getroot():
             if rel.get("TargetMode") == "External":
                 continue
-            target = resolve_target(_source_of(name), rel.get("Target", ""))
+            target = resolve_target(source, rel.get("Target", ""))
             target = target if target in renamed else unquote(target)  # "Declan%20Whitlow.png"
-            if target in renamed:
-                rel.set("Target", posixpath.relpath(renamed[target], source_dir or "."))
+            if target in renamed or new_source != source:
+                new_target = renamed.get(target, target)
+                rel.set("Target", posixpath.relpath(new_target, posixpath.dirname(new_source) or "."))
     types = package.trees.get(CONTENT_TYPES)
     if types is not None:
         for override in types.getroot().iter(q(NS.CT, "Override")):
             part = override.get("PartName", "").lstrip("/")
+            part = part if part in renamed else unquote(part)
             if part in renamed:
                 override.set("PartName", "/" + renamed[part])
-    binaries = {renamed.get(n, n): data for n, data in package.binaries.items()}
+    package.binaries = {renamed.get(n, n): data for n, data in package.binaries.items()}
+    package.trees = {renamed.get(n, n): tree for n, tree in package.trees.items()}
     package.order = [renamed.get(n, n) for n in package.order]
-    package.binaries = binaries
 
 
 def _drop_images(package: _Package) -> None:

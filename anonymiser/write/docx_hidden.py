@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from lxml import etree
 
 from anonymiser.read.ooxml import is_chart_formula, w
+from anonymiser.read.word_styles import word_style_id, word_style_name
 from anonymiser.write.xml_nodes import remove_keeping_tail
 
 # Names Word makes up itself: table of contents, cross references, the last edit position.
@@ -134,31 +135,49 @@ def style_names(trees: Mapping[str, etree._ElementTree]) -> list[tuple[etree._El
 
 
 def neutral_style_ids(trees: Mapping[str, etree._ElementTree], before: list[tuple[etree._Element, str, str]]) -> None:
-    """Give a neutral id ("Style1"...) to every style an author made or whose name was redacted.
+    """Give a neutral id ("Style1"...) to every style an author made or whose name was redacted,
+    and a neutral name ("Style 1") too to one that claims to be Word's but is not.
 
     Word makes a style's id from its name ("Kian notes" -> "Kiannotes"), and every paragraph
     in that style names it by id: the id is the name with its spaces taken out, which no
-    whole-word search finds. Built-in styles ("Heading1") keep theirs. ``before`` is
-    ``style_names`` of the package as read, so a name the edits changed is known."""
-    taken = {style_id for _s, style_id, _n in before}
+    whole-word search finds. Built-in styles ("Heading1") keep theirs. A style not marked as
+    the author's (``w:customStyle``) is Word's only if its name is one Word gives
+    (``word_style_name``): the reader does not read such a name, so a template's "Kezia
+    Fairbairn" left unmarked would ship as it is; it is made neutral, id and name. ``before``
+    is ``style_names`` of the package as read, so a name the edits changed is known."""
+    taken = {style_id for _s, style_id, _n in before} | {name.casefold() for _s, _i, name in before}
     renamed: dict[str, str] = {}
+
+    def next_neutral() -> str:
+        number = 1
+        while f"Style{number}" in taken or f"style {number}" in taken:
+            number += 1
+        taken.update({f"Style{number}", f"style {number}"})
+        return f"Style{number}"
+
     for style, old_id, old_name in before:
         name = style.find(w("name"))
         now = name.get(w("val"), "") if name is not None else ""
         custom = style.get(w("customStyle")) in ("1", "true", "on")
-        if not old_id or old_id in renamed or not (custom or now != old_name or _words(old_id) != _words(old_name)):
-            continue
-        number = len(renamed) + 1
-        while f"Style{number}" in taken:
-            number += 1
-        renamed[old_id] = f"Style{number}"
-        taken.add(renamed[old_id])
+        word_s = not custom and (word_style_name(old_name) if old_name else word_style_id(old_id))
+        if old_id and old_id not in renamed and (
+            custom or not word_s or now != old_name or _words(old_id) != _words(old_name)
+        ):
+            renamed[old_id] = next_neutral()
+        if not custom and not word_s and name is not None:
+            # "Style3" is named "Style 3"; a style with no id still gets a name of its own.
+            name.set(w("val"), _spaced(renamed[old_id] if old_id else next_neutral()))
     # A list's link to a numbering style that no styles part defines joins nothing, and its
     # value is an id in joined words ("KeziaFairbairnList") that no search reads apart.
     defined = {style_id for _s, style_id, _n in before}
     for tree in trees.values():
         for el in list(tree.getroot().iter(w("styleLink"), w("numStyleLink"))):
             if el.get(w("val")) not in defined:
+                remove_keeping_tail(el)
+        # The latent list names Word's styles for its gallery; a name in it that Word never
+        # gives was typed ("Kezia Fairbairn") and names nothing Word needs.
+        for el in list(tree.getroot().iter(w("lsdException"))):
+            if not word_style_name(el.get(w("name"), "")):
                 remove_keeping_tail(el)
     if not renamed:
         return
@@ -167,6 +186,10 @@ def neutral_style_ids(trees: Mapping[str, etree._ElementTree], before: list[tupl
             attr = w("styleId") if el.tag == w("style") else w("val")
             if el.get(attr) in renamed:
                 el.set(attr, renamed[el.get(attr)])
+
+
+def _spaced(style_id: str) -> str:
+    return style_id.replace("Style", "Style ", 1)
 
 
 def doc_part_names(trees: Mapping[str, etree._ElementTree]) -> list[tuple[etree._Element, str]]:

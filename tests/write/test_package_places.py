@@ -27,7 +27,7 @@ from anonymiser.read.limits import InputLimits
 from anonymiser.settings import Settings
 from anonymiser.verify.rescan import verify_output
 from tests.conftest import settings_with_case
-from tests.docx_builder import _DECL, _MS_REL, _NS, _REL, _rels, minimal_parts, para, run, tiny_png, write_package
+from tests.docx_builder import _CT_BASE, _DECL, _MS_REL, _NS, _REL, _rels, minimal_parts, para, run, tiny_png, write_package
 
 CASE = """people:
   - name: "Kezia Fairbairn"
@@ -232,6 +232,70 @@ PLACES: dict[str, dict] = {
             '<w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="OrrinBlackettList"/></w:abstractNum></w:numbering>'
         },
     },
+    "part named after a person": {
+        "body": '<w:p><w:pPr><w:sectPr><w:headerReference w:type="default" r:id="rH"/>'
+        '<w:footerReference w:type="default" r:id="rF"/></w:sectPr></w:pPr></w:p>',
+        "rels": [
+            ("rH", _REL + "header", "header-kezia-fairbairn.xml", False),
+            ("rF", _REL + "footer", "/word/orrin-blackett/footer1.xml", False),
+        ],
+        "parts": {
+            "word/header-kezia-fairbairn.xml": f"{_DECL}<w:hdr {_NS}>"
+            + para(run("Confidential.") + '<w:r><w:drawing><wp:inline><wp:extent cx="9525" cy="9525"/>'
+                   '<wp:docPr id="9" name="Picture 9"/><a:graphic><a:graphicData '
+                   'uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:blipFill>'
+                   '<a:blip r:embed="rP"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline>'
+                   "</w:drawing></w:r>")
+            + "</w:hdr>",
+            "word/_rels/header-kezia-fairbairn.xml.rels": _rels([("rP", _REL + "image", "media/Orrin%20at%20the%20park.png", False)]),
+            "word/media/Orrin at the park.png": tiny_png(),
+            # In a folder of its own, its picture one folder up: the relative target is redone.
+            "word/orrin-blackett/footer1.xml": f"{_DECL}<w:ftr {_NS}>" + para(run("Page.")) + "</w:ftr>",
+            "word/orrin-blackett/_rels/footer1.xml.rels": _rels([("rP", _REL + "image", "../media/Orrin%20at%20the%20park.png", False)]),
+            # Relationships of a part the package does not have.
+            "word/_rels/kezia-notes.xml.rels": _rels([("rX", _REL + "image", "media/Orrin%20at%20the%20park.png", False)]),
+        },
+        "overrides": {
+            "/word/header-kezia-fairbairn.xml": _CT_BASE + "header+xml",
+            "/word/orrin-blackett/footer1.xml": _CT_BASE + "footer+xml",
+        },
+    },
+    "style named after a person, not marked as the author's": {
+        "body": para(run("Styled.", '<w:rPr><w:rStyle w:val="OrrinBlackett"/></w:rPr>'), style="KeziaFairbairn"),
+        "rels": [("rS", _REL + "styles", "styles.xml", False), ("rN", _REL + "numbering", "numbering.xml", False)],
+        "parts": {
+            "word/styles.xml": f"{_DECL}<w:styles {_NS}>"
+            '<w:latentStyles w:count="2"><w:lsdException w:name="heading 1"/><w:lsdException w:name="Kezia Fairbairn"/>'
+            "</w:latentStyles>"
+            '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>'
+            '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/></w:style>'
+            '<w:style w:type="paragraph" w:styleId="KeziaFairbairn"><w:name w:val="Kezia Fairbairn"/>'
+            '<w:basedOn w:val="Heading1"/><w:next w:val="KeziaFairbairn"/><w:link w:val="OrrinBlackett"/></w:style>'
+            '<w:style w:type="character" w:styleId="OrrinBlackett"><w:name w:val="Orrin Blackett"/>'
+            '<w:link w:val="KeziaFairbairn"/></w:style>'
+            '<w:style w:type="numbering" w:styleId="KeziaList"><w:name w:val="Kezia List"/></w:style>'
+            "</w:styles>",
+            "word/numbering.xml": f'{_DECL}<w:numbering {_NS}><w:abstractNum w:abstractNumId="0">'
+            '<w:styleLink w:val="KeziaList"/></w:abstractNum><w:abstractNum w:abstractNumId="1">'
+            '<w:numStyleLink w:val="KeziaList"/></w:abstractNum></w:numbering>',
+        },
+        "overrides": {"/word/styles.xml": _CT_BASE + "styles+xml", "/word/numbering.xml": _CT_BASE + "numbering+xml"},
+    },
+    "relationship ids in joined words": {
+        "body": '<w:p><w:hyperlink r:id="rIdKeziaFairbairn"><w:r><w:t>Guidance</w:t></w:r></w:hyperlink></w:p>'
+        + para('<w:r><w:pict><v:shape id="s2" style="width:10pt;height:10pt"><v:imagedata r:id="OrrinBlackettPhoto" '
+               'o:relid="OrrinBlackettPhoto"/></v:shape></w:pict></w:r>'),
+        "rels": [
+            ("rIdKeziaFairbairn", _REL + "hyperlink", "https://example.org/guidance", True),
+            ("OrrinBlackettPhoto", _REL + "image", "media/image1.png", False),
+        ],
+        "parts": {
+            "word/media/image1.png": tiny_png(),
+            "docProps/app.xml": f'{_DECL}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+            "<Pages>1</Pages></Properties>",
+        },
+        "package_rels": [("KeziaProps", _REL + "extended-properties", "docProps/app.xml", False)],
+    },
     "page background's picture title": {
         "background": '<w:background w:color="FFFFFF"><v:background id="bg">'
         '<v:fill r:id="rB" o:title="Kezia Fairbairn" type="frame"/></v:background></w:background>',
@@ -257,6 +321,15 @@ def _draft(folder: Path, place: dict) -> Path:
         parts["_rels/.rels"] = _rels(own + place["package_rels"]).encode()
     for name, text in place.get("parts", {}).items():
         parts[name] = text.encode() if isinstance(text, str) else text
+    for part, content_type in place.get("overrides", {}).items():
+        types = parts["[Content_Types].xml"].decode()
+        override = f'<Override PartName="{part}" ContentType="{content_type}"/>'
+        parts["[Content_Types].xml"] = types.replace("</Types>", override + "</Types>").encode()
+    if any(name.endswith(".png") for name in place.get("parts", {})):
+        types = parts["[Content_Types].xml"].decode()
+        parts["[Content_Types].xml"] = types.replace(
+            "<Override", '<Default Extension="png" ContentType="image/png"/><Override', 1
+        ).encode()
     return write_package(folder / "draft.docx", parts)
 
 
@@ -370,7 +443,10 @@ def test_a_local_link_is_logged_and_loses_its_path(tmp_path: Path, kezia_setting
     assert [n.kind for n in read_docx(draft, InputLimits()).notes if n.kind == "local link"] == ["local link"]
     parts = _output(tmp_path, draft, kezia_settings, detector)
     assert b"Users" not in parts["word/_rels/document.xml.rels"]
-    assert b'r:id="rL"' in parts["word/document.xml"]  # the link stays, going nowhere
+    # The link stays, going nowhere (its id renumbered as Word numbers them).
+    assert b'<w:hyperlink r:id="rId1">' in parts["word/document.xml"]
+    assert b'Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" ' \
+        b'Target="file:///local-file-removed"' in parts["word/_rels/document.xml.rels"]
 
 
 def test_a_listed_name_this_draft_never_names_is_still_searched_for(
@@ -411,3 +487,122 @@ def test_a_listed_name_that_is_an_ordinary_word_is_not_searched_for_when_unnamed
     draft.write_text(text + "\n", encoding="utf-8")
     process_document(draft, tmp_path / "out", settings, detector)
     assert (tmp_path / "out" / "draft.anonymised.txt").exists()
+
+
+def _style_references(parts: dict[str, bytes]) -> tuple[set[str], set[str]]:
+    """(style ids the styles part defines, style ids any part refers to)."""
+    from lxml import etree
+
+    from anonymiser.read.ooxml import w
+
+    tags = ("pStyle", "rStyle", "basedOn", "next", "link", "styleLink", "numStyleLink")
+    defined: set[str] = set()
+    used: set[str] = set()
+    for name, data in parts.items():
+        if not name.endswith(".xml") or name == "[Content_Types].xml":
+            continue
+        root = etree.fromstring(data)
+        defined |= {s.get(w("styleId")) for s in root.iter(w("style"))}
+        used |= {el.get(w("val")) for el in root.iter(*(w(t) for t in tags))}
+    return defined, used
+
+
+@pytest.mark.parametrize(
+    "place",
+    ["part named after a person", "style named after a person, not marked as the author's", "relationship ids in joined words"],
+)
+def test_names_word_never_gives_are_made_neutral_without_a_case_file(
+    tmp_path: Path, place: str, settings: Settings, detector: Detector
+) -> None:
+    # Without the case file nothing searches for the family's names: the writer alone must
+    # leave no part name or style it did not recognise as Word's own. What points at a
+    # renamed part or style follows it, and the output still opens.
+    import docx
+
+    draft = _draft(tmp_path, PLACES[place])
+    parts = _output(tmp_path, draft, settings, detector)
+    assert _places_holding_a_planted_word(parts) == []
+    opened = docx.Document(str(tmp_path / "out" / "draft.anonymised.docx"))
+    assert "word/document.xml" in parts and "[Content_Types].xml" in parts
+    if place == "part named after a person":
+        section = opened.sections[0]
+        assert not section.header.is_linked_to_previous and not section.footer.is_linked_to_previous
+        for part in (section.header.part, section.footer.part):
+            name = str(part.partname).lstrip("/")
+            assert name in parts and f'PartName="/{name}"'.encode() in parts["[Content_Types].xml"]
+            assert [str(rel.target_part.partname).lstrip("/") for rel in part.rels.values()] == ["word/media/image1.png"]
+    elif place == "relationship ids in joined words":
+        import re
+
+        ids = set(re.findall(rb' Id="([^"]+)"', parts["word/_rels/document.xml.rels"]))
+        used = set(re.findall(rb'(?:r:id|o:relid)="([^"]+)"', parts["word/document.xml"]))
+        assert ids == {b"rId1", b"rId2"} and used == ids
+        assert opened.part.rels["rId2"].target_part.partname == "/word/media/image1.png"
+    else:
+        defined, used = _style_references(parts)
+        assert used <= defined
+        assert {"Normal", "Heading1"} <= defined and b'w:val="heading 1"' in parts["word/styles.xml"]
+        assert opened.paragraphs[1].style.style_id in defined
+
+
+def test_a_typeface_named_after_a_listed_person_is_refused(tmp_path: Path, kezia_settings: Settings, detector: Detector) -> None:
+    # Typeface names are kept (Word draws the text with them) and single words in them are
+    # not searched ("Georgia", "Gill Sans"); a listed person's full name as a font is still
+    # a leak, so the draft is refused.
+    from anonymiser.errors import VerificationError
+
+    body = para('<w:r><w:rPr><w:rFonts w:ascii="Orrin Blackett"/></w:rPr><w:sym w:font="Kezia Fairbairn" w:char="F04A"/></w:r>')
+    with pytest.raises(VerificationError):
+        _output(tmp_path, _draft(tmp_path, {"body": body}), kezia_settings, detector)
+
+
+@pytest.mark.parametrize(
+    ("target", "kept"),
+    [
+        ("https://example.org/page", True),
+        ("www.example.org/page", True),
+        ("WWW.example.org", True),
+        ("example.org.uk/services/early-help", True),
+        ("file:///C:/Users/KeziaF/notes.docx", False),
+        ("C:\\Users\\KeziaF\\notes.docx", False),
+        ("c:/Users/KeziaF/notes.docx", False),
+        ("\\\\fileserver\\KeziaF\\notes.docx", False),
+        ("../Shared/KeziaF/notes.docx", False),
+        ("Chronology%20KeziaF.docx", False),
+        ("notes.docx", False),
+        ("Documents/KeziaF.pdf", False),
+        ("/home/keziaf/notes.odt", False),
+    ],
+)
+def test_only_links_to_files_lose_their_path(target: str, kept: bool) -> None:
+    from anonymiser.read.docx import local_link
+
+    assert local_link(target) is not kept
+
+
+def test_a_web_address_without_scheme_is_read_as_a_link(tmp_path: Path, settings: Settings, detector: Detector) -> None:
+    # Read and redacted as any web address is ("(web address)" under scr), not taken for a
+    # file: its replacement has no scheme either, and must not then be taken for one.
+    link = '<w:p><w:hyperlink r:id="rL"><w:r><w:t>Early help</w:t></w:r></w:hyperlink></w:p>'
+    place = {"body": link, "rels": [("rL", _REL + "hyperlink", "www.example.org/early-help", True)]}
+    draft = _draft(tmp_path, place)
+    read = read_docx(draft, InputLimits())
+    assert "local link" not in {n.kind for n in read.notes}
+    assert "www.example.org/early-help" in [u.text for u in read.units]
+    parts = _output(tmp_path, draft, settings, detector)
+    assert b"local-file-removed" not in parts["word/_rels/document.xml.rels"]
+
+
+def test_a_typed_name_in_the_latent_list_does_not_exempt_a_style_of_that_name(tmp_path: Path) -> None:
+    # Word's own style names are not searched ("Strong", "Title"); which names are Word's was
+    # taken from the package's latent list, where a typed name exempted itself.
+    styles = (
+        f'{_DECL}<w:styles {_NS}><w:latentStyles><w:lsdException w:name="Kezia Fairbairn"/>'
+        '<w:lsdException w:name="Strong"/></w:latentStyles>'
+        '<w:style w:type="paragraph" w:styleId="KeziaFairbairn"><w:name w:val="Kezia Fairbairn"/></w:style>'
+        '<w:style w:type="character" w:styleId="Strong"><w:name w:val="Strong"/></w:style></w:styles>'
+    )
+    parts = {**minimal_parts(BODY), "word/styles.xml": styles.encode()}
+    output = write_package(tmp_path / "out.docx", parts)
+    assert not verify_output(output, "docx", [Variant("Kezia Fairbairn", False)], InputLimits(), []).passed
+    assert verify_output(output, "docx", [Variant("Strong", False)], InputLimits(), []).passed
