@@ -257,6 +257,8 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s+")
 _JOINING_WORDS = frozenset({"the", "and", "of", "on", "for", "to", "in", "against", "from", "with", "s"})
 # keep.yml sections of regular expressions (matched against a whole candidate), not terms.
 _FORM_SECTIONS = ("anonymised_forms", "law_forms", "age_limit_forms")
+# Sections of keep.yml that are people's names, kept whole only (KeepList.names).
+_NAME_SECTIONS = ("public_cases",)
 
 
 @dataclass(frozen=True)
@@ -266,6 +268,10 @@ class KeepList:
     terms: tuple[str, ...]
     forms: tuple[re.Pattern[str], ...]
     source: str = ""
+    # People's names the list keeps whole (``public_cases``: "Victoria Climbié", "Lord
+    # Laming"). Kept only as the whole name: unlike the terms, their words are no practice
+    # words ("Victoria", "Peter" and "Daniel" are still first names everywhere else).
+    names: tuple[str, ...] = ()
     # The shapes of the names of legislation and rules ("the Housing Act 1985", "the 1996
     # Regulations"): a name of that shape is law, which identifies no one.
     law_forms: tuple[re.Pattern[str], ...] = ()
@@ -280,7 +286,7 @@ class KeepList:
         """The terms as one matcher, compiled once with the settings: a thousand terms took
         a twentieth of a second to compile, which every document paid more than once. Plurals
         are practice too: "Individual Management Reviews", "IMRs", "chronologies"."""
-        return TermMatcher(self.terms, plurals=True)
+        return TermMatcher((*self.terms, *self.names), plurals=True)
 
     def is_anonymised_form(self, text: str) -> bool:
         known = self._anonymised.get(text)
@@ -329,6 +335,7 @@ def load_keep_list(patterns_dir: Path, leave_out: tuple[str, ...] = ()) -> KeepL
                 f"in the file; known sections: {known}"
             )
     terms: list[str] = []
+    names: list[str] = []
     forms: list[re.Pattern[str]] = []
     law_forms: list[re.Pattern[str]] = []
     age_limit_forms: list[re.Pattern[str]] = []
@@ -345,11 +352,12 @@ def load_keep_list(patterns_dir: Path, leave_out: tuple[str, ...] = ()) -> KeepL
         else:
             section_terms = _str_list(value, f"{path}: {key}")
             if key not in leave_out:
-                terms.extend(section_terms)
+                (names if key in _NAME_SECTIONS else terms).extend(section_terms)
     # Longest first so that "Children Act 1989" wins over "Children Act".
     unique = sorted(set(terms), key=lambda t: (-len(t), t.lower()))
     return KeepList(
         terms=tuple(unique),
+        names=tuple(sorted(set(names), key=lambda t: (-len(t), t.lower()))),
         forms=tuple(forms),
         source=str(path),
         law_forms=tuple(law_forms),

@@ -21,14 +21,20 @@
   is autistic", "Mother is diabetic", "Child B is dyslexic and epileptic".
 - An NHS number after its lead-in whose check digit fails (a typing slip, one digit from the
   person's own) was published: "NHS 485 777 3456".
+- Children whose deaths led to national reviews, and the inquiries' authors, cited for their
+  learning, were redacted as people ("the deaths of Arthur Labinjo-Hughes and Star Hobson"
+  read "of Person A and Person B"): keep.yml ``public_cases``, kept whole only.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from anonymiser.detect.engine import Detector
 from anonymiser.settings import Settings
+from tests.conftest import settings_with_case
 from tests.decide.handmade import redacted
 
 
@@ -166,3 +172,31 @@ def test_an_nhs_number_with_a_failed_check_digit(
 ) -> None:
     settings, detector = each_policy
     assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The national review into the deaths of Arthur Labinjo-Hughes and Star Hobson found similar issues.",
+            "The national review into the deaths of Arthur Labinjo-Hughes and Star Hobson found similar issues.",
+        ),
+        (
+            "Lord Laming's inquiry into the death of Victoria Climbié led to the Children Act 2004.",
+            "Lord Laming's inquiry into the death of Victoria Climbié led to the Children Act 2004.",
+        ),
+        # Their first names alone are still first names.
+        ("Peter said he was hungry.", "Person A said he was hungry."),
+        ("nanna maria came", "nanna Person A came"),
+    ],
+)
+def test_public_cases_are_cited_by_name(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+def test_a_case_file_person_of_the_same_name_is_still_redacted(tmp_path: Path, detector: Detector) -> None:
+    case = "people:\n  - name: Star Hobson\n    role: child\n    pseudonym: Child A\n"
+    settings = settings_with_case(tmp_path, case)
+    assert redacted("Star Hobson was seen at nursery. Star cried.", settings, detector) == (
+        "Child A was seen at nursery. Child A cried."
+    )

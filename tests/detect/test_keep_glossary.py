@@ -12,11 +12,13 @@ from anonymiser.detect.registry import load_recognisers
 from anonymiser.errors import ConfigError
 from anonymiser.pipeline import analyse
 from anonymiser.read.text import document_from_text
+from anonymiser.settings import default_patterns_dir, load_keep_list
 
 KEEP = Path(__file__).resolve().parents[2] / "patterns" / "keep.yml"
 BAD_PATTERNS = Path(__file__).resolve().parents[1] / "data" / "bad_patterns"
 TERM_SECTIONS = (
-    "agencies", "government", "courts", "roles", "processes", "legislation", "report_words", "legal_words", "word_fields"
+    "agencies", "government", "courts", "roles", "processes", "legislation", "report_words", "legal_words", "word_fields",
+    "public_cases",
 )
 FORMS = "anonymised_forms"
 LAW_FORMS = "law_forms"
@@ -264,3 +266,12 @@ def test_platforms_and_record_words_are_kept(
     detector = request.getfixturevalue("detector" if policy == "settings" else "strict_detector")
     decisions, _ = analyse(document_from_text(text), settings, detector)
     assert not any(kept in text[e.start : e.end] for e in decisions.edits)
+
+
+def test_public_cases_are_names_kept_whole(keep: dict) -> None:
+    # Kept as whole names, never as words: "Victoria" of "Victoria Climbié" stays a first name.
+    loaded = load_keep_list(default_patterns_dir())
+    assert set(keep["public_cases"]) == set(loaded.names)
+    assert not set(loaded.names) & set(loaded.terms)
+    assert all(" " in name for name in loaded.names), "a single word here would be kept everywhere"
+    assert loaded.matcher.is_term("Victoria Climbié") and not loaded.matcher.is_term("Victoria")
