@@ -20,6 +20,13 @@ social care records; each case failed under scr before its fix).
   "(place)", "the community midwife, Carys," read "(organisation)".
 - Police ranks gave odd or no labels: "Detective Chief Inspector Hartnell" read "Detective
   Police Officer 1", "Sergeant Bakshi" and "Inspector Trott" read "Person A".
+- Police records' words read as bodies (the first case passes since the first fix too; CAD is
+  kept as a guard): "logged as CAD 1147" read "(organisation) (reference
+  number)", and "(reference CCN 2020/3391)" read "(reference (organisation) (date))".
+- A named house where a service or a children's home is was published or read as a person:
+  "the Perinatal Mental Health Team at Hawthorn House" was published, "a residential
+  children's home, Oakview House, run by Haven Care Ltd" read "Person A, run by Person B Care
+  Ltd".
 """
 
 from __future__ import annotations
@@ -138,4 +145,40 @@ def test_a_first_name_after_a_practitioners_role(text: str, expected: str, setti
     ],
 )
 def test_police_ranks_give_their_label(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "PC 2231 Hemmings and PC 4410 Dabrowski attended and found Mother with a cut lip; the incident was logged as CAD 1147 of 14/11/19.",
+            "Police Officer 1 and Police Officer 2 attended and found Mother with a cut lip; the incident was logged as CAD (reference number) of (a date in November 2019).",
+        ),
+        (
+            "A Child Concern Notification (reference CCN 2020/3391) was sent to the MASH.",
+            "A Child Concern Notification (reference CCN (reference number)) was sent to the MASH.",
+        ),
+        ("A CCN was sent to the MASH.", "A CCN was sent to the MASH."),
+    ],
+)
+def test_police_record_words_and_their_numbers(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mother was referred to the Perinatal Mental Health Team at Hawthorn House, where she was seen by the psychiatrist.",
+            "Mother was referred to the Perinatal Mental Health Team at (place), where she was seen by the psychiatrist.",
+        ),
+        (
+            "Child F moved to a residential children's home, Oakview House, run by Haven Care Ltd, in June.",
+            "Child F moved to a residential children's home, (place), run by (organisation), in June.",
+        ),
+        ("Father's company was registered at Companies House.", "Father's company was registered at Companies House."),
+    ],
+)
+def test_named_houses_and_care_providers(text: str, expected: str, settings: Settings, detector: Detector) -> None:
     assert redacted(text, settings, detector) == expected
