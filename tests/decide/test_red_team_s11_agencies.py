@@ -27,6 +27,11 @@ social care records; each case failed under scr before its fix).
   "the Perinatal Mental Health Team at Hawthorn House" was published, "a residential
   children's home, Oakview House, run by Haven Care Ltd" read "Person A, run by Person B Care
   Ltd".
+- strict: a pseudonym with its possessive, which the model read as a product, was masked:
+  "60 miles from Child F's home area" read "from (a specific issue) home area", "Child F's
+  half-brother" read "(a specific issue) half-brother".
+- strict: school years read as dates: "Child E joined Year 7" read "joined (date)", "The
+  Head of Year 8" read "The Head of (date)".
 """
 
 from __future__ import annotations
@@ -182,3 +187,31 @@ def test_police_record_words_and_their_numbers(text: str, expected: str, setting
 )
 def test_named_houses_and_care_providers(text: str, expected: str, settings: Settings, detector: Detector) -> None:
     assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The placement was far from Child F's home area.",
+        "Child F's half-brother remained in foster care.",
+        "Child D’s immunisations were given late.",
+        "The siblings' contact with Person B’s family stopped.",
+    ],
+)
+def test_a_pseudonym_with_its_possessive_stays(text: str, each_policy: tuple[Settings, Detector]) -> None:
+    settings, detector = each_policy
+    assert redacted(text, settings, detector) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Child E joined Year 7 at the school.",
+        "The Head of Year 8 wrote to Mother.",
+        "Attendance fell in Year 10.",
+        "Child E's results at Key Stage 2 were good.",
+    ],
+)
+def test_school_years_are_not_dates(text: str, each_policy: tuple[Settings, Detector]) -> None:
+    settings, detector = each_policy
+    assert redacted(text, settings, detector) == text
