@@ -31,6 +31,12 @@ social care records; each case failed under scr before its fix).
   "the Perinatal Mental Health Team at Hawthorn House" was published, "a residential
   children's home, Oakview House, run by Haven Care Ltd" read "Person A, run by Person B Care
   Ltd".
+- Round two: a town's station or hall with its kind in small letters or as a church hall was
+  published or read as a person ("arrested at Kingsbridge bus station", "the baby clinic at St
+  Luke's Church Hall" read "Person A's Church Hall"); national services read as bodies or
+  people ("the Talking Therapies service" read "the (organisation) service", "a Merlin
+  report" read "a Person A report"); a pet's name was published ("the family's dog,
+  Biscuit").
 - strict: a pseudonym with its possessive, which the model read as a product, was masked:
   "60 miles from Child F's home area" read "from (a specific issue) home area", "Child F's
   half-brother" read "(a specific issue) half-brother".
@@ -243,4 +249,50 @@ def test_school_years_are_not_dates(text: str, each_policy: tuple[Settings, Dete
 def test_judges_and_practitioners_by_their_title_or_role(
     text: str, expected: str, settings: Settings, detector: Detector
 ) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Father was arrested at Kingsbridge bus station.", "Father was arrested at (place)."),
+        (
+            "Child G was weighed at the baby clinic at St Luke's Church Hall.",
+            "Child G was weighed at the baby clinic at (place).",
+        ),
+        ("Mother went to the Harrowfold library on Monday.", "Mother went to the (place) on Monday."),
+        ("The police station was closed.", "The police station was closed."),
+        ("On Monday library staff saw him.", "On Monday library staff saw him."),
+        # A provider at the end of a sentence keeps the sentence's full stop.
+        ("Child J was placed by Kestrel Residential Ltd.", "Child J was placed by (organisation)."),
+    ],
+)
+def test_a_towns_buildings_and_providers(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The GP referred Father to the Talking Therapies service.",
+        "The police referred Child G to the MASH via a Merlin report.",
+    ],
+)
+def test_national_services_are_kept(text: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The life story book had photographs of the family's dog, Biscuit.",
+            "The life story book had photographs of the family's dog, (a specific issue).",
+        ),
+        ("The dog, Rocky, bit Child J.", "The dog, (a specific issue), bit Child J."),
+        ("The children had a rabbit called Monty.", "The children had a rabbit called (a specific issue)."),
+        ("The dog, Mother said, was gentle.", "The dog, Mother said, was gentle."),
+    ],
+)
+def test_a_pets_name(text: str, expected: str, settings: Settings, detector: Detector) -> None:
     assert redacted(text, settings, detector) == expected
