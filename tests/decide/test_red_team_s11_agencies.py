@@ -37,6 +37,11 @@ social care records; each case failed under scr before its fix).
   people ("the Talking Therapies service" read "the (organisation) service", "a Merlin
   report" read "a Person A report"); a pet's name was published ("the family's dog,
   Biscuit").
+- Round three (chronology lines): a general hospital's short name in brackets was published
+  ("A&E (Wexcombe General)"); a probation hostel's kind and a risk tool read as a place and a
+  body ("lived at the Approved Premises" read "the (place)", "(SERAF)" read
+  "(organisation)"); a tutor group's code, its tutor's initials, was published ("tutor group
+  7KM with Miss Ellis").
 - strict: a pseudonym with its possessive, which the model read as a product, was masked:
   "60 miles from Child F's home area" read "from (a specific issue) home area", "Child F's
   half-brother" read "(a specific issue) half-brother".
@@ -295,4 +300,42 @@ def test_national_services_are_kept(text: str, settings: Settings, detector: Det
     ],
 )
 def test_a_pets_name(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("02/04/2019 – A&E (Wexcombe General) – baby brought by MGM.", "(a date in April 2019) – A&E (hospital) – baby brought by MGM."),
+        ("She was taken to Ravensmoor General by ambulance.", "She was taken to (hospital) by ambulance."),
+        ("The Attorney General and the Prosecutor General were told.", "The Attorney General and the Prosecutor General were told."),
+        ("The Military Prosecutor General refused.", "The Military Prosecutor General refused."),
+        # The model's body, not a hospital.
+        ("He wrote to the Directorate General.", "He wrote to the (organisation)."),
+    ],
+)
+def test_a_general_hospital_by_its_short_name(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After release he lived at the Approved Premises for six weeks.",
+        "A CSE risk assessment (SERAF) scored her as significant risk.",
+    ],
+)
+def test_probation_and_exploitation_practice_words_are_kept(text: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Child E was placed in tutor group 7KM with Miss Ellis.", "Child E was placed in tutor group (reference number) with Person A."),
+        ("He moved to form 8RB in January.", "He moved to form (reference number) in January."),
+        ("The form 1 was completed.", "The form 1 was completed."),
+    ],
+)
+def test_a_tutor_groups_code(text: str, expected: str, settings: Settings, detector: Detector) -> None:
     assert redacted(text, settings, detector) == expected
