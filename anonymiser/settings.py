@@ -259,6 +259,8 @@ _JOINING_WORDS = frozenset({"the", "and", "of", "on", "for", "to", "in", "agains
 _FORM_SECTIONS = ("anonymised_forms", "law_forms", "age_limit_forms")
 # Sections of keep.yml that are people's names, kept whole only (KeepList.names).
 _NAME_SECTIONS = ("public_cases",)
+# "'s" or "s'" closing a candidate, with a straight or curly apostrophe.
+_POSSESSIVE_END = re.compile(r"(?:['\u2019]s|(?<=s)['\u2019])$")
 
 
 @dataclass(frozen=True)
@@ -291,8 +293,10 @@ class KeepList:
     def is_anonymised_form(self, text: str) -> bool:
         known = self._anonymised.get(text)
         if known is None:
-            # A full stop after the form is the sentence's, not part of it ("... to Child A.").
-            bare = text.strip().rstrip(".").rstrip()
+            # A full stop after the form is the sentence's, not part of it ("... to Child A."),
+            # and a possessive is the form's ("Child F's home area", which strict's model
+            # guesses read as a product and masked).
+            bare = _POSSESSIVE_END.sub("", text.strip().rstrip(".").rstrip())
             known = self._anonymised[text] = any(p.fullmatch(bare) for p in self.forms)
         return known
 

@@ -212,7 +212,8 @@ def _person_after_role(
     language or a faith: "her daughter Zuzanna" as an ethnicity) is a person's name after their role
     ("the paramedic, Owain Pritchard"): two or three capitalised name words, none of them an
     ordinary or practice word, right after a family or professional role word. One word is
-    a name right after a family role word ("her mother, Tamzin", "uncle Paddy", which the
+    a name right after a practitioner's role word if it is a first name of the lists ("the
+    midwife, Bethan"), and right after a family role word ("her mother, Tamzin", "uncle Paddy", which the
     model read as a body and a place) on the evidence names_after_family_words asks for: a
     first name or a word as rare as a surname, and no word of a place the patterns found
     (``places``, lower case). Right after a kinship word written as a title (people.yml
@@ -227,15 +228,20 @@ def _person_after_role(
         word = tokens[0]
         folded = words.folded
         low = word.lower()
-        return (
-            all(low not in known for known in (glossary_words, places, folded.titles, folded.roles))
-            and not words.not_name_matcher.is_term(word)
-            and (
-                is_first_name(word)
-                or zipf_frequency(word.lower(), "en") < SURNAME_WORD_BELOW_ZIPF
-                or _kin_title_before(text, f.start, words)
-            )
-            and role_before(text, f.start, words)[1] == "family"
+        if any(low in known for known in (glossary_words, places, folded.titles, folded.roles)):
+            return False
+        if words.not_name_matcher.is_term(word):
+            return False
+        group = role_before(text, f.start, words)[1]
+        if group == "professional":
+            # A first name of the lists right after a practitioner's role is that
+            # practitioner ("the midwife, Bethan, left a card", "the IDVA, Chloe,"), which
+            # the model read as a place or a body and labelled "(place)".
+            return is_first_name(word)
+        return group == "family" and (
+            is_first_name(word)
+            or zipf_frequency(word.lower(), "en") < SURNAME_WORD_BELOW_ZIPF
+            or _kin_title_before(text, f.start, words)
         )
     if not 2 <= len(tokens) <= 3 or not all(NAME_WORD.fullmatch(t) for t in tokens):
         return False

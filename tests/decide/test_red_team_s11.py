@@ -160,8 +160,8 @@ def test_conditions_said_with_their_adjectives(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Her NHS 485 777 3456 was on the letter.", "Her NHS (reference number) was on the letter."),
-        ("NHS No: 4857773456.", "NHS No: (reference number)."),
+        ("Her NHS 485 777 3456 was on the letter.", "Her NHS (NHS number) was on the letter."),
+        ("NHS No: 4857773456.", "NHS No: (NHS number)."),
         # A valid one stays an NHS number; "NHS 111" is a service.
         ("NHS number 943 476 5919", "NHS number (NHS number)"),
         ("The NHS 111 service was called.", "The NHS 111 service was called."),
