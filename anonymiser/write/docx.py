@@ -688,9 +688,7 @@ def _neutral_relationship_ids(package: _Package) -> None:
         for old in ids:
             if old not in chosen or old in unknown or old in renamed:
                 continue
-            number += 1
-            while f"rId{number}" in taken:
-                number += 1
+            number = _next_free("rId{}", taken, number)
             renamed[old] = f"rId{number}"
             taken.add(renamed[old])
         for rel in relationships:
@@ -700,6 +698,14 @@ def _neutral_relationship_ids(package: _Package) -> None:
             for attr, value in el.attrib.items():
                 if value in renamed and _references_relationship(attr):
                     el.set(attr, renamed[value])
+
+
+def _next_free(template: str, taken: set[str], last: int) -> int:
+    """The first number after ``last`` whose name (``template`` filled with it) is not taken."""
+    number = last + 1
+    while template.format(number) in taken:
+        number += 1
+    return number
 
 
 def _references_relationship(attr: str) -> bool:
@@ -728,9 +734,7 @@ def _neutral_part_names(package: _Package) -> None:
     for name in package.names():
         if name not in package.trees or name.endswith(".rels") or word_part_name(name):
             continue
-        number += 1
-        while f"word/part{number}.xml" in taken:
-            number += 1
+        number = _next_free("word/part{}.xml", taken, number)
         renamed[name] = f"word/part{number}.xml"
         taken.add(renamed[name])
     for name in [n for n in package.trees if n.endswith(".rels")]:
