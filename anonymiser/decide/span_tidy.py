@@ -245,8 +245,6 @@ def _sentence_break(text: str, start: int, end: int, folded: FoldedPeopleWords) 
     return None
 
 
-# A paragraph's number opening its paragraph, before the model's date ("2.3 Between January
-# and March 2020"; not the "9.30" of "9.30 a.m").
 # A form's label opening a span: a capitalised word and up to three more, then a colon
 # ("Vehicle reg: ", "Car registration: ").
 _LABEL_COLON = re.compile(r"(?P<label>[A-Z][a-z]+(?:[ \t]+[a-z]+){0,3})[ \t]*:[ \t]+")
@@ -260,6 +258,8 @@ def _ordinary_label(label: str) -> bool:
     return all(zipf_frequency(w.lower(), "en") >= _LABEL_WORD_ZIPF for w in label.split())
 
 
+# A paragraph's number opening its paragraph, before the model's date ("2.3 Between January
+# and March 2020"; not the "9.30" of "9.30 a.m").
 _PARAGRAPH_NUMBER = re.compile(r"\d+(?:\.\d+)+\s+(?=[A-Z])")
 
 

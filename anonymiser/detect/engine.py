@@ -179,15 +179,15 @@ class Detector:
                 settings.people.titles, settings.people.peerages, (*settings.people.honorifics, "Dr")
             )
         )
+        never_names = _never_first_names(settings)
+        practice_words = _words_of(settings.keep.terms)
         if settings.given_names.locales or settings.given_names.add:
-            recognisers.append(GivenNameRecogniser(settings.given_names, _never_first_names(settings)))
+            recognisers.append(GivenNameRecogniser(settings.given_names, never_names))
         # Words never run into a person's name from before it (titles, roles, practice).
-        self._not_name_words = frozenset(w.lower() for w in _never_first_names(settings))
-        recognisers.append(RareWordRecogniser(_words_of(settings.keep.terms)))
+        self._not_name_words = frozenset(w.lower() for w in never_names)
+        recognisers.append(RareWordRecogniser(practice_words))
         recognisers.append(
-            TownWordRecogniser(
-                settings.people, _never_first_names(settings) | _words_of(settings.keep.terms), settings.given_names.is_first_name
-            )
+            TownWordRecogniser(settings.people, never_names | practice_words, settings.given_names.is_first_name)
         )
         recognisers.append(
             ModelEntityRecogniser(settings.entity_mapping, settings.model_scores, settings.label_by_context)
