@@ -483,6 +483,9 @@ class PeopleWords:
     # Words of going or living somewhere ("gone", "moved", "born"): a first name after one
     # and its preposition is the town ("gone to Kendal").
     travel_words: tuple[str, ...] = ()
+    # How English place names end ("-shire", "-bridge"): an unknown word ending so, before a
+    # verb, is left to the model rather than taken for a person ("Kettlebrook was flooded").
+    place_word_endings: tuple[str, ...] = ()
     # Titles that say how a person is addressed ("Mr", "Mrs"): two different ones before the
     # same surname are two people.
     honorifics: tuple[str, ...] = ()
@@ -658,6 +661,12 @@ class PeopleWords:
         return re.compile(rf"\b(?:{words})[ \t]+$", re.IGNORECASE)
 
     @cached_property
+    def any_name_verb(self) -> str:
+        """Every verb a name may stand before (``person_verbs``, ``verbs_after_name``,
+        ``subject_verbs``, ``past_tenses``), as one alternation for a regex with case ignored."""
+        return _phrases((*self.person_verbs, *self.verbs_after_name, *self.subject_verbs, *self.past_tenses))
+
+    @cached_property
     def town_lead_in(self) -> str:
         """The words just before a town, as a regex for a forward search with case ignored: a
         word only a place follows ("in |Kingsbridge") or a word of going or living there and
@@ -814,6 +823,7 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         past_tenses=_str_list(data.get("past_tenses"), f"{path}: past_tenses"),
         title_roles=_title_roles(data.get("title_roles"), f"{path}: title_roles"),
         travel_words=_str_list(data.get("travel_words"), f"{path}: travel_words"),
+        place_word_endings=_str_list(data.get("place_word_endings"), f"{path}: place_word_endings"),
         honorifics=_str_list(data.get("honorifics"), f"{path}: honorifics"),
         practice_heads=_str_list(data.get("practice_heads"), f"{path}: practice_heads"),
         family_words=_str_list(data.get("family_words"), f"{path}: family_words"),

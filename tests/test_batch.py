@@ -262,15 +262,16 @@ def test_resume_rewrites_documents_whose_labels_moved(tmp_path: Path, case_setti
 def test_a_surname_another_draft_names_alone_fails_closed(
     tmp_path: Path, case_settings: Settings, detector: Detector
 ) -> None:
-    # Each draft is detected on its own: "Treharne did not refer" is a surname only to a
-    # draft that names Dr Treharne. A name another draft gives in full is found in every
+    # Each draft is detected on its own: "Treharne: no referral made" is a surname only to a
+    # draft that names Dr Treharne. (Before a verb, "Treharne did not refer", the draft's own
+    # rule for unknown names takes it: detect/unknown_names.py.) A name another draft gives in full is found in every
     # draft (tests/test_batch_names.py); one it gives only alone is too weak a sign, so the
     # draft that would publish it fails, nothing of it is written, and the error says what
     # to do; listed in the case file, both are done.
     folder, out = tmp_path / "in", tmp_path / "out"
     make_drafts(folder, {
         "a.txt": "Contact\n\nDr Treharne saw Kian Marsh on 3 May 2019.\n",
-        "b.txt": "Referral\n\nTreharne did not refer the family.\n",
+        "b.txt": "Referral\n\nTreharne: no referral made.\n",
     })
     # A practice term that holds a word of such a name is not that person ("Early Help").
     make_drafts(folder, {"c.txt": "Support\n\nGrace Early was offered Early Help in June 2019.\n",
@@ -296,7 +297,9 @@ def test_a_finished_draft_is_checked_again_when_another_names_someone_new(
     tmp_path: Path, case_settings: Settings, detector: Detector
 ) -> None:
     folder, out = tmp_path / "in", tmp_path / "out"
-    make_drafts(folder, {"b.txt": "Referral\n\nTreharne did not refer the family.\n"})
+    # (A surname the model and the lists miss, not before a verb: there the draft's own rule
+    # for unknown names would take it, detect/unknown_names.py.)
+    make_drafts(folder, {"b.txt": "Referral\n\nTreharne: no referral made.\n"})
     assert statuses(run_batch(folder, out, SPEC, settings=case_settings, detector=detector)) == {"b.txt": "ok"}
     # A new draft names him alone: b.txt, done before, is not skipped but checked again,
     # and its earlier output, which names him, does not stay.
@@ -309,14 +312,14 @@ def test_a_finished_draft_is_checked_again_when_another_names_someone_new(
     result = run_batch(folder, out, SPEC, settings=case_settings, detector=detector)
     assert statuses(result) == {"a.txt": "ok", "b.txt": "ok"}
     label = batch_labels(out, "a.txt")["Alwyn Treharne"]
-    assert (out / "b.anonymised.txt").read_text(encoding="utf-8") == f"Referral\n\n{label} did not refer the family.\n"
+    assert (out / "b.anonymised.txt").read_text(encoding="utf-8") == f"Referral\n\n{label}: no referral made.\n"
     # Done, it is skipped; when the name in full goes, it is written again.
     again = run_batch(folder, out, SPEC, settings=case_settings, detector=detector)
     assert statuses(again) == {"a.txt": "skipped", "b.txt": "skipped"}
     make_drafts(folder, {"a.txt": "Contact\n\nThe GP saw Kian Marsh on 3 May 2019.\n"})
     result = run_batch(folder, out, SPEC, settings=case_settings, detector=detector)
     assert statuses(result) == {"a.txt": "ok", "b.txt": "ok"}
-    assert "Treharne did not refer" in (out / "b.anonymised.txt").read_text(encoding="utf-8")
+    assert "Treharne: no referral made" in (out / "b.anonymised.txt").read_text(encoding="utf-8")
 
 
 # --------------------------------------------------------------------- failures, interruption

@@ -19,6 +19,7 @@ from anonymiser.detect.names import (
     is_common_word,
     name_tokens,
 )
+from anonymiser.detect.unknown_names import UNKNOWN_NAME_RECOGNISER
 from anonymiser.records import TextUnit
 from anonymiser.settings import Settings
 
@@ -59,13 +60,16 @@ def known_names(
     if not known:
         return []
     words = settings.people
+    # A person found only by an unknown word before a verb ("Treharne did not attend") is too
+    # weak a sign to keep the word from another draft's person who bears it in full.
+    own = [p for p in people if recognisers.get(p.key, set()) - {UNKNOWN_NAME_RECOGNISER}]
     own_words = {
         fold(t)
-        for p in people
+        for p in own
         for form in (p.name, *p.forms, *(p.case.aliases if p.case else ()))
         for t in name_tokens(form)
     }
-    own_names = {(fold(p.tokens[0]), fold(p.tokens[-1])) for p in people if len(p.tokens) >= 2}
+    own_names = {(fold(p.tokens[0]), fold(p.tokens[-1])) for p in own if len(p.tokens) >= 2}
     entries: list[tuple[KnownName, Person, list[Variant]]] = []
     for entry in sorted(set(known), key=lambda k: (fold(k.name), k.document)):
         tokens = name_tokens(entry.name)

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from anonymiser.decide.recognisers import FUZZY, PROPAGATED
+from anonymiser.detect.unknown_names import UNKNOWN_NAME_RECOGNISER
 
 # The recogniser named for two durations joined into one span.
 JOINED = "joined_duration"
@@ -94,7 +95,9 @@ def _merge(group: list[Candidate]) -> Candidate:
     found_here = {
         (c.start, c.end)
         for c in pool
-        if not c.propagated and (c.category != "PERSON" or c.recogniser not in (PROPAGATED, FUZZY))
+        # (Nor one found only by an unknown word before a verb: a name another draft of the
+        # batch gives in full reads those words better, "Treharne" as Connor Treharne.)
+        if not c.propagated and (c.category != "PERSON" or c.recogniser not in (PROPAGATED, FUZZY, UNKNOWN_NAME_RECOGNISER))
     }
     pool = [c for c in pool if not (c.propagated and (c.start, c.end) in found_here)] or pool
     owner = sorted(pool, key=lambda c: (-c.length, not c.exact, -c.score, c.key))[0]

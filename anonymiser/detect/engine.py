@@ -33,6 +33,7 @@ from anonymiser.detect.offline import use_bundled_suffix_list
 from anonymiser.detect.pattern_recogniser import PatternRecogniser
 from anonymiser.detect.rare_words import RareWordRecogniser
 from anonymiser.detect.town_words import TownWordRecogniser
+from anonymiser.detect.unknown_names import UnknownNameRecogniser
 from anonymiser.detect.titled_names import titled_name_recogniser
 from anonymiser.records import Finding, Location, TextUnit
 from anonymiser.settings import Settings
@@ -186,6 +187,7 @@ class Detector:
         # Words never run into a person's name from before it (titles, roles, practice).
         self._not_name_words = frozenset(w.lower() for w in never_names)
         recognisers.append(RareWordRecogniser(practice_words))
+        recognisers.append(UnknownNameRecogniser(settings.people, never_names | practice_words))
         recognisers.append(
             TownWordRecogniser(settings.people, never_names | practice_words, settings.given_names.is_first_name)
         )

@@ -46,5 +46,7 @@ def test_known_names(text: str, known: list[KnownName], expected: str, settings:
 
 
 def test_without_known_names_nothing_changes(settings: Settings, detector: Detector) -> None:
-    text = "Treharne did not attend. Teachers noticed Con's bruises."
+    # (Not "Treharne did not attend": before a verb, the draft's own rule for unknown names
+    # takes it, detect/unknown_names.py.)
+    text = "Treharne: no referral. Teachers noticed Con's bruises."
     assert redacted(text, settings, detector) == text
