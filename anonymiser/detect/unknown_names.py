@@ -5,8 +5,10 @@ name lists lack, and the model read as nothing (or as a place: "Nkechi told the 
 "(place) told"). A capitalised word that is no English word at all (wordfreq has scarcely
 seen it), no practice word and no title, right before a verb a person does or a sentence's
 subject takes (patterns/people.yml ``person_verbs``, ``verbs_after_name``, ``subject_verbs``,
-``past_tenses``, or a past tense in -ed), is proposed as a person for review. A town there
-("Kettlebrook was flooded") is redacted as a person: the consultant sees it either way.
+``past_tenses``, or a past tense in -ed), is proposed as a person for review. A word that
+ends as English places do (people.yml ``place_word_endings``: "Kettlebrook was flooded") is
+left to the model and the place rules; any other town there is redacted as a person, which
+the consultant sees either way.
 """
 
 from __future__ import annotations
@@ -28,8 +30,8 @@ UNKNOWN_NAME_RECOGNISER = "unknown_name_before_verb"
 # (a novel's hero); a town or brand the lists lack may be as rare, which review sorts out.
 # Common words and most surnames that are words ("Marsh", "Hill") are far above.
 NAME_BELOW_ZIPF = 2.0
-# Above the model's place or body guess of the same word (0.5 to 0.6), below the policy's
-# automatic level for a person, so that each goes to the consultant.
+# Below the policy's automatic level for a person, so that each goes to the consultant; a
+# weak sign, which a name another draft of the batch gives in full outweighs (spans.py).
 _SCORE = 0.55
 
 
