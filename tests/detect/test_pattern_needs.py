@@ -36,6 +36,7 @@ LINES = [
     "He was given eleven years' imprisonment, then sentenced to three years and nine months.",
     "Child A was placed with Foster Care Associates, then with carers from Brightwater Fostering.",
     "The home was run by Haven Care Ltd, then by Brightside Homes Limited.",
+    "She was seen at the Rainbow Clinic, then at the Fracture Clinic.",
     "The flat was on the 14th floor; Kian fell from the top-floor window; the third floor was empty.",
     "Father is 6ft 5in tall; Mother is 1.62m tall and her brother 6 foot tall.",
     "Neighbours counted over thirty cats and 12 dogs; there were dozens of birds.",
