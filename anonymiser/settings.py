@@ -23,6 +23,7 @@ from anonymiser.decide.scope import SectionRules, load_section_rules
 from anonymiser.decide.spans import DurationWords, NameJoins
 from anonymiser.detect.alternation import grouped_alternation
 from anonymiser.detect.given_names import GivenNameRules
+from anonymiser.detect.place_names import POPULATIONS, PlaceRules
 from anonymiser.detect.names import is_common_word
 from anonymiser.errors import ConfigError
 from anonymiser.yaml_files import parse_yaml
@@ -724,6 +725,15 @@ class PeopleWords:
         return re.compile(self.adult_title.pattern + "$")
 
     @cached_property
+    def title_before(self) -> re.Pattern[str]:
+        """A title, rank or honorific ending the text before a name ("Mr |", "PC |", "Cllr |"),
+        its full stop perhaps after it; case heeded ("in Dr" no, "DR" yes, as forms write it)."""
+        words = {w.rstrip(".") for w in (*self.titles, *self.ranks, *self.honorifics)}
+        forms = sorted(words | {w.upper() for w in words}, key=len, reverse=True)
+        alternatives = "|".join(re.escape(t).replace(r"\ ", r"[ \t]+") for t in forms) or "(?!)"
+        return re.compile(rf"(?<![\w'\u2019-])(?:{alternatives})\.?[ \t\u00a0]+$")
+
+    @cached_property
     def adult_word_after(self) -> re.Pattern[str]:
         """An ``adult_after`` word right after a name ("Abdi| senior"); matches nothing when
         there are none."""
@@ -865,6 +875,17 @@ def _short_form_letters(value: Any, where: str) -> int:
     return value
 
 
+def _zipf_limits(data: Mapping[str, Any], path: Path, rules: type, keys: Sequence[str]) -> dict[str, float]:
+    """Each of ``keys`` from ``data`` (else ``rules``' default) as a Zipf frequency, 0 to 8."""
+    limits = {}
+    for key in keys:
+        value = data.get(key, getattr(rules, key))
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 8:
+            raise ConfigError(f"{path}: {key}: must be a number from 0 to 8 (wordfreq's Zipf scale)")
+        limits[key] = float(value)
+    return limits
+
+
 def load_given_name_rules(patterns_dir: Path) -> GivenNameRules:
     """``patterns/given_names.yml``; without the file the recogniser is off."""
     path = patterns_dir / "given_names.yml"
@@ -878,12 +899,7 @@ def load_given_name_rules(patterns_dir: Path) -> GivenNameRules:
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(f"{path}: unknown key {unknown[0]!r}; expected {', '.join(sorted(known))}")
-    limits = {}
-    for key in ("lone_below_zipf", "full_below_zipf"):
-        value = data.get(key, getattr(GivenNameRules, key))
-        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 8:
-            raise ConfigError(f"{path}: {key}: must be a number from 0 to 8 (wordfreq's Zipf scale)")
-        limits[key] = float(value)
+    limits = _zipf_limits(data, path, GivenNameRules, ("lone_below_zipf", "full_below_zipf"))
     return GivenNameRules(
         locales=_str_list(data.get("locales"), f"{path}: locales"),
         add=_str_list(data.get("add"), f"{path}: add"),
@@ -891,6 +907,32 @@ def load_given_name_rules(patterns_dir: Path) -> GivenNameRules:
         not_surnames=_str_list(data.get("not_surnames"), f"{path}: not_surnames"),
         place_ends=_str_list(data.get("place_ends"), f"{path}: place_ends"),
         short_abbreviations=_str_list(data.get("short_abbreviations"), f"{path}: short_abbreviations"),
+        **limits,
+    )
+
+
+def load_place_rules(patterns_dir: Path) -> PlaceRules:
+    """``patterns/places.yml``; without the file (or with no countries) the recogniser is off."""
+    path = patterns_dir / "places.yml"
+    if not path.exists():
+        return PlaceRules()
+    data = _mapping(load_yaml(path), str(path))
+    known = {"countries", "min_population", "rare_below_zipf", "ceiling_zipf", "not_places"}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ConfigError(f"{path}: unknown key {unknown[0]!r}; expected {', '.join(sorted(known))}")
+    countries = _str_list(data.get("countries"), f"{path}: countries")
+    bad = [c for c in countries if not re.fullmatch(r"[A-Z]{2}", c)]
+    if bad:
+        raise ConfigError(f"{path}: countries: {bad[0]!r} is not a two-letter country code in capitals (GB, IE)")
+    population = data.get("min_population", PlaceRules.min_population)
+    if population not in POPULATIONS or isinstance(population, bool):
+        raise ConfigError(f"{path}: min_population: must be one of {', '.join(map(str, POPULATIONS))}")
+    limits = _zipf_limits(data, path, PlaceRules, ("rare_below_zipf", "ceiling_zipf"))
+    return PlaceRules(
+        countries=countries,
+        min_population=population,
+        not_places=_str_list(data.get("not_places"), f"{path}: not_places"),
         **limits,
     )
 
@@ -1120,6 +1162,7 @@ class Settings:
     sections: SectionRules
     case: CaseFile = field(default_factory=CaseFile)
     given_names: GivenNameRules = field(default_factory=GivenNameRules)
+    places: PlaceRules = field(default_factory=PlaceRules)
     brackets: BracketRules = field(default_factory=BracketRules)
     label_by_context: tuple[ContextLabel, ...] = ()
     scope: str = "findings"
@@ -1208,6 +1251,7 @@ def load_settings(
         sections=load_section_rules(patterns_dir / "sections.yml"),
         case=case,
         given_names=load_given_name_rules(patterns_dir),
+        places=load_place_rules(patterns_dir),
         brackets=load_bracket_rules(patterns_dir),
         label_by_context=_context_labels(
             data.get("label_by_context"), f"{path}: label_by_context", set(replacements.descriptors)

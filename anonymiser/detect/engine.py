@@ -32,6 +32,7 @@ from anonymiser.detect.model import (
 from anonymiser.detect.offline import use_bundled_suffix_list
 from anonymiser.detect.pattern_recogniser import PatternRecogniser
 from anonymiser.detect.rare_words import RareWordRecogniser
+from anonymiser.detect.place_names import PlaceNameRecogniser
 from anonymiser.detect.town_words import TownWordRecogniser
 from anonymiser.detect.unknown_names import UnknownNameRecogniser
 from anonymiser.detect.titled_names import titled_name_recogniser
@@ -191,6 +192,17 @@ class Detector:
         recognisers.append(
             TownWordRecogniser(settings.people, never_names | practice_words, settings.given_names.is_first_name)
         )
+        if settings.places.countries:
+            recognisers.append(
+                PlaceNameRecogniser(
+                    settings.places,
+                    never_names | practice_words,
+                    settings.given_names.is_first_name,
+                    settings.given_names.is_listed_surname,
+                    (settings.people.town_word_before, settings.people.travel_before),
+                    settings.people.title_before,
+                )
+            )
         recognisers.append(
             ModelEntityRecogniser(settings.entity_mapping, settings.model_scores, settings.label_by_context)
         )

@@ -20,20 +20,22 @@ from tests.decide.handmade import redacted
 
 
 @pytest.mark.parametrize(
-    ("text", "gone"),
+    ("text", "gone", "status"),
     [
-        ("The family moved from Leeds to Bradford in 2018.", ["Leeds", "Bradford"]),
-        ("Jordan (Year 6) was absent all week.", ["Jordan"]),
+        # The gazetteer (patterns/places.yml) knows the town after "moved from": sure. After
+        # a bare "to" it is the model's guess, for the consultant.
+        ("The family moved from Leeds to Bradford in 2018.", ["Leeds", "Bradford"], ["auto", "needs_review"]),
+        ("Jordan (Year 6) was absent all week.", ["Jordan"], ["needs_review"]),
     ],
 )
-def test_a_town_common_as_a_name_is_redacted_for_review(
-    text: str, gone: list[str], settings: Settings, detector: Detector
+def test_a_town_common_as_a_name_is_redacted_with_a_row(
+    text: str, gone: list[str], status: list[str], settings: Settings, detector: Detector
 ) -> None:
     out = redacted(text, settings, detector)
     assert not any(word in out for word in gone), out
     decisions, _ = analyse(document_from_text(text), settings, detector)
-    rows = [e for e in decisions.entities if e.text in gone]
-    assert rows and all(e.status == "needs_review" for e in rows)
+    rows = {e.text: e.status for e in decisions.entities if e.text in gone}
+    assert [rows.get(word) for word in gone] == status
 
 
 def test_a_word_the_draft_writes_in_lower_case_is_no_place(settings: Settings, detector: Detector) -> None:
