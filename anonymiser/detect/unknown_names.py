@@ -6,9 +6,9 @@ name lists lack, and the model read as nothing (or as a place: "Nkechi told the 
 seen it), no practice word and no title, right before a verb a person does or a sentence's
 subject takes (patterns/people.yml ``person_verbs``, ``verbs_after_name``, ``subject_verbs``,
 ``past_tenses``, or a past tense in -ed), is proposed as a person for review. A word that
-ends as English places do (people.yml ``place_word_endings``: "Kettlebrook was flooded") is
-left to the model and the place rules; any other town there is redacted as a person, which
-the consultant sees either way.
+ends as English places do (people.yml ``place_word_endings``: "Kettlebrook was flooded",
+which was published) is proposed as a place for review instead; any other town there is
+redacted as a person, which the consultant sees either way.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ class UnknownNameRecogniser(EntityRecognizer):
             rf"(?=[ \t]+(?i:{verbs}|[a-z]{{2,}}ed)\b)"
         )
         self._unknown: dict[str, bool] = {}
-        super().__init__(supported_entities=["PERSON"], name=UNKNOWN_NAME_RECOGNISER, supported_language="en")
+        super().__init__(supported_entities=["PERSON", "LOCATION"], name=UNKNOWN_NAME_RECOGNISER, supported_language="en")
 
     def load(self) -> None:
         return None
@@ -63,21 +63,26 @@ class UnknownNameRecogniser(EntityRecognizer):
             known = self._unknown[word] = (
                 low not in self._never
                 and not any(part in self._never for part in low.split("-"))
-                and not low.endswith(self._place_endings)
                 and frequency(low) < NAME_BELOW_ZIPF
             )
         return known
+
+    def _entity(self, word: str) -> str:
+        # Ending as English places do, it is a town the gazetteer lacks ("Kettlebrook was
+        # flooded"), hidden as a place for the consultant rather than published.
+        return "LOCATION" if word.lower().endswith(self._place_endings) else "PERSON"
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         results = []
         for match in self._pattern.finditer(text):
-            if not self._unknown_word(match.group("name")):
+            name = match.group("name")
+            if not self._unknown_word(name):
                 continue
             results.append(
                 RecognizerResult(
-                    entity_type="PERSON",
+                    entity_type=self._entity(name),
                     start=match.start("name"),
                     end=match.end("name"),
                     score=_SCORE,
