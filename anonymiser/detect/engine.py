@@ -30,7 +30,7 @@ from anonymiser.detect.model import (
     ModelEntityRecogniser,
 )
 from anonymiser.detect.offline import use_bundled_suffix_list
-from anonymiser.detect.pattern_recogniser import PatternRecogniser
+from anonymiser.detect.pattern_recogniser import UNIT_WALL, PatternRecogniser
 from anonymiser.detect.rare_words import RareWordRecogniser
 from anonymiser.detect.place_names import PlaceNameRecogniser
 from anonymiser.detect.town_words import TownWordRecogniser
@@ -41,13 +41,7 @@ from anonymiser.settings import Settings
 
 # Units are joined with a blank line so that no entity can run from one unit into the next.
 SEPARATOR = "\n\n"
-# What the pattern recognisers and the case file read between two units instead: a line
-# break, then the control character "unit separator", which no pattern's space (\s) matches.
-# A blank line did not stop a pattern: in a chronology table the cell "Ward" before "Admitted
-# Kestrel Ward" made "Ward\n\nAdmitted Kestrel Ward" one match, cut to the first cell, and
-# "Kestrel" was published. Same length as SEPARATOR, so offsets are unchanged; the model
-# still reads the blank line.
-_WALL = "\n\x1f"
+# What the pattern recognisers and the case file read between two units instead: UNIT_WALL.
 # A made-up sentence that every kind of recogniser reads (no finding needed): see _warm_up.
 _WARM_UP_TEXT = (
     "On 3 May 2019 Ms Example, a fictional carer, telephoned 07700 900000 from 1 Sample Row, "
@@ -64,14 +58,14 @@ class Chunk:
 
 
 def walled_text(chunk: Chunk, piece_map: dict[int, tuple[int, int]]) -> str:
-    """The chunk's text with a wall (``_WALL``) between units; pieces of one long unit stay
+    """The chunk's text with a wall (``UNIT_WALL``) between units; pieces of one long unit stay
     joined by the blank line, as a name may stand across the cut."""
     parts: list[str] = []
     done = 0
     for (uid, offset, length), (next_uid, _next_offset, _length) in zip(chunk.spans, chunk.spans[1:]):
         if piece_map.get(uid, (uid, 0))[0] == piece_map.get(next_uid, (next_uid, 0))[0]:
             continue
-        parts += [chunk.text[done : offset + length], _WALL]
+        parts += [chunk.text[done : offset + length], UNIT_WALL]
         done = offset + length + len(SEPARATOR)
     parts.append(chunk.text[done:])
     return "".join(parts)

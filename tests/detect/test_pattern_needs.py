@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from anonymiser.detect.pattern_recogniser import PatternRecogniser
+from anonymiser.detect.pattern_recogniser import UNIT_WALL, PatternRecogniser
 from anonymiser.detect.registry import load_recognisers
 from anonymiser.errors import ConfigError
 
@@ -81,17 +81,42 @@ def test_every_match_passes_through_the_needs_group(recogniser: PatternRecognise
     assert matched, f"{pattern.name}: no line here shows it; add one to LINES"  # type: ignore[attr-defined]
 
 
+def _walled(text: str) -> str:
+    """The text as the detector gives it to the patterns: its paragraphs as units, a wall
+    between each two (engine.walled_text)."""
+    return UNIT_WALL.join(part for part in text.split("\n\n") if part.strip())
+
+
 @pytest.mark.parametrize("recogniser, pattern", _gated(), ids=lambda x: getattr(x, "name", ""))
 def test_skipping_changes_no_finding(recogniser: PatternRecogniser, pattern: object) -> None:
     ungated = copy.copy(recogniser)
     ungated.patterns = [copy.copy(p) for p in recogniser.patterns]
     for p in ungated.patterns:
         p.needs = None
-    for text in [*_texts(), *(line.split(";")[0] for line in LINES)]:
+    texts = [*_texts(), *(line.split(";")[0] for line in LINES)]
+    # Walled, only the units that hold the needed words are searched (pattern_recogniser.py).
+    for text in [*texts, *(_walled(t) for t in texts), _walled("\n\n".join(LINES))]:
         entities = recogniser.supported_entities
         with_gate = [(r.start, r.end) for r in recogniser.analyze(text, entities)]
         without = [(r.start, r.end) for r in ungated.analyze(text, entities)]
         assert with_gate == without
+
+
+def test_only_the_units_holding_the_needed_words_are_searched() -> None:
+    recogniser = next(r for r, p in _gated() if r.name == "hospital_name")
+    pattern = next(p for p in recogniser.patterns if getattr(p, "needs", None) is not None)
+    first, second = "Seen at Harrowfold General Hospital.", "Then at Brindlecombe General Hospital."
+    text = UNIT_WALL.join([first, second])
+    original = pattern.needs
+    try:
+        # A needs group that only the second unit matches: the first unit's hospital is not
+        # looked for, the second's is.
+        pattern.needs = re.compile("Brindlecombe")
+        assert [text[r.start : r.end] for r in recogniser.analyze(text, ["HOSPITAL"])] == [
+            "Brindlecombe General Hospital"
+        ]
+    finally:
+        pattern.needs = original
 
 
 def test_a_text_without_the_needed_words_is_not_searched() -> None:
