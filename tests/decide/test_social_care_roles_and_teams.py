@@ -85,3 +85,20 @@ def test_a_practice_word_opening_a_heading_is_no_place(settings: Settings, detec
     # case, so the check for a town's common words let them through.
     text = f"4.10 {_BODY}\n\n{heading}\n\n4.12 {_BODY}\n"
     assert heading in _paragraphs_out(text, settings, detector)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("The agency social worker Oluwaseun Adebayo could not be traced.", "Social Worker 1"),
+        ("The contact supervisor, Grace Ilori, records that the visit went well.", "Contact Supervisor 1"),
+        ("The kinship assessor, Joy Mensah, visited the grandmother twice.", "Assessor 1"),
+        ("The duty worker, Callum Reid, took the call.", "Duty Worker 1"),
+        ("The local authority solicitor, Gwilym Pritchard, attended.", "Solicitor 1"),
+    ],
+)
+def test_a_social_care_practitioner_is_called_by_the_role(
+    settings: Settings, detector: Detector, text: str, label: str
+) -> None:
+    out = redacted(text, settings, detector)
+    assert label in out and "Person A" not in out, out
