@@ -102,3 +102,22 @@ def test_a_social_care_practitioner_is_called_by_the_role(
 ) -> None:
     out = redacted(text, settings, detector)
     assert label in out and "Person A" not in out, out
+
+
+# A family member heard on the radio is known to everyone who listened: "named in a local
+# radio phone-in" was published beside the list's "local newspaper" and "television news".
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Mrs Marsh was named in a local radio phone-in about grandparents in 2018.", "radio phone-in"),
+        ("Father gave a radio interview about the case.", "radio interview"),
+        ("The mother took part in a television documentary about young mothers.", "television documentary"),
+        ("Her story was featured on local radio last year.", "local radio"),
+        ("The grandmother rang a phone-in to complain about the council.", "phone-in"),
+    ],
+)
+def test_a_family_member_on_the_radio_or_in_a_documentary_is_a_rare_feature(
+    settings: Settings, detector: Detector, text: str, gone: str
+) -> None:
+    out = redacted(text, settings, detector)
+    assert gone not in out, out
