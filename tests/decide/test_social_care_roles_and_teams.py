@@ -22,13 +22,12 @@ from tests.decide.handmade import redacted
         ("The contact supervisor, Grace, records that the visit went well.", "Grace"),
         ("The contact worker, Faith, wrote up the session.", "Faith"),
         ("The kinship assessor, Joy, visited the grandmother twice.", "Joy"),
-        # Still missed: the model reads "FGC" as a body and "Summer" as a date, and only a
-        # family role (not a practitioner's) makes the word after it a name on its own.
-        pytest.param(
-            "The FGC coordinator, Summer, booked the venue.",
-            "Summer",
-            marks=pytest.mark.xfail(strict=True, reason="a practitioner's role does not make a word-name a name"),
-        ),
+        # The model reads "Summer" as a date and "Faith" or "Joy" as no one: set off by
+        # commas after a practitioner's role, the word is that practitioner's name.
+        ("The FGC coordinator, Summer, booked the venue.", "Summer"),
+        ("The duty worker, Summer, logged the call at 09:10.", "Summer"),
+        ("The contact was supervised (the contact worker, Joy) at the centre.", "Joy"),
+        ("The IRO, Faith, asked for the minutes to record it.", "Faith"),
         ("The fostering social worker, Brook, supports the carers.", "Brook"),
         ("The supervising social worker, Precious, visited in May.", "Precious"),
     ],
@@ -121,3 +120,17 @@ def test_a_family_member_on_the_radio_or_in_a_documentary_is_a_rare_feature(
 ) -> None:
     out = redacted(text, settings, detector)
     assert gone not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the social worker, May was the worst month.",
+        "The social worker, Hope Street Children's Centre and the GP met.",
+    ],
+)
+def test_an_ordinary_word_after_a_role_and_a_comma_is_left_when_not_set_off(
+    settings: Settings, detector: Detector, text: str
+) -> None:
+    out = redacted(text, settings, detector)
+    assert "Person A" not in out and "Social Worker 1" not in out and "Team Manager 1" not in out, out
