@@ -582,6 +582,14 @@ class PeopleWords:
         return re.compile(rf"\b(?:{words})[ \t]*:[ \t]*$", re.IGNORECASE)
 
     @cached_property
+    def role_apposition_before(self) -> re.Pattern[str]:
+        """A practitioner's role and a comma ending the text searched ("the FGC coordinator,
+        |"): a name set off by commas after it is that practitioner's ("the FGC coordinator,
+        Summer, booked the venue"), even when it is an ordinary word the model read as a
+        season or a virtue."""
+        return re.compile(rf"\b(?:{_phrases(self.professional_roles)})[ \t]*,[ \t]*$", re.IGNORECASE)
+
+    @cached_property
     def possessive_then_family(self) -> re.Pattern[str]:
         """A possessive and a family role word or a word of ``possessed_by_people``, perhaps
         one word between ("India|'s older brother", "Kaiden|'s nan", "Jayden|'s friend")."""

@@ -70,6 +70,14 @@ SPECS = (
         title="Individual Management Review – Child F (Marsh family)",
         subject="Westmere Constabulary IMR",
     ),
+    DraftSpec(
+        name="imr_social_care_draft",
+        header="Child F (Marsh family) – Children's Social Care IMR – Westmere County Council – CONFIDENTIAL",
+        footer_author="Service Manager, Safeguarding and Quality Assurance",
+        author="Westmere County Council",
+        title="Individual Management Review – Child F (Marsh family)",
+        subject="Westmere County Council Children's Social Care IMR, draft v1.3",
+    ),
 )
 
 # A section heading has no lower-case letters ("1. INTRODUCTION", "APPENDIX: GLOSSARY").

@@ -60,6 +60,7 @@ from anonymiser.decide.span_tidy import (
 )
 from anonymiser.decide.spans import Candidate
 from anonymiser.decide.words import (
+    after_paragraph_number,
     at_sentence_start,
     heading_like,
     normalise,
@@ -448,7 +449,8 @@ class _Judge:
             category,
             draft.glossary_words,
             policy.model_guesses,
-            opens_sentence=at_sentence_start(unit.text, f.start),
+            # A numbered heading's first word opens it too ("4.11 Leadership and culture").
+            opens_sentence=at_sentence_start(unit.text, f.start) or after_paragraph_number(unit.text, f.start),
             in_heading=heading_like(unit.text),
             ordinary=self.ordinary_word,
             written_in_lower_case=self.word_cases.written_in_lower_case,

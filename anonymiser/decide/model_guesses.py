@@ -78,6 +78,11 @@ def model_guess_counts(
         if category != "LOCATION" or written_in_lower_case is None:
             return False
         tokens = re.findall(r"[^\W\d_][\w'\u2019\-]*", text)
+        if len(tokens) == 1 and opens_sentence and in_heading and zipf_frequency(tokens[0].lower(), "en") >= 4.0:
+            # As at the "proper" level: a lone common word opening a heading, where every
+            # word may be capitalised, is no town ("4.11 Leadership and culture" read
+            # "(place) and culture"; the draft never wrote "leadership" in lower case).
+            return False
         named = [t for t in tokens if t.lower() not in ("the", "of", "and", "upon", "on")]
         return bool(named) and all(
             t[:1].isupper() and t.lower() not in glossary_words and not written_in_lower_case(t) for t in named

@@ -43,6 +43,8 @@ _NICKNAME_IN_QUOTES = re.compile(
     r"\b(?:known|knew[ \t]+(?:him|her|them)|called[ \t]+(?:him|her|them)|referred[ \t]+to|nicknamed|named)"
     r"(?:[ \t]+as)?[ \t]+[\"'\u2018\u201c](?P<name>[A-Z][a-z'\u2019-]+(?:[ \t]+[A-Z][a-z'\u2019-]+)?)[\"'\u2019\u201d]"
 )
+# What closes a name set off after a role ("the contact supervisor, Grace|,", "(the IRO, Faith|)").
+_APPOSITION_CLOSES = re.compile(r"[ \t]*[,)]")
 # A determiner before a word makes it a noun ("the |bill said").
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|their|my|your|our|its)[ \t]+$", re.IGNORECASE)
 # A capitalised word, its possessive apart.
@@ -141,7 +143,13 @@ def word_names(
                 # (After a capitalised word or an initial it ends a longer name: "J. K.
                 # Smith complained", "Mr Grace said", which titles and initials find.)
                 continue
-            if words.person_verb_after.match(text, end) or words.possessive_then_family.match(text, end):
+            if (
+                words.person_verb_after.match(text, end)
+                or words.possessive_then_family.match(text, end)
+                # Set off by commas after a practitioner's role: "the FGC coordinator,
+                # Summer, booked the venue" (the model read a date and published it).
+                or (_APPOSITION_CLOSES.match(text, end) and words.role_apposition_before.search(text, max(0, start - 60), start))
+            ):
                 spans.append((start, end))
         for match in _LOWER_CASE.finditer(text):
             # Lower-case notes: "kai's dad is called ryan", "ruby said". Before a verb or a

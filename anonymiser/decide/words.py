@@ -29,6 +29,16 @@ def at_sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".?!:"
 
 
+# A paragraph's number before the first word of its text ("4.11 ", "3. ", "(b) ").
+_PARAGRAPH_NUMBER = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?|\(?[a-z]\)|\(?[ivx]+[.)])\s*")
+
+
+def after_paragraph_number(text: str, start: int) -> bool:
+    """Whether only a paragraph's number stands before ``start``: "Leadership" of "4.11
+    Leadership and culture" opens its heading as surely as it would without the number."""
+    return start > 0 and bool(_PARAGRAPH_NUMBER.fullmatch(text[:start]))
+
+
 def heading_like(text: str) -> bool:
     """A short line without a sentence's last stop: "Background to the review"."""
     stripped = text.strip()

@@ -23,11 +23,12 @@ import yaml
 from stdnum.gb import nhs
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus_samples"
-DOCUMENTS = ("scr_overview_draft", "imr_health_draft", "imr_police_draft")
+DOCUMENTS = ("scr_overview_draft", "imr_health_draft", "imr_police_draft", "imr_social_care_draft")
 IMRS = {
     # document: (agency, fewest and most recommendations the brief allows)
     "imr_health_draft": ("Westmere Community Health NHS Trust", 5, 7),
     "imr_police_draft": ("Westmere Constabulary", 4, 6),
+    "imr_social_care_draft": ("Westmere County Council Children's Social Care", 5, 7),
 }
 CATEGORIES = {
     "PERSON", "DATE_OF_BIRTH", "DATE", "AGE", "ADDRESS", "POSTCODE", "LOCATION", "NHS_NUMBER",
@@ -171,6 +172,16 @@ def test_contact_details_are_fictional(document: str) -> None:
         ("scr_overview_draft", "6 Thomas Brereton Way"),  # a street named after a person
         ("imr_police_draft", "Connor BRIGHTWELL"),
         ("imr_health_draft", "K"),
+        # The social care IMR was written after the rules (session 12), with new forms:
+        ("imr_social_care_draft", "Brook ASHWORTH"),  # capitals, and a first name that is a word
+        ("imr_social_care_draft", "Faith"),  # the IRO by her first name alone
+        ("imr_social_care_draft", "Grace"),  # the contact supervisor, first name only
+        ("imr_social_care_draft", "SW Priya"),  # a role's shorthand and a first name
+        ("imr_social_care_draft", "Mr Zielinksi"),  # a misspelt surname (letters swapped)
+        ("imr_social_care_draft", "Pargeter"),  # a maiden name after "née"
+        ("imr_social_care_draft", "Kiki"),  # a nickname
+        ("imr_social_care_draft", "HM"),  # initials without stops, in a case note
+        ("imr_social_care_draft", "3 Kestrel Yard"),  # an address in a table row
     ],
 )
 def test_hard_cases_are_in_the_gold(document: str, hard_case: str) -> None:

@@ -59,3 +59,35 @@ def test_published_sentence_now_reads_language(settings: Settings, detector: Det
     for edit in sorted(decisions.edits, key=lambda e: -e.start):
         out = out[: edit.start] + edit.replacement + out[edit.end :]
     assert "speaks (language)" in out and "Somali" not in out, out
+
+
+# Session 12: a new draft (the social care IMR) published "Polish" as an ethnicity in
+# "sings to him in Polish" and "interpreter needed (Polish)", and "Urdu" as a place in
+# "in Urdu at home": a language after "in" that ends a phrase, or after an interpreter flag.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("His father sings to him in Polish and he settles.", ["Polish"]),
+        ("The mother speaks to the children in Urdu at home.", ["Urdu"]),
+        ("The letter was sent in Tigrinya, as she asked.", ["Tigrinya"]),
+        ("Mum said she prays in Arabic.", ["Arabic"]),
+        ("Piotr Zielinski, father, interpreter needed (Polish)", ["Polish"]),
+        ('flag: "interpreter required – Somali"', ["Somali"]),
+        ("Interpreter: Romanian", ["Romanian"]),
+    ],
+)
+def test_finds_a_language_after_in_or_an_interpreter_flag(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:
+    assert found(recogniser, text, ENTITY) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was born in Polish territory before the war.",  # a nationality before a noun
+        "The case was heard in Polish courts.",
+        "She trained in French cookery.",
+        "The interpreter needed a break.",
+    ],
+)
+def test_in_before_a_noun_is_no_language(recogniser: EntityRecognizer, text: str) -> None:
+    assert found(recogniser, text, ENTITY) == []

@@ -37,3 +37,45 @@ def test_finds_nicknames(recogniser: EntityRecognizer, text: str, expected: list
 def test_a_nickname_is_redacted(settings: Settings, detector: Detector) -> None:
     out = redacted("Her partner, known as 'Tank', was not known to services.", settings, detector)
     assert "Tank" not in out and "known as '" in out
+
+
+# Session 12: the social care IMR, written after the rules, said 'known within the family as
+# "Bunny"' and the nickname was published: the lead-in allowed one word between "known" and
+# "as" ("known to Mum as"), not a phrase naming who uses the name.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Hope was known within the family as "Bunny" and rarely as Hope.', ["Bunny"]),
+        ("The boy was known to the family as 'Tiger' at home.", ["Tiger"]),
+        ("He was known to his friends as Dodge.", ["Dodge"]),
+        ("She is known at the nursery as \u201cPip\u201d.", ["Pip"]),
+        ("He was known on the estate as 'Scrappy'.", ["Scrappy"]),
+        ("Mr Brightwell was known to the police as a high-risk perpetrator.", []),
+        ("The family was known to the service as a family in need.", []),
+    ],
+)
+def test_finds_nicknames_after_who_uses_them(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:
+    assert found(recogniser, text, "PERSON") == expected
+
+
+# A maiden or former surname after "née" was published ("Denise Marsh (née Pargeter)"): a
+# family's other surname finds the family in old records as well as the current one.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Her mother, Denise Marsh (née Pargeter), asked for help.", ["Pargeter"]),
+        ("His grandmother, Mrs Okafor (nee Whitlock), came to the meeting.", ["Whitlock"]),
+        ("Ms Hussain, née O'Sullivan, was the carer.", ["O'Sullivan"]),
+        ("the aunt (maiden name Kowalczyk) was assessed", ["Kowalczyk"]),
+        ("Mrs Lee, whose maiden name is Van der Berg, attended.", ["Van der Berg"]),
+        ("She kept her née name off the form.", []),
+        ("The form asked for a maiden name.", []),
+    ],
+)
+def test_finds_former_surnames(text: str, expected: list[str]) -> None:
+    assert found(load_one("former_surname"), text, "PERSON") == expected
+
+
+def test_a_former_surname_is_redacted(settings: Settings, detector: Detector) -> None:
+    out = redacted("Her mother, Denise Marsh (née Pargeter), asked for help in 2010.", settings, detector)
+    assert "Pargeter" not in out and "Denise" not in out
