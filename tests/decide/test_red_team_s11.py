@@ -185,8 +185,11 @@ def test_an_nhs_number_with_a_failed_check_digit(
             "Lord Laming's inquiry into the death of Victoria Climbié led to the Children Act 2004.",
             "Lord Laming's inquiry into the death of Victoria Climbié led to the Children Act 2004.",
         ),
+        # Inquiries cited for their learning (session 12).
+        ("The learning from the Jay Report on Rotherham applies.", "The learning from the Jay Report on (place) applies."),
         # Their first names alone are still first names.
         ("Peter said he was hungry.", "Person A said he was hungry."),
+        ("Jay said he would call.", "Person A said he would call."),
         ("nanna maria came", "nanna Person A came"),
     ],
 )

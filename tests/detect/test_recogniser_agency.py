@@ -29,6 +29,15 @@ def recogniser() -> EntityRecognizer:
         ("WESTMERE COMMUNITY HEALTH NHS TRUST", ["WESTMERE COMMUNITY HEALTH NHS TRUST"]),
         ("INDIVIDUAL MANAGEMENT REVIEW FOR WESTMERE COUNTY COUNCIL", ["WESTMERE COUNTY COUNCIL"]),
         ("REPORT TO THE SAFEGUARDING CHILDREN PARTNERSHIP", []),
+        # Councils whose names join their places with "with" or "upon", and boroughs named
+        # after their kind ("Blackburn with Darwen Borough Council" read "Person A with
+        # Darwen Borough Council"; "The Royal Borough of Kensington and Chelsea" read
+        # "(place) and Person A").
+        ("Blackburn with Darwen Borough Council attended.", ["Blackburn with Darwen Borough Council"]),
+        ("Kingston upon Hull City Council was told.", ["Kingston upon Hull City Council"]),
+        ("BLACKBURN WITH DARWEN BOROUGH COUNCIL", ["BLACKBURN WITH DARWEN BOROUGH COUNCIL"]),
+        ("The Royal Borough of Kensington and Chelsea made the referral.", ["Royal Borough of Kensington and Chelsea"]),
+        ("the London Borough of Hackney Council", ["London Borough of Hackney Council"]),
         ("THE POLICE ATTENDED", []),
     ],
 )
