@@ -62,7 +62,14 @@ class PlaceRules:
     min_population: int = 500
     rare_below_zipf: float = 3.5
     ceiling_zipf: float = 4.8
+    lead_in: tuple[str, ...] = ()
     not_places: tuple[str, ...] = ()
+
+    @cached_property
+    def lead_in_before(self) -> re.Pattern[str]:
+        """A ``lead_in`` word ending the text before a name ("drove down the M5 to |")."""
+        words = "|".join(re.escape(w) for w in self.lead_in) or "(?!)"
+        return re.compile(rf"(?<![\w'\u2019-])(?:{words})[ \t]+$", re.IGNORECASE)
 
     @cached_property
     def names(self) -> tuple[str, ...]:
@@ -127,7 +134,7 @@ class PlaceNameRecogniser(EntityRecognizer):
         self._index = {key: sorted(set(names), key=lambda n: (-len(n), n)) for key, names in index.items()}
         self._is_first_name = is_first_name
         self._is_surname = is_surname
-        self._place_before = tuple(place_before)
+        self._place_before = (*place_before, rules.lead_in_before)
         self._person_before = person_before
         self._needs: dict[str, str | None] = {}  # name -> "alone", "lead" or None (never)
         super().__init__(supported_entities=["LOCATION"], name=PLACE_NAME_RECOGNISER, supported_language="en")

@@ -37,6 +37,9 @@ def recogniser(detector: Detector) -> EntityRecognizer:
         ("The family moved to Silver End in 2019.", ["Silver End"]),
         ("She lived in Bath until 2018.", ["Bath"]),
         ("Father had been living at a hostel near Six Bells.", ["Six Bells"]),
+        # places.yml's own lead-in words, for listed names only.
+        ("The family drove down the M5 to Exeter.", ["Exeter"]),
+        ("They moved from Leeds in 2018.", ["Leeds"]),
         # In capitals, as a form or an address line writes it; with a possessive.
         ("ADDRESS: 4 MILL LANE, CLEETHORPES", ["CLEETHORPES"]),
         ("Birkenhead's schools were full.", ["Birkenhead"]),
@@ -119,6 +122,7 @@ def test_no_countries_means_no_recogniser(tmp_path: Path) -> None:
         ("countries: [GB]\nmin_population: 700\n", "min_population: must be one of"),
         ("countries: [GB]\nceiling_zipf: 9\n", "ceiling_zipf: must be a number"),
         ("countries: [GB]\ntowns: [Exeter]\n", "unknown key 'towns'"),
+        ("countries: [GB]\nlead_in: to\n", "lead_in"),
     ],
 )
 def test_refuses_a_bad_places_file(tmp_path: Path, yaml: str, message: str) -> None:
