@@ -193,7 +193,8 @@ class Detector:
                     never_names | practice_words,
                     settings.given_names.is_first_name,
                     settings.given_names.is_listed_surname,
-                    (settings.people.town_word_before, settings.people.travel_before),
+                    (settings.people.town_word_before,),
+                    settings.people.travel_before,
                     settings.people.title_before,
                 )
             )

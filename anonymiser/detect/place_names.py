@@ -116,6 +116,7 @@ class PlaceNameRecogniser(EntityRecognizer):
         is_first_name: Callable[[str], bool],
         is_surname: Callable[[str], bool],
         place_before: Sequence[re.Pattern[str]],
+        travel_before: re.Pattern[str],
         person_before: re.Pattern[str],
     ) -> None:
         self._rules = rules
@@ -134,9 +135,10 @@ class PlaceNameRecogniser(EntityRecognizer):
         self._index = {key: sorted(set(names), key=lambda n: (-len(n), n)) for key, names in index.items()}
         self._is_first_name = is_first_name
         self._is_surname = is_surname
-        self._place_before = (*place_before, rules.lead_in_before)
+        self._place_before = (*place_before, travel_before, rules.lead_in_before)
+        self._travel_before = travel_before
         self._person_before = person_before
-        self._needs: dict[str, str | None] = {}  # name -> "alone", "lead" or None (never)
+        self._needs: dict[str, str | None] = {}  # name -> "alone", "lead", "travel" or None
         super().__init__(supported_entities=["LOCATION"], name=PLACE_NAME_RECOGNISER, supported_language="en")
 
     def load(self) -> None:
@@ -144,7 +146,8 @@ class PlaceNameRecogniser(EntityRecognizer):
 
     def _evidence_needed(self, name: str) -> str | None:
         """"alone" if the name is a place wherever it stands, "lead" if only after a word of
-        place, None if this list never reads it as one."""
+        place, "travel" if only after a word of going or living there ("moved to Reading"),
+        None if this list never reads it as one."""
         if name not in self._needs:
             self._needs[name] = self._judge(name)
         return self._needs[name]
@@ -158,7 +161,7 @@ class PlaceNameRecogniser(EntityRecognizer):
                 return None  # "Stanley", "Shannon": a person is other recognisers' work
             zipf = frequency(word.lower())
             if zipf >= self._rules.ceiling_zipf:
-                return None
+                return "travel"  # "in Reading" may be a lesson; "moved to Reading" is the town
             return "alone" if zipf < self._rules.rare_below_zipf else "lead"
         if not rare or (self._is_first_name(words[0]) and self._is_surname(words[-1])):
             # "Silver End": ordinary words; "George Green", "Harold Wood": perhaps a person.
@@ -189,7 +192,7 @@ class PlaceNameRecogniser(EntityRecognizer):
             if " " not in found and self._after_first_name(before):
                 continue  # "Maggie Blyth", "Jayden Batley": a surname named like a town
             lead = any(p.search(before) for p in self._place_before)
-            if needs == "lead" and not lead:
+            if (needs == "lead" and not lead) or (needs == "travel" and not self._travel_before.search(before)):
                 continue
             score = SURE_SCORE if lead or len(found.split()) > 1 else ALONE_SCORE
             end = start + len(found)

@@ -40,6 +40,8 @@ def recogniser(detector: Detector) -> EntityRecognizer:
         # places.yml's own lead-in words, for listed names only.
         ("The family drove down the M5 to Exeter.", ["Exeter"]),
         ("They moved from Leeds in 2018.", ["Leeds"]),
+        # The commonest words only after a word of going or living there.
+        ("They moved to Reading in 2019; he was born in Deal.", ["Reading", "Deal"]),
         # In capitals, as a form or an address line writes it; with a possessive.
         ("ADDRESS: 4 MILL LANE, CLEETHORPES", ["CLEETHORPES"]),
         ("Birkenhead's schools were full.", ["Birkenhead"]),
@@ -61,7 +63,9 @@ def test_finds_listed_towns_and_villages(recogniser: EntityRecognizer, text: str
         "the Bridge team and the Valley Project",
         # Too common to be read as a place on any evidence; practice words.
         "Child A was admitted to Hospital.",
-        "She moved to Reading.",
+        "She was moved to Hospital.",
+        "The review was moved to March.",
+        "Reading in Year 3 was a struggle.",
         "They went to Church every Sunday.",
         # A first name is a person's, and a surname named like a town after a title or a
         # first name is that person's.
