@@ -508,6 +508,9 @@ class PeopleWords:
     initial_labels: tuple[str, ...] = ()
     # Letters that between lower-case words abbreviate a word ("bruise L cheek": left).
     not_initials: tuple[str, ...] = ()
+    # Verbs of telling after a lone letter opening a sentence or a quotation ("H says she
+    # looks after baby brother"): the letter is a name.
+    telling_verbs: tuple[str, ...] = ()
 
     @cached_property
     def family_after(self) -> re.Pattern[str]:
@@ -834,6 +837,7 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         diminutives=_flag(data.get("diminutives", False), f"{path}: diminutives"),
         initial_labels=_str_list(data.get("initial_labels"), f"{path}: initial_labels"),
         not_initials=_str_list(data.get("not_initials"), f"{path}: not_initials"),
+        telling_verbs=_str_list(data.get("telling_verbs"), f"{path}: telling_verbs"),
     )
 
 

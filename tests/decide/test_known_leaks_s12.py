@@ -6,6 +6,9 @@ the same forms, not the draft's own.
 - A weekday cut short before a date, as CPOMS notes and chronologies write it ("Tues
   15/1/19", "Thurs 12th March 2019") was read by the model as a person ("On Person A (date)"),
   and a one-digit dotted date after it ("Weds 6.3.19") was published.
+- A child's initial opening a quotation of what the child said ('"H says she looks after
+  baby brother"') was published without a case file: a family member's lone initial counted
+  only possessive or between lower-case words.
 """
 
 from __future__ import annotations
@@ -31,4 +34,36 @@ from tests.decide.handmade import redacted
     ],
 )
 def test_a_weekday_cut_short_goes_with_its_date(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Hope Marsh is in Year 1. The teacher noted: "H says she looks after baby brother when mummy is sad."',
+            'Person A is in Year 1. The teacher noted: "Person A says she looks after baby brother when mummy is sad."',
+        ),
+        (
+            'Jasmine Cole attends the nursery. "J said mum hit her with a slipper." – logged by the class teacher.',
+            'Person A attends the nursery. "Person A said mum hit her with a slipper." – logged by the class teacher.',
+        ),
+        (
+            "Maisie Doyle is six. She was hungry at school. M told staff that she had not eaten.",
+            "Person A is six. She was hungry at school. Person A told staff that she had not eaten.",
+        ),
+        # A label's letter, or a letter that begins no one's name, is no initial.
+        (
+            "Carl Dean was seen. Plan B said nothing about contact.",
+            "Person A was seen. Plan B said nothing about contact.",
+        ),
+        (
+            "Maisie Doyle is six. Q said that the room was cold.",
+            "Person A is six. Q said that the room was cold.",
+        ),
+    ],
+)
+def test_a_childs_initial_opening_what_the_child_said_is_the_child(
+    text: str, expected: str, settings: Settings, detector: Detector
+) -> None:
     assert redacted(text, settings, detector) == expected
