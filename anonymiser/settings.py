@@ -422,6 +422,8 @@ class PeopleWords:
     ranks: tuple[str, ...] = ()
     # Titles of peers, whose name runs on with a place ("Lord Rodger of Earlsferry").
     peerages: tuple[str, ...] = ()
+    # Words of a place named after a titled person ("Sir Edmund Vane Academy"): no person.
+    named_after_words: tuple[str, ...] = ()
     # Words that open a sentence and are never part of a name ("On", "The", "After").
     function_words: tuple[str, ...] = ()
     # A case-file person whose role or pseudonym starts with one of these is a child; only
@@ -802,6 +804,7 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         person_nouns=_str_list(data.get("person_nouns"), f"{path}: person_nouns"),
         ranks=_str_list(data.get("ranks"), f"{path}: ranks"),
         peerages=_str_list(data.get("peerages"), f"{path}: peerages"),
+        named_after_words=_str_list(data.get("named_after_words"), f"{path}: named_after_words"),
         function_words=_str_list(data.get("function_words"), f"{path}: function_words"),
         children=_str_list(data.get("children"), f"{path}: children"),
         child_titles=_str_list(data.get("child_titles"), f"{path}: child_titles"),

@@ -9,6 +9,7 @@ the same forms, not the draft's own.
 - A child's initial opening a quotation of what the child said ('"H says she looks after
   baby brother"') was published without a case file: a family member's lone initial counted
   only possessive or between lower-case words.
+- A school named after a titled person ("Sir Edmund Vane Academy") read "Person A".
 """
 
 from __future__ import annotations
@@ -64,6 +65,23 @@ def test_a_weekday_cut_short_goes_with_its_date(text: str, expected: str, settin
     ],
 )
 def test_a_childs_initial_opening_what_the_child_said_is_the_child(
+    text: str, expected: str, settings: Settings, detector: Detector
+) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She attended Sir Edmund Vane Academy until Year 10.", "She attended (school) until Year 10."),
+        ("The boy was a pupil at Dame Alice Harpur School.", "The boy was a pupil at (school)."),
+        ("She attended Sir John Lawes School.", "She attended (school)."),
+        # A titled person whose surname is a word of places is still a person.
+        ("Mrs Jane Hall visited the family.", "Person A visited the family."),
+        ("Sir Keith Park was there.", "Person A was there."),
+    ],
+)
+def test_a_school_named_after_a_titled_person_is_a_school(
     text: str, expected: str, settings: Settings, detector: Detector
 ) -> None:
     assert redacted(text, settings, detector) == expected
