@@ -10,6 +10,8 @@ the same forms, not the draft's own.
   baby brother"') was published without a case file: a family member's lone initial counted
   only possessive or between lower-case words.
 - A school named after a titled person ("Sir Edmund Vane Academy") read "Person A".
+- What a nursery saw a child do ("he flinched", "he only babbles") and a role ("the Virtual
+  School caseworker") were raised as rare features: "flinch" and "babble" are not rare.
 """
 
 from __future__ import annotations
@@ -82,6 +84,23 @@ def test_a_childs_initial_opening_what_the_child_said_is_the_child(
     ],
 )
 def test_a_school_named_after_a_titled_person_is_a_school(
+    text: str, expected: str, settings: Settings, detector: Detector
+) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He flinched when a male practitioner raised his voice.", "He flinched when a male practitioner raised his voice."),
+        ("The key worker recorded that he only babbles.", "The key worker recorded that he only babbles."),
+        ("A meeting was held with the Virtual School caseworker.", "A meeting was held with the Virtual School caseworker."),
+        # A rare word stays rare with its ending ("footbridges").
+        ("He was found on the footbridges near the estate.", "He was found on the (a specific issue) near the estate."),
+        ("He was seen near the footbridge.", "He was seen near the (a specific issue)."),
+    ],
+)
+def test_an_inflection_of_a_word_that_is_not_rare_is_not_rare(
     text: str, expected: str, settings: Settings, detector: Detector
 ) -> None:
     assert redacted(text, settings, detector) == expected
