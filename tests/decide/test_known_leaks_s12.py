@@ -12,6 +12,8 @@ the same forms, not the draft's own.
 - A school named after a titled person ("Sir Edmund Vane Academy") read "Person A".
 - What a nursery saw a child do ("he flinched", "he only babbles") and a role ("the Virtual
   School caseworker") were raised as rare features: "flinch" and "babble" are not rare.
+- "the Early Years, Attendance and Virtual School teams" read "(school) teams", and "a funded
+  two-year-old place" (the national scheme) read "a funded (age) place".
 """
 
 from __future__ import annotations
@@ -103,4 +105,31 @@ def test_a_school_named_after_a_titled_person_is_a_school(
 def test_an_inflection_of_a_word_that_is_not_rare_is_not_rare(
     text: str, expected: str, settings: Settings, detector: Detector
 ) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Virtual School was notified and the Virtual School Head attended.", "The Virtual School was notified and the Virtual School Head attended."),
+        ("The Early Years and Virtual School teams were told.", "The Early Years and Virtual School teams were told."),
+        ("Westmere Virtual School held a Personal Education Plan meeting.", "Westmere Virtual School held a Personal Education Plan meeting."),
+        # A school's own name is still a school.
+        ("She attended Oakfield Virtual Academy and Brook Lane School.", "She attended (school) and (school)."),
+    ],
+)
+def test_the_virtual_school_is_a_service(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He held a funded two-year-old place at the nursery.", "He held a funded two-year-old place at the nursery."),
+        ("The family was not told about the 2-year-old offer or two-year-old funding.", "The family was not told about the 2-year-old offer or two-year-old funding."),
+        # A child's age is still an age.
+        ("The two-year-old boy was found alone; a 2-year-old child was seen.", "The (age) boy was found alone; a (age) child was seen."),
+    ],
+)
+def test_a_funded_early_education_scheme_is_no_age(text: str, expected: str, settings: Settings, detector: Detector) -> None:
     assert redacted(text, settings, detector) == expected
