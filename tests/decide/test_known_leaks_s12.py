@@ -14,6 +14,8 @@ the same forms, not the draft's own.
   School caseworker") were raised as rare features: "flinch" and "babble" are not rare.
 - "the Early Years, Attendance and Virtual School teams" read "(school) teams", and "a funded
   two-year-old place" (the national scheme) read "a funded (age) place".
+- A council's department ("Education and Learning Directorate") read "Education and
+  (organisation)".
 """
 
 from __future__ import annotations
@@ -132,4 +134,18 @@ def test_the_virtual_school_is_a_service(text: str, expected: str, settings: Set
     ],
 )
 def test_a_funded_early_education_scheme_is_no_age(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Education and Learning Directorate commissioned this report.", "The Education and Learning Directorate commissioned this report."),
+        ("Schools and Early Years (Education and Learning Directorate)", "Schools and Early Years (Education and Learning Directorate)"),
+        ("The Children's Services Directorate and the Adult Social Care Directorate agreed.", "The Children's Services Directorate and the Adult Social Care Directorate agreed."),
+        # A place's directorate is no service word's.
+        ("Harrowgate Directorate staff attended.", "(organisation) staff attended."),
+    ],
+)
+def test_a_directorate_named_by_its_service_is_an_agency(text: str, expected: str, settings: Settings, detector: Detector) -> None:
     assert redacted(text, settings, detector) == expected
