@@ -53,6 +53,7 @@ from anonymiser.decide.recognisers import (
 )
 from anonymiser.decide.span_tidy import (
     cut_off_label,
+    drop_telling_verb,
     names_more_than_terms,
     tidy_span,
     trim_off_terms,
@@ -123,6 +124,10 @@ class _Judge:
         self.place_words = place_words
         self.found = Found()
         self.word_cases = WordCases(draft.texts, draft.glossary_spans.__getitem__)
+        self.telling_verbs = frozenset(w.lower() for w in draft.settings.people.telling_verbs)
+        self.case_names = frozenset(
+            n.casefold() for p in draft.settings.case.people for n in (p.name, *p.aliases)
+        )
         # Words of practice the keep list writes in lower case ("multi-agency", "child protection").
         self.lower_keep_words = frozenset(
             w for t in draft.settings.keep.terms for w in re.findall(r"[^\W\d_][\w'\u2019]*", t) if w.islower()
@@ -191,7 +196,7 @@ class _Judge:
         tidied = tidy_span(f, unit.text, openers if policy.date_style == "month_year" else frozenset(), openers)
         if tidied is None:
             return None
-        f = tidied
+        f = drop_telling_verb(tidied, self.telling_verbs, self.case_names)
         # A relative's job that is a practice role ("Mother was a former police officer") is
         # the relative's, not practice: the keep list does not keep it.
         relative_job = f.recogniser == FAMILY_OCCUPATION_RECOGNISER

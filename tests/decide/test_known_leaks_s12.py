@@ -16,6 +16,8 @@ the same forms, not the draft's own.
   two-year-old place" (the national scheme) read "a funded (age) place".
 - A council's department ("Education and Learning Directorate") read "Education and
   (organisation)".
+- A quotation's verb ('Hope "said Connor is mummy's friend"') went with the name into "Person G",
+  where "Connor" alone is the case file's Mother's partner.
 """
 
 from __future__ import annotations
@@ -148,4 +150,35 @@ def test_a_funded_early_education_scheme_is_no_age(text: str, expected: str, set
     ],
 )
 def test_a_directorate_named_by_its_service_is_an_agency(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'On 15/1/19 the teacher logged: "Hope came in with wet trousers. Said Connor got cross at bedtime." '
+            'The DSL recorded that Hope "said Connor is mummy\'s friend".',
+            'On (a date in January 2019) the teacher logged: "Sibling 1 came in with wet trousers. Said Mother\'s '
+            'partner got cross at bedtime." The DSL recorded that Sibling 1 "said Mother\'s partner is mummy\'s friend".',
+        ),
+        ('"Said Kayleigh was crying all night," the note reads.', '"Said Mother was crying all night," the note reads.'),
+    ],
+)
+def test_a_verb_of_telling_before_a_known_name_is_not_the_name(
+    text: str, expected: str, case_settings: Settings, detector: Detector
+) -> None:
+    assert redacted(text, case_settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The boy told Marek to stop and said Marek hit him.", "The boy told Person A to stop and said Person A hit him."),
+        # A name that is also a verb of telling, capitalised, is a name.
+        ("Said Ahmed visited the family.", "Person A visited the family."),
+        ('"Said Marek got cross at bedtime," the note reads.', '"Person A got cross at bedtime," the note reads.'),
+    ],
+)
+def test_a_verb_of_telling_stays_beside_a_found_name(text: str, expected: str, settings: Settings, detector: Detector) -> None:
     assert redacted(text, settings, detector) == expected
