@@ -18,6 +18,8 @@ the same forms, not the draft's own.
   (organisation)".
 - A quotation's verb ('Hope "said Connor is mummy's friend"') went with the name into "Person G",
   where "Connor" alone is the case file's Mother's partner.
+- A service word listed beside practice terms ("Early Years, Attendance and Virtual School
+  teams") was the model's "Person A".
 """
 
 from __future__ import annotations
@@ -181,4 +183,19 @@ def test_a_verb_of_telling_before_a_known_name_is_not_the_name(
     ],
 )
 def test_a_verb_of_telling_stays_beside_a_found_name(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The council's Early Years, Attendance and Virtual School teams were involved.", "The council's Early Years, Attendance and Virtual School teams were involved."),
+        ("The MASH, Attendance and Early Help were told.", "The MASH, Attendance and Early Help were told."),
+        # A listed first name beside a practice term is still a person.
+        ("The Early Years team and Grace were told.", "The Early Years team and Person A were told."),
+    ],
+)
+def test_a_common_word_listed_with_practice_terms_is_no_person(
+    text: str, expected: str, settings: Settings, detector: Detector
+) -> None:
     assert redacted(text, settings, detector) == expected
