@@ -20,6 +20,9 @@ the same forms, not the draft's own.
   where "Connor" alone is the case file's Mother's partner.
 - A service word listed beside practice terms ("Early Years, Attendance and Virtual School
   teams") was the model's "Person A".
+- Found by probing around the draft's forms without the case file: a register's line, surname
+  first in capitals ("- OKONKWO, Chiamaka – DOB ...", "Pupil: DOHERTY, Aoife."), published
+  the surname (the model read the given name as a place or left it).
 """
 
 from __future__ import annotations
@@ -198,4 +201,22 @@ def test_a_verb_of_telling_stays_beside_a_found_name(text: str, expected: str, s
 def test_a_common_word_listed_with_practice_terms_is_no_person(
     text: str, expected: str, settings: Settings, detector: Detector
 ) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "- OKONKWO, Chiamaka – DOB 03.11.2012 – Year 2",
+            "- Person A – DOB (date of birth) – Year 2",
+        ),
+        ("- NOWAK, Zofia (Year 4) – d.o.b. 7/2/10", "- Person A (Year 4) – d.o.b. (date of birth)"),
+        ("Pupil: DOHERTY, Aoife. Attendance 81%.", "Pupil: Person A. Attendance 81%."),
+        # A list of bodies or terms in capitals is no person.
+        ("MASH, Attendance and Early Help were told.", "MASH, Attendance and Early Help were told."),
+        ("NSPCC, Childline.", "NSPCC, Childline."),
+    ],
+)
+def test_a_surname_first_in_capitals_is_the_persons(text: str, expected: str, settings: Settings, detector: Detector) -> None:
     assert redacted(text, settings, detector) == expected
