@@ -22,7 +22,9 @@ the same forms, not the draft's own.
   teams") was the model's "Person A".
 - Found by probing around the draft's forms without the case file: a register's line, surname
   first in capitals ("- OKONKWO, Chiamaka – DOB ...", "Pupil: DOHERTY, Aoife."), published
-  the surname (the model read the given name as a place or left it).
+  the surname (the model read the given name as a place or left it); and a first name that is
+  a word before what a pupil does ("Faith was absent three days", "Hope was absent") was
+  published.
 """
 
 from __future__ import annotations
@@ -219,4 +221,22 @@ def test_a_common_word_listed_with_practice_terms_is_no_person(
     ],
 )
 def test_a_surname_first_in_capitals_is_the_persons(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("W/c 29/4/19 Faith was absent three days.", "W/c (a date in April 2019) Person A was absent three days."),
+        ("Hope was absent three days.", "Person A was absent three days."),
+        ("Faith missed PE.", "Person A missed PE."),
+        ("Summer was collected by her nan.", "Person A was collected by her nan."),
+        ("Joy was late on Monday.", "Person A was late on Monday."),
+        # A word no list holds as a first name is still no person.
+        ("Evidence was absent from the file.", "Evidence was absent from the file."),
+    ],
+)
+def test_a_word_name_before_what_a_pupil_does_is_a_person(
+    text: str, expected: str, settings: Settings, detector: Detector
+) -> None:
     assert redacted(text, settings, detector) == expected
