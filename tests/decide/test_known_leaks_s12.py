@@ -5,7 +5,8 @@ the same forms, not the draft's own.
 
 - A weekday cut short before a date, as CPOMS notes and chronologies write it ("Tues
   15/1/19", "Thurs 12th March 2019") was read by the model as a person ("On Person A (date)"),
-  and a one-digit dotted date after it ("Weds 6.3.19") was published.
+  and a one-digit dotted date after it ("Weds 6.3.19") or after a week's lead-in ("wk beg
+  4.2.19", "w/b 11.3.19") was published.
 - A child's initial opening a quotation of what the child said ('"H says she looks after
   baby brother"') was published without a case file: a family member's lone initial counted
   only possessive or between lower-case words.
@@ -47,6 +48,10 @@ from tests.decide.handmade import redacted
         # Not dates: a verb or a noun that shares a weekday's letters, paragraph numbers.
         ("She sat 12 exams and the sun 3 times shone.", "She sat 12 exams and the sun 3 times shone."),
         ("See paragraph 4.3.12 and section 2.1.19 of the plan.", "See paragraph 4.3.12 and section 2.1.19 of the plan."),
+        # A week's lead-in, as attendance records write it.
+        ("Wk beg 4.2.19 she missed PE; w/b 11.3.19 two days.", "Wk beg (a date in February 2019) she missed PE; w/b (a date in March 2019) two days."),
+        ("Week commencing 3.6.19: no absences. W/c 29/4 two absences.", "Week commencing (a date in June 2019): no absences. W/c (date) two absences."),
+        ("She scored 3/4 in the test and read 2.3.19 of the policy.", "She scored 3/4 in the test and read 2.3.19 of the policy."),
     ],
 )
 def test_a_weekday_cut_short_goes_with_its_date(text: str, expected: str, settings: Settings, detector: Detector) -> None:
