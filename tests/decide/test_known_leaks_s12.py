@@ -25,7 +25,8 @@ the same forms, not the draft's own.
   first in capitals ("- OKONKWO, Chiamaka – DOB ...", "Pupil: DOHERTY, Aoife."), published
   the surname (the model read the given name as a place or left it); and a first name that is
   a word before what a pupil does ("Faith was absent three days", "Hope was absent") was
-  published.
+  published; a class code beside its year ("(Year 4, 4RB)") was published, and a school's
+  terms ("Autumn 2", "Autumn Term:") read "Person A".
 """
 
 from __future__ import annotations
@@ -244,4 +245,33 @@ def test_a_surname_first_in_capitals_is_the_persons(text: str, expected: str, se
 def test_a_word_name_before_what_a_pupil_does_is_a_person(
     text: str, expected: str, settings: Settings, detector: Detector
 ) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zofia Nowak (Year 4, 4RB) was collected late.", "Person A (Year 4, (reference number)) was collected late."),
+        ("Her cousin is in Year 3 (3MK); her brother is in Reception, RK.", "Her cousin is in Year 3 (reference number); her brother is in Reception, (reference number)."),
+        # Numbers beside a year are no class.
+        ("There were Year 4, 4 pupils and Year 10 (10 weeks) of data.", "There were Year 4, 4 pupils and Year 10 (10 weeks) of data."),
+    ],
+)
+def test_a_class_code_beside_its_year_is_a_reference(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In the Autumn 2 half-term of 2018 attendance was 79%; in Spring 1 it fell again.", "In the Autumn 2 half-term of 2018 attendance was 79%; in Spring 1 it fell again."),
+        ("Autumn Term: two CPOMS entries. Spring 2 was quieter.", "Autumn Term: two CPOMS entries. Spring 2 was quieter."),
+        # People named like seasons are still people, and the summer's terms are left to the
+        # name rules, as "Summer" is a first name.
+        ("Summer was collected by her nan.", "Person A was collected by her nan."),
+        ("Autumn said her mum was asleep.", "Person A said her mum was asleep."),
+        ("Autumn was absent in the Spring Term.", "Person A was absent in the Spring Term."),
+    ],
+)
+def test_a_schools_terms_are_no_people(text: str, expected: str, settings: Settings, detector: Detector) -> None:
     assert redacted(text, settings, detector) == expected
