@@ -26,7 +26,8 @@ the same forms, not the draft's own.
   the surname (the model read the given name as a place or left it); and a first name that is
   a word before what a pupil does ("Faith was absent three days", "Hope was absent") was
   published; a class code beside its year ("(Year 4, 4RB)") was published, and a school's
-  terms ("Autumn 2", "Autumn Term:") read "Person A".
+  terms ("Autumn 2", "Autumn Term:") read "Person A"; a CPOMS entry's "Logged by AR." published
+  the initials.
 """
 
 from __future__ import annotations
@@ -274,4 +275,19 @@ def test_a_class_code_beside_its_year_is_a_reference(text: str, expected: str, s
     ],
 )
 def test_a_schools_terms_are_no_people(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Grace came in hungry. Logged by AR.", "Person A came in hungry. Logged by Person B."),
+        ("Signed off by KP; uploaded by TJW.", "Signed off by Person A; uploaded by Person B."),
+        # Practice shorthand that logs or acts is no one's initials.
+        ("Entry reviewed by DSL and actioned by MASH; closed by CSC.", "Entry reviewed by DSL and actioned by MASH; closed by CSC."),
+    ],
+)
+def test_initials_that_logged_or_actioned_an_entry_are_a_person(
+    text: str, expected: str, settings: Settings, detector: Detector
+) -> None:
     assert redacted(text, settings, detector) == expected
