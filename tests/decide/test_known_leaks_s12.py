@@ -28,6 +28,8 @@ the same forms, not the draft's own.
   published; a class code beside its year ("(Year 4, 4RB)") was published, and a school's
   terms ("Autumn 2", "Autumn Term:") read "Person A"; a CPOMS entry's "Logged by AR." published
   the initials.
+- A case file's school by its saint's name alone ("the DSL at St Aldric's") read "(place)" or
+  "(organisation)".
 """
 
 from __future__ import annotations
@@ -290,4 +292,32 @@ def test_a_schools_terms_are_no_people(text: str, expected: str, settings: Setti
 def test_initials_that_logged_or_actioned_an_entry_are_a_person(
     text: str, expected: str, settings: Settings, detector: Detector
 ) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hope attended St Aldric's Primary School. The DSL at St Aldric's made a referral and she was removed from the roll at St Aldric's.",
+            "Sibling 1 attended (school). The DSL at (school) made a referral and she was removed from the roll at (school).",
+        ),
+    ],
+)
+def test_a_case_file_schools_saint_name_alone_is_the_school(
+    text: str, expected: str, case_settings: Settings, detector: Detector
+) -> None:
+    assert redacted(text, case_settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Maisie attended St Bride's C of E Primary School from Reception. Later St Bride's made a referral.",
+            "Person A attended (school) from Reception. Later (school) made a referral.",
+        ),
+    ],
+)
+def test_a_found_schools_saint_name_alone_is_the_school(text: str, expected: str, settings: Settings, detector: Detector) -> None:
     assert redacted(text, settings, detector) == expected
