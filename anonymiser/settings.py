@@ -513,6 +513,9 @@ class PeopleWords:
     # Verbs of telling after a lone letter opening a sentence or a quotation ("H says she
     # looks after baby brother"): the letter is a name.
     telling_verbs: tuple[str, ...] = ()
+    # Adverbs that may stand between a name and a person's verb ("Joy later told the
+    # review"), besides any word in -ly ("Kian quietly said").
+    verb_adverbs: tuple[str, ...] = ()
 
     @cached_property
     def family_after(self) -> re.Pattern[str]:
@@ -523,10 +526,13 @@ class PeopleWords:
 
     @cached_property
     def person_verb_after(self) -> re.Pattern[str]:
-        """A person's verb right after a name ("Kian| said"); matches nothing when there are
-        none. Phrases match across any spacing ("was  crying")."""
+        """A person's verb right after a name ("Kian| said"), perhaps after one adverb ("Joy|
+        later told"); matches nothing when there are none. Phrases match across any spacing
+        ("was  crying")."""
         phrases = "|".join(r"\s+".join(re.escape(w) for w in v.split()) for v in self.person_verbs) or "(?!)"
-        return re.compile(rf"[ \t]+(?:{phrases})\b", re.IGNORECASE)
+        adverbs = "|".join(re.escape(w) for w in self.verb_adverbs)
+        adverb = rf"(?:(?:{adverbs}|[a-z]+ly)[ \t]+)?" if adverbs else r"(?:[a-z]+ly[ \t]+)?"
+        return re.compile(rf"[ \t]+{adverb}(?:{phrases})\b", re.IGNORECASE)
 
     @cached_property
     def reported_verb_after(self) -> re.Pattern[str]:
@@ -841,6 +847,7 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         initial_labels=_str_list(data.get("initial_labels"), f"{path}: initial_labels"),
         not_initials=_str_list(data.get("not_initials"), f"{path}: not_initials"),
         telling_verbs=_str_list(data.get("telling_verbs"), f"{path}: telling_verbs"),
+        verb_adverbs=_str_list(data.get("verb_adverbs"), f"{path}: verb_adverbs"),
     )
 
 

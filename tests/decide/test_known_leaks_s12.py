@@ -30,6 +30,8 @@ the same forms, not the draft's own.
   the initials.
 - A case file's school by its saint's name alone ("the DSL at St Aldric's") read "(place)" or
   "(organisation)".
+- Probed: "Joy later told the review" published "Joy" (an adverb between a name and a
+  person's verb), and "an EHC needs assessment" read "an (organisation) needs assessment".
 """
 
 from __future__ import annotations
@@ -320,4 +322,33 @@ def test_a_case_file_schools_saint_name_alone_is_the_school(
     ],
 )
 def test_a_found_schools_saint_name_alone_is_the_school(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Joy later told the review she felt unheard.", "Person A later told the review she felt unheard."),
+        ("Faith then said she was hungry.", "Person A then said she was hungry."),
+        ("Kian quietly said he was sad.", "Person A quietly said he was sad."),
+        # A word no list holds as a first name is still no person.
+        ("Family then said nothing.", "Family then said nothing."),
+    ],
+)
+def test_a_word_name_before_an_adverb_and_a_persons_verb_is_a_person(
+    text: str, expected: str, settings: Settings, detector: Detector
+) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The SENCo applied for an EHC needs assessment on 1/7/19 and the EHC plan was issued.",
+            "The SENCo applied for an EHC needs assessment on (a date in July 2019) and the EHC plan was issued.",
+        ),
+    ],
+)
+def test_an_ehc_needs_assessment_is_practice(text: str, expected: str, settings: Settings, detector: Detector) -> None:
     assert redacted(text, settings, detector) == expected
