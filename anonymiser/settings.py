@@ -423,6 +423,8 @@ class PeopleWords:
     ranks: tuple[str, ...] = ()
     # Titles of peers, whose name runs on with a place ("Lord Rodger of Earlsferry").
     peerages: tuple[str, ...] = ()
+    # Words of a place named after a titled person ("Sir Edmund Vane Academy"): no person.
+    named_after_words: tuple[str, ...] = ()
     # Words that open a sentence and are never part of a name ("On", "The", "After").
     function_words: tuple[str, ...] = ()
     # A case-file person whose role or pseudonym starts with one of these is a child; only
@@ -509,6 +511,12 @@ class PeopleWords:
     initial_labels: tuple[str, ...] = ()
     # Letters that between lower-case words abbreviate a word ("bruise L cheek": left).
     not_initials: tuple[str, ...] = ()
+    # Verbs of telling after a lone letter opening a sentence or a quotation ("H says she
+    # looks after baby brother"): the letter is a name.
+    telling_verbs: tuple[str, ...] = ()
+    # Adverbs that may stand between a name and a person's verb ("Joy later told the
+    # review"), besides any word in -ly ("Kian quietly said").
+    verb_adverbs: tuple[str, ...] = ()
 
     @cached_property
     def family_after(self) -> re.Pattern[str]:
@@ -519,10 +527,13 @@ class PeopleWords:
 
     @cached_property
     def person_verb_after(self) -> re.Pattern[str]:
-        """A person's verb right after a name ("Kian| said"); matches nothing when there are
-        none. Phrases match across any spacing ("was  crying")."""
+        """A person's verb right after a name ("Kian| said"), perhaps after one adverb ("Joy|
+        later told"); matches nothing when there are none. Phrases match across any spacing
+        ("was  crying")."""
         phrases = "|".join(r"\s+".join(re.escape(w) for w in v.split()) for v in self.person_verbs) or "(?!)"
-        return re.compile(rf"[ \t]+(?:{phrases})\b", re.IGNORECASE)
+        adverbs = "|".join(re.escape(w) for w in self.verb_adverbs)
+        adverb = rf"(?:(?:{adverbs}|[a-z]+ly)[ \t]+)?" if adverbs else r"(?:[a-z]+ly[ \t]+)?"
+        return re.compile(rf"[ \t]+{adverb}(?:{phrases})\b", re.IGNORECASE)
 
     @cached_property
     def reported_verb_after(self) -> re.Pattern[str]:
@@ -817,6 +828,7 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         person_nouns=_str_list(data.get("person_nouns"), f"{path}: person_nouns"),
         ranks=_str_list(data.get("ranks"), f"{path}: ranks"),
         peerages=_str_list(data.get("peerages"), f"{path}: peerages"),
+        named_after_words=_str_list(data.get("named_after_words"), f"{path}: named_after_words"),
         function_words=_str_list(data.get("function_words"), f"{path}: function_words"),
         children=_str_list(data.get("children"), f"{path}: children"),
         child_titles=_str_list(data.get("child_titles"), f"{path}: child_titles"),
@@ -852,6 +864,8 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         diminutives=_flag(data.get("diminutives", False), f"{path}: diminutives"),
         initial_labels=_str_list(data.get("initial_labels"), f"{path}: initial_labels"),
         not_initials=_str_list(data.get("not_initials"), f"{path}: not_initials"),
+        telling_verbs=_str_list(data.get("telling_verbs"), f"{path}: telling_verbs"),
+        verb_adverbs=_str_list(data.get("verb_adverbs"), f"{path}: verb_adverbs"),
     )
 
 

@@ -78,6 +78,14 @@ SPECS = (
         title="Individual Management Review – Child F (Marsh family)",
         subject="Westmere County Council Children's Social Care IMR, draft v1.3",
     ),
+    DraftSpec(
+        name="imr_education_draft",
+        header="Child F (MARSH family) – Education IMR – Westmere County Council – CONFIDENTIAL",
+        footer_author="Head of Safeguarding in Education, Westmere County Council",
+        author="Head of Safeguarding in Education",
+        title="Individual Management Review – Child F (MARSH family)",
+        subject="Westmere County Council Education and Learning Directorate IMR, draft 2",
+    ),
 )
 
 # A section heading has no lower-case letters ("1. INTRODUCTION", "APPENDIX: GLOSSARY").

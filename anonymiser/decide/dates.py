@@ -42,6 +42,9 @@ _WORDY = re.compile(
 )
 _MONTH_FIRST = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$", re.I)
 _NUMERIC = re.compile(r"^(?:\d{1,2}\s*(?:–|to|and|or|&)\s*)?(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
+# A weekday cut short before the date, as notes write it ("Tues 15/1/19", "Thurs 12th March
+# 2019"): it says nothing about the month, so it is set aside before the date is read.
+_SHORT_WEEKDAY = re.compile(r"^(?:Mon|Tues?|Weds?|Thu|Thurs?|Fri|Sat|Sun)\.?,?\s+(?:the\s+)?(?=\d)", re.I)
 _MONTH_YEAR = re.compile(r"^(?:early|mid|late|mid-)?\s*([A-Za-z]+)\.?\s+(\d{4})$", re.I)
 _SEASON_YEAR = re.compile(r"^(?:early|mid|late|mid-)?\s*(?:the\s+)?(?:spring|summer|autumn|winter)(?:\s+of)?\s+\d{4}$", re.I)
 
@@ -55,7 +58,7 @@ def _year(text: str) -> int:
 
 def month_and_year(text: str) -> str | None:
     """"March 2019" for an exact date with a year; None otherwise."""
-    text = " ".join(text.split())
+    text = _SHORT_WEEKDAY.sub("", " ".join(text.split()))
     match = _WORDY.match(text)
     month = match and (match.group(2) or match.group(4)).lower()
     if match and month in _MONTHS:

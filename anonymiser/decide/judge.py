@@ -53,6 +53,7 @@ from anonymiser.decide.recognisers import (
 )
 from anonymiser.decide.span_tidy import (
     cut_off_label,
+    drop_telling_verb,
     names_more_than_terms,
     tidy_span,
     trim_off_terms,
@@ -108,6 +109,10 @@ def judge_findings(
 ACCOUNT_WORD_ZIPF = 2.0
 
 
+# What joins two items of a list ("Early Years, Attendance and Virtual School").
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s+(?:and|or)|\s*&)\s+")
+
+
 class _Judge:
     """The judgement of one draft's findings, and what it has found so far."""
 
@@ -124,6 +129,10 @@ class _Judge:
         self.place_words = place_words
         self.found = Found()
         self.word_cases = WordCases(draft.texts, draft.glossary_spans.__getitem__)
+        self.telling_verbs = frozenset(w.lower() for w in draft.settings.people.telling_verbs)
+        self.case_names = frozenset(
+            n.casefold() for p in draft.settings.case.people for n in (p.name, *p.aliases)
+        )
         # Words of practice the keep list writes in lower case ("multi-agency", "child protection").
         self.lower_keep_words = frozenset(
             w for t in draft.settings.keep.terms for w in re.findall(r"[^\W\d_][\w'\u2019]*", t) if w.islower()
@@ -192,7 +201,7 @@ class _Judge:
         tidied = tidy_span(f, unit.text, openers if policy.date_style == "month_year" else frozenset(), openers)
         if tidied is None:
             return None
-        f = tidied
+        f = drop_telling_verb(tidied, self.telling_verbs, self.case_names)
         # A relative's job that is a practice role ("Mother was a former police officer") is
         # the relative's, not practice: the keep list does not keep it.
         relative_job = f.recogniser == FAMILY_OCCUPATION_RECOGNISER
@@ -404,7 +413,8 @@ class _Judge:
         (a listed first name) is still a person. The word must also end as English words do
         and names do not (people.yml ``word_endings``: "Attendance", "Housing"), or be written
         in lower case elsewhere in the draft: a nickname of a common word the lists lack
-        ("Bubbles was found crying") stays a person."""
+        ("Bubbles was found crying") stays a person. Inside a sentence, a word listed beside a
+        kept practice term counts as one opening it (``listed_with_practice_terms``)."""
         word = f.text.strip()
         given_names = self.draft.settings.given_names
         return (
@@ -413,14 +423,28 @@ class _Judge:
             and word.isalpha()
             and word[:1].isupper()
             and word[1:].islower()
-            and at_sentence_start(text, f.start)
+            and (
+                (at_sentence_start(text, f.start) and not self.word_cases.capitalised_in_sentence(word))
+                or self.listed_with_practice_terms(f, text)
+            )
             and is_common_word(word)
             and not given_names.is_first_name(word)
             and not given_names.is_listed_surname(word)
             and self.draft.words.person_verb_after.match(text, f.end) is None
-            and not self.word_cases.capitalised_in_sentence(word)
             and (self.draft.words.has_word_ending(word) or self.word_cases.written_in_lower_case(word))
         )
+
+    def listed_with_practice_terms(self, f: Finding, text: str) -> bool:
+        """Whether ``f`` stands in a list beside a kept practice term, joined by a comma,
+        "and", "or" or "&": "the council's Early Years, Attendance and Virtual School teams"
+        read "Early Years, Person A and Virtual School teams". A capitalised service word in
+        such a list is the service's, as at the start of a sentence."""
+        for start, end in self.draft.glossary_spans[f.unit]:
+            if end <= f.start and _LIST_JOIN.fullmatch(text, end, f.start):
+                return True
+            if start >= f.end and _LIST_JOIN.fullmatch(text, f.end, start):
+                return True
+        return False
 
     def string(self, f: Finding, unit: TextUnit, from_case: bool) -> str | None:
         """The key of a finding that is not a person, redacted as a string; None where it does

@@ -44,6 +44,11 @@ _PLACE_NAMED = ("AGENCY", "HOSPITAL", "SCHOOL", "NURSERY", "GP_PRACTICE", "PRISO
 PLACE_CATEGORIES = frozenset({"LOCATION", "ADDRESS", *_PLACE_NAMED})
 
 
+# A church school's or hospital's short name: the saint's name with its possessive ("St
+# Aldric's" of "St Aldric's Primary School"), which staff write alone.
+_SAINTS_SHORT_NAME = re.compile(r"^(?:St\.?|Saint)\s+[A-Z][\w\-]*['\u2019]s\b")
+
+
 # Categories whose list entries never name a person: a person guess of exactly those words is
 # the list's ("Hepatitis C" is a condition, "Sertraline" a medicine, whatever the model says).
 _NEVER_PEOPLE = frozenset({"CONDITION", "MEDICATION"})
@@ -99,11 +104,16 @@ def reclassify(
       in commas or brackets is that person: "Kayden, 3, and his sister" read "(place)".
     - A one-word person guess of the model that is no first name, right after a word only a
       place follows (people.yml town_before), is a place: "in Bolton" read "in Person C".
+    - A model's guess that is exactly the saint's short name of an institution a pattern or
+      the case file found ("St Aldric's" of "St Aldric's Primary School") is that institution:
+      "the Designated Safeguarding Lead at St Aldric's" read "(place)".
     """
     agency_spans: dict[int, list[tuple[int, int]]] = {}
     address_spans: dict[int, list[tuple[int, int]]] = {}
     surer: dict[int, list[tuple[int, int, float]]] = {}
     place_words: set[str] = set()
+    short_names: dict[str, str] = {}
+    openers = frozenset(w.lower() for w in words.function_words)
     never_people = {
         (f.unit, f.start, f.end)
         for f in findings
@@ -124,6 +134,10 @@ def reclassify(
             agency_spans.setdefault(f.unit, []).append((f.start, f.end))
         if f.category == "ADDRESS" and not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
             address_spans.setdefault(f.unit, []).append((f.start, f.end))
+        if f.category in _INSTITUTIONS and not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
+            short = _SAINTS_SHORT_NAME.match(f.text)
+            if short is not None:
+                short_names.setdefault(" ".join(short.group(0).split()), f.category)
         if f.category in _PLACE_NAMED:
             first = f.text.split()[0] if f.text.split() else ""
             if first[:1].isupper() and not first[:1].isdigit():
@@ -166,7 +180,11 @@ def reclassify(
             # "had gone to Kendal": the town, though Kendal is a first name (and the person
             # elsewhere in the draft, whose name found everywhere gives way to it here).
             f = replace(f, category="LOCATION", recogniser=TOWN_AFTER_GOING)
-        if f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
+        short, offset = _without_openers(f.text, openers)
+        short_name_of = short_names.get(short) if f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) else None
+        if short_name_of is not None:
+            f = replace(f, start=f.start + offset, text=f.text[offset:], category=short_name_of)
+        elif f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
             if f.category == "ORGANISATION" and any(
                 s < f.end and f.start < e for s, e in agency_spans.get(f.unit, [])
             ):
@@ -192,6 +210,18 @@ def reclassify(
                 f = replace(f, category="ADDRESS")
         out.append(f)
     return out
+
+
+def _without_openers(text: str, openers: frozenset[str]) -> tuple[str, int]:
+    """``text`` with its spaces single and the sentence's opening words off, and where what
+    is left starts ("Later St Bride's" is the model's "St Bride's" that took the sentence's
+    first word)."""
+    offset = len(text) - len(text.lstrip())
+    while True:
+        word = re.match(r"(\S+)\s+(?=\S)", text[offset:])
+        if word is None or word.group(1).lower() not in openers:
+            return " ".join(text[offset:].split()), offset
+        offset += word.end()
 
 
 def _first_name_and_ward(text: str, is_first_name: Callable[[str], bool]) -> bool:

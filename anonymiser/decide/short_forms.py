@@ -50,6 +50,10 @@ _ARTICLES = frozenset({"the", "a", "an"})
 _POSSESSIVE = re.compile(r"['\u2019]s(?![\w'\u2019])")
 _LOWER_BEFORE = re.compile(r"(?<![\w'\u2019-])([a-z][\w'\u2019-]*)[,;:]?[ \t]+$")
 _LOWER_AFTER = re.compile(r"[ \t]+[a-z]")
+# The lower-case word after a letter ("H| says").
+_LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+# A sentence or a quotation opening, wherever the quotation stands ('noted: "H says').
+_OPENS_WORDS = re.compile(r"(?:(?:^|[.!?]\s+|\n\s*)[\"'\u201c\u2018(\[]?|[\"\u201c\u2018])$")
 # A letter in a list of letters ("options B and C", "A, B or C") labels things.
 _LETTER_LIST_BEFORE = re.compile(r"(?<![\w'\u2019-])[A-Z](?:[ \t]*,[ \t]*|[ \t]+(?:and|or|to)[ \t]+)$")
 _LETTER_LIST_AFTER = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+(?:and|or|to)[ \t]+)[A-Z](?![\w'\u2019-])")
@@ -87,6 +91,10 @@ class ShortFormRules:
     @cached_property
     def not_initials(self) -> frozenset[str]:
         return frozenset(w.strip().upper() for w in self.words.not_initials)
+
+    @cached_property
+    def telling_verbs(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.words.telling_verbs)
 
     @cached_property
     def function_words(self) -> frozenset[str]:
@@ -237,5 +245,13 @@ def _letters_as_names(text: str, rules: ShortFormRules) -> Iterator[tuple[int, i
             and _LOWER_BEFORE.search(text, max(0, start - 40), start) is not None
             and _LOWER_AFTER.match(text, end) is not None
         )
-        if possessive or between:
+        # A note quoting a child opens with the child's initial and what the child said ("H
+        # says she looks after baby brother"), where no lower-case word stands before it.
+        after = _LOWER_WORD_AFTER.match(text, end)
+        tells = (
+            after is not None
+            and after.group(1) in rules.telling_verbs
+            and _OPENS_WORDS.search(text, max(0, start - 40), start) is not None
+        )
+        if possessive or between or tells:
             yield start, end

@@ -387,6 +387,28 @@ def tidy_span(
     return replace(f, start=start, end=end, text=text[start:end])
 
 
+# A verb of telling and the capitalised name after it.
+_TELLING_LEAD = re.compile(r"([A-Za-z][a-z]*)\s+(?=[A-Z])")
+
+
+def drop_telling_verb(f: Finding, verbs: frozenset[str], listed: frozenset[str] = frozenset()) -> Finding:
+    """The model's person less a verb of telling before the name, as notes quote a child:
+    'Hope "said Connor is mummy's friend"' and '"Said Connor got cross at bedtime"' read
+    "Person G", where "Connor" alone is the case file's Mother's partner. In lower case the
+    verb is never a name's; capitalised ("Said Ahmed"), only before a name the case file
+    lists whole (``listed``, folded). A name written in lower case ("saw kian") has no
+    capital after the verb and is left whole."""
+    if f.category != "PERSON" or not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
+        return f
+    lead = _TELLING_LEAD.match(f.text)
+    if lead is None or lead.group(1).lower() not in verbs:
+        return f
+    rest = f.text[lead.end() :]
+    if lead.group(1)[0].isupper() and rest.casefold() not in listed:
+        return f
+    return replace(f, start=f.start + lead.end(), text=rest)
+
+
 def trim_off_terms(f: Finding, glossary: list[tuple[int, int]], text: str) -> Finding | None:
     """Cut practice terms off the ends of a span; None if nothing of a name is left."""
     start, end = f.start, f.end

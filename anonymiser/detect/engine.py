@@ -172,7 +172,10 @@ class Detector:
                 wait_loaded()  # a missing or broken data file fails here, not mid-document
         recognisers.append(
             titled_name_recogniser(
-                settings.people.titles, settings.people.peerages, (*settings.people.honorifics, "Dr")
+                settings.people.titles,
+                settings.people.peerages,
+                (*settings.people.honorifics, "Dr"),
+                settings.people.named_after_words,
             )
         )
         never_names = _never_first_names(settings)

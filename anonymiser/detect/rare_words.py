@@ -71,6 +71,25 @@ def _bases(word: str) -> Iterable[str]:
             yield stem + "e"  # "scraped" is "scrape"
             if len(stem) > 4 and stem[-1] == stem[-2]:
                 yield stem[:-1]  # "referrer" is "refer"
+# A word's inflection says no more than the word: "flinched" and "babbles" (what a nursery
+# recorded of a child) were raised for review, though "flinch" and "babble" are not rare.
+# Only the endings of tense and number, whose base need only not be rare itself; not "-ing",
+# which names an activity that may be the detail ("trampolining").
+_INFLECTION_ENDINGS = ("es", "ed", "s", "d")
+
+
+def _inflection_bases(word: str) -> Iterable[str]:
+    """The words ``word`` may be an inflection of ("babbles": "babble", "flinched": "flinch")."""
+    for ending in _INFLECTION_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 4:
+            yield stem
+            if ending == "ed":
+                yield stem + "e"  # "scraped" is "scrape"
+                if stem[-1] == stem[-2]:
+                    yield stem[:-1]  # "sobbed" is "sob"
+
+
 _WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z-]{4,}[a-z](?![\w'\u2019-])")
 
 
@@ -104,6 +123,7 @@ class RareWordRecogniser(EntityRecognizer):
                     and not any(form in self._practice for p in parts for form in _forms(p))
                     and all(frequency(p) < 4.5 for p in parts if p)
                     and not any(frequency(base) >= COMMON_BASE_ZIPF for base in _bases(word))
+                    and not any(frequency(base) >= RARE_ZIPF for base in _inflection_bases(word))
                 )
             if rarity[word]:
                 results.append(

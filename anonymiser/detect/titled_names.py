@@ -41,12 +41,23 @@ _PARTICLE = rf"(?:(?:{'|'.join(sorted(PARTICLES, key=len, reverse=True))})\s+){{
 
 
 def titled_name_recogniser(
-    titles: Sequence[str], peerages: Sequence[str] = (), capitals: Sequence[str] = ()
+    titles: Sequence[str],
+    peerages: Sequence[str] = (),
+    capitals: Sequence[str] = (),
+    named_after: Sequence[str] = (),
 ) -> PatternRecogniser:
     """``capitals``: titles also found in capitals ("MRS", "DR"), before a name in capitals;
-    a typed-up note or heading in capitals ("MRS MCPHERSON WAS SEEN") was published."""
+    a typed-up note or heading in capitals ("MRS MCPHERSON WAS SEEN") was published.
+    ``named_after``: words that make a titled name a place's ("Sir Edmund Vane Academy",
+    "Dame Alice Harpur School"); the place is left to the recognisers of its kind."""
+    not_a_place = ""
+    if named_after:
+        # Checked once, right after the title, so a shorter name ("Sir Edmund") cannot be
+        # taken instead of the place's.
+        words = "|".join(re.escape(w) for w in sorted(set(named_after), key=len, reverse=True))
+        not_a_place = rf"(?!(?:\p{{Lu}}[\w'\u2019\-]*\.?\s+){{1,3}}(?:{words})\b)"
     regex = (
-        rf"(?-i:\b(?:{_alternatives(titles)})\.?\s+{_SHOULDER_NUMBER}{_PARTICLE}"
+        rf"(?-i:\b(?:{_alternatives(titles)})\.?\s+{not_a_place}{_SHOULDER_NUMBER}{_PARTICLE}"
         rf"(?:(?:{_BARE_INITIAL}|{_PART})\s+{_PARTICLE}){{0,2}}{_PART})"
     )
     patterns = [Pattern(name="title and name", regex=regex, score=0.8)]

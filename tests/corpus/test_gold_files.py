@@ -23,12 +23,13 @@ import yaml
 from stdnum.gb import nhs
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus_samples"
-DOCUMENTS = ("scr_overview_draft", "imr_health_draft", "imr_police_draft", "imr_social_care_draft")
+DOCUMENTS = ("scr_overview_draft", "imr_health_draft", "imr_police_draft", "imr_social_care_draft", "imr_education_draft")
 IMRS = {
     # document: (agency, fewest and most recommendations the brief allows)
     "imr_health_draft": ("Westmere Community Health NHS Trust", 5, 7),
     "imr_police_draft": ("Westmere Constabulary", 4, 6),
     "imr_social_care_draft": ("Westmere County Council Children's Social Care", 5, 7),
+    "imr_education_draft": ("Westmere County Council", 4, 7),
 }
 CATEGORIES = {
     "PERSON", "DATE_OF_BIRTH", "DATE", "AGE", "ADDRESS", "POSTCODE", "LOCATION", "NHS_NUMBER",
@@ -46,7 +47,7 @@ GENERIC_WORDS = {
     "Independent", "Reviewer", "Individual", "Management", "Overview", "Named", "Nurse", "for",
     "Safeguarding", "Children", "Restricted", "Public", "Protection", "Unit", "OFFICIAL-SENSITIVE",
     "Westmere", "Community", "NHS", "Trust", "Constabulary", "family", "report", "draft", "version",
-    "Panel", "comment",
+    "Panel", "comment", "Education",
 }
 
 
@@ -140,8 +141,8 @@ def test_must_keep_has_practice_terms_and_cover_names(document: str) -> None:
 @pytest.mark.parametrize("document", DOCUMENTS)
 def test_nhs_numbers_pass_mod_11_checksum(document: str) -> None:
     numbers = _redact_texts(_gold(document), "NHS_NUMBER")
-    # The police IMR holds no health identifiers; the other two must have some to test.
-    assert bool(numbers) == (document != "imr_police_draft")
+    # The police and education IMRs hold no health identifiers; the other two must have some to test.
+    assert bool(numbers) == (document not in {"imr_police_draft", "imr_education_draft"})
     assert all(nhs.is_valid(n) for n in numbers), numbers
     # Every NHS-number-shaped string in the draft must be listed, so none is missed by the gold.
     assert set(re.findall(r"\b\d{3} \d{3} \d{4}\b", _text(document))) <= set(numbers)
@@ -182,6 +183,18 @@ def test_contact_details_are_fictional(document: str) -> None:
         ("imr_social_care_draft", "Kiki"),  # a nickname
         ("imr_social_care_draft", "HM"),  # initials without stops, in a case note
         ("imr_social_care_draft", "3 Kestrel Yard"),  # an address in a table row
+        # The education IMR's forms were written before the tool first saw the draft.
+        ("imr_education_draft", "MARSH"),  # surname first, in capitals, as a school MIS lists it
+        ("imr_education_draft", "Joy"),  # first names that are common words
+        ("imr_education_draft", "Summer"),
+        ("imr_education_draft", "Grace Whitlock"),
+        ("imr_education_draft", "Ms Gallacher"),  # misspelt "Gallagher"
+        ("imr_education_draft", "JA"),  # a practitioner's initials in a CPOMS entry
+        ("imr_education_draft", "Matthew Corbin Road"),  # a street named after a person
+        ("imr_education_draft", "Nettie Albright Children's Centre"),
+        ("imr_education_draft", "K823004117052"),  # a unique pupil number
+        ("imr_education_draft", "1JA"),  # a class code
+        ("imr_education_draft", "14/9/16"),  # a short date of birth
     ],
 )
 def test_hard_cases_are_in_the_gold(document: str, hard_case: str) -> None:

@@ -434,7 +434,7 @@ def test_a_draft_with_a_planted_chronology_is_flagged_in_either_format(suffix: s
 @pytest.mark.parametrize(
     "draft",
     [
-        *(SAMPLES / f"{name}.{suffix}" for name in ("scr_overview_draft", "imr_health_draft", "imr_police_draft", "imr_social_care_draft") for suffix in ("txt", "docx")),
+        *(SAMPLES / f"{name}.{suffix}" for name in ("scr_overview_draft", "imr_health_draft", "imr_police_draft", "imr_social_care_draft", "imr_education_draft") for suffix in ("txt", "docx")),
         pytest.param(PUBLISHED_EXAMPLE, marks=pytest.mark.skipif(not PUBLISHED_EXAMPLE.exists(), reason="no published example")),
     ],
     ids=lambda p: p.name,
