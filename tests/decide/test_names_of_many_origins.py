@@ -1,0 +1,69 @@
+"""Names of many origins from a red-team pass of about 200 fictional sentences in a review
+author's voice (session 12): each name, or the part of it listed, was published before its
+fix. Every name is invented; the sentences are numbered as a draft's paragraphs are."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from anonymiser.detect.engine import Detector
+from anonymiser.settings import Settings
+from tests.decide.handmade import redacted
+
+
+def published(out: str, name: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", out) is not None
+
+
+def leaks(text: str, names: list[str], settings: Settings, detector: Detector) -> list[str]:
+    out = redacted(f"4.2 {text}", settings, detector)
+    return [n for n in names if published(out, n)]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A first name no list holds, before a surname found by the verb after it.
+        ("Nasreen Akhter told the health visitor that her husband shouted.", ["Nasreen"]),
+        ("Folasade Ogunleye was seen by the health visitor.", ["Folasade"]),
+        ("Gulalai Wardak told the GP that she was not sleeping.", ["Gulalai"]),
+        ("Nguy\u1ec5n Th\u1ecb Lan was the mother.", ["Nguy\u1ec5n"]),
+    ],
+)
+def test_a_rare_word_before_a_name_found_by_its_verb_joins_it(
+    settings: Settings, detector: Detector, text: str, names: list[str]
+) -> None:
+    assert leaks(text, names, settings, detector) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A name no list holds, listed beside a person found: the verb after the list, or the
+        # model, found one of them only.
+        ("Nimco and Deeqa were cared for by their aunt.", ["Nimco"]),
+        ("Selam and Yonas Tesfay were siblings.", ["Selam"]),
+        ("Shilan and Dilan were the twins.", ["Shilan"]),
+        ("Cadi and Nia Hughes were cousins.", ["Cadi"]),
+        ("The children, Deeqa, Nimco and Semhar, were cared for by their aunt.", ["Deeqa", "Nimco", "Semhar"]),
+    ],
+)
+def test_a_rare_word_listed_beside_a_person_is_a_person(
+    settings: Settings, detector: Detector, text: str, names: list[str]
+) -> None:
+    assert leaks(text, names, settings, detector) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Common words and practice words listed beside a name stay.
+        "Jane Hill and Mother were seen together.",
+        "Amelia and Police attended.",
+    ],
+)
+def test_common_words_listed_beside_a_person_stay(settings: Settings, detector: Detector, text: str) -> None:
+    out = redacted(text, settings, detector)
+    assert "Mother" in out or "Police" in out, out
