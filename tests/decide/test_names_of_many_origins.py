@@ -67,3 +67,24 @@ def test_a_rare_word_listed_beside_a_person_is_a_person(
 def test_common_words_listed_beside_a_person_stay(settings: Settings, detector: Detector, text: str) -> None:
     out = redacted(text, settings, detector)
     assert "Mother" in out or "Police" in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # Names the lists lacked (Faker has no Somali, Eritrean, Kurdish, Afghan or Welsh
+        # list, and its Pakistani, Indian, Turkish and Polish lists lack common names).
+        ("Shazia Bibi was the children's aunt.", ["Shazia"]),
+        ("Sadia Akhtar and her son Zayan moved to the refuge.", ["Sadia", "Akhtar"]),
+        ("Sunita Devi spoke to the midwife through her daughter.", ["Sunita", "Devi"]),
+        ("Selam Haile, who speaks Tigrinya, was supported by an advocate.", ["Selam", "Haile"]),
+        ("Burak was known to the youth offending team.", ["Burak"]),
+        ("Huw's mother, Lowri, was not told.", ["Huw", "Lowri"]),
+        ("Referral for KOWALCZYK, Zuzanna (DOB 12.02.2014)", ["Zuzanna"]),
+        ("Mother: SHAZIA BIBI; Father: TARIQ MAHMOOD", ["SHAZIA", "BIBI"]),
+        # A lone name the model read as a one-word DATE.
+        ("Tahmina, who is Bengali-speaking, asked for an interpreter.", ["Tahmina"]),
+    ],
+)
+def test_names_the_lists_lacked(settings: Settings, detector: Detector, text: str, names: list[str]) -> None:
+    assert leaks(text, names, settings, detector) == []
