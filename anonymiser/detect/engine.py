@@ -262,7 +262,9 @@ class Detector:
         texts = {u.uid: u.text for u in units}
         findings = _across_line_end_hyphens(findings, texts)
         findings = _across_line_breaks(findings, texts, self.settings.given_names.is_surname_like)
-        findings = _with_rare_word_before(findings, texts, self._not_name_words)
+        findings = _with_rare_word_before(
+            findings, texts, self._not_name_words, self.settings.given_names.is_family_name_first
+        )
         findings = _listed_beside_a_person(findings, texts, self._not_name_words)
         return sorted(findings, key=lambda f: (f.unit, f.start, f.end, f.category, f.recogniser))
 
@@ -411,13 +413,16 @@ _RARE_WORD_ZIPF = 2.5
 _LISTED_SCORE = 0.55
 
 
-def _with_rare_word_before(findings: list[Finding], texts: dict[int, str], never: frozenset[str]) -> list[Finding]:
+def _with_rare_word_before(
+    findings: list[Finding], texts: dict[int, str], never: frozenset[str], family_name_first: Callable[[str], bool]
+) -> list[Finding]:
     """A person's name the model found without its first word, when that word is no word of
     English ("Harjit Singh Dhillon" found as "Singh Dhillon", which published "Harjit", and
     so every later "Harjit" too): the name runs back over it. Not a title, role, practice or
     function word (``never``, lower case). A surname the name lists hold as a first name
     ("Diallo") after an unlisted first name runs back so too: "Ndeye Diallo" was the model's
-    body, read "(organisation)", with "Diallo" inside it."""
+    body, read "(organisation)", with "Diallo" inside it. A family name written first runs
+    back as well, however common (``_with_family_name_before``)."""
     out: list[Finding] = []
     for f in findings:
         if f.category == "PERSON" and (
@@ -431,8 +436,35 @@ def _with_rare_word_before(findings: list[Finding], texts: dict[int, str], never
                 word = before.group("word")
                 if word.lower() not in never and zipf_frequency(word.lower(), "en") < _RARE_WORD_ZIPF:
                     f = replace(f, start=before.start("word"), text=text[before.start("word") : f.end])
+            f = _with_family_name_before(f, text, never, family_name_first)
         out.append(f)
     return out
+
+
+# A family name written first is joined to the name after it only if it is rarer than this
+# as an English word: "Zhang", "Chen" (4.0), "Nguyen", "Ho" (4.2) are; "He", "Do", "Ma", "Sun",
+# "Park" and "Lee" are too common to be taken from before a name ("He Wei" is rare; "Do Jane
+# and Amy" is a question).
+_FAMILY_NAME_FIRST_ZIPF = 4.5
+
+
+def _with_family_name_before(
+    f: Finding, text: str, never: frozenset[str], family_name_first: Callable[[str], bool]
+) -> Finding:
+    """A Chinese, Vietnamese or Korean name written family name first, whose given name
+    alone was found: "Zhang Wei" found as "Wei" published "Zhang"; "Tran Thi Hoa" found as
+    "Hoa" published "Tran Thi". Each word before that the list holds (a family name, or a
+    Vietnamese middle name) joins, capitalised or in capitals ("ZHANG Wei")."""
+    while True:
+        before = _WORD_BEFORE.search(text, max(0, f.start - 40), f.start)
+        if before is None:
+            return f
+        word = before.group("word")
+        if not (_capitalised(word) or word.isupper()) or word.lower() in never or not family_name_first(word):
+            return f
+        if zipf_frequency(word.lower(), "en") >= _FAMILY_NAME_FIRST_ZIPF:
+            return f
+        f = replace(f, start=before.start("word"), text=text[before.start("word") : f.end])
 
 
 # A word listed beside a name: before it ("Nimco and ", "Nimco, ") or after it (" and Deeqa",

@@ -111,6 +111,16 @@ class GivenNameRules:
     not_surnames: tuple[str, ...] = ()
     place_ends: tuple[str, ...] = ()
     short_abbreviations: tuple[str, ...] = ()
+    family_names_first: tuple[str, ...] = ()
+
+    @cached_property
+    def _family_names_first(self) -> frozenset[str]:
+        return _keys(self.family_names_first)
+
+    def is_family_name_first(self, word: str) -> bool:
+        """A family name written before the given name ("Zhang Wei", "Nguyen Van Minh"), or
+        a Vietnamese middle name ("Thi", "Van"), from ``family_names_first``."""
+        return name_key(word) in self._family_names_first
 
     @cached_property
     def first_names(self) -> frozenset[str]:

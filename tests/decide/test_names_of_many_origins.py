@@ -88,3 +88,30 @@ def test_common_words_listed_beside_a_person_stay(settings: Settings, detector: 
 )
 def test_names_the_lists_lacked(settings: Settings, detector: Detector, text: str, names: list[str]) -> None:
     assert leaks(text, names, settings, detector) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A family name written first, before a given name found alone.
+        ("Zhang Wei spoke Mandarin and a little Cantonese.", ["Zhang"]),
+        ("Chen Jiahui was the child's mother.", ["Chen"]),
+        ("Nguyen Van Minh was found working in a cannabis farm.", ["Nguyen"]),
+        ("Tran Thi Hoa told police she was 17.", ["Tran", "Thi"]),
+    ],
+)
+def test_a_family_name_written_first_joins_the_given_name(
+    settings: Settings, detector: Detector, text: str, names: list[str]
+) -> None:
+    assert leaks(text, names, settings, detector) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # Common English words before a name stay, whatever the family-name list holds.
+        ("Do Amelia and Mother still meet?", "Do"),
+    ],
+)
+def test_common_words_before_a_name_stay(settings: Settings, detector: Detector, text: str, kept: str) -> None:
+    assert redacted(text, settings, detector).startswith(kept + " ")
