@@ -375,6 +375,10 @@ _NAME_ON_NEXT_LINE = re.compile(
 )
 
 
+# A form's label opening a line: a few words and a colon ("Date of birth:", "Address:").
+_LABEL_AT = re.compile(r"[^\W\d_][\w'\u2019()-]*(?:[ \t]+[\w'\u2019()-]+){0,3}[ \t]*:")
+
+
 def _across_line_breaks(
     findings: list[Finding], texts: dict[int, str], is_surname_like: Callable[[str], bool]
 ) -> list[Finding]:
@@ -387,6 +391,8 @@ def _across_line_breaks(
         if f.category == "PERSON" and " " not in f.text.strip() and "\n" not in f.text:
             text = texts.get(f.unit, "")
             more = _NAME_ON_NEXT_LINE.match(text, f.end)
+            if more is not None and _LABEL_AT.match(text, more.start("word")) is not None:
+                more = None  # a form's next field ("WANG\nDate of birth: ..."), not a surname
             if more is not None and is_surname_like(more.group("word")):
                 f = replace(f, end=more.end(), text=text[f.start : more.end()])
         out.append(f)

@@ -515,6 +515,15 @@ class GivenNameRecogniser(EntityRecognizer):
                     taken += 1
                 j += 1
                 continue
+            particle, hyphen, rest = word.partition("-")
+            if shape != "lower" and hyphen and particle in PARTICLES and self._fits(shape, rest):
+                # "Ahmad al-Rashid", "Omar el-Sayed": a particle joined to the surname by a
+                # hyphen is one word in lower case, which the same hand as the first name
+                # ruled out; "al-Rashid" was published beside the label.
+                last = j
+                taken += 1
+                j += 1
+                continue
             if name_key(word) in self._not_surnames or not self._fits(shape, word):
                 break
             if shape != "lower" and not self._surname_like(word):

@@ -115,3 +115,49 @@ def test_a_family_name_written_first_joins_the_given_name(
 )
 def test_common_words_before_a_name_stay(settings: Settings, detector: Detector, text: str, kept: str) -> None:
     assert redacted(text, settings, detector).startswith(kept + " ")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A particle joined to the surname by a hyphen, after a listed first name.
+        ("Ahmad al-Rashid, the father, was detained.", ["al-Rashid", "Rashid"]),
+        ("Omar el-Sayed was the children's father.", ["el-Sayed", "Sayed"]),
+    ],
+)
+def test_a_hyphened_particle_surname_joins_the_first_name(
+    settings: Settings, detector: Detector, text: str, names: list[str]
+) -> None:
+    assert leaks(text, names, settings, detector) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A form's name fields, whatever the name's origin and case.
+        ("Surname: NGUYEN  Forename: THI LAN", ["NGUYEN", "THI", "LAN"]),
+        ("Surname: Okoro Forename(s): Chidinma Adaeze", ["Okoro", "Chidinma", "Adaeze"]),
+        ("Family name: WANG\nGiven name: XIAOLING", ["WANG", "XIAOLING"]),
+        ("Maiden name: Ní Bhriain; Date of birth: 1.2.1990", ["Bhriain"]),
+        ("Subject: WIŚNIEWSKI, Łukasz", ["WIŚNIEWSKI", "Łukasz"]),
+        # A name the child goes by at school.
+        ("Aisha, known at school as Ash, was in year 9.", ["Aisha", "Ash"]),
+    ],
+)
+def test_names_in_form_fields_and_school_names(
+    settings: Settings, detector: Detector, text: str, names: list[str]
+) -> None:
+    assert leaks(text, names, settings, detector) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # The labels, and what follows them that is no name, stay.
+        ("Surname: NGUYEN  Forename: THI LAN", "Forename:"),
+        ("Family name: WANG\nDate of birth: 3 May 2015", "Date of birth:"),
+        ("The surname: was left blank on the form.", "was left blank"),
+    ],
+)
+def test_form_labels_stay(settings: Settings, detector: Detector, text: str, kept: str) -> None:
+    assert kept in redacted(text, settings, detector)
