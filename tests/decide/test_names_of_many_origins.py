@@ -161,3 +161,19 @@ def test_names_in_form_fields_and_school_names(
 )
 def test_form_labels_stay(settings: Settings, detector: Detector, text: str, kept: str) -> None:
     assert kept in redacted(text, settings, detector)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # A language or people beside a name is special-category data, never a second person.
+        ("Zarghuna spoke Pashto and a little Dari.", "(language)"),
+        ("Emeka Obi, who is Igbo, worked night shifts.", "(ethnicity)"),
+        ("Tomas Jankauskas, who is Lithuanian, drove a lorry.", "(ethnicity)"),
+    ],
+)
+def test_languages_and_peoples_beside_names_are_not_people(
+    settings: Settings, detector: Detector, text: str, label: str
+) -> None:
+    out = redacted(text, settings, detector)
+    assert label in out and "Person B" not in out and "(organisation)" not in out, out
