@@ -177,3 +177,31 @@ def test_languages_and_peoples_beside_names_are_not_people(
 ) -> None:
     out = redacted(text, settings, detector)
     assert label in out and "Person B" not in out and "(organisation)" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # Names that are English words, listed with a family role or with each other.
+        ("Hope and her brother were placed in foster care.", ["Hope"]),
+        ("Rose and Summer were seen by the GP.", ["Rose", "Summer"]),
+        ("Sky and Mum went to the clinic.", ["Sky"]),
+    ],
+)
+def test_word_names_listed_with_family_or_each_other(
+    settings: Settings, detector: Detector, text: str, names: list[str]
+) -> None:
+    assert leaks(text, names, settings, detector) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The same words as words stay.
+        "There was hope and her brother agreed.",
+        "The rose and summer garden was tidy.",
+        "Hope and reassurance were offered to the family.",
+    ],
+)
+def test_word_names_as_words_stay(settings: Settings, detector: Detector, text: str) -> None:
+    assert redacted(text, settings, detector) == text
