@@ -48,6 +48,8 @@ def test_a_rare_word_before_a_name_found_by_its_verb_joins_it(
         ("Shilan and Dilan were the twins.", ["Shilan"]),
         ("Cadi and Nia Hughes were cousins.", ["Cadi"]),
         ("The children, Deeqa, Nimco and Semhar, were cared for by their aunt.", ["Deeqa", "Nimco", "Semhar"]),
+        # The model's one-word guess of a people gives way.
+        ("Reem, Jana and Tamim were the three children.", ["Tamim"]),
     ],
 )
 def test_a_rare_word_listed_beside_a_person_is_a_person(
@@ -205,3 +207,30 @@ def test_word_names_listed_with_family_or_each_other(
 )
 def test_word_names_as_words_stay(settings: Settings, detector: Detector, text: str) -> None:
     assert redacted(text, settings, detector) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # The model read the paragraph's number into the name it found first.
+        ("Reem, Jana and Tamim were the three children.", ["Reem"]),
+        ("Concei\u00e7\u00e3o and Rui Pereira attended the conference.", ["Concei\u00e7\u00e3o"]),
+    ],
+)
+def test_a_name_after_the_paragraph_number(settings: Settings, detector: Detector, text: str, names: list[str]) -> None:
+    assert leaks(text, names, settings, detector) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # From a second, held-out set of sentences written after the fixes above.
+        ("Mohd Arshad Qureshi, the grandfather, was not interviewed.", ["Mohd", "Arshad"]),
+        ("Ikechukwu and Chidinma Nwachukwu were the parents.", ["Ikechukwu", "Chidinma"]),
+        ("Pham Thi Thu Trang was 15.", ["Pham", "Thi", "Thu"]),
+        ("Name of child: NGUYEN THI HANG", ["NGUYEN", "THI", "HANG"]),
+        ("Child's name: Zsofia HORVATH", ["Zsofia", "HORVATH"]),
+    ],
+)
+def test_names_from_the_held_out_set(settings: Settings, detector: Detector, text: str, names: list[str]) -> None:
+    assert leaks(text, names, settings, detector) == []
