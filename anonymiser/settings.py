@@ -437,6 +437,7 @@ class PeopleWords:
     # Words after a name opening a sentence that make it read as a person ("Hope was seen"):
     # without one, a name that is an ordinary word there goes for review ("Faith in agencies").
     verbs_after_name: tuple[str, ...] = ()
+    verbs_after_names: tuple[str, ...] = ()
     # Words after a lone first name that only a person does ("Kian said", "Chelsea was
     # crying"): the model's place or people guess of that name is the person.
     person_verbs: tuple[str, ...] = ()
@@ -524,6 +525,13 @@ class PeopleWords:
         there are none."""
         words = "|".join(re.escape(w) for w in self.family_words) or "(?!)"
         return re.compile(rf"[ \t]+(?:{words})\b", re.IGNORECASE)
+
+    @cached_property
+    def names_verb_after(self) -> re.Pattern[str]:
+        """A ``verbs_after_names`` verb right after the second of two names ("Rose and
+        Summer| were seen"); matches nothing when there are none."""
+        verbs = "|".join(r"\s+".join(re.escape(w) for w in v.split()) for v in self.verbs_after_names) or "(?!)"
+        return re.compile(rf"[ \t]+(?:{verbs})\b", re.IGNORECASE)
 
     @cached_property
     def person_verb_after(self) -> re.Pattern[str]:
@@ -834,6 +842,7 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         child_titles=_str_list(data.get("child_titles"), f"{path}: child_titles"),
         adult_after=_str_list(data.get("adult_after"), f"{path}: adult_after"),
         verbs_after_name=_str_list(data.get("verbs_after_name"), f"{path}: verbs_after_name"),
+        verbs_after_names=_str_list(data.get("verbs_after_names"), f"{path}: verbs_after_names"),
         person_verbs=_str_list(data.get("person_verbs"), f"{path}: person_verbs"),
         place_before=_str_list(data.get("place_before"), f"{path}: place_before"),
         name_labels=_str_list(data.get("name_labels"), f"{path}: name_labels"),
@@ -916,7 +925,7 @@ def load_given_name_rules(patterns_dir: Path) -> GivenNameRules:
     data = _mapping(load_yaml(path), str(path))
     known = {
         "locales", "lone_below_zipf", "full_below_zipf", "add", "exclude", "not_surnames", "place_ends",
-        "short_abbreviations",
+        "short_abbreviations", "family_names_first",
     }
     unknown = sorted(set(data) - known)
     if unknown:
@@ -929,6 +938,7 @@ def load_given_name_rules(patterns_dir: Path) -> GivenNameRules:
         not_surnames=_str_list(data.get("not_surnames"), f"{path}: not_surnames"),
         place_ends=_str_list(data.get("place_ends"), f"{path}: place_ends"),
         short_abbreviations=_str_list(data.get("short_abbreviations"), f"{path}: short_abbreviations"),
+        family_names_first=_str_list(data.get("family_names_first"), f"{path}: family_names_first"),
         **limits,
     )
 

@@ -319,6 +319,12 @@ def tidy_span(
                 start += 1
         else:
             end = newline
+    if f.category == "PERSON" and f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
+        # The model read the paragraph's number into a name too ("4.2 Reem, Jana and Tamim",
+        # "4.2 Concei\u00e7\u00e3o and Rui"): with a digit in it the name was dropped, and published.
+        number = _PARAGRAPH_NUMBER.match(text, start, end)
+        if number and not text[:start].strip():
+            start = number.end()
     if f.category in ("DATE", "QUANTITY") and f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
         # The model also read paragraph numbers as percentages ("1.5 Methodology", "4.13").
         number = _PARAGRAPH_NUMBER.match(text, start, end)

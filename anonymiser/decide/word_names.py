@@ -45,6 +45,8 @@ _NICKNAME_IN_QUOTES = re.compile(
 )
 # What closes a name set off after a role ("the contact supervisor, Grace|,", "(the IRO, Faith|)").
 _APPOSITION_CLOSES = re.compile(r"[ \t]*[,)]")
+# "and" and a capitalised word after a name ("Rose| and Summer").
+_AND_CAPITALISED = re.compile(r"[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+)(?![\w'\u2019-])")
 # A determiner before a word makes it a noun ("the |bill said").
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|their|my|your|our|its)[ \t]+$", re.IGNORECASE)
 # A capitalised word, its possessive apart.
@@ -151,6 +153,20 @@ def word_names(
                 or (_APPOSITION_CLOSES.match(text, end) and words.role_apposition_before.search(text, max(0, start - 60), start))
             ):
                 spans.append((start, end))
+            elif words.and_family_after.match(text, end):
+                # "Hope and her brother were placed", "Sky and Mum went": a family role
+                # listed with the word makes it a person too.
+                spans.append((start, end))
+            else:
+                # "Rose and Summer were seen by the GP": two such names listed, a person's
+                # verb after the second, are both people (the verb made only the second one).
+                other = _AND_CAPITALISED.match(text, end)
+                if (
+                    other is not None
+                    and a_name(other.group(1), other.start(1), uid)
+                    and (words.person_verb_after.match(text, other.end(1)) or words.names_verb_after.match(text, other.end(1)))
+                ):
+                    spans += [(start, end), other.span(1)]
         for match in _LOWER_CASE.finditer(text):
             # Lower-case notes: "kai's dad is called ryan", "ruby said". Before a verb or a
             # possessive, only names rare enough to stand alone capitalised ("grace said" is

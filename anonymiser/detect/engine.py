@@ -34,7 +34,7 @@ from anonymiser.detect.pattern_recogniser import UNIT_WALL, PatternRecogniser
 from anonymiser.detect.rare_words import RareWordRecogniser
 from anonymiser.detect.place_names import PlaceNameRecogniser
 from anonymiser.detect.town_words import TownWordRecogniser
-from anonymiser.detect.unknown_names import UnknownNameRecogniser
+from anonymiser.detect.unknown_names import UNKNOWN_NAME_RECOGNISER, UnknownNameRecogniser
 from anonymiser.detect.titled_names import titled_name_recogniser
 from anonymiser.records import Finding, Location, TextUnit
 from anonymiser.settings import Settings
@@ -266,7 +266,10 @@ class Detector:
         texts = {u.uid: u.text for u in units}
         findings = _across_line_end_hyphens(findings, texts)
         findings = _across_line_breaks(findings, texts, self.settings.given_names.is_surname_like)
-        findings = _with_rare_word_before(findings, texts, self._not_name_words)
+        findings = _with_rare_word_before(
+            findings, texts, self._not_name_words, self.settings.given_names.is_family_name_first
+        )
+        findings = _listed_beside_a_person(findings, texts, self._not_name_words)
         return sorted(findings, key=lambda f: (f.unit, f.start, f.end, f.category, f.recogniser))
 
     def _analyse(
@@ -376,6 +379,10 @@ _NAME_ON_NEXT_LINE = re.compile(
 )
 
 
+# A form's label opening a line: a few words and a colon ("Date of birth:", "Address:").
+_LABEL_AT = re.compile(r"[^\W\d_][\w'\u2019()-]*(?:[ \t]+[\w'\u2019()-]+){0,3}[ \t]*:")
+
+
 def _across_line_breaks(
     findings: list[Finding], texts: dict[int, str], is_surname_like: Callable[[str], bool]
 ) -> list[Finding]:
@@ -388,39 +395,133 @@ def _across_line_breaks(
         if f.category == "PERSON" and " " not in f.text.strip() and "\n" not in f.text:
             text = texts.get(f.unit, "")
             more = _NAME_ON_NEXT_LINE.match(text, f.end)
+            if more is not None and _LABEL_AT.match(text, more.start("word")) is not None:
+                more = None  # a form's next field ("WANG\nDate of birth: ..."), not a surname
             if more is not None and is_surname_like(more.group("word")):
                 f = replace(f, end=more.end(), text=text[f.start : more.end()])
         out.append(f)
     return out
 
 
-# A capitalised word just before a name, on the same line, joined by a space only.
-_WORD_BEFORE = re.compile(r"(?<![\w'\u2019.-])(?P<word>[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+)[ \t]$")
+# A capitalised word just before a name, on the same line, joined by a space only; of any
+# alphabet's letters ("Nguy\u1ec5n" has a Vietnamese vowel beyond Latin-1), checked for its
+# capital by _capitalised.
+_WORD_BEFORE = re.compile(r"(?<![\w'\u2019.-])(?P<word>[^\W\d_]{2,})[ \t]$")
+# The recognisers whose person may have lost a first word before it: the model's, the first
+# name lists' and the unknown word before a person's verb ("Nasreen Akhter told" was found as
+# "Akhter", publishing "Nasreen").
+_RUNS_BACK = (GIVEN_NAME_RECOGNISER, UNKNOWN_NAME_RECOGNISER)
+
+
+def _capitalised(word: str) -> bool:
+    return word[0].isupper() and word[1:].islower()
+
+
 # A word rarer than this in English is no ordinary word ("Harjit"; "Later" and "Police" are).
 _RARE_WORD_ZIPF = 2.5
+# A name listed beside a person is a weak sign, for review (below the policies' automatic
+# 0.7), but above the model's one-word guesses of a place or a people (0.6), which the higher
+# score gives way to.
+_LISTED_SCORE = 0.65
 
 
-def _with_rare_word_before(findings: list[Finding], texts: dict[int, str], never: frozenset[str]) -> list[Finding]:
+def _with_rare_word_before(
+    findings: list[Finding], texts: dict[int, str], never: frozenset[str], family_name_first: Callable[[str], bool]
+) -> list[Finding]:
     """A person's name the model found without its first word, when that word is no word of
     English ("Harjit Singh Dhillon" found as "Singh Dhillon", which published "Harjit", and
     so every later "Harjit" too): the name runs back over it. Not a title, role, practice or
     function word (``never``, lower case). A surname the name lists hold as a first name
     ("Diallo") after an unlisted first name runs back so too: "Ndeye Diallo" was the model's
-    body, read "(organisation)", with "Diallo" inside it."""
+    body, read "(organisation)", with "Diallo" inside it. A family name written first runs
+    back as well, however common (``_with_family_name_before``)."""
     out: list[Finding] = []
     for f in findings:
         if f.category == "PERSON" and (
-            f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) or f.recogniser == GIVEN_NAME_RECOGNISER
+            f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) or f.recogniser in _RUNS_BACK
         ):
             text = texts.get(f.unit, "")
             before = _WORD_BEFORE.search(text, max(0, f.start - 40), f.start)
             if before is not None and f.recogniser == GIVEN_NAME_RECOGNISER and text[before.end("word")] != " ":
                 before = None  # the lists' lone names in columns ("Kaiden<tab>Shannon") are apart
-            if before is not None:
+            if before is not None and _capitalised(before.group("word")):
                 word = before.group("word")
                 if word.lower() not in never and zipf_frequency(word.lower(), "en") < _RARE_WORD_ZIPF:
                     f = replace(f, start=before.start("word"), text=text[before.start("word") : f.end])
+            f = _with_family_name_before(f, text, never, family_name_first)
         out.append(f)
+    return out
+
+
+# A family name written first is joined to the name after it only if it is rarer than this
+# as an English word: "Zhang", "Chen" (4.0), "Nguyen", "Ho" (4.2) are; "He", "Do", "Ma", "Sun",
+# "Park" and "Lee" are too common to be taken from before a name ("He Wei" is rare; "Do Jane
+# and Amy" is a question).
+_FAMILY_NAME_FIRST_ZIPF = 4.5
+
+
+def _with_family_name_before(
+    f: Finding, text: str, never: frozenset[str], family_name_first: Callable[[str], bool]
+) -> Finding:
+    """A Chinese, Vietnamese or Korean name written family name first, whose given name
+    alone was found: "Zhang Wei" found as "Wei" published "Zhang"; "Tran Thi Hoa" found as
+    "Hoa" published "Tran Thi". Each word before that the list holds (a family name, or a
+    Vietnamese middle name) joins, capitalised or in capitals ("ZHANG Wei")."""
+    while True:
+        before = _WORD_BEFORE.search(text, max(0, f.start - 40), f.start)
+        if before is None:
+            return f
+        word = before.group("word")
+        if not (_capitalised(word) or word.isupper()) or word.lower() in never or not family_name_first(word):
+            return f
+        if zipf_frequency(word.lower(), "en") >= _FAMILY_NAME_FIRST_ZIPF:
+            return f
+        f = replace(f, start=before.start("word"), text=text[before.start("word") : f.end])
+
+
+# A word listed beside a name: before it ("Nimco and ", "Nimco, ") or after it (" and Deeqa",
+# ", Deeqa"), the word capitalised and standing alone (not "Nimco's", not "Deeqa Road").
+_LISTED_BEFORE = re.compile(r"(?<![\w'\u2019.-])(?P<word>[^\W\d_]{2,})(?:,[ \t]+|,?[ \t]+(?:and|&)[ \t]+)$")
+_LISTED_AFTER = re.compile(r"(?:,[ \t]+|,?[ \t]+(?:and|&)[ \t]+)(?P<word>[^\W\d_]{2,})(?![\w'\u2019-])(?![ \t]+[A-Z])")
+
+
+def _listed_beside_a_person(findings: list[Finding], texts: dict[int, str], never: frozenset[str]) -> list[Finding]:
+    """A word no English word, listed beside a person ("Nimco and Deeqa were cared for",
+    "Semhar and Filmon were siblings"): a person too, for review. The verb after a list finds
+    its last name only (unknown_names.py), and the model often reads one of two unfamiliar
+    names and not the other, which published the first. The same words as a first word that
+    runs back (``never``; rarer than _RARE_WORD_ZIPF) and never a word already found as
+    something else; a list of three runs on from each name found."""
+    taken = {(f.unit, f.start, f.end) for f in findings if f.category == "PERSON"}
+    covered: dict[int, list[tuple[int, int]]] = {}
+    for f in findings:
+        if not (f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) and f.category != "PERSON" and " " not in f.text):
+            # (The model's one-word place, people or body guess gives way: "Reem, Jana and
+            # Tamim were" read "Tamim" as a people, and published it.)
+            covered.setdefault(f.unit, []).append((f.start, f.end))
+    out = list(findings)
+    queue = [f for f in findings if f.category == "PERSON" and f.text[:1].isupper()]
+    while queue:
+        f = queue.pop()
+        text = texts.get(f.unit, "")
+        matches = [_LISTED_BEFORE.search(text, max(0, f.start - 40), f.start), _LISTED_AFTER.match(text, f.end)]
+        for m in matches:
+            if m is None:
+                continue
+            word, start, end = m.group("word"), m.start("word"), m.end("word")
+            if (
+                not _capitalised(word)
+                or word.lower() in never
+                or zipf_frequency(word.lower(), "en") >= _RARE_WORD_ZIPF
+                or (f.unit, start, end) in taken
+                or any(s < end and start < e for s, e in covered.get(f.unit, []))
+            ):
+                continue
+            new = Finding(f.unit, start, end, word, "PERSON", _LISTED_SCORE, UNKNOWN_NAME_RECOGNISER)
+            taken.add((f.unit, start, end))
+            covered.setdefault(f.unit, []).append((start, end))
+            out.append(new)
+            queue.append(new)
     return out
 
 

@@ -111,6 +111,16 @@ class GivenNameRules:
     not_surnames: tuple[str, ...] = ()
     place_ends: tuple[str, ...] = ()
     short_abbreviations: tuple[str, ...] = ()
+    family_names_first: tuple[str, ...] = ()
+
+    @cached_property
+    def _family_names_first(self) -> frozenset[str]:
+        return _keys(self.family_names_first)
+
+    def is_family_name_first(self, word: str) -> bool:
+        """A family name written before the given name ("Zhang Wei", "Nguyen Van Minh"), or
+        a Vietnamese middle name ("Thi", "Van"), from ``family_names_first``."""
+        return name_key(word) in self._family_names_first
 
     @cached_property
     def first_names(self) -> frozenset[str]:
@@ -505,6 +515,15 @@ class GivenNameRecogniser(EntityRecognizer):
                     taken += 1
                 j += 1
                 continue
+            particle, hyphen, rest = word.partition("-")
+            if shape != "lower" and hyphen and particle in PARTICLES and self._fits(shape, rest):
+                # "Ahmad al-Rashid", "Omar el-Sayed": a particle joined to the surname by a
+                # hyphen is one word in lower case, which the same hand as the first name
+                # ruled out; "al-Rashid" was published beside the label.
+                last = j
+                taken += 1
+                j += 1
+                continue
             if name_key(word) in self._not_surnames or not self._fits(shape, word):
                 break
             if shape != "lower" and not self._surname_like(word):
@@ -615,6 +634,11 @@ def _model_entities(
         if entity.label_ == "NORP" and len(entity) == 1 and _POSSESSIVE_AFTER.match(text, entity.end_char):
             # "Kian's birth": a people or nationality takes no possessive; a person does.
             # (``text`` is the text the model read: entity.doc.text would rebuild it.)
+            continue
+        if entity.label_ == "DATE" and len(entity) == 1 and not any(c.isdigit() for c in entity.text):
+            # "4.2 Tahmina, who is..." read as a DATE: one word with no digit is no date the
+            # lists' names could be (months and days are never names here), and deferring
+            # to it published the name.
             continue
         if entity.label_ in _MODEL_OVERRULES:
             places.append((entity.start_char, entity.end_char))
