@@ -44,7 +44,8 @@ class Draft:
             titles=TitlePatterns(words.titles),
             glossary_spans=TermSpans(settings.keep.matcher, texts),
             case_keep_spans=TermSpans(settings.case.keep_matcher, texts),
-            glossary_words=words_in(settings.keep.terms),
+            # Not a town's name ("Edinburgh" of the Edinburgh Postnatal Depression Scale).
+            glossary_words=words_in(settings.keep.terms) - settings.places.town_words,
             title_words=frozenset(t.rstrip(".").lower() for t in words.titles),
             openers=frozenset(w.lower() for w in words.function_words),
             text_index=DocumentText(units),

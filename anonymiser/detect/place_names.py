@@ -72,6 +72,18 @@ class PlaceRules:
         return re.compile(rf"(?<![\w'\u2019-])(?:{words})[ \t]+$", re.IGNORECASE)
 
     @cached_property
+    def town_words(self) -> frozenset[str]:
+        """The one-word names, in lower case, rarer as English words than ``ceiling_zipf``
+        ("edinburgh", "exeter"; not "law", "send"). A word of a kept practice term that is
+        one of these is no practice word: the keep list's "Edinburgh Postnatal Depression
+        Scale" made "edinburgh" one, and "The family moved to Edinburgh" was published."""
+        return frozenset(
+            name.lower()
+            for name in self.names
+            if " " not in name and frequency(name.lower()) < self.ceiling_zipf
+        )
+
+    @cached_property
     def names(self) -> tuple[str, ...]:
         """Every listed place name of the countries, sorted (read once per process)."""
         if not self.countries:

@@ -98,6 +98,10 @@ def test_scores_say_how_sure_the_evidence_is(recogniser: EntityRecognizer) -> No
         ("Birkenhead was where Mother grew up.", "(place) was where Mother grew up."),
         ("They moved to Market Harborough in 2019.", "They moved to (place) in 2019."),
         ("The family moved to Silver End in 2019.", "The family moved to (place) in 2019."),
+        # A kept practice term named after a town ("the Edinburgh Postnatal Depression Scale")
+        # does not make the town a practice word: the town alone was published.
+        ("The family moved to Edinburgh in 2019.", "The family moved to (place) in 2019."),
+        ("Mother scored 14 on the Edinburgh Postnatal Depression Scale.", "Mother scored 14 on the Edinburgh Postnatal Depression Scale."),
         # An agency named with its place is kept whole under scr, the place inside it too.
         ("Devon County Council and Exeter City Council were told.", "Devon County Council and Exeter City Council were told."),
     ],
