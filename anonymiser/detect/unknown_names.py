@@ -42,13 +42,15 @@ class UnknownNameRecogniser(EntityRecognizer):
         self._never = frozenset(w.lower() for w in never_words)
         self._place_endings = tuple(e.lower() for e in words.place_word_endings)
         verbs = words.any_name_verb
-        # The verb may be any past tense in -ed ("Okonkwo failed to attend"); a possessive
+        # The verb may be any past tense in -ed ("Okonkwo failed to attend"), written in
+        # small letters: a capitalised word in -ed is the next word of a body's name ("NHS
+        # Norfolk and Waveney Integrated Care Board" read "Person A Integrated"); a possessive
         # before it is a person's too ("Okonkwo's mother said"), which the other rules take.
         # Not after "the": "The Treharnes moved house" is a family by its plural name (the
         # family-name rules' own), "the Kettlebrook estate" a place.
         self._pattern = re.compile(
             rf"(?<![\w'\u2019.-])(?<!(?i:the)[ \t])(?P<name>[A-Z][a-z\u00df-\u00ff\u0100-\u017f][\w\u00df-\u017f'\u2019-]*)"
-            rf"(?=[ \t]+(?i:{verbs}|[a-z]{{2,}}ed)\b)"
+            rf"(?=[ \t]+(?:(?i:{verbs})|[a-z]{{2,}}ed)\b)"
         )
         self._unknown: dict[str, bool] = {}
         super().__init__(supported_entities=["PERSON", "LOCATION"], name=UNKNOWN_NAME_RECOGNISER, supported_language="en")

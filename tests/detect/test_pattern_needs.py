@@ -45,6 +45,7 @@ LINES = [
     "E-mail tyler.b07 @ example.org or k.marsh@example .org; see westshirescp.org.uk/page.",
     "Write to kay.marsh AT example.org or j_smith (at) mail.example.co.uk; the end. Me too.",
     "He was hit on Boxing Day 2018; on Christmas Day she left; New Year's Eve of 2019 too.",
+    "Cerys left Ysgol y Castell for 14 Heol y Felin; NHS Lothian, Cyngor Sir Ceredigion, Ysbyty Gwynedd and Meddygfa Tywi.",
 ]
 
 
