@@ -949,7 +949,7 @@ def load_place_rules(patterns_dir: Path) -> PlaceRules:
     if not path.exists():
         return PlaceRules()
     data = _mapping(load_yaml(path), str(path))
-    known = {"countries", "min_population", "rare_below_zipf", "ceiling_zipf", "lead_in", "not_places"}
+    known = {"countries", "min_population", "rare_below_zipf", "ceiling_zipf", "lead_in", "nations", "not_places"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(f"{path}: unknown key {unknown[0]!r}; expected {', '.join(sorted(known))}")
@@ -965,6 +965,7 @@ def load_place_rules(patterns_dir: Path) -> PlaceRules:
         countries=countries,
         min_population=population,
         lead_in=_str_list(data.get("lead_in"), f"{path}: lead_in"),
+        nations=_str_list(data.get("nations"), f"{path}: nations"),
         not_places=_str_list(data.get("not_places"), f"{path}: not_places"),
         **limits,
     )

@@ -63,6 +63,7 @@ class PlaceRules:
     rare_below_zipf: float = 3.5
     ceiling_zipf: float = 4.8
     lead_in: tuple[str, ...] = ()
+    nations: tuple[str, ...] = ()
     not_places: tuple[str, ...] = ()
 
     @cached_property
@@ -74,14 +75,12 @@ class PlaceRules:
     @cached_property
     def town_words(self) -> frozenset[str]:
         """The one-word names, in lower case, rarer as English words than ``ceiling_zipf``
-        ("edinburgh", "exeter"; not "law", "send"). A word of a kept practice term that is
-        one of these is no practice word: the keep list's "Edinburgh Postnatal Depression
-        Scale" made "edinburgh" one, and "The family moved to Edinburgh" was published."""
-        return frozenset(
-            name.lower()
-            for name in self.names
-            if " " not in name and frequency(name.lower()) < self.ceiling_zipf
-        )
+        ("edinburgh", "exeter"; not "law", "send"), and the ``nations``. A word of a kept
+        practice term that is one of these is no practice word: the keep list's "Edinburgh
+        Postnatal Depression Scale" made "edinburgh" one, and "The family moved to
+        Edinburgh" was published."""
+        towns = {name.lower() for name in self.names if " " not in name and frequency(name.lower()) < self.ceiling_zipf}
+        return frozenset(towns | {word.lower() for nation in self.nations for word in nation.split()})
 
     @cached_property
     def names(self) -> tuple[str, ...]:

@@ -102,6 +102,10 @@ def test_scores_say_how_sure_the_evidence_is(recogniser: EntityRecognizer) -> No
         # does not make the town a practice word: the town alone was published.
         ("The family moved to Edinburgh in 2019.", "The family moved to (place) in 2019."),
         ("Mother scored 14 on the Edinburgh Postnatal Depression Scale.", "Mother scored 14 on the Edinburgh Postnatal Depression Scale."),
+        # The nations are places where a family lived, though kept terms name them.
+        ("The family moved from Wales to Scotland in 2018.", "The family moved from (place) to (place) in 2018."),
+        ("They lived in Northern Ireland until 2016.", "They lived in (place) until 2016."),
+        ("Police Scotland and the Northern Ireland Office were told.", "Police Scotland and the Northern Ireland Office were told."),
         # An agency named with its place is kept whole under scr, the place inside it too.
         ("Devon County Council and Exeter City Council were told.", "Devon County Council and Exeter City Council were told."),
     ],
