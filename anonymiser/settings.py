@@ -713,6 +713,14 @@ class PeopleWords:
         return re.compile(rf"(?<![\w-])(?:{words})[ \t]+(?:back[ \t]+)?(?:to|in|into|from|at)[ \t]+$", re.IGNORECASE)
 
     @cached_property
+    def going_before(self) -> re.Pattern[str]:
+        """A word of going, living or leaving somewhere (``travel_words``, ``leaving_words``)
+        and its preposition, ending the text before a name ("had returned to |", "went back
+        to |"): a country there is the place, though "returned to" is also a person's lead-in."""
+        words = _phrases((*self.travel_words, *self.leaving_words))
+        return re.compile(rf"(?<![\w-])(?:{words})[ \t]+(?:back[ \t]+)?(?:to|in|into|from|at)[ \t]+$", re.IGNORECASE)
+
+    @cached_property
     def residence_before(self) -> re.Pattern[str]:
         """A residence word and its preposition ending the text before a street ("moved to ")."""
         words = "|".join(re.escape(w) for w in self.residence_words) or "(?!)"

@@ -1,0 +1,92 @@
+"""Leaks and wrong labels left by the first pass of session 12 (each case failed before its
+fix; every name is invented).
+
+- A listed first name the model read as a place, followed by ", who", was "(place)": a
+  person follows a name with "who", a place with "which" or "where".
+- A country after a word of going back ("had returned to China") read "Person A": "returned
+  to" is a person's lead-in ("returned to Mother"), and "China" is a listed first name; a
+  country of the gazetteer's list after a word of going or leaving and its preposition is
+  the place.
+- A listed first name that no gazetteer or country list knows, read by the model as a place
+  before a verb in the past tense ("Jayden punched a teacher"), read "(place)".
+- A title and a surname the model read as a place ("seen by Nurse Adeyemi") read "(place)".
+- A school's summer term ("Summer Term was difficult") read "Person A"; "Summer told the
+  teacher" is still a person.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymiser.detect.engine import Detector
+from anonymiser.settings import Settings
+from tests.decide.handmade import redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tahmina, who is nine, lives with her mother.", "Person A, who is nine, lives with her mother."),
+        ("Tahmina, who attends the school, was absent.", "Person A, who attends the school, was absent."),
+        ("Tahmina, who was then six, was seen.", "Person A, who was then six, was seen."),
+        # A place takes "which" or "where".
+        ("Pakistan, where the family lived, is far.", "(place), where the family lived, is far."),
+    ],
+)
+def test_a_first_name_before_who_is_a_person(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He had returned to China.", "He had returned to (place)."),
+        ("Mother had returned to China in 2018.", "Mother had returned to (place) in 2018."),
+        ("She went back to Jamaica in 2019.", "She went back to (place) in 2019."),
+        # A person after "returned to" stays one.
+        ("The child was returned to Chelsea after the visit.", "The child was returned to Person A after the visit."),
+        ("He spoke to Jordan about the bruise.", "He spoke to Person A about the bruise."),
+    ],
+)
+def test_a_country_after_going_back_is_a_place(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jayden punched a teacher.", "Person A punched a teacher."),
+        ("Jayden kicked the door and ran.", "Person A kicked the door and ran."),
+    ],
+)
+def test_a_first_name_no_gazetteer_knows_before_a_past_tense_is_a_person(
+    text: str, expected: str, settings: Settings, detector: Detector
+) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He was seen by Nurse Adeyemi at the clinic.", "He was seen by Nurse 1 at the clinic."),
+        ("The school nurse, Nurse Adeyemi, saw him on Monday.", "The school nurse, School Nurse 1, saw him on Monday."),
+        ("Nurse Adeyemi noted a bruise.", "Nurse 1 noted a bruise."),
+    ],
+)
+def test_a_title_and_surname_read_as_a_place_is_a_person(
+    text: str, expected: str, settings: Settings, detector: Detector
+) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Summer Term was difficult for her.", "Summer Term was difficult for her."),
+        ("In the Summer Term she was absent often.", "In the Summer Term she was absent often."),
+        ("Summer 2 was her best half-term.", "Summer 2 was her best half-term."),
+        ("Summer told the teacher she was hungry.", "Person A told the teacher she was hungry."),
+    ],
+)
+def test_the_summer_term_is_no_person(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
