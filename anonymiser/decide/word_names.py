@@ -148,6 +148,8 @@ def word_names(
             if (
                 words.person_verb_after.match(text, end)
                 or words.possessive_then_family.match(text, end)
+                # Where a pupil is: "Hope is in Year 2", "Faith is on SEN Support".
+                or words.pupil_state_after.match(text, end)
                 # Set off by commas after a practitioner's role: "the FGC coordinator,
                 # Summer, booked the venue" (the model read a date and published it).
                 or (_APPOSITION_CLOSES.match(text, end) and words.role_apposition_before.search(text, max(0, start - 60), start))

@@ -90,3 +90,41 @@ def test_a_title_and_surname_read_as_a_place_is_a_person(
 )
 def test_the_summer_term_is_no_person(text: str, expected: str, settings: Settings, detector: Detector) -> None:
     assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A first name that is a word, with no person's verb beside it: where a pupil is
+        # (people.yml pupil_states), or a possessive and a record of a person.
+        ("Hope is in class 1JA.", "Person A is in class (reference number)."),
+        ("Hope is in Year 2.", "Person A is in Year 2."),
+        ("Joy was in Reception when the concerns began.", "Person A was in Reception when the concerns began."),
+        ("Faith is on SEN Support.", "Person A is on SEN Support."),
+        ("Joy's CPOMS log shows three entries.", "Person A's CPOMS log shows three entries."),
+        ("Hope's attendance record was poor.", "Person A's attendance record was poor."),
+        # Words, not names.
+        ("Hope is in short supply at the school.", "Hope is in short supply at the school."),
+        ("The school saw no Hope of change.", "The school saw no Hope of change."),
+    ],
+)
+def test_a_word_name_where_a_pupil_is_is_a_person(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A lone initial where a pupil is, though no family member has that letter.
+        ("K is on SEN Support.", "Person A is on SEN Support."),
+        ("M was in Year 4 when he joined.", "Person A was in Year 4 when he joined."),
+        # Found again wherever it stands alone; the one person whose name starts with it.
+        ("K is on SEN Support. K's mother did not attend.", "Person A is on SEN Support. Person A's mother did not attend."),
+        ("Kian Marsh is six. K is on SEN Support.", "Person A is six. Person A is on SEN Support."),
+        # The pronoun, and a paragraph's letter, are not.
+        ("I was in Year 4 when he joined.", "I was in Year 4 when he joined."),
+        ("Option B is on the list.", "Option B is on the list."),
+    ],
+)
+def test_a_lone_initial_where_a_pupil_is_is_a_person(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
