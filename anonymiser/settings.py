@@ -947,7 +947,7 @@ def load_given_name_rules(patterns_dir: Path) -> GivenNameRules:
     data = _mapping(load_yaml(path), str(path))
     known = {
         "locales", "lone_below_zipf", "full_below_zipf", "add", "exclude", "not_surnames", "place_ends",
-        "short_abbreviations", "family_names_first",
+        "short_abbreviations", "family_names_first", "context_only",
     }
     unknown = sorted(set(data) - known)
     if unknown:
@@ -961,6 +961,7 @@ def load_given_name_rules(patterns_dir: Path) -> GivenNameRules:
         place_ends=_str_list(data.get("place_ends"), f"{path}: place_ends"),
         short_abbreviations=_str_list(data.get("short_abbreviations"), f"{path}: short_abbreviations"),
         family_names_first=_str_list(data.get("family_names_first"), f"{path}: family_names_first"),
+        context_only=_str_list(data.get("context_only"), f"{path}: context_only"),
         **limits,
     )
 

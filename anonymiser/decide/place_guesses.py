@@ -189,7 +189,7 @@ def first_name_unlike_a_people(
 
 # A child's age after a name, in commas or brackets ("Kayden|, 3,", "Nevaeh|, 18 months,",
 # "Mikey| (7)"): no place is followed so.
-_CHILDS_AGE_AFTER = re.compile(
+CHILDS_AGE_AFTER = re.compile(
     r"(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*)(?:aged[ \t]+)?\d{1,2}(?:[ \t]+(?:months?|years?|weeks?|yrs?))?"
     r"(?:[ \t]*,|[ \t]*\))",
     re.IGNORECASE,
@@ -208,7 +208,7 @@ def first_name_with_age(
         and word[:1].isupper()
         and word.lower() not in glossary_words
         and is_first_name(word)
-        and _CHILDS_AGE_AFTER.match(text, f.start + len(word)) is not None
+        and CHILDS_AGE_AFTER.match(text, f.start + len(word)) is not None
     )
 
 

@@ -128,3 +128,25 @@ def test_a_word_name_where_a_pupil_is_is_a_person(text: str, expected: str, sett
 )
 def test_a_lone_initial_where_a_pupil_is_is_a_person(text: str, expected: str, settings: Settings, detector: Detector) -> None:
     assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Names too common at a sentence's start to be listed alone (given_names.yml
+        # context_only): a person only where the words around say so.
+        ("Testimony told the teacher she was hungry.", "Person A told the teacher she was hungry."),
+        ("Testimony's mother called the school.", "Person A's mother called the school."),
+        ("Testimony is in Year 3.", "Person A is in Year 3."),
+        ("Testimony, aged 7, was seen at school.", "Person A, (age), was seen at school."),
+        ("Praise and her brother were placed together.", "Person A and her brother were placed together."),
+        # A word name with a child's age after it.
+        ("Hope, aged 7, was seen at school.", "Person A, (age), was seen at school."),
+        # The words themselves.
+        ("Testimony from the mother was heard.", "Testimony from the mother was heard."),
+        ("The Testimony of the mother was heard.", "The Testimony of the mother was heard."),
+        ("Praise from staff helped her settle.", "Praise from staff helped her settle."),
+    ],
+)
+def test_a_name_listed_only_for_its_context(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
