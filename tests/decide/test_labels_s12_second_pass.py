@@ -150,3 +150,16 @@ def test_a_lone_initial_where_a_pupil_is_is_a_person(text: str, expected: str, s
 )
 def test_a_name_listed_only_for_its_context(text: str, expected: str, settings: Settings, detector: Detector) -> None:
     assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A Language Line interpreter was used.", "A Language Line interpreter was used."),
+        ("The Language Line interpreter translated for Mother.", "The Language Line interpreter translated for Mother."),
+        ("The GP booked Language Line for the appointment.", "The GP booked Language Line for the appointment."),
+    ],
+)
+def test_the_national_interpreting_service_is_kept(text: str, expected: str, each_policy: tuple[Settings, Detector]) -> None:
+    settings, detector = each_policy
+    assert redacted(text, settings, detector) == expected
