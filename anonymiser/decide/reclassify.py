@@ -66,6 +66,7 @@ def reclassify(
     is_word_name: Callable[[str], bool] | None = None,
     is_country: Callable[[str], bool] = lambda word: False,
     is_known_place: Callable[[str], bool] = lambda word: True,
+    is_listed_surname: Callable[[str], bool] = lambda word: True,
 ) -> list[Finding]:
     """Fix the model's category where a pattern recogniser knows better.
 
@@ -73,6 +74,7 @@ def reclassify(
     ("Con" is a word), for the rules that read a name from the words around it alone;
     ``is_first_name`` when not given. ``is_country``: a country's name ("China");
     ``is_known_place``: a country or a town of the gazetteer (both from places.yml's rules).
+    ``is_listed_surname``: a surname of the name lists.
 
     - An ORG or place guess of two or three name words right after a role word is that
       person: "The paramedic, Owain Pritchard, found him" read "The paramedic, (organisation),".
@@ -165,6 +167,9 @@ def reclassify(
         else:
             f = _name_inside_family_word(f, words, is_first_name, glossary_words) or f
         guess = f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) or f.recogniser == GIVEN_NAME_RECOGNISER
+        if _class_name(f, texts[f.unit], is_first_name, is_listed_surname):
+            # "moved to the Kestrel class": a school's class named after a bird or a tree.
+            continue
         if guess and f.category == "PERSON" and any(
             s <= f.start and f.end <= e and score > f.score for s, e, score in surer.get(f.unit, [])
         ):
@@ -226,6 +231,35 @@ def reclassify(
                 f = replace(f, category="ADDRESS")
         out.append(f)
     return out
+
+
+# "the" just before a class's name, and "class" or "group" in lower case just after it.
+_THE_BEFORE = re.compile(r"(?<![\w-])the[ \t]+$", re.IGNORECASE)
+_CLASS_AFTER = re.compile(r"[ \t]+(?:class|Class|group|Group)(?![\w'\u2019-])")
+# A word wordfreq knows at least this well is an English word, not a name the lists lack.
+_ENGLISH_WORD_ZIPF = 2.0
+
+
+def _class_name(
+    f: Finding, text: str, is_first_name: Callable[[str], bool], is_listed_surname: Callable[[str], bool]
+) -> bool:
+    """Whether the model's one-word person guess ``f`` is a school class's name: an English
+    word that is no first name or surname of the lists, after "the" and before "class" or
+    "group" ("the Kestrel class" read "the Person B class"). A teacher's name there ("the
+    Jones class", "the Okafor class") stays a person."""
+    word = f.text.strip()
+    return (
+        f.recogniser.startswith(MODEL_RECOGNISER_PREFIX)
+        and f.category == "PERSON"
+        and NAME_WORD.fullmatch(word) is not None
+        and word[:1].isupper()
+        and not word.isupper()
+        and _THE_BEFORE.search(text, max(0, f.start - 8), f.start) is not None
+        and _CLASS_AFTER.match(text, f.start + len(f.text.rstrip())) is not None
+        and zipf_frequency(word.lower(), "en") >= _ENGLISH_WORD_ZIPF
+        and not is_first_name(word)
+        and not is_listed_surname(word)
+    )
 
 
 def _without_openers(text: str, openers: frozenset[str]) -> tuple[str, int]:

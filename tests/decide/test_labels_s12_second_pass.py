@@ -163,3 +163,16 @@ def test_a_name_listed_only_for_its_context(text: str, expected: str, settings: 
 def test_the_national_interpreting_service_is_kept(text: str, expected: str, each_policy: tuple[Settings, Detector]) -> None:
     settings, detector = each_policy
     assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He moved to the Kestrel class in Year 3.", "He moved to the Kestrel class in Year 3."),
+        ("She joined the Puffin Class in September.", "She joined the Puffin Class in September."),
+        # A teacher's name there is still a person.
+        ("She joined the Okafor class in Year 3.", "She joined the Person A class in Year 3."),
+    ],
+)
+def test_a_class_named_after_a_bird_is_no_person(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
