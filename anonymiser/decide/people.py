@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from anonymiser.detect.names import PARTICLES, name_tokens
 from anonymiser.settings import CasePerson, PeopleWords, Replacements
 
@@ -125,6 +127,9 @@ DOUBT_TITLED_SURNAME = (
 )
 
 
+# A surname this long at least may be joined to a known one a letter off ("Gallacher" for
+# "Gallagher"); shorter ones are too often two real names ("Hill", "Hall").
+_MISSPELT_SURNAME_LETTERS = 5
 # A word in quotes inside a name: a nickname ('Patrick "Paddy" McDonagh', "Anthony ‘Tony’ Brannock").
 _QUOTES = "\"\u201c\u201d'\u2018\u2019`"
 _QUOTED = re.compile(r"[\"\u201c'\u2018`][^\W\d_][\w'\u2019-]*[\"\u201d'\u2019`]")
@@ -302,6 +307,10 @@ class PersonBook:
             )
         if person is None and single:
             person = self._owner_of_part(lower, not_children, honorific, not_family, ranked, other)
+        if person is None and adult_titled:
+            # "Ms Gallacher" after "Siobhán Gallagher": a surname one letter off a known
+            # person's, after a title, is that person misspelt, if no one else is as close.
+            person = self._misspelt_surname_owner(lower, fits)
         if person is None and not single:
             person = (
                 self._same_as_longer(name)
@@ -394,6 +403,28 @@ class PersonBook:
         if person.case is None and person.kin and not person.ranked and ranked:
             return False
         return honorific is None or not person.honorifics or honorific in person.honorifics
+
+    def _misspelt_surname_owner(self, surname: str, fits: Callable[[Person], bool]) -> Person | None:
+        """The one person found whose surname (the last word of a name of two or more words,
+        folded) is ``surname`` with one letter changed, added or dropped: the same first
+        letter, five letters or more. None if no one or several are so close."""
+        if len(surname) < _MISSPELT_SURNAME_LETTERS:
+            return None
+        owners = []
+        for p in self.people:
+            tokens = name_tokens(p.name)
+            if len(tokens) < 2:
+                continue
+            last = fold(tokens[-1])
+            if (
+                last != surname
+                and last[:1] == surname[:1]
+                and len(last) >= _MISSPELT_SURNAME_LETTERS
+                and Levenshtein.distance(last, surname, score_cutoff=1) <= 1
+                and fits(p)
+            ):
+                owners.append(p)
+        return owners[0] if len(owners) == 1 else None
 
     def _titled_surname(self, name: str, honorific: str | None, title_word: str | None = None) -> Person | None:
         # "Mrs O'Neill" was found first; "Mrs Patricia O'Neill" (or "Patricia O'Neill") is the

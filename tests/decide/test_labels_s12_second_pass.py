@@ -176,3 +176,29 @@ def test_the_national_interpreting_service_is_kept(text: str, expected: str, eac
 )
 def test_a_class_named_after_a_bird_is_no_person(text: str, expected: str, settings: Settings, detector: Detector) -> None:
     assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Siobhán Gallagher is the head teacher. Ms Gallacher said the child was fine.",
+            "Person A is the head teacher. Person A said the child was fine.",
+        ),
+        (
+            "Dean Whitlock is the father. Mr Whitlocke did not attend.",
+            "Person A is the father. Person A did not attend.",
+        ),
+        # Two people as close: neither.
+        (
+            "Anna Morrison and Peter Morrisey attended. Ms Morrisen spoke.",
+            "Person A and Person B attended. Person C spoke.",
+        ),
+        # A short surname a letter off is another person.
+        ("Jane Hill is the nurse. Mrs Hall said no.", "Person A is the nurse. Person B said no."),
+    ],
+)
+def test_a_surname_a_letter_off_after_a_title_is_the_known_person(
+    text: str, expected: str, settings: Settings, detector: Detector
+) -> None:
+    assert redacted(text, settings, detector) == expected
