@@ -589,12 +589,23 @@ _TRAILING_PUNCTUATION = re.compile(r"[\s,(:]+$")
 _ROLE_AFTER_NAME = re.compile(r"\w[ \t]*(?:[-\u2013\u2014,(:|/]|\t)[ \t]*$")
 
 
+# A possessive between two words of a role ("team|'s| manager").
+_POSSESSIVE_INSIDE = re.compile(r"(?<=\w)['\u2019]s(?=[ \t]+\w)")
+
+
 def role_before(text: str, start: int, words: PeopleWords) -> tuple[str | None, str | None]:
     """The role word just before a name, and its group: ("social worker", "professional")."""
     window = text[max(0, start - 40) : start].lower()
     window = _TRAILING_PUNCTUATION.sub("", window)
     pattern, groups = words.role_at_end
     found = pattern.search(window)
+    # "the Early Help Team's manager, Helen Carver": a role written with a possessive between
+    # its words is the longer role ("team manager", not "manager"), on the name's own line.
+    unpossessed = _POSSESSIVE_INSIDE.sub("", window)
+    if unpossessed != window and "\n" not in window:
+        longer = pattern.search(unpossessed)
+        if longer is not None and (found is None or len(longer.group(0)) > len(found.group(0))):
+            return longer.group(0), groups[longer.group(0)]
     if found is None:
         return None, None
     if "\n" in text[max(0, start - 40) + found.end() : start]:

@@ -202,3 +202,18 @@ def test_a_surname_a_letter_off_after_a_title_is_the_known_person(
     text: str, expected: str, settings: Settings, detector: Detector
 ) -> None:
     assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A role with a possessive between its words is the longer role.
+        ("The Early Help Team's manager, Helen Carver, agreed.", "The Early Help Team's manager, Team Manager 1, agreed."),
+        # (The role words stay before the label: the tidy takes in only words that begin it.)
+        ("The team's manager Helen Carver agreed.", "The team's manager Team Manager 1 agreed."),
+        # A role whose own words hold the possessive stays that role.
+        ("Kian's social worker, Jane Hill, visited.", "Person A's social worker, Social Worker 1, visited."),
+    ],
+)
+def test_a_role_written_with_a_possessive_labels_the_name(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
