@@ -618,6 +618,35 @@ def role_before(text: str, start: int, words: PeopleWords) -> tuple[str | None, 
     return found.group(0), groups[found.group(0)]
 
 
+def role_after(text: str, end: int, words: PeopleWords) -> str | None:
+    """The practitioner's role set off by a comma or bracket right after a name ending at
+    ``end`` ("Helen Carver|, the Early Help Team's manager,", "Jane Hill| (social worker)"),
+    or a role before "of the ... Team" there ("|, manager of the Early Help Team," is the
+    team manager); None if there is none. Only a professional role counts: "Connor, her
+    partner," is described, not labelled."""
+    shape = _APPOSITION_AFTER.match(text, end)
+    if shape is None:
+        return None
+    body = _POSSESSIVE_INSIDE.sub("", shape.group("body").lower()).strip()
+    pattern, groups = words.role_at_end
+    found = pattern.search(body)
+    if found is not None and groups[found.group(0)] == "professional":
+        return found.group(0)
+    of_team = _ROLE_OF_TEAM.match(body)
+    if of_team is not None:
+        role = f"{of_team.group('team')} {of_team.group('role')}"
+        if groups.get(role) == "professional":
+            return role
+    return None
+
+
+# A comma or bracket after a name, a few words without a mark, and a comma, bracket or full
+# stop: the words in apposition ("|, the Early Help Team's manager,").
+_APPOSITION_AFTER = re.compile(r"[ \t]*[,(][ \t]*(?P<body>[^,;:()\n.]{2,60}?)[ \t]*(?:[,;)]|\.(?:\s|$))")
+# A role word before "of the ... Team" ("manager of the early help team").
+_ROLE_OF_TEAM = re.compile(r"^(?P<role>[a-z]+)[ \t]+(?:of|for)[ \t]+the[ \t]+(?:[\w-]+[ \t]+){0,4}(?P<team>team|service|unit)$")
+
+
 def role_label_for(role: str | None, name: str | None, replacements: Replacements) -> str | None:
     """The label a practitioner gets from their role ("social worker"), or else from the
     title that opens the name as written ("Dr Qureshi", "Prison Officer Dawes"): the longest

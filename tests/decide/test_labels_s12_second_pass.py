@@ -217,3 +217,20 @@ def test_a_surname_a_letter_off_after_a_title_is_the_known_person(
 )
 def test_a_role_written_with_a_possessive_labels_the_name(text: str, expected: str, settings: Settings, detector: Detector) -> None:
     assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A practitioner's role in apposition after the name labels the person.
+        ("Helen Carver, the Early Help Team's manager, agreed.", "Team Manager 1, the Early Help Team's manager, agreed."),
+        ("Helen Carver, manager of the Early Help Team, agreed.", "Team Manager 1, manager of the Early Help Team, agreed."),
+        ("Jane Hill, the social worker, visited. Jane Hill later left.", "Social Worker 1, the social worker, visited. Social Worker 1 later left."),
+        # A family member described after the name is not labelled by the description.
+        ("Connor Brightwell, her partner, was at home.", "Person A, her partner, was at home."),
+        # No role given: no role label.
+        ("Helen Carver of the Early Help Team agreed.", "Person A of the Early Help Team agreed."),
+    ],
+)
+def test_a_role_after_the_name_labels_the_practitioner(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
