@@ -481,6 +481,9 @@ class PeopleWords:
     # Verbs in the past tense that do not end in -ed ("swam", "slept"): after a lone first
     # name the model read as a people, the name is the person ("Kian swam").
     past_tenses: tuple[str, ...] = ()
+    # Where a pupil is ("in Year", "on SEN support"), after "is" or "was": a word name or a
+    # lone capital letter before one is a person ("Hope is in Year 2", "K is on SEN Support").
+    pupil_states: tuple[str, ...] = ()
     # The roles a practitioner's title may be worn by ("Dr": doctor, GP, ...), folded: a title
     # before a listed practitioner of none of them names someone else ("PC Hill").
     title_roles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -587,6 +590,16 @@ class PeopleWords:
         name of it come before."""
         word = r"[^\W\d_a-z][\w'\u2019.-]*"
         return re.compile(rf"(?:(?:{word}[ \t]+)*?{word}[ \t]*(?:,|&|\band\b|\bor\b)[ \t]*)*$")
+
+    @cached_property
+    def pupil_state_after(self) -> re.Pattern[str]:
+        """"is" or "was" and a ``pupil_states`` phrase right after a name ("Hope| is in Year
+        2", "K| is on SEN Support"); matches nothing when there are none."""
+        states = _phrases(self.pupil_states) if self.pupil_states else "(?!)"
+        return re.compile(
+            rf"[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been)[ \t]+(?:(?:now|still)[ \t]+)?(?:{states})(?![\w'\u2019-])",
+            re.IGNORECASE,
+        )
 
     @cached_property
     def and_family_after(self) -> re.Pattern[str]:
@@ -710,6 +723,14 @@ class PeopleWords:
         """A word of going or living somewhere and its preposition, ending the text before a
         name ("had gone to |", "was born in |")."""
         words = _phrases(self.travel_words)
+        return re.compile(rf"(?<![\w-])(?:{words})[ \t]+(?:back[ \t]+)?(?:to|in|into|from|at)[ \t]+$", re.IGNORECASE)
+
+    @cached_property
+    def going_before(self) -> re.Pattern[str]:
+        """A word of going, living or leaving somewhere (``travel_words``, ``leaving_words``)
+        and its preposition, ending the text before a name ("had returned to |", "went back
+        to |"): a country there is the place, though "returned to" is also a person's lead-in."""
+        words = _phrases((*self.travel_words, *self.leaving_words))
         return re.compile(rf"(?<![\w-])(?:{words})[ \t]+(?:back[ \t]+)?(?:to|in|into|from|at)[ \t]+$", re.IGNORECASE)
 
     @cached_property
@@ -860,6 +881,7 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         peoples_before=_str_list(data.get("peoples_before"), f"{path}: peoples_before"),
         leaving_words=_str_list(data.get("leaving_words"), f"{path}: leaving_words"),
         past_tenses=_str_list(data.get("past_tenses"), f"{path}: past_tenses"),
+        pupil_states=_str_list(data.get("pupil_states"), f"{path}: pupil_states"),
         title_roles=_title_roles(data.get("title_roles"), f"{path}: title_roles"),
         travel_words=_str_list(data.get("travel_words"), f"{path}: travel_words"),
         place_word_endings=_str_list(data.get("place_word_endings"), f"{path}: place_word_endings"),
@@ -925,7 +947,7 @@ def load_given_name_rules(patterns_dir: Path) -> GivenNameRules:
     data = _mapping(load_yaml(path), str(path))
     known = {
         "locales", "lone_below_zipf", "full_below_zipf", "add", "exclude", "not_surnames", "place_ends",
-        "short_abbreviations", "family_names_first",
+        "short_abbreviations", "family_names_first", "context_only",
     }
     unknown = sorted(set(data) - known)
     if unknown:
@@ -939,6 +961,7 @@ def load_given_name_rules(patterns_dir: Path) -> GivenNameRules:
         place_ends=_str_list(data.get("place_ends"), f"{path}: place_ends"),
         short_abbreviations=_str_list(data.get("short_abbreviations"), f"{path}: short_abbreviations"),
         family_names_first=_str_list(data.get("family_names_first"), f"{path}: family_names_first"),
+        context_only=_str_list(data.get("context_only"), f"{path}: context_only"),
         **limits,
     )
 

@@ -98,6 +98,9 @@ def decide(
         texts,
         words,
         settings.given_names.is_word_name,
+        settings.places.is_country,
+        settings.places.is_known_place,
+        settings.given_names.is_listed_surname,
     )
     # A date under a table's "DOB" heading is a date of birth (sections.yml date_columns).
     findings = dates_by_column(findings, units, settings.sections.date_columns)

@@ -12,7 +12,7 @@ then every place the same letter stands alone as a word. A letter that labels so
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 
 from wordfreq import zipf_frequency
 
@@ -86,6 +86,23 @@ class InitialFinder:
         for match in self._letter.finditer(text):
             if match.group() == letter and _may_be_a_name(text, match.start(), match.end()):
                 yield match.start(), match.end()
+
+
+def pupil_letters(text: str, state_after: re.Pattern[str], not_initials: Collection[str] = ()) -> Iterator[tuple[int, int]]:
+    """Spans of the lone capital letters ``text`` puts where a pupil is ("K is on SEN
+    Support", "M was in Year 4": people.yml ``pupil_states``, ``state_after`` the pattern of
+    them after a name), under any policy: the letter is a child's initial. Not "I", nor a
+    letter that labels something ("Group B is in ...") or that people.yml ``not_initials``
+    lists."""
+    for match in re.finditer(_LETTER, text):
+        start, end = match.span()
+        if (
+            match.group() != "I"
+            and match.group() not in not_initials
+            and state_after.match(text, end) is not None
+            and _may_be_a_name(text, start, end)
+        ):
+            yield start, end
 
 
 def _may_be_a_name(text: str, start: int, end: int) -> bool:

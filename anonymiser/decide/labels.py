@@ -3,7 +3,7 @@ else "Person A", "Person B" in the order people first appear; never a label the 
 
 from __future__ import annotations
 
-from anonymiser.decide.people import Person, letter_code, role_before, role_label_for
+from anonymiser.decide.people import Person, letter_code, role_after, role_before, role_label_for
 from anonymiser.decide.spans import Candidate
 from anonymiser.records import TextUnit
 from anonymiser.settings import Settings
@@ -44,6 +44,15 @@ def person_labels(
             if role_label:
                 person.group = person.group or "professional"
                 break
+        if role_label is None and person.group != "family":
+            # "Helen Carver, the Early Help Team's manager, agreed": the role in apposition
+            # after a name, when none comes before any of the person's mentions.
+            for cand in grouped[person.key]:
+                role = role_after(by_uid[cand.unit].text, cand.end, settings.people)
+                role_label = role_label_for(role, None, settings.replacements)
+                if role_label:
+                    person.group = person.group or "professional"
+                    break
         if role_label is None and person.case and person.case.role:
             role_label = role_label_for(person.case.role, None, settings.replacements)
         if role_label:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from anonymiser.decide.batch_names import known_names
 from anonymiser.decide.context import Draft
 from anonymiser.decide.found import Found
-from anonymiser.decide.initials import InitialFinder
+from anonymiser.decide.initials import InitialFinder, pupil_letters
 from anonymiser.decide.keep import TermMatcher, inside_any
 from anonymiser.decide.people import (
     KNOWN_KEY,
@@ -259,6 +259,28 @@ def find_people_by_initials(found: Found, draft: Draft, book: PersonBook) -> Ini
                     exact=span_start == start,
                 )
             )
+    # "K is on SEN Support": a lone letter where a pupil is, under any policy. The one person
+    # found whose given name starts with it is that person ("Kian Marsh is six. K is on SEN
+    # Support"); else the letter is a person of its own, found wherever it stands alone (as
+    # ``initials: mask`` finds its seeds), since a draft that calls a child "K" once does so
+    # again ("K's mother").
+    pupils = False
+    for unit in units:
+        for start, end in pupil_letters(unit.text, words.pupil_state_after, words.not_initials):
+            if inside_any(start, end, glossary_spans[unit.uid]):
+                continue
+            letter = unit.text[start:end]
+            owners = [p for p in book.people if p.tokens and p.tokens[0][:1] == letter and len(p.tokens[0]) > 1]
+            if len(owners) == 1:
+                person = owners[0]
+            else:
+                person = book.add(letter, (unit.uid, start))
+                pupils = True
+            scores[person.key] = max(scores.get(person.key, 0.0), _INITIAL_SCORE)
+            recognisers.setdefault(person.key, set()).add(INITIAL)
+            candidates.append(Candidate(unit.uid, start, end, person.key, "PERSON", _INITIAL_SCORE, INITIAL, exact=True))
+    if initials is None and pupils:
+        initials = InitialFinder([], titles=[])
     return initials
 
 

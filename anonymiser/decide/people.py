@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from anonymiser.detect.names import PARTICLES, name_tokens
 from anonymiser.settings import CasePerson, PeopleWords, Replacements
 
@@ -125,6 +127,9 @@ DOUBT_TITLED_SURNAME = (
 )
 
 
+# A surname this long at least may be joined to a known one a letter off ("Gallacher" for
+# "Gallagher"); shorter ones are too often two real names ("Hill", "Hall").
+_MISSPELT_SURNAME_LETTERS = 5
 # A word in quotes inside a name: a nickname ('Patrick "Paddy" McDonagh', "Anthony ‘Tony’ Brannock").
 _QUOTES = "\"\u201c\u201d'\u2018\u2019`"
 _QUOTED = re.compile(r"[\"\u201c'\u2018`][^\W\d_][\w'\u2019-]*[\"\u201d'\u2019`]")
@@ -302,6 +307,10 @@ class PersonBook:
             )
         if person is None and single:
             person = self._owner_of_part(lower, not_children, honorific, not_family, ranked, other)
+        if person is None and adult_titled:
+            # "Ms Gallacher" after "Siobhán Gallagher": a surname one letter off a known
+            # person's, after a title, is that person misspelt, if no one else is as close.
+            person = self._misspelt_surname_owner(lower, fits)
         if person is None and not single:
             person = (
                 self._same_as_longer(name)
@@ -394,6 +403,28 @@ class PersonBook:
         if person.case is None and person.kin and not person.ranked and ranked:
             return False
         return honorific is None or not person.honorifics or honorific in person.honorifics
+
+    def _misspelt_surname_owner(self, surname: str, fits: Callable[[Person], bool]) -> Person | None:
+        """The one person found whose surname (the last word of a name of two or more words,
+        folded) is ``surname`` with one letter changed, added or dropped: the same first
+        letter, five letters or more. None if no one or several are so close."""
+        if len(surname) < _MISSPELT_SURNAME_LETTERS:
+            return None
+        owners = []
+        for p in self.people:
+            tokens = name_tokens(p.name)
+            if len(tokens) < 2:
+                continue
+            last = fold(tokens[-1])
+            if (
+                last != surname
+                and last[:1] == surname[:1]
+                and len(last) >= _MISSPELT_SURNAME_LETTERS
+                and Levenshtein.distance(last, surname, score_cutoff=1) <= 1
+                and fits(p)
+            ):
+                owners.append(p)
+        return owners[0] if len(owners) == 1 else None
 
     def _titled_surname(self, name: str, honorific: str | None, title_word: str | None = None) -> Person | None:
         # "Mrs O'Neill" was found first; "Mrs Patricia O'Neill" (or "Patricia O'Neill") is the
@@ -558,12 +589,23 @@ _TRAILING_PUNCTUATION = re.compile(r"[\s,(:]+$")
 _ROLE_AFTER_NAME = re.compile(r"\w[ \t]*(?:[-\u2013\u2014,(:|/]|\t)[ \t]*$")
 
 
+# A possessive between two words of a role ("team|'s| manager").
+_POSSESSIVE_INSIDE = re.compile(r"(?<=\w)['\u2019]s(?=[ \t]+\w)")
+
+
 def role_before(text: str, start: int, words: PeopleWords) -> tuple[str | None, str | None]:
     """The role word just before a name, and its group: ("social worker", "professional")."""
     window = text[max(0, start - 40) : start].lower()
     window = _TRAILING_PUNCTUATION.sub("", window)
     pattern, groups = words.role_at_end
     found = pattern.search(window)
+    # "the Early Help Team's manager, Helen Carver": a role written with a possessive between
+    # its words is the longer role ("team manager", not "manager"), on the name's own line.
+    unpossessed = _POSSESSIVE_INSIDE.sub("", window)
+    if unpossessed != window and "\n" not in window:
+        longer = pattern.search(unpossessed)
+        if longer is not None and (found is None or len(longer.group(0)) > len(found.group(0))):
+            return longer.group(0), groups[longer.group(0)]
     if found is None:
         return None, None
     if "\n" in text[max(0, start - 40) + found.end() : start]:
@@ -574,6 +616,35 @@ def role_before(text: str, start: int, words: PeopleWords) -> tuple[str | None, 
             # DS Paul Hurst – Police" made the sergeant "Social Worker 1").
             return None, None
     return found.group(0), groups[found.group(0)]
+
+
+def role_after(text: str, end: int, words: PeopleWords) -> str | None:
+    """The practitioner's role set off by a comma or bracket right after a name ending at
+    ``end`` ("Helen Carver|, the Early Help Team's manager,", "Jane Hill| (social worker)"),
+    or a role before "of the ... Team" there ("|, manager of the Early Help Team," is the
+    team manager); None if there is none. Only a professional role counts: "Connor, her
+    partner," is described, not labelled."""
+    shape = _APPOSITION_AFTER.match(text, end)
+    if shape is None:
+        return None
+    body = _POSSESSIVE_INSIDE.sub("", shape.group("body").lower()).strip()
+    pattern, groups = words.role_at_end
+    found = pattern.search(body)
+    if found is not None and groups[found.group(0)] == "professional":
+        return found.group(0)
+    of_team = _ROLE_OF_TEAM.match(body)
+    if of_team is not None:
+        role = f"{of_team.group('team')} {of_team.group('role')}"
+        if groups.get(role) == "professional":
+            return role
+    return None
+
+
+# A comma or bracket after a name, a few words without a mark, and a comma, bracket or full
+# stop: the words in apposition ("|, the Early Help Team's manager,").
+_APPOSITION_AFTER = re.compile(r"[ \t]*[,(][ \t]*(?P<body>[^,;:()\n.]{2,60}?)[ \t]*(?:[,;)]|\.(?:\s|$))")
+# A role word before "of the ... Team" ("manager of the early help team").
+_ROLE_OF_TEAM = re.compile(r"^(?P<role>[a-z]+)[ \t]+(?:of|for)[ \t]+the[ \t]+(?:[\w-]+[ \t]+){0,4}(?P<team>team|service|unit)$")
 
 
 def role_label_for(role: str | None, name: str | None, replacements: Replacements) -> str | None:

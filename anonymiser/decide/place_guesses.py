@@ -189,7 +189,7 @@ def first_name_unlike_a_people(
 
 # A child's age after a name, in commas or brackets ("Kayden|, 3,", "Nevaeh|, 18 months,",
 # "Mikey| (7)"): no place is followed so.
-_CHILDS_AGE_AFTER = re.compile(
+CHILDS_AGE_AFTER = re.compile(
     r"(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*)(?:aged[ \t]+)?\d{1,2}(?:[ \t]+(?:months?|years?|weeks?|yrs?))?"
     r"(?:[ \t]*,|[ \t]*\))",
     re.IGNORECASE,
@@ -208,7 +208,28 @@ def first_name_with_age(
         and word[:1].isupper()
         and word.lower() not in glossary_words
         and is_first_name(word)
-        and _CHILDS_AGE_AFTER.match(text, f.start + len(word)) is not None
+        and CHILDS_AGE_AFTER.match(text, f.start + len(word)) is not None
+    )
+
+
+# "who" or "whom" opening a clause after a name and its comma ("Tahmina|, who is nine"):
+# a place takes "which" or "where".
+_WHO_AFTER = re.compile(r"[ \t]*,[ \t]*(?:who|whom)(?![\w'\u2019-])")
+
+
+def first_name_before_who(
+    f: Finding, text: str, glossary_words: set[str], is_first_name: Callable[[str], bool]
+) -> bool:
+    """Whether the model's one-word place, group or body guess ``f`` is a first name of the
+    lists followed by a comma and "who": "Tahmina, who is nine, lives with her mother" read
+    "(place), who is nine"."""
+    word = f.text.strip()
+    return (
+        NAME_WORD.fullmatch(word) is not None
+        and word[:1].isupper()
+        and word.lower() not in glossary_words
+        and is_first_name(word)
+        and _WHO_AFTER.match(text, f.start + len(f.text.rstrip())) is not None
     )
 
 

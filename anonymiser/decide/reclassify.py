@@ -16,6 +16,7 @@ from wordfreq import zipf_frequency
 from anonymiser.decide.keep import inside_any
 from anonymiser.decide.people import role_before
 from anonymiser.decide.place_guesses import (
+    first_name_before_who,
     first_name_in_list,
     first_name_taken,
     first_name_unlike_a_people,
@@ -63,12 +64,17 @@ def reclassify(
     texts: Mapping[int, str],
     words: PeopleWords,
     is_word_name: Callable[[str], bool] | None = None,
+    is_country: Callable[[str], bool] = lambda word: False,
+    is_known_place: Callable[[str], bool] = lambda word: True,
+    is_listed_surname: Callable[[str], bool] = lambda word: True,
 ) -> list[Finding]:
     """Fix the model's category where a pattern recogniser knows better.
 
     ``is_word_name``: a first name that given_names.yml's ``exclude`` does not rule out
     ("Con" is a word), for the rules that read a name from the words around it alone;
-    ``is_first_name`` when not given.
+    ``is_first_name`` when not given. ``is_country``: a country's name ("China");
+    ``is_known_place``: a country or a town of the gazetteer (both from places.yml's rules).
+    ``is_listed_surname``: a surname of the name lists.
 
     - An ORG or place guess of two or three name words right after a role word is that
       person: "The paramedic, Owain Pritchard, found him" read "The paramedic, (organisation),".
@@ -102,6 +108,8 @@ def reclassify(
       "The children were Mikey aged 7" published "Mikey".
     - A one-word place, group or body guess that is a first name with a child's age after it
       in commas or brackets is that person: "Kayden, 3, and his sister" read "(place)".
+    - A one-word place, group or body guess that is a first name followed by a comma and
+      "who" is that person: "Tahmina, who is nine," read "(place), who is nine,".
     - A one-word person guess of the model that is no first name, right after a word only a
       place follows (people.yml town_before), is a place: "in Bolton" read "in Person C".
     - A model's guess that is exactly the saint's short name of an institution a pattern or
@@ -149,13 +157,19 @@ def reclassify(
         for w in NAME_WORD.findall(f.text)
     )
     named = is_word_name or is_first_name
+    titles = _one_word_titles(words)
     out = []
     for f in findings:
-        if _person_after_role(f, texts[f.unit], glossary_words, words, is_first_name, pattern_places):
+        if _person_after_role(f, texts[f.unit], glossary_words, words, is_first_name, pattern_places) or _titled_guess(
+            f, glossary_words, words, titles
+        ):
             f = replace(f, category="PERSON")
         else:
             f = _name_inside_family_word(f, words, is_first_name, glossary_words) or f
         guess = f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) or f.recogniser == GIVEN_NAME_RECOGNISER
+        if _class_name(f, texts[f.unit], is_first_name, is_listed_surname):
+            # "moved to the Kestrel class": a school's class named after a bird or a tree.
+            continue
         if guess and f.category == "PERSON" and any(
             s <= f.start and f.end <= e and score > f.score for s, e, score in surer.get(f.unit, [])
         ):
@@ -190,12 +204,19 @@ def reclassify(
             ):
                 f = replace(f, category="AGENCY")
             elif f.category in (*_PLACE_OR_GROUP, "ORGANISATION") and (
-                (f.category != "ORGANISATION" and _first_name_doing(f, texts[f.unit], glossary_words, words, is_first_name))
-                or first_name_unplaced(f, texts[f.unit], glossary_words, words, named)
+                (
+                    f.category != "ORGANISATION"
+                    and _first_name_doing(f, texts[f.unit], glossary_words, words, is_first_name, is_known_place)
+                )
+                or (
+                    first_name_unplaced(f, texts[f.unit], glossary_words, words, named)
+                    and not _country_gone_to(f, texts[f.unit], words, is_country)
+                )
                 or first_name_in_list(f, texts[f.unit], glossary_words, words, named)
                 or first_name_taken(f, texts[f.unit], glossary_words, words, named)
                 or first_name_unlike_a_people(f, texts[f.unit], glossary_words, named)
                 or first_name_with_age(f, texts[f.unit], glossary_words, named)
+                or first_name_before_who(f, texts[f.unit], glossary_words, named)
             ):
                 f = replace(f, category="PERSON")
             elif f.category == "PERSON" and " " not in f.text.strip() and f.text.strip() in place_words:
@@ -210,6 +231,35 @@ def reclassify(
                 f = replace(f, category="ADDRESS")
         out.append(f)
     return out
+
+
+# "the" just before a class's name, and "class" or "group" in lower case just after it.
+_THE_BEFORE = re.compile(r"(?<![\w-])the[ \t]+$", re.IGNORECASE)
+_CLASS_AFTER = re.compile(r"[ \t]+(?:class|Class|group|Group)(?![\w'\u2019-])")
+# A word wordfreq knows at least this well is an English word, not a name the lists lack.
+_ENGLISH_WORD_ZIPF = 2.0
+
+
+def _class_name(
+    f: Finding, text: str, is_first_name: Callable[[str], bool], is_listed_surname: Callable[[str], bool]
+) -> bool:
+    """Whether the model's one-word person guess ``f`` is a school class's name: an English
+    word that is no first name or surname of the lists, after "the" and before "class" or
+    "group" ("the Kestrel class" read "the Person B class"). A teacher's name there ("the
+    Jones class", "the Okafor class") stays a person."""
+    word = f.text.strip()
+    return (
+        f.recogniser.startswith(MODEL_RECOGNISER_PREFIX)
+        and f.category == "PERSON"
+        and NAME_WORD.fullmatch(word) is not None
+        and word[:1].isupper()
+        and not word.isupper()
+        and _THE_BEFORE.search(text, max(0, f.start - 8), f.start) is not None
+        and _CLASS_AFTER.match(text, f.start + len(f.text.rstrip())) is not None
+        and zipf_frequency(word.lower(), "en") >= _ENGLISH_WORD_ZIPF
+        and not is_first_name(word)
+        and not is_listed_surname(word)
+    )
 
 
 def _without_openers(text: str, openers: frozenset[str]) -> tuple[str, int]:
@@ -280,6 +330,31 @@ def _person_after_role(
     return role_before(text, f.start, words)[0] is not None
 
 
+def _titled_guess(f: Finding, glossary_words: set[str], words: PeopleWords, titles: frozenset[str]) -> bool:
+    """Whether the model's body or place guess ``f`` is a one-word title or rank as written
+    (people.yml ``titles``, ``ranks``: "Nurse", "Dr", "Sgt") and one or two name words, none
+    of them an ordinary or practice word: "He was seen by Nurse Adeyemi" read "(place)". "Nurse
+    Practitioners" and "Sister Wards" are ordinary words after the title."""
+    if not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX) or f.category not in ("ORGANISATION", "LOCATION"):
+        return False
+    tokens = f.text.split()
+    if not 2 <= len(tokens) <= 3 or tokens[0].rstrip(".") not in titles:
+        return False
+    return all(
+        NAME_WORD.fullmatch(t) is not None
+        and t[:1].isupper()
+        and not is_common_word(t)
+        and t.lower() not in glossary_words
+        and not words.not_name_matcher.is_term(t)
+        for t in tokens[1:]
+    )
+
+
+def _one_word_titles(words: PeopleWords) -> frozenset[str]:
+    """people.yml's one-word titles and ranks, without their full stops, as written."""
+    return frozenset(w.rstrip(".") for w in (*words.titles, *words.ranks) if " " not in w.strip())
+
+
 # A capitalised word and the spaces after it, just before a name ("Auntie |Shell").
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w'\u2019-])([A-Z][a-z-]+)[ \t\u00a0]+$")
 
@@ -320,12 +395,34 @@ def _name_inside_family_word(
     return replace(f, start=start, end=start + len(shape.group("name")), text=shape.group("name"), category="PERSON")
 
 
+def _country_gone_to(f: Finding, text: str, words: PeopleWords, is_country: Callable[[str], bool]) -> bool:
+    """Whether the model's place guess ``f`` is a country's name right after a word of going,
+    living or leaving and its preposition ("had returned to |China|", "went back to
+    |Jordan|"): the country, though it is a first name and "returned to" a person's lead-in."""
+    return (
+        f.category == "LOCATION"
+        and is_country(f.text)
+        and words.going_before.search(text, max(0, f.start - _GOING_REACH), f.start) is not None
+    )
+
+
+# Enough characters before a name for the longest word of going, "back" and a preposition.
+_GOING_REACH = 32
+
+
 def _first_name_doing(
-    f: Finding, text: str, glossary_words: set[str], words: PeopleWords, is_first_name: Callable[[str], bool]
+    f: Finding,
+    text: str,
+    glossary_words: set[str],
+    words: PeopleWords,
+    is_first_name: Callable[[str], bool],
+    is_known_place: Callable[[str], bool] = lambda word: True,
 ) -> bool:
     """Whether the model's one-word place or group guess ``f`` is a first name right before a
     verb only a person does ("Kian| had been crying", "Chelsea| was unwell"), or a people
-    guess (not a place) before a subject's verb ("Kian| was on Willow Ward")."""
+    guess before a subject's verb ("Kian| was on Willow Ward"), or a place guess that no
+    country or gazetteer town is called (``is_known_place``) before a verb in the past tense
+    ("Jayden| punched a teacher": a town may be a sentence's subject, "Bolton won")."""
     word = f.text.strip()
     end = f.start + len(f.text.rstrip())
     return (
@@ -338,6 +435,7 @@ def _first_name_doing(
                 f.category != "LOCATION"
                 and (words.subject_verb_after.match(text, end) is not None or past_tense_after(text, end, words))
             )
+            or (f.category == "LOCATION" and not is_known_place(word) and past_tense_after(text, end, words))
         )
     )
 

@@ -17,6 +17,7 @@ from wordfreq import zipf_frequency
 
 from anonymiser.decide.keep import overlaps_any
 from anonymiser.decide.recognisers import WORD_NAME
+from anonymiser.decide.place_guesses import CHILDS_AGE_AFTER
 from anonymiser.decide.reclassify import PLACE_CATEGORIES
 from anonymiser.decide.words import NAME_WORD
 from anonymiser.detect.given_names import LOWER_CASE_BELOW_ZIPF, GivenNameRules, name_key
@@ -124,8 +125,9 @@ def word_names(
             return False
         zipf = zipf_frequency(low, "en")
         return (
-            # A capitalised name rarer than this is the recogniser's ("Kian said").
-            (lone_rare or zipf >= given.lone_below_zipf)
+            # A capitalised name rarer than this is the recogniser's ("Kian said"), unless
+            # it is listed for its context alone ("Testimony told").
+            (lone_rare or zipf >= given.lone_below_zipf or given.is_context_only(word))
             and zipf < given.full_below_zipf
             and not words.not_name_matcher.is_term(word)
         )
@@ -148,6 +150,10 @@ def word_names(
             if (
                 words.person_verb_after.match(text, end)
                 or words.possessive_then_family.match(text, end)
+                # Where a pupil is: "Hope is in Year 2", "Faith is on SEN Support".
+                or words.pupil_state_after.match(text, end)
+                # A child's age in commas or brackets: "Hope, aged 7, was seen".
+                or CHILDS_AGE_AFTER.match(text, end)
                 # Set off by commas after a practitioner's role: "the FGC coordinator,
                 # Summer, booked the venue" (the model read a date and published it).
                 or (_APPOSITION_CLOSES.match(text, end) and words.role_apposition_before.search(text, max(0, start - 60), start))

@@ -112,6 +112,16 @@ class GivenNameRules:
     place_ends: tuple[str, ...] = ()
     short_abbreviations: tuple[str, ...] = ()
     family_names_first: tuple[str, ...] = ()
+    context_only: tuple[str, ...] = ()
+
+    @cached_property
+    def _context_only(self) -> frozenset[str]:
+        return _keys(self.context_only)
+
+    def is_context_only(self, word: str) -> bool:
+        """A first name too common at a sentence's start to be listed ("Testimony",
+        "Praise"), from ``context_only``: a person only where the words around say so."""
+        return name_key(word) in self._context_only
 
     @cached_property
     def _family_names_first(self) -> frozenset[str]:
@@ -139,8 +149,10 @@ class GivenNameRules:
 
     def is_word_name(self, word: str) -> bool:
         """A first name of the lists that ``exclude`` does not rule out ("Con", "Orange"
-        are words here, never a first name on their own)."""
-        return self.is_first_name(word) and name_key(word) not in self._excluded
+        are words here, never a first name on their own), or a ``context_only`` name: the
+        rules that read a name from the words around it ask this."""
+        key = name_key(word)
+        return (self.is_first_name(word) and key not in self._excluded) or key in self._context_only
 
     @cached_property
     def surnames(self) -> frozenset[str]:

