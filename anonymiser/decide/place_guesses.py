@@ -18,6 +18,16 @@ from anonymiser.records import Finding
 from anonymiser.settings import PeopleWords
 
 
+def _listed_first_name(word: str, glossary_words: set[str], is_first_name: Callable[[str], bool]) -> bool:
+    """A capitalised word of a name that the name lists hold and the keep list does not."""
+    return (
+        NAME_WORD.fullmatch(word) is not None
+        and word[:1].isupper()
+        and word.lower() not in glossary_words
+        and is_first_name(word)
+    )
+
+
 def first_name_unplaced(
     f: Finding, text: str, glossary_words: set[str], words: PeopleWords, is_first_name: Callable[[str], bool]
 ) -> bool:
@@ -40,29 +50,17 @@ def first_name_unplaced(
         # "Kian (aged 4)", "Kian, then 14 weeks old": a people, a faith or a language has no
         # age, and the model read this first name as one ("(ethnicity) (age) attends").
         return (
-            NAME_WORD.fullmatch(word) is not None
-            and word[:1].isupper()
-            and word.lower() not in glossary_words
-            and is_first_name(word)
+            _listed_first_name(word, glossary_words, is_first_name)
             and (_AGE_AFTER.match(text, f.start + len(word)) or _AGE_AFTER_COMMA.match(text, f.start + len(word)))
             is not None
         )
     if f.category == "ORGANISATION":
         # The model's body, read as a person's by what follows ("spoke to Chardonnay's mum").
         return (
-            NAME_WORD.fullmatch(word) is not None
-            and word[:1].isupper()
-            and word.lower() not in glossary_words
-            and is_first_name(word)
+            _listed_first_name(word, glossary_words, is_first_name)
             and words.possessive_then_family.match(text, f.start + len(word)) is not None
         )
-    if not (
-        f.category == "LOCATION"
-        and NAME_WORD.fullmatch(word) is not None
-        and word[:1].isupper()
-        and word.lower() not in glossary_words
-        and is_first_name(word)
-    ):
+    if not (f.category == "LOCATION" and _listed_first_name(word, glossary_words, is_first_name)):
         return False
     if words.person_word_before.search(text, max(0, f.start - 30), f.start):
         # "spoke to |Chantelle|", "lives with |Jordan|": only a person follows these.
@@ -204,10 +202,7 @@ def first_name_with_age(
     sister" read "(place), (age), and his sister"."""
     word = f.text.strip()
     return (
-        NAME_WORD.fullmatch(word) is not None
-        and word[:1].isupper()
-        and word.lower() not in glossary_words
-        and is_first_name(word)
+        _listed_first_name(word, glossary_words, is_first_name)
         and CHILDS_AGE_AFTER.match(text, f.start + len(word)) is not None
     )
 
@@ -225,10 +220,7 @@ def first_name_before_who(
     "(place), who is nine"."""
     word = f.text.strip()
     return (
-        NAME_WORD.fullmatch(word) is not None
-        and word[:1].isupper()
-        and word.lower() not in glossary_words
-        and is_first_name(word)
+        _listed_first_name(word, glossary_words, is_first_name)
         and _WHO_AFTER.match(text, f.start + len(f.text.rstrip())) is not None
     )
 
