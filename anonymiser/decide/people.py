@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
+
 from anonymiser.detect.names import PARTICLES, name_tokens
 from anonymiser.settings import CasePerson, PeopleWords, Replacements
 
@@ -43,6 +45,9 @@ class Person:
     title_words: set[str] = field(default_factory=set)
     # Why the consultant should look at who this is, when the book could not be sure.
     doubt: str | None = None
+    # Titled surnames joined to this person as a misspelling of theirs ("Ms Gallacher" of
+    # Siobhán Gallagher): the consultant checks the join.
+    misspelt: set[str] = field(default_factory=set)
 
     @property
     def tokens(self) -> list[str]:
@@ -135,6 +140,18 @@ _QUOTED = re.compile(r"[\"\u201c'\u2018`][^\W\d_][\w'\u2019-]*[\"\u201d'\u2019`]
 DOUBT_ADULT_WORD = "a name a listed child bears, marked as an adult's (\"senior\"): may be another member of the family"
 
 
+def one_edit_away(word: str, known: str) -> bool:
+    """Whether ``word`` may be ``known``, a name part of five letters or more, misspelt: the
+    same first letter and one letter added, dropped or changed, or two neighbours swapped
+    ("Zielinksi" for "Zielinski", an edit of two to plain Levenshtein)."""
+    return (
+        word != known
+        and len(known) >= 5
+        and word[:1] == known[:1]
+        and OSA.distance(word, known, score_cutoff=1) <= 1
+    )
+
+
 def fold(text: str) -> str:
     """A name as the book compares it: lower case, one space, and the curly apostrophe read
     as the straight one ("O’Neill" is "O'Neill", as the name matcher already reads it)."""
@@ -145,6 +162,21 @@ def clean_person_text(text: str) -> str:
     """Drop a possessive and stray punctuation the model may include in a name span."""
     text = re.sub(r"['\u2019]s?$", "", text.strip())
     return text.strip(" ,.;:()[]\"")
+
+
+# A register's or a system's "SURNAME, Given" (patterns/recognisers/worker_initials.yml,
+# surname_first_in_capitals): the surname in capitals, so that a list of first names ("Kian,
+# Riley") is never turned round.
+_SURNAME_FIRST = re.compile(r"([A-Z][A-Z'\u2019]+(?:-[A-Z][A-Z'\u2019]+)?),\s+([A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?)")
+
+
+def given_name_first(text: str) -> str:
+    """``text`` with a surname written first turned round ("MARSH, Hope" is "Hope MARSH"), so
+    that it is the person the draft or the case file names in the usual order; any other
+    text as it is. "- MARSH, Hope – DOB ..." was a person of its own ("Person B") beside
+    Hope Marsh, listed as "Sibling 1"."""
+    match = _SURNAME_FIRST.fullmatch(text)
+    return f"{match.group(2)} {match.group(1)}" if match else text
 
 
 class PersonBook:
@@ -251,7 +283,7 @@ class PersonBook:
         that title, when the span leaves it out. ``not_family``: never a person the case
         file lists outside the professionals (a practitioner titled "Dr Brightwell");
         ``not_person``: never that person (a listed social worker, for "PC Hill")."""
-        bare = clean_person_text(text)
+        bare = given_name_first(clean_person_text(text))
         name = strip_title(bare, self.titles)
         # 'Patrick "Paddy" McDonagh': the nickname in quotes is one of the person's forms, and
         # the name is the rest of it ("Paddy's nephew" is his).
@@ -287,6 +319,10 @@ class PersonBook:
         person = None
         if adult_titled:
             person, doubt = self._titled_owner(lower, honorific, not_family, ranked, other)
+            if person is None and doubt is None:
+                person = self._misspelt_owner(lower, title_word, honorific, not_family, ranked, other)
+                if person is not None:
+                    person.misspelt.add(bare)
             if person is None and doubt is not None:
                 person = Person(key=f"person:{len(self.people) + 1}", name=name, doubt=doubt)
                 self.people.append(person)
@@ -374,6 +410,44 @@ class PersonBook:
         if len(fitting) == 1:
             return fitting[0], None
         return None, DOUBT_TITLED_SURNAME
+
+    def _misspelt_owner(
+        self,
+        surname: str,
+        title_word: str | None,
+        honorific: str | None,
+        not_family: bool,
+        ranked: bool,
+        other: Callable[[Person], bool],
+    ) -> Person | None:
+        """Who a titled surname no one bears is, when it is one known surname misspelt ("Ms
+        Gallacher" beside Siobhán Gallagher, "Mr Zielinksi"): the person that surname would
+        name, as ``_titled_owner`` chooses. Two surnames one edit away, or a surname that
+        could be several people, name no one. It was a person of its own: one person with two
+        labels in one draft. A case file's alias under the same title ("Ms Marsh", the
+        mother's, where four listed people bear Marsh) names its person ("Ms Marshe")."""
+        aliased = {
+            p.key: p
+            for p in self.people
+            if p.case is not None and not p.key.startswith(SHARED_KEY) and not other(p)
+            for alias in p.case.aliases
+            if len(tokens := name_tokens(alias)) == 2
+            and fold(tokens[0]).rstrip(".") == title_word
+            and one_edit_away(surname, fold(tokens[1]))
+        }
+        if len(aliased) == 1:
+            return next(iter(aliased.values()))
+        near: set[str] = set()
+        for p in self.people:
+            if p.key.startswith(SHARED_KEY):
+                continue
+            tokens = p.tokens
+            forms = {fold(tokens[-1]), surname_of(tokens)} if len(tokens) >= 2 else p.surnames
+            near.update(f for f in forms if one_edit_away(surname, f))
+        if len(near) != 1:
+            return None
+        person, doubt = self._titled_owner(next(iter(near)), honorific, not_family, ranked, other)
+        return person if doubt is None else None
 
     def _honorific(self, bare: str, title: str | None) -> str | None:
         """The honorific opening ``bare`` ("Mrs" of "Mrs O'Neill"), or ``title`` if it is one."""

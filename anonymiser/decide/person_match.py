@@ -22,6 +22,7 @@ from anonymiser.decide.people import (
     children_named,
     clean_person_text,
     fold,
+    given_name_first,
     is_surname_alone,
     role_before,
     role_label_for,
@@ -248,7 +249,7 @@ def person_for(
     replacements: Replacements,
     title: str | None = None,
 ) -> Person | None:
-    cleaned = clean_person_text(f.text)
+    cleaned = given_name_first(clean_person_text(f.text))
     # A title before a listed name's form of two words or more ("Mrs D Marsh") is not part of
     # it; a lone surname after a title ("Mrs Hill") is not matched here, as it may be another
     # member of the family.
