@@ -87,3 +87,27 @@ def test_a_misspelt_listed_surname_reads_the_listed_label(
     text: str, expected: str, case_settings: Settings, detector: Detector
 ) -> None:
     assert redacted(text, case_settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Without a case file, "Said Connor" opening a note's sentence was a person of its own
+        # (the proposed case file listed "Said Connor", alias "Connor", beside Connor
+        # Brightwell): the draft writes Connor as a first name, never after "said" inside a
+        # sentence.
+        (
+            '"Hope came in wet. Said Connor got cross at bedtime. Who is Connor?" Connor Brightwell was named.',
+            '"Person A came in wet. Said Person B got cross at bedtime. Who is Person B?" Person B was named.',
+        ),
+        # A man called Said: the draft writes "Said Ahmed" inside a sentence.
+        (
+            "The father, Said Ahmed, attended. Said Ahmed told the nurse. Ahmed Khan did not.",
+            "The father, Person A, attended. Person A told the nurse. Person B did not.",
+        ),
+    ],
+)
+def test_a_capitalised_telling_verb_before_a_name_the_draft_gives_is_the_verb(
+    text: str, expected: str, settings: Settings, detector: Detector
+) -> None:
+    assert redacted(text, settings, detector) == expected
