@@ -111,3 +111,17 @@ def test_a_capitalised_telling_verb_before_a_name_the_draft_gives_is_the_verb(
     text: str, expected: str, settings: Settings, detector: Detector
 ) -> None:
     assert redacted(text, settings, detector) == expected
+
+
+def test_a_paragraph_opening_surname_first_is_the_persons(settings: Settings, detector: Detector) -> None:
+    # The education IMR's Word register line ("MARSH, Hope – DOB ...", its dash a list
+    # style) opens a paragraph after others: the pattern looked for a line break before it,
+    # where the detector puts a wall between paragraphs. "MARSH" alone then read Kian's label
+    # ("Person A, Person B").
+    from anonymiser.pipeline import analyse
+    from anonymiser.read.text import document_from_text
+
+    doc = document_from_text("Kian Marsh and Hope Marsh were seen.\n\nMARSH, Hope – DOB 09.07.2013 – Year 1\n")
+    decisions, _ = analyse(doc, settings, detector)
+    owners = {o.text: e.text for e in decisions.entities if e.category == "PERSON" for o in e.occurrences}
+    assert owners.get("MARSH, Hope") == "Hope Marsh"
