@@ -125,3 +125,23 @@ def test_a_paragraph_opening_surname_first_is_the_persons(settings: Settings, de
     decisions, _ = analyse(doc, settings, detector)
     owners = {o.text: e.text for e in decisions.entities if e.category == "PERSON" for o in e.occurrences}
     assert owners.get("MARSH, Hope") == "Hope Marsh"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The social care IMR: one man read "Social Worker 3" and, by his nickname, "Person J".
+        (
+            'Oluwaseun Adebayo, an agency social worker known to the family as "Seun", left. Seun\'s notes are thorough.',
+            'Person A, an agency social worker known to the family as "Person A", left. Person A\'s notes are thorough.',
+        ),
+        (
+            'Dean Hollis, known locally as "Dezzy", was seen. Dezzy left.',
+            'Person A, known locally as "Person A", was seen. Person A left.',
+        ),
+    ],
+)
+def test_a_nickname_after_who_a_person_is_is_theirs(
+    text: str, expected: str, settings: Settings, detector: Detector
+) -> None:
+    assert redacted(text, settings, detector) == expected
