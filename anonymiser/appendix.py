@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from anonymiser.api import expand_inputs
+from anonymiser.batch.people import assign_labels, people_in
 from anonymiser.decide.recommendations import (
     APPENDIX_TITLE,
     UNNAMED_AGENCY,
@@ -127,11 +128,19 @@ def people_named_in(
     paths: Sequence[Path], settings: Settings, detector: Detector, limits: InputLimits | None = None
 ) -> list[CasePerson]:
     """Every person redacted anywhere in the IMRs (whole documents), with the forms each IMR
-    found them by, who is not in the case file already; in the order of the IMRs."""
+    found them by, who is not in the case file already; in the order of the IMRs. Each
+    carries the label a batch of the same IMRs gives them (``assign_labels``, the IMRs in
+    order of file name as a batch of their folder takes them), so that the appendix names
+    "Police Researcher 1" as the IMRs' anonymised versions do, not "Person A" in the order
+    the recommendations happen to name people."""
     listed = {p.name.lower() for p in settings.case.people}
+    decided = [(path, analyse(read_document(path, limits), settings, detector)[0]) for path in paths]
+    batch_order = sorted(range(len(decided)), key=lambda i: (decided[i][0].name, str(decided[i][0])))
+    in_use = frozenset(label for _path, decisions in decided for label in decisions.labels_in_use)
+    batch_labels = assign_labels([people_in(decided[i][1], settings) for i in batch_order], settings, in_use)
+    labels = {i: batch_labels[n] for n, i in enumerate(batch_order)}
     found: dict[str, CasePerson] = {}
-    for path in paths:
-        decisions, _plan = analyse(read_document(path, limits), settings, detector)
+    for index, (_path, decisions) in enumerate(decided):
         for entity in decisions.entities:
             if entity.category != "PERSON" or entity.action != "redact" or entity.text.lower() in listed:
                 continue
@@ -141,14 +150,16 @@ def people_named_in(
             if known is not None:
                 aliases = tuple(sorted(set(known.aliases) | set(aliases)))
             found[entity.text.lower()] = CasePerson(
-                name=known.name if known else entity.text, aliases=aliases, group=entity.group
+                name=known.name if known else entity.text,
+                aliases=aliases,
+                group=entity.group,
+                pseudonym=known.pseudonym if known else labels[index].get(entity.text),
             )
     return list(found.values())
 
 
 def with_people(settings: Settings, people: Sequence[CasePerson]) -> Settings:
-    """``settings`` with ``people`` added to the case file (no pseudonyms: they are labelled
-    as any person found in the appendix would be)."""
+    """``settings`` with ``people`` added to the case file, with the pseudonyms they carry."""
     if not people:
         return settings
     return replace(settings, case=replace(settings.case, people=(*settings.case.people, *people)))
@@ -166,9 +177,10 @@ def write_raw_docx(lines: Lines, dest: Path, title: str = APPENDIX_TITLE) -> Non
 
     document = docx.Document()
     # python-docx's template names itself as author and comment; the appendix's properties
-    # say only what it is (they are anonymised and verified like the body).
+    # say only what it is (they are anonymised and verified like the body). No author: the
+    # tool's name there was a rare word the review log asked the consultant about.
     props = document.core_properties
-    props.author = "anonymiser"
+    props.author = ""
     props.last_modified_by = ""
     props.comments = ""
     props.title = title

@@ -145,6 +145,13 @@ def test_review_log_describes_the_appendix(built: Built) -> None:
     assert [r["text"] for r in rows if r["action"] == "redact" and r["text"] in agencies] == []
 
 
+def test_the_appendix_own_properties_ask_the_consultant_nothing(built: Built) -> None:
+    # The appendix named the tool as its author, which the review log then raised as a rare
+    # feature for the consultant to decide ("anonymiser", in the document properties).
+    log = json.loads(built.names.json.read_text(encoding="utf-8"))
+    assert [e["text"] for e in log["entities"] if e["locations"].startswith("document properties")] == []
+
+
 def test_recommendation_text_is_anonymised_and_a_missing_agency_is_said(
     detector: Detector, case_settings: Settings, tmp_path: Path
 ) -> None:
@@ -352,3 +359,49 @@ def test_a_failure_part_way_leaves_no_outputs(failing: str, message: str, tmp_pa
     assert str(out_dir / "appendix") in str(caught.value)  # names the output, not a temporary file
     assert list(out_dir.iterdir()) == []  # no outputs, and no temporary folder left behind
     assert isinstance(caught.value, AnonymiserError)
+
+
+# -- labels shared with the batch ----------------------------------------------------------
+
+# Two IMRs of one review whose recommendations name people the case file does not list.
+# The batch labels them across both drafts ("Health Visitor 1" from the health IMR); the
+# appendix, which holds only the recommendations, gave "Person A" and "Person B" in the
+# order it met them (session 12: "Police Researcher 1 and Person C" in the police IMR's
+# output were "Person A and Person B" in the appendix).
+REVIEW_IMRS = {
+    "imr_a_health.txt": (
+        "WESTMERE COMMUNITY HEALTH NHS TRUST\n\nINDIVIDUAL MANAGEMENT REVIEW\n\n1. INTRODUCTION\n\n"
+        "1.1 The health visitor, Tamsin Quarrell, saw the family. Their neighbour, Bryony Calloway, "
+        "called the duty line twice.\n\n2. RECOMMENDATIONS\n\n"
+        "2.1 The Trust should ask Ms Calloway for her view of the service.\n"
+    ),
+    "imr_b_police.txt": (
+        "WESTMERE CONSTABULARY\n\nINDIVIDUAL MANAGEMENT REVIEW\n\n1. INTRODUCTION\n\n"
+        "1.1 The MASH police researcher, Idris Pellow, read the notice. Bryony Calloway was not "
+        "spoken to.\n\n2. RECOMMENDATIONS\n\n"
+        "2.1 Mr Pellow and Ms Quarrell should be offered joint training.\n"
+    ),
+}
+
+
+def test_the_appendix_labels_people_as_the_batch_does(
+    detector: Detector, case_settings: Settings, tmp_path: Path
+) -> None:
+    from anonymiser.batch import SettingsSpec, run_batch
+
+    folder = tmp_path / "imrs"
+    folder.mkdir()
+    for name, text in REVIEW_IMRS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    run_batch(folder, tmp_path / "batch", SettingsSpec(scope="full", case_file=CASE_FILE), settings=case_settings, detector=detector)
+    batch_lines = {
+        line.split(" ", 1)[1]
+        for name in REVIEW_IMRS
+        for line in paragraphs(tmp_path / "batch" / name.replace(".txt", ".anonymised.txt"))
+        if line.startswith("2.1 ")
+    }
+    # Given in the other order: the labels are the batch's, not the order of the appendix.
+    build_appendix(sorted(folder.iterdir(), reverse=True), tmp_path / "out" / "appendix.docx", case_settings, detector)
+    appendix_lines = {line.split(" ", 1)[1] for line in paragraphs(tmp_path / "out" / "appendix.txt") if line[:2] in ("1.", "2.") and line[2:3].isdigit()}
+    assert appendix_lines == batch_lines
+    assert "The Trust should ask Person A for her view of the service." in appendix_lines

@@ -24,6 +24,9 @@ def note_doubts(found: Found) -> None:
     for person in found.people:
         if person.doubt:
             review_reasons.setdefault(person.key, set()).add(person.doubt)
+        if person.misspelt:
+            quoted = ", ".join(f'"{m}"' for m in sorted(person.misspelt))
+            review_reasons.setdefault(person.key, set()).add(f"includes a possible misspelling of the name ({quoted})")
     for key, lower_case in found.lower_case_names.items():
         quoted = ", ".join(f'"{w}"' for w in sorted(lower_case))
         review_reasons.setdefault(key, set()).add(

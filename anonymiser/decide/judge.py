@@ -149,6 +149,20 @@ class _Judge:
         self.waiting_titled: list[Finding] = []
         self.person_ending: dict[tuple[int, int], Person] = {}  # (unit, end of a name) -> its person
 
+
+    def named_apart(self, verb: str, rest: str) -> bool:
+        """Whether the draft writes the one word ``rest`` as a first name before a capitalised
+        surname ("Connor Brightwell") and never writes ``verb`` before it inside a sentence
+        (after a word in lower case or a comma, where "Said Ahmed" would be a name): then
+        "Said Connor" opening a sentence is the verb and Connor (see drop_telling_verb)."""
+        if " " in rest.strip():
+            return False
+        word = re.escape(rest.strip())
+        full = re.compile(rf"(?<![\w'\u2019-]){word}[ \t]+[A-Z][a-z]")
+        inside = re.compile(rf"[a-z,][ \t]+{re.escape(verb)}[ \t]+{word}(?![\w'\u2019-])")
+        texts = self.draft.texts.values()
+        return any(full.search(t) for t in texts) and not any(inside.search(t) for t in texts)
+
     def run(self, findings: Sequence[Finding]) -> None:
         """Judge ``findings`` in order, then those told to wait."""
         found, by_uid, keep = self.found, self.draft.by_uid, self.draft.settings.keep
@@ -201,7 +215,7 @@ class _Judge:
         tidied = tidy_span(f, unit.text, openers if policy.date_style == "month_year" else frozenset(), openers)
         if tidied is None:
             return None
-        f = drop_telling_verb(tidied, self.telling_verbs, self.case_names)
+        f = drop_telling_verb(tidied, self.telling_verbs, self.case_names, self.named_apart)
         # A relative's job that is a practice role ("Mother was a former police officer") is
         # the relative's, not practice: the keep list does not keep it.
         relative_job = f.recogniser == FAMILY_OCCUPATION_RECOGNISER

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from anonymiser.detect.names import PARTICLES, name_tokens
 from anonymiser.settings import CasePerson, PeopleWords, Replacements
@@ -45,6 +45,9 @@ class Person:
     title_words: set[str] = field(default_factory=set)
     # Why the consultant should look at who this is, when the book could not be sure.
     doubt: str | None = None
+    # Titled surnames joined to this person as a misspelling of theirs ("Ms Gallacher" of
+    # Siobhán Gallagher): the consultant checks the join.
+    misspelt: set[str] = field(default_factory=set)
 
     @property
     def tokens(self) -> list[str]:
@@ -127,9 +130,6 @@ DOUBT_TITLED_SURNAME = (
 )
 
 
-# A surname this long at least may be joined to a known one a letter off ("Gallacher" for
-# "Gallagher"); shorter ones are too often two real names ("Hill", "Hall").
-_MISSPELT_SURNAME_LETTERS = 5
 # A word in quotes inside a name: a nickname ('Patrick "Paddy" McDonagh', "Anthony ‘Tony’ Brannock").
 _QUOTES = "\"\u201c\u201d'\u2018\u2019`"
 _QUOTED = re.compile(r"[\"\u201c'\u2018`][^\W\d_][\w'\u2019-]*[\"\u201d'\u2019`]")
@@ -138,6 +138,18 @@ _QUOTED = re.compile(r"[\"\u201c'\u2018`][^\W\d_][\w'\u2019-]*[\"\u201d'\u2019`]
 # The review's reason for a listed child's name followed by a word that marks an adult
 # ("Abdi senior") that no adult in the draft bears.
 DOUBT_ADULT_WORD = "a name a listed child bears, marked as an adult's (\"senior\"): may be another member of the family"
+
+
+def one_edit_away(word: str, known: str) -> bool:
+    """Whether ``word`` may be ``known``, a name part of five letters or more, misspelt: the
+    same first letter and one letter added, dropped or changed, or two neighbours swapped
+    ("Zielinksi" for "Zielinski", an edit of two to plain Levenshtein)."""
+    return (
+        word != known
+        and len(known) >= 5
+        and word[:1] == known[:1]
+        and OSA.distance(word, known, score_cutoff=1) <= 1
+    )
 
 
 def fold(text: str) -> str:
@@ -150,6 +162,21 @@ def clean_person_text(text: str) -> str:
     """Drop a possessive and stray punctuation the model may include in a name span."""
     text = re.sub(r"['\u2019]s?$", "", text.strip())
     return text.strip(" ,.;:()[]\"")
+
+
+# A register's or a system's "SURNAME, Given" (patterns/recognisers/worker_initials.yml,
+# surname_first_in_capitals): the surname in capitals, so that a list of first names ("Kian,
+# Riley") is never turned round.
+_SURNAME_FIRST = re.compile(r"([A-Z][A-Z'\u2019]+(?:-[A-Z][A-Z'\u2019]+)?),\s+([A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?)")
+
+
+def given_name_first(text: str) -> str:
+    """``text`` with a surname written first turned round ("MARSH, Hope" is "Hope MARSH"), so
+    that it is the person the draft or the case file names in the usual order; any other
+    text as it is. "- MARSH, Hope – DOB ..." was a person of its own ("Person B") beside
+    Hope Marsh, listed as "Sibling 1"."""
+    match = _SURNAME_FIRST.fullmatch(text)
+    return f"{match.group(2)} {match.group(1)}" if match else text
 
 
 class PersonBook:
@@ -256,7 +283,7 @@ class PersonBook:
         that title, when the span leaves it out. ``not_family``: never a person the case
         file lists outside the professionals (a practitioner titled "Dr Brightwell");
         ``not_person``: never that person (a listed social worker, for "PC Hill")."""
-        bare = clean_person_text(text)
+        bare = given_name_first(clean_person_text(text))
         name = strip_title(bare, self.titles)
         # 'Patrick "Paddy" McDonagh': the nickname in quotes is one of the person's forms, and
         # the name is the rest of it ("Paddy's nephew" is his).
@@ -292,6 +319,10 @@ class PersonBook:
         person = None
         if adult_titled:
             person, doubt = self._titled_owner(lower, honorific, not_family, ranked, other)
+            if person is None and doubt is None:
+                person = self._misspelt_owner(lower, title_word, honorific, not_family, ranked, other)
+                if person is not None:
+                    person.misspelt.add(bare)
             if person is None and doubt is not None:
                 person = Person(key=f"person:{len(self.people) + 1}", name=name, doubt=doubt)
                 self.people.append(person)
@@ -307,10 +338,6 @@ class PersonBook:
             )
         if person is None and single:
             person = self._owner_of_part(lower, not_children, honorific, not_family, ranked, other)
-        if person is None and adult_titled:
-            # "Ms Gallacher" after "Siobhán Gallagher": a surname one letter off a known
-            # person's, after a title, is that person misspelt, if no one else is as close.
-            person = self._misspelt_surname_owner(lower, fits)
         if person is None and not single:
             person = (
                 self._same_as_longer(name)
@@ -384,6 +411,44 @@ class PersonBook:
             return fitting[0], None
         return None, DOUBT_TITLED_SURNAME
 
+    def _misspelt_owner(
+        self,
+        surname: str,
+        title_word: str | None,
+        honorific: str | None,
+        not_family: bool,
+        ranked: bool,
+        other: Callable[[Person], bool],
+    ) -> Person | None:
+        """Who a titled surname no one bears is, when it is one known surname misspelt ("Ms
+        Gallacher" beside Siobhán Gallagher, "Mr Zielinksi"): the person that surname would
+        name, as ``_titled_owner`` chooses. Two surnames one edit away, or a surname that
+        could be several people, name no one. It was a person of its own: one person with two
+        labels in one draft. A case file's alias under the same title ("Ms Marsh", the
+        mother's, where four listed people bear Marsh) names its person ("Ms Marshe")."""
+        aliased = {
+            p.key: p
+            for p in self.people
+            if p.case is not None and not p.key.startswith(SHARED_KEY) and not other(p)
+            for alias in p.case.aliases
+            if len(tokens := name_tokens(alias)) == 2
+            and fold(tokens[0]).rstrip(".") == title_word
+            and one_edit_away(surname, fold(tokens[1]))
+        }
+        if len(aliased) == 1:
+            return next(iter(aliased.values()))
+        near: set[str] = set()
+        for p in self.people:
+            if p.key.startswith(SHARED_KEY):
+                continue
+            tokens = p.tokens
+            forms = {fold(tokens[-1]), surname_of(tokens)} if len(tokens) >= 2 else p.surnames
+            near.update(f for f in forms if one_edit_away(surname, f))
+        if len(near) != 1:
+            return None
+        person, doubt = self._titled_owner(next(iter(near)), honorific, not_family, ranked, other)
+        return person if doubt is None else None
+
     def _honorific(self, bare: str, title: str | None) -> str | None:
         """The honorific opening ``bare`` ("Mrs" of "Mrs O'Neill"), or ``title`` if it is one."""
         tokens = name_tokens(bare)
@@ -403,28 +468,6 @@ class PersonBook:
         if person.case is None and person.kin and not person.ranked and ranked:
             return False
         return honorific is None or not person.honorifics or honorific in person.honorifics
-
-    def _misspelt_surname_owner(self, surname: str, fits: Callable[[Person], bool]) -> Person | None:
-        """The one person found whose surname (the last word of a name of two or more words,
-        folded) is ``surname`` with one letter changed, added or dropped: the same first
-        letter, five letters or more. None if no one or several are so close."""
-        if len(surname) < _MISSPELT_SURNAME_LETTERS:
-            return None
-        owners = []
-        for p in self.people:
-            tokens = name_tokens(p.name)
-            if len(tokens) < 2:
-                continue
-            last = fold(tokens[-1])
-            if (
-                last != surname
-                and last[:1] == surname[:1]
-                and len(last) >= _MISSPELT_SURNAME_LETTERS
-                and Levenshtein.distance(last, surname, score_cutoff=1) <= 1
-                and fits(p)
-            ):
-                owners.append(p)
-        return owners[0] if len(owners) == 1 else None
 
     def _titled_surname(self, name: str, honorific: str | None, title_word: str | None = None) -> Person | None:
         # "Mrs O'Neill" was found first; "Mrs Patricia O'Neill" (or "Patricia O'Neill") is the

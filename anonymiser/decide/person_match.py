@@ -22,6 +22,7 @@ from anonymiser.decide.people import (
     children_named,
     clean_person_text,
     fold,
+    given_name_first,
     is_surname_alone,
     role_before,
     role_label_for,
@@ -182,10 +183,15 @@ def plausible_name(
 
 # What stands between a name and another name the draft gives the same person: an opening
 # bracket, or a comma, with "known as" or the like ("Kayleigh Marsh (Kay)", "Dean Hollis,
-# known as 'Dezzy',"); and what closes it.
+# known as 'Dezzy',"), after the comma perhaps a few words in lower case saying who they are
+# and to whom they are known ("Oluwaseun Adebayo, an agency social worker known to the
+# family as "Seun",", which read "Social Worker 3" and "Person J" for one man); and what
+# closes it.
 _ALIAS_LEAD = re.compile(
     r"(?:[ \t]*\([ \t]*(?:(?:also[ \t]+)?known[ \t]+as|aka|a\.k\.a\.?|nicknamed|called)?"
-    r"|,[ \t]*(?:(?:also[ \t]+)?known[ \t]+as|aka|a\.k\.a\.?|nicknamed))[ \t]*['\"\u2018\u201c]?$",
+    r"|,[ \t]*(?-i:(?:(?:an?|the|his|her|their)[ \t]+(?:[a-z][a-z'\u2019-]*[ \t]+){0,5})?)"
+    r"(?:(?:also[ \t]+)?known(?:[ \t]+locally)?(?:[ \t]+(?:to|within|in|by|among|amongst)[ \t]+(?:(?:the|his|her|their)[ \t]+)?[a-z]+)?"
+    r"[ \t]+as|aka|a\.k\.a\.?|nicknamed))[ \t]*['\"\u2018\u201c]?$",
     re.IGNORECASE,
 )
 _ALIAS_CLOSE = re.compile(r"['\"\u2019\u201d]?[ \t]*[),]")
@@ -196,7 +202,7 @@ def alias_owner(f: Finding, text: str, person_ending: Mapping[tuple[int, int], P
     all that stands in their bracket or after their "known as"; else None."""
     if not _ALIAS_CLOSE.match(text, f.end):
         return None
-    lead = _ALIAS_LEAD.search(text, max(0, f.start - 40), f.start)
+    lead = _ALIAS_LEAD.search(text, max(0, f.start - 100), f.start)
     if lead is None or lead.end() != f.start:
         return None
     return person_ending.get((f.unit, lead.start()))
@@ -248,7 +254,7 @@ def person_for(
     replacements: Replacements,
     title: str | None = None,
 ) -> Person | None:
-    cleaned = clean_person_text(f.text)
+    cleaned = given_name_first(clean_person_text(f.text))
     # A title before a listed name's form of two words or more ("Mrs D Marsh") is not part of
     # it; a lone surname after a title ("Mrs Hill") is not matched here, as it may be another
     # member of the family.

@@ -6,10 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from rapidfuzz.distance import Levenshtein
-
 from anonymiser.decide.keep import TermMatcher
-from anonymiser.decide.people import Person, fold
+from anonymiser.decide.people import Person, fold, one_edit_away
 from anonymiser.detect.names import Variant, is_common_word, name_variants
 from anonymiser.records import TextUnit
 
@@ -48,7 +46,8 @@ def misspelling_candidates(units: Sequence[TextUnit], glossary: TermMatcher, exc
 def misspellings(
     person: Person, candidates: Sequence[str], variants: list[Variant], others: frozenset[str] = frozenset()
 ) -> list[Variant]:
-    """Capitalised words one edit away from a name part ("Kaleigh" for "Kayleigh"), and a
+    """Capitalised words one edit away from a name part ("Kaleigh" for "Kayleigh", "Zielinksi"
+    for "Zielinski": see one_edit_away), and a
     middle name alone (no edit away), unless it is the first name or surname of one of
     ``others`` (folded words): then it is theirs."""
     parts = {t for t in person.tokens if len(t) >= 5 and t[0].isupper()}
@@ -62,7 +61,7 @@ def misspellings(
         if word in parts and fold(word) in others:
             continue
         for part in parts:
-            if word[0] == part[0] and Levenshtein.distance(word, part, score_cutoff=1) <= 1:
+            if word == part or one_edit_away(word, part):
                 found.append(Variant(word, case_sensitive=True))
                 break
     return found

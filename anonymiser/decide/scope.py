@@ -910,6 +910,7 @@ def title_page(sections: Sequence[SectionInfo], units: Sequence[TextUnit], rules
     boxes = box_headings(units)
     out: list[int] = []
     words = 0
+    titled = False  # a line naming the document ("Serious Case Review: Child F") seen
     for i, section in enumerate(sections):
         heading_unit = by_uid.get(section.units[0]) if section.units else None
         words += section.words + (len(heading_unit.text.split()) if section.heading != FRONT_MATTER and heading_unit else 0)
@@ -921,8 +922,11 @@ def title_page(sections: Sequence[SectionInfo], units: Sequence[TextUnit], rules
             out.append(i)
             continue
         signal = heading_signal(heading_unit, rules, boxed=heading_unit.uid in boxes) if heading_unit is not None else None
-        if signal is None or not _may_be_title(rules.match(section.heading)):
+        match = rules.match(section.heading)
+        service = match is not None and match.action == "keep" and _service_line(sections, i, titled, rules)
+        if signal is None or not (_may_be_title(match) or service):
             break
+        titled = titled or (match is not None and (match.action == "title" or match.titled))
         # Title and Subtitle styles make a Word title page of styled lines; a numbered
         # heading ("1. THE CHILD") is always the start of the report proper.
         if signal.kind == "numbered" or (signal.kind == "word" and _numbered_text(section.heading)):
@@ -931,6 +935,24 @@ def title_page(sections: Sequence[SectionInfo], units: Sequence[TextUnit], rules
             break
         out.append(i)
     return out
+
+
+def _service_line(sections: Sequence[SectionInfo], position: int, titled: bool, rules: SectionRules) -> bool:
+    """Whether a kept heading on the title page is a line of it: after the document's title,
+    an un-numbered line over title-page lines (the caller has found no prose under it), or
+    an empty one followed by an empty, un-numbered line no rule knows ("Schools and Early
+    Years (Education and Learning Directorate)", then "IMR author: ..."). It matched
+    'learning' and ended the title page, and the lines under it were dropped for review. An
+    empty kept heading with a recognised or numbered heading after it heads its section."""
+    section = sections[position]
+    if not titled or _numbered_text(section.heading):
+        return False
+    if section.words:
+        return True
+    if position + 1 >= len(sections):
+        return False
+    after = sections[position + 1]
+    return not after.words and not _numbered_text(after.heading) and rules.match(after.heading) is None
 
 
 def _may_be_title(match: RuleMatch | None) -> bool:

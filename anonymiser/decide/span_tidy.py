@@ -397,20 +397,28 @@ def tidy_span(
 _TELLING_LEAD = re.compile(r"([A-Za-z][a-z]*)\s+(?=[A-Z])")
 
 
-def drop_telling_verb(f: Finding, verbs: frozenset[str], listed: frozenset[str] = frozenset()) -> Finding:
+def drop_telling_verb(
+    f: Finding,
+    verbs: frozenset[str],
+    listed: frozenset[str] = frozenset(),
+    named_apart: Callable[[str, str], bool] = lambda verb, rest: False,
+) -> Finding:
     """The model's person less a verb of telling before the name, as notes quote a child:
     'Hope "said Connor is mummy's friend"' and '"Said Connor got cross at bedtime"' read
     "Person G", where "Connor" alone is the case file's Mother's partner. In lower case the
     verb is never a name's; capitalised ("Said Ahmed"), only before a name the case file
-    lists whole (``listed``, folded). A name written in lower case ("saw kian") has no
-    capital after the verb and is left whole."""
+    lists whole (``listed``, folded) or one the draft writes as a person's first name
+    without the verb (``named_apart(verb, rest)``: "Connor Brightwell", and never "Said
+    Connor" inside a sentence; without a case file "Said Connor" was a person of its own,
+    beside Connor Brightwell). A name written in lower case ("saw kian") has no capital
+    after the verb and is left whole."""
     if f.category != "PERSON" or not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX):
         return f
     lead = _TELLING_LEAD.match(f.text)
     if lead is None or lead.group(1).lower() not in verbs:
         return f
     rest = f.text[lead.end() :]
-    if lead.group(1)[0].isupper() and rest.casefold() not in listed:
+    if lead.group(1)[0].isupper() and rest.casefold() not in listed and not named_apart(lead.group(1), rest):
         return f
     return replace(f, start=f.start + lead.end(), text=rest)
 

@@ -679,6 +679,40 @@ def test_the_documents_title_is_a_title_page_line_not_a_kept_section(title: str,
     assert "The review was commissioned by the Partnership." not in dropped
 
 
+def test_a_service_line_under_the_title_is_still_the_title_page(rules: SectionRules) -> None:
+    # The education IMR's title page: its service's name matched 'learning' (keep) and ended
+    # the title page, so the author's line and the date under it were dropped for review.
+    _, sections = classified(
+        "WESTMERE COUNTY COUNCIL\n\nINDIVIDUAL MANAGEMENT REVIEW\n\nSerious Case Review: Child F\n\n"
+        "Schools and Early Years (Education and Learning Directorate)\n\n"
+        "IMR author: Head of Safeguarding in Education, Westmere County Council\n\n"
+        "December 2019 – Draft 2 – CONFIDENTIAL\n\n1. INTRODUCTION\n\nText.\n\n2. LEARNING\n\nMore text.",
+        rules,
+    )
+    top = [s.heading for s in sections].index("1. INTRODUCTION")
+    assert top >= 4
+    assert [(s.action, s.status, "title page" in s.reason) for s in sections[:top]] == [("keep", "auto", True)] * top
+    assert [(s.heading, s.action, s.status) for s in sections[top:]] == [
+        ("1. INTRODUCTION", "keep", "auto"),
+        ("2. LEARNING", "keep", "auto"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        # No title line before it: a kept heading opening the draft heads what follows.
+        "LEARNING\n\nThe first theme\n\nPractitioners did not share what they knew about the household.",
+        # Under a title, a kept heading whose next line is a recognised heading heads its section.
+        "SERIOUS CASE REVIEW\n\nFINDINGS\n\nFinding 1: the household\n\nPractitioners did not share what they knew.",
+    ],
+)
+def test_a_kept_heading_near_the_top_still_heads_its_section(draft: str, rules: SectionRules) -> None:
+    _, sections = classified(draft, rules)
+    kept = [s for s in sections if "title page" not in s.reason]
+    assert kept and all((s.action, s.status) == ("keep", "auto") for s in kept)
+
+
 def test_a_title_heading_outside_the_title_page_goes_to_review(rules: SectionRules) -> None:
     _, sections = classified("1. INTRODUCTION\n\nText.\n\n2. THE LEARNING REVIEW\n\nWhat the review did.", rules)
     section = by_heading(sections, "2. THE LEARNING REVIEW")
