@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from anonymiser.batch import SettingsSpec, run_batch
+from anonymiser.batch.people import searched_in_other_drafts
 from anonymiser.detect.engine import Detector
 from anonymiser.settings import Settings
 
@@ -171,3 +172,21 @@ def test_a_shared_surname_and_a_titled_one_keep_their_own_labels(
     labels = {e["replacement"] for e in log["entities"] if e["text"] == "Marsh"}
     child = {e["replacement"] for e in log["entities"] if e["text"] == "Kian Marsh"}
     assert "(family name)" in labels and not labels & child
+
+
+@pytest.mark.parametrize(
+    ("name", "searched"),
+    [
+        # A lone ordinary word one draft's model took for a person (the heading "Schools and
+        # Early Years" read "Person O"): every other draft with the heading failed.
+        ("Schools", False),
+        ("Learning", False),
+        # Names of the lists, rare words and full names are still searched for.
+        ("Hope", True),
+        ("Brown", True),
+        ("Treharne", True),
+        ("Alwyn Treharne", True),
+    ],
+)
+def test_which_names_other_drafts_are_searched_for(name: str, searched: bool, settings: Settings) -> None:
+    assert searched_in_other_drafts(name, settings) is searched

@@ -25,7 +25,7 @@ from typing import Any
 
 from anonymiser.decide.decide import Decisions
 from anonymiser.decide.people import KnownName
-from anonymiser.detect.names import name_tokens
+from anonymiser.detect.names import is_common_word, name_tokens
 from anonymiser.settings import Settings
 from anonymiser.decide.people import letter_code
 
@@ -111,6 +111,19 @@ def batch_names(
         (BatchName(name, document, label) for label, (_, _, name, document) in best.items()),
         key=lambda b: (b.label, b.name),
     )
+
+
+def searched_in_other_drafts(name: str, settings: Settings) -> bool:
+    """Whether the other drafts' outputs are searched for this person's name (worker.Relabel):
+    not a lone ordinary word that no name list holds as a first name or surname. One draft's
+    model read the heading "Schools and Early Years" as a person "Schools", and every other
+    draft with that heading failed, telling the consultant to add "Schools" to the case file.
+    A lone name of the lists ("Hope", "Brown") or a rare word ("Treharne") is still searched."""
+    words = name.split()
+    if len(words) != 1:
+        return True
+    given = settings.given_names
+    return not is_common_word(name) or given.is_first_name(name) or given.is_listed_surname(name)
 
 
 def people_in(decisions: Decisions, settings: Settings) -> list[PersonSummary]:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from anonymiser.api import expand_inputs
-from anonymiser.batch.people import assign_labels, batch_names
+from anonymiser.batch.people import assign_labels, batch_names, searched_in_other_drafts
 from anonymiser.batch.resume import (
     PreviousRun,
     output_names,
@@ -245,7 +245,9 @@ def _write_jobs(
     people = [list(p.people) for p in first_pass]
     in_use = frozenset(label for p in first_pass for label in p.labels_in_use)
     labels = assign_labels(people, settings, in_use)
-    everyone = [p.text for doc_people in people for p in doc_people if not p.case]
+    everyone = [
+        p.text for doc_people in people for p in doc_people if not p.case and searched_in_other_drafts(p.text, settings)
+    ]
     # Everyone a draft names in full: each draft is searched for them too (decide's
     # ``known``), as for the people a case file lists.
     pool = batch_names([d.document for d in order], people, labels)
