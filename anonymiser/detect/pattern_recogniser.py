@@ -147,10 +147,10 @@ def _units_holding(text: str, needs: re.Pattern[str]) -> list[tuple[int, int]]:
     the next unit, where no match may run. A look-behind at a unit's start still sees the
     wall before it (``pos`` is no cut)."""
     windows: list[tuple[int, int]] = []
-    end = -1
-    for hit in needs.finditer(text):
-        if hit.start() < end:
-            continue  # in the unit already taken
+    end = 0
+    # Searched again from each window's end, not every hit in turn: a common needed word
+    # ("bus", a platform's name) is found dozens of times in one unit.
+    while (hit := needs.search(text, end)) is not None:
         wall = text.rfind(UNIT_WALL, 0, hit.start())
         start = 0 if wall < 0 else wall + len(UNIT_WALL)
         wall = text.find(UNIT_WALL, hit.end())
