@@ -180,7 +180,7 @@ class Detector:
         )
         never_names = _never_first_names(settings)
         # Not a town's name ("Edinburgh" of the Edinburgh Postnatal Depression Scale).
-        practice_words = _words_of(settings.keep.terms) - settings.places.town_words
+        practice_words = settings.places.without_towns(_words_of(settings.keep.terms))
         if settings.given_names.locales or settings.given_names.add:
             recognisers.append(GivenNameRecogniser(settings.given_names, never_names))
         # Words never run into a person's name from before it (titles, roles, practice).
