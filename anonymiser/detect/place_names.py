@@ -194,15 +194,14 @@ class PlaceNameRecogniser(EntityRecognizer):
 
     def _judge(self, name: str) -> str | None:
         words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
-        rare = [w for w in words if frequency(w.lower()) < self._rules.rare_below_zipf]
         if len(words) <= 1 and " " not in name:
-            word = name
-            if self._is_first_name(word):
+            if self._is_first_name(name):
                 return None  # "Stanley", "Shannon": a person is other recognisers' work
-            zipf = frequency(word.lower())
+            zipf = frequency(name.lower())
             if zipf >= self._rules.ceiling_zipf:
                 return "travel"  # "in Reading" may be a lesson; "moved to Reading" is the town
             return "alone" if zipf < self._rules.rare_below_zipf else "lead"
+        rare = any(frequency(w.lower()) < self._rules.rare_below_zipf for w in words)
         if not rare or (self._is_first_name(words[0]) and self._is_surname(words[-1])):
             # "Silver End": ordinary words; "George Green", "Harold Wood": perhaps a person.
             return "lead"
