@@ -972,7 +972,7 @@ def load_place_rules(patterns_dir: Path) -> PlaceRules:
     if not path.exists():
         return PlaceRules()
     data = _mapping(load_yaml(path), str(path))
-    known = {"countries", "min_population", "rare_below_zipf", "ceiling_zipf", "lead_in", "nations", "not_places"}
+    known = {"countries", "min_population", "rare_below_zipf", "ceiling_zipf", "lead_in", "nations", "areas", "not_places"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(f"{path}: unknown key {unknown[0]!r}; expected {', '.join(sorted(known))}")
@@ -989,6 +989,7 @@ def load_place_rules(patterns_dir: Path) -> PlaceRules:
         min_population=population,
         lead_in=_str_list(data.get("lead_in"), f"{path}: lead_in"),
         nations=_str_list(data.get("nations"), f"{path}: nations"),
+        areas=_str_list(data.get("areas"), f"{path}: areas"),
         not_places=_str_list(data.get("not_places"), f"{path}: not_places"),
         **limits,
     )
