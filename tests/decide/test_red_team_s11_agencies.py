@@ -344,3 +344,20 @@ def test_probation_and_exploitation_practice_words_are_kept(text: str, settings:
 )
 def test_a_tutor_groups_code(text: str, expected: str, settings: Settings, detector: Detector) -> None:
     assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The model read the area's name inside its agencies as a person ("Hollinbrook
+        # Children's", "Hollinbrook Early Help"); found once, the person was then found in
+        # every agency of the area: "Person A Council", "NHS Person A Integrated Care Board"
+        # (session 13). A place no gazetteer lists, with no case file.
+        "Hollinbrook Children's Services made the referral. Hollinbrook ICB commissioned the review. "
+        "NHS Hollinbrook Integrated Care Board agreed. Hollinbrook Youth Justice Service attended. "
+        "Hollinbrook Council and Hollinbrook Safeguarding Children Partnership agreed. Hollinbrook "
+        "Children's Social Care was told. Hollinbrook Early Help was told.",
+    ],
+)
+def test_an_areas_agencies_are_kept_whole(text: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == text
