@@ -258,6 +258,8 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s+")
 _JOINING_WORDS = frozenset({"the", "and", "of", "on", "for", "to", "in", "against", "from", "with", "s"})
 # keep.yml sections of regular expressions (matched against a whole candidate), not terms.
 _FORM_SECTIONS = ("anonymised_forms", "law_forms", "age_limit_forms")
+# keep.yml's list of recognisers whose findings a pseudonym's shape does not keep.
+_OVER_FORMS_SECTION = "recognisers_over_forms"
 # Sections of keep.yml that are people's names, kept whole only (KeepList.names).
 _NAME_SECTIONS = ("public_cases",)
 # "'s" or "s'" closing a candidate, with a straight or curly apostrophe.
@@ -280,6 +282,9 @@ class KeepList:
     law_forms: tuple[re.Pattern[str], ...] = ()
     # Age limits ("under 16", "over 18s"): a line the law draws, not a date or an age.
     age_limit_forms: tuple[re.Pattern[str], ...] = ()
+    # Recognisers that know what they found by the words before it ("the M5", "junction 4
+    # of the M1"): their findings are not kept for having a pseudonym's shape ("M5").
+    recognisers_over_forms: frozenset[str] = frozenset()
     # Answers of is_anonymised_form, by text: it is asked of every finding, twice over, and
     # the same few hundred texts come again and again. Not part of what the list is.
     _anonymised: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
@@ -300,6 +305,10 @@ class KeepList:
             bare = _POSSESSIVE_END.sub("", text.strip().rstrip(".").rstrip())
             known = self._anonymised[text] = any(p.fullmatch(bare) for p in self.forms)
         return known
+
+    def keeps_as_form(self, text: str, recogniser: str) -> bool:
+        """Whether a finding of ``text`` by ``recogniser`` is kept as already anonymised."""
+        return recogniser not in self.recognisers_over_forms and self.is_anonymised_form(text)
 
     def is_law_name(self, text: str) -> bool:
         """Whether ``text`` is the name of a piece of legislation or rules: it has one of the
@@ -332,9 +341,10 @@ def load_keep_list(patterns_dir: Path, leave_out: tuple[str, ...] = ()) -> KeepL
     policy's ``keep_list_except``); naming a section the file does not have is an error."""
     path = patterns_dir / "keep.yml"
     data = _mapping(load_yaml(path), str(path))
+    over_forms = frozenset(_str_list(data.get(_OVER_FORMS_SECTION), f"{path}: {_OVER_FORMS_SECTION}"))
     for section in leave_out:
-        if section not in data or section in _FORM_SECTIONS:
-            known = ", ".join(k for k in data if k not in _FORM_SECTIONS)
+        if section not in data or section in (*_FORM_SECTIONS, _OVER_FORMS_SECTION):
+            known = ", ".join(k for k in data if k not in (*_FORM_SECTIONS, _OVER_FORMS_SECTION))
             raise ConfigError(
                 f"{path}: the policy leaves out keep-list section {section!r}, which is not "
                 f"in the file; known sections: {known}"
@@ -345,6 +355,8 @@ def load_keep_list(patterns_dir: Path, leave_out: tuple[str, ...] = ()) -> KeepL
     law_forms: list[re.Pattern[str]] = []
     age_limit_forms: list[re.Pattern[str]] = []
     for key, value in data.items():
+        if key == _OVER_FORMS_SECTION:
+            continue
         if key in _FORM_SECTIONS:
             for i, pattern in enumerate(_str_list(value, f"{path}: {key}")):
                 try:
@@ -367,6 +379,7 @@ def load_keep_list(patterns_dir: Path, leave_out: tuple[str, ...] = ()) -> KeepL
         source=str(path),
         law_forms=tuple(law_forms),
         age_limit_forms=tuple(age_limit_forms),
+        recognisers_over_forms=over_forms,
     )
 
 
