@@ -4,6 +4,10 @@ and place of a person is invented, the towns and roads are real and public).
 - A single-digit motorway ("drove down the M5") was published: "M5" has the shape of a
   kinship shorthand used as a pseudonym ("M1", "F2"), and a pseudonym is never redacted.
   After "the" or a junction's words it is a road, which no author writes before a code.
+- A role written after the name that its label repeats read twice: "Jane Hill (social
+  worker) visited" was "Social Worker 1 (social worker) visited", "Jane Hill, the social
+  worker, visited" "Social Worker 1, the social worker, visited". The bracket or the
+  commas go with the name, as a label's words before it already did.
 """
 
 from __future__ import annotations
@@ -28,4 +32,22 @@ from tests.decide.handmade import redacted
     ],
 )
 def test_a_single_digit_motorway_is_a_road(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jane Hill (social worker) visited.", "Social Worker 1 visited."),
+        ("Jane Hill (the social worker) visited the home.", "Social Worker 1 visited the home."),
+        ("Jane Hill, the social worker, visited.", "Social Worker 1 visited."),
+        ("The home was visited by Jane Hill, the social worker.", "The home was visited by Social Worker 1."),
+        # More than the label's words in the bracket or commas: they stay.
+        ("Jane Hill (social worker, Team 4) visited.", "Social Worker 1 (social worker, Team 4) visited."),
+        ("Helen Carver, the Early Help Team's manager, agreed.", "Team Manager 1, the Early Help Team's manager, agreed."),
+    ],
+)
+def test_a_role_after_the_name_that_the_label_repeats_goes(
+    text: str, expected: str, settings: Settings, detector: Detector
+) -> None:
     assert redacted(text, settings, detector) == expected
