@@ -294,7 +294,7 @@ class KeepList:
         """The terms as one matcher, compiled once with the settings: a thousand terms took
         a twentieth of a second to compile, which every document paid more than once. Plurals
         are practice too: "Individual Management Reviews", "IMRs", "chronologies"."""
-        return TermMatcher((*self.terms, *self.names), plurals=True)
+        return TermMatcher((*self.terms, *self.names), plurals=True, acronyms_as_written=True)
 
     def is_anonymised_form(self, text: str) -> bool:
         known = self._anonymised.get(text)
@@ -1258,6 +1258,16 @@ class Settings:
             self.people.kin_title_then_name,
             self.people.town_word_before,
         )
+
+    def practice_words(self, words: set[str]) -> set[str]:
+        """``words`` of the keep list's terms (lower case) that are practice words, which the
+        weak recognisers and the model's guesses pass over wherever they stand: not a town's
+        or a nation's name ("Edinburgh" of the Edinburgh Postnatal Depression Scale:
+        ``PlaceRules.without_towns``), and not a listed first name or surname ("Boxall" of
+        the Boxall Profile, "Elsa" of ELSA), which would publish "Mr Boxall said" and "Elsa
+        said". The kept terms themselves are still kept whole."""
+        names = self.given_names
+        return {w for w in self.places.without_towns(words) if not (names.is_first_name(w) or names.is_listed_surname(w))}
 
     def fingerprint(self, **recorded: Any) -> str:
         """A hash of everything that changes the output, for resumable batches.

@@ -158,9 +158,13 @@ class PlaceNameRecogniser(EntityRecognizer):
         place_before: Sequence[re.Pattern[str]],
         travel_before: re.Pattern[str],
         person_before: re.Pattern[str],
+        practice_words: Iterable[str] = (),
     ) -> None:
         self._rules = rules
         excluded = {w.lower() for w in (*never_words, *rules.not_places)}
+        # A town named by a practice term's word ("Reading" of Reading Recovery) is the town
+        # only after a word of going or living there ("moved to Reading"), as a common word is.
+        self._practice = {w.lower() for w in practice_words} - excluded
         # First word (as written, and in capitals) -> the names that start with it, longest first.
         index: dict[str, list[str]] = {}
         for name in rules.names:
@@ -195,6 +199,8 @@ class PlaceNameRecogniser(EntityRecognizer):
     def _judge(self, name: str) -> str | None:
         words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
         if len(words) <= 1 and " " not in name:
+            if name.lower() in self._practice:
+                return "travel"
             if self._is_first_name(name):
                 return None  # "Stanley", "Shannon": a person is other recognisers' work
             zipf = frequency(name.lower())
