@@ -22,6 +22,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from wordfreq import zipf_frequency
 
 from anonymiser.decide.keep import is_acronym
+from anonymiser.decide.words import words_in
 from anonymiser.detect.case_file import CaseFileRecogniser
 from anonymiser.detect.context import ChunkWords, boost_by_context, context_words
 from anonymiser.detect.given_names import GIVEN_NAME_RECOGNISER, GivenNameRecogniser
@@ -181,7 +182,7 @@ class Detector:
         )
         never_names = _never_first_names(settings)
         # Not a town's or a person's name ("Edinburgh", "Boxall": Settings.practice_words).
-        practice_words = settings.practice_words(_words_of(settings.keep.terms))
+        practice_words = settings.practice_words(words_in(settings.keep.terms))
         if settings.given_names.locales or settings.given_names.add:
             recognisers.append(GivenNameRecogniser(settings.given_names, never_names))
         # Words never run into a person's name from before it (titles, roles, practice).
@@ -357,10 +358,6 @@ def _never_first_names(settings: Settings) -> set[str]:
         if " " not in t and not (is_acronym(t) and (names.is_first_name(t) or names.is_listed_surname(t)))
     ]
     return {w for w in words if " " not in w}
-
-
-def _words_of(terms: Sequence[str]) -> set[str]:
-    return {w.lower() for t in terms for w in re.findall(r"[\w'\u2019-]+", t)}
 
 
 # A double-barrelled name broken at its hyphen by a line end ("Fernandes-\nLopez", in a
