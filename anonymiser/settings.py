@@ -61,6 +61,17 @@ def _mapping(value: Any, where: str) -> Mapping[str, Any]:
     return value
 
 
+def _regex_list(value: Any, where: str) -> tuple[str, ...]:
+    """A list of regular expressions, each checked to compile (ignoring case)."""
+    patterns = _str_list(value, where)
+    for i, pattern in enumerate(patterns):
+        try:
+            re.compile(pattern, re.IGNORECASE)
+        except re.error as exc:
+            raise ConfigError(f"{where}[{i}]: bad regular expression ({exc})") from None
+    return patterns
+
+
 def _str_list(value: Any, where: str) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -985,7 +996,7 @@ def load_place_rules(patterns_dir: Path) -> PlaceRules:
     if not path.exists():
         return PlaceRules()
     data = _mapping(load_yaml(path), str(path))
-    known = {"countries", "min_population", "rare_below_zipf", "ceiling_zipf", "lead_in", "nations", "not_places"}
+    known = {"countries", "min_population", "rare_below_zipf", "ceiling_zipf", "lead_in", "place_after", "nations", "not_places"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(f"{path}: unknown key {unknown[0]!r}; expected {', '.join(sorted(known))}")
@@ -1001,6 +1012,7 @@ def load_place_rules(patterns_dir: Path) -> PlaceRules:
         countries=countries,
         min_population=population,
         lead_in=_str_list(data.get("lead_in"), f"{path}: lead_in"),
+        place_after=_regex_list(data.get("place_after"), f"{path}: place_after"),
         nations=_str_list(data.get("nations"), f"{path}: nations"),
         not_places=_str_list(data.get("not_places"), f"{path}: not_places"),
         **limits,

@@ -63,6 +63,7 @@ class PlaceRules:
     rare_below_zipf: float = 3.5
     ceiling_zipf: float = 4.8
     lead_in: tuple[str, ...] = ()
+    place_after: tuple[str, ...] = ()
     nations: tuple[str, ...] = ()
     not_places: tuple[str, ...] = ()
 
@@ -71,6 +72,12 @@ class PlaceRules:
         """A ``lead_in`` word ending the text before a name ("drove down the M5 to |")."""
         words = "|".join(re.escape(w) for w in self.lead_in) or "(?!)"
         return re.compile(rf"(?<![\w'\u2019-])(?:{words})[ \t]+$", re.IGNORECASE)
+
+    @cached_property
+    def place_after_name(self) -> re.Pattern[str]:
+        """A ``place_after`` phrase right after a name ("Silver End| was where")."""
+        phrases = "|".join(f"(?:{p})" for p in self.place_after) or "(?!)"
+        return re.compile(rf"[ \t]+(?:{phrases})", re.IGNORECASE)
 
     def without_towns(self, words: set[str]) -> set[str]:
         """``words`` (lower case) less the one-word names the gazetteer lists that are rarer
@@ -236,7 +243,9 @@ class PlaceNameRecogniser(EntityRecognizer):
                 continue  # "Mr Batley", "PC Otley": a person named like a town
             if " " not in found and self._after_first_name(before):
                 continue  # "Maggie Blyth", "Jayden Batley": a surname named like a town
-            lead = any(p.search(before) for p in self._place_before)
+            lead = any(p.search(before) for p in self._place_before) or (
+                needs == "lead" and self._rules.place_after_name.match(text, start + len(found)) is not None
+            )
             if (needs == "lead" and not lead) or (needs == "travel" and not self._travel_before.search(before)):
                 continue
             score = SURE_SCORE if lead or len(found.split()) > 1 else ALONE_SCORE

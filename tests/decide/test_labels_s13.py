@@ -14,6 +14,9 @@ and place of a person is invented, the towns and roads are real and public).
   or surname is no practice word now, a town named by a practice word that is a common
   word is still the town after a word of going there, and a one-word term in capitals
   matches only in capitals ("Elsa said" is a child).
+- A listed town whose name is ordinary words, with no word of place before it, was
+  published ("Silver End was where the family lived"), or read as a person ("Edinburgh was
+  where they met"): what follows it says place too (places.yml ``place_after``).
 """
 
 from __future__ import annotations
@@ -79,3 +82,18 @@ def test_a_listed_name_of_a_practice_term_is_no_practice_word(settings: Settings
     # "Clare" of Clare's Law, "Fraser" of the Fraser guidelines: people's names.
     words = settings.practice_words({"fraser", "elsa", "safeguarding", "recovery"})
     assert words == {"safeguarding", "recovery"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Silver End was where the family lived.", "(place) was where the family lived."),
+        ("Eight Ash Green was where Mother grew up.", "(place) was where Mother grew up."),
+        ("Edinburgh was where they met.", "(place) was where they met."),
+        ("Bath is a small town near the border.", "(place) is a small town near the border."),
+        # A single word as common as the ceiling is a lesson as often as a town.
+        ("Reading was where he struggled most.", "Reading was where he struggled most."),
+    ],
+)
+def test_a_town_before_words_that_say_place(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
