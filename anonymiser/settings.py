@@ -61,6 +61,12 @@ def _mapping(value: Any, where: str) -> Mapping[str, Any]:
     return value
 
 
+def _whole_number(value: Any, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigError(f"{where}: expected a whole number, 0 or more")
+    return value
+
+
 def _regex_list(value: Any, where: str) -> tuple[str, ...]:
     """A list of regular expressions, each checked to compile (ignoring case)."""
     patterns = _str_list(value, where)
@@ -996,7 +1002,10 @@ def load_place_rules(patterns_dir: Path) -> PlaceRules:
     if not path.exists():
         return PlaceRules()
     data = _mapping(load_yaml(path), str(path))
-    known = {"countries", "min_population", "rare_below_zipf", "ceiling_zipf", "lead_in", "place_after", "nations", "not_places"}
+    known = {
+        "countries", "min_population", "rare_below_zipf", "ceiling_zipf", "lead_in", "place_after",
+        "world_cities_population", "nations", "not_places",
+    }
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(f"{path}: unknown key {unknown[0]!r}; expected {', '.join(sorted(known))}")
@@ -1013,6 +1022,7 @@ def load_place_rules(patterns_dir: Path) -> PlaceRules:
         min_population=population,
         lead_in=_str_list(data.get("lead_in"), f"{path}: lead_in"),
         place_after=_regex_list(data.get("place_after"), f"{path}: place_after"),
+        world_cities_population=_whole_number(data.get("world_cities_population", 0), f"{path}: world_cities_population"),
         nations=_str_list(data.get("nations"), f"{path}: nations"),
         not_places=_str_list(data.get("not_places"), f"{path}: not_places"),
         **limits,

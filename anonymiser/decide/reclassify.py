@@ -203,7 +203,9 @@ def reclassify(
                 s < f.end and f.start < e for s, e in agency_spans.get(f.unit, [])
             ):
                 f = replace(f, category="AGENCY")
-            elif f.category in (*_PLACE_OR_GROUP, "ORGANISATION") and (
+            elif f.category in (*_PLACE_OR_GROUP, "ORGANISATION") and not inside_any(
+                f.start, f.end, agency_spans.get(f.unit, [])
+            ) and (
                 (
                     f.category != "ORGANISATION"
                     and _first_name_doing(f, texts[f.unit], glossary_words, words, is_first_name, is_known_place)

