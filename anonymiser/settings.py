@@ -520,6 +520,8 @@ class PeopleWords:
     # Words of going or living somewhere ("gone", "moved", "born"): a first name after one
     # and its preposition is the town ("gone to Kendal").
     travel_words: tuple[str, ...] = ()
+    # Words of living somewhere that "on" and an island follow ("lived on Lewis").
+    island_words: tuple[str, ...] = ()
     # How English place names end ("-shire", "-bridge"): an unknown word ending so, before a
     # verb, is left to the model rather than taken for a person ("Kettlebrook was flooded").
     place_word_endings: tuple[str, ...] = ()
@@ -744,16 +746,23 @@ class PeopleWords:
         its preposition ("moved back to |Padstow"). ``travel_before`` is the same lead-in
         searched for at the end of a text."""
         return (
-            rf"(?<![\w'\u2019-])(?:{_phrases(self.town_before)}|(?:{_phrases(self.travel_words)})"
-            rf"[ \t]+(?:back[ \t]+)?(?:to|in|into|from|at))(?![\w'\u2019-])"
+            rf"(?<![\w'\u2019-])(?:{_phrases(self.town_before)}|{self._travel_lead})(?![\w'\u2019-])"
+        )
+
+    @cached_property
+    def _travel_lead(self) -> str:
+        """A word of going or living somewhere and its preposition ("moved back to"), or a
+        word of living on an island and "on" ("lived on"), as a regex."""
+        return (
+            rf"(?:(?:{_phrases(self.travel_words)})[ \t]+(?:back[ \t]+)?(?:to|in|into|from|at)"
+            rf"|(?:{_phrases(self.island_words)})[ \t]+on)"
         )
 
     @cached_property
     def travel_before(self) -> re.Pattern[str]:
         """A word of going or living somewhere and its preposition, ending the text before a
-        name ("had gone to |", "was born in |")."""
-        words = _phrases(self.travel_words)
-        return re.compile(rf"(?<![\w-])(?:{words})[ \t]+(?:back[ \t]+)?(?:to|in|into|from|at)[ \t]+$", re.IGNORECASE)
+        name ("had gone to |", "was born in |", "lived on |")."""
+        return re.compile(rf"(?<![\w-]){self._travel_lead}[ \t]+$", re.IGNORECASE)
 
     @cached_property
     def going_before(self) -> re.Pattern[str]:
@@ -914,6 +923,7 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         pupil_states=_str_list(data.get("pupil_states"), f"{path}: pupil_states"),
         title_roles=_title_roles(data.get("title_roles"), f"{path}: title_roles"),
         travel_words=_str_list(data.get("travel_words"), f"{path}: travel_words"),
+        island_words=_str_list(data.get("island_words"), f"{path}: island_words"),
         place_word_endings=_str_list(data.get("place_word_endings"), f"{path}: place_word_endings"),
         honorifics=_str_list(data.get("honorifics"), f"{path}: honorifics"),
         practice_heads=_str_list(data.get("practice_heads"), f"{path}: practice_heads"),

@@ -24,6 +24,8 @@ and place of a person is invented, the towns and roads are real and public).
   a person ("Sydney hosted the conference"): the world's cities of a million people
   (places.yml ``world_cities_population``) are known places; a child's hurting verbs say
   person whatever the name ("Phoenix kicked the door").
+- "They lived on Lewis" read "lived on Person A": living "on" an island is a word of place
+  (people.yml ``island_words``).
 """
 
 from __future__ import annotations
@@ -133,4 +135,17 @@ def test_strict_masks_the_council_whole(strict_settings: Settings, strict_detect
     ],
 )
 def test_a_large_city_before_a_past_tense_is_a_place(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They lived on Lewis.", "They lived on (place)."),
+        ("She grew up on Eriskay.", "She grew up on (place)."),
+        ("They lived on Lewis's sofa.", "They lived on Person A's sofa."),
+        ("Mother went on Snapchat.", "Mother went on Snapchat."),
+    ],
+)
+def test_living_on_an_island(text: str, expected: str, settings: Settings, detector: Detector) -> None:
     assert redacted(text, settings, detector) == expected
