@@ -26,6 +26,8 @@ and place of a person is invented, the towns and roads are real and public).
   person whatever the name ("Phoenix kicked the door").
 - "They lived on Lewis" read "lived on Person A": living "on" an island is a word of place
   (people.yml ``island_words``).
+- "a Pwllheli family" read "a (ethnicity) family": the model's people, faith or language
+  guess that is a listed town or a country is the place.
 """
 
 from __future__ import annotations
@@ -148,4 +150,15 @@ def test_a_large_city_before_a_past_tense_is_a_place(text: str, expected: str, s
     ],
 )
 def test_living_on_an_island(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They were a Pwllheli family.", "They were a (place) family."),
+        ("The child is of Roma heritage.", "The child is of (ethnicity) heritage."),
+    ],
+)
+def test_a_town_read_as_a_people_is_the_place(text: str, expected: str, settings: Settings, detector: Detector) -> None:
     assert redacted(text, settings, detector) == expected
