@@ -28,6 +28,9 @@ and place of a person is invented, the towns and roads are real and public).
   (people.yml ``island_words``).
 - "a Pwllheli family" read "a (ethnicity) family": the model's people, faith or language
   guess that is a listed town or a country is the place.
+- A case's own interest in animals no household keeps was published ("a bird of prey
+  centre") or cut ("the llama trekking (a specific issue)"): an unusual animal, alone or
+  before the kind of place or outing, is a rare feature for review.
 """
 
 from __future__ import annotations
@@ -161,4 +164,19 @@ def test_living_on_an_island(text: str, expected: str, settings: Settings, detec
     ],
 )
 def test_a_town_read_as_a_people_is_the_place(text: str, expected: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mother took him to a bird of prey centre.", "Mother took him to (a specific issue)."),
+        ("He volunteered at the llama trekking farm.", "He volunteered at the (a specific issue)."),
+        ("The family enjoyed falconry.", "The family enjoyed (a specific issue)."),
+        # Law and ordinary outings are not features.
+        ("The Animal Welfare Act 2006 applies.", "The Animal Welfare Act 2006 applies."),
+        ("The class went to the park.", "The class went to the park."),
+    ],
+)
+def test_an_unusual_animal_interest_is_a_rare_feature(text: str, expected: str, settings: Settings, detector: Detector) -> None:
     assert redacted(text, settings, detector) == expected
