@@ -1014,7 +1014,7 @@ def load_place_rules(patterns_dir: Path) -> PlaceRules:
     data = _mapping(load_yaml(path), str(path))
     known = {
         "countries", "min_population", "rare_below_zipf", "ceiling_zipf", "lead_in", "place_after",
-        "world_cities_population", "nations", "not_places",
+        "world_cities_population", "nations", "areas", "not_places",
     }
     unknown = sorted(set(data) - known)
     if unknown:
@@ -1034,6 +1034,7 @@ def load_place_rules(patterns_dir: Path) -> PlaceRules:
         place_after=_regex_list(data.get("place_after"), f"{path}: place_after"),
         world_cities_population=_whole_number(data.get("world_cities_population", 0), f"{path}: world_cities_population"),
         nations=_str_list(data.get("nations"), f"{path}: nations"),
+        areas=_str_list(data.get("areas"), f"{path}: areas"),
         not_places=_str_list(data.get("not_places"), f"{path}: not_places"),
         **limits,
     )

@@ -66,6 +66,7 @@ class PlaceRules:
     place_after: tuple[str, ...] = ()
     world_cities_population: int = 0
     nations: tuple[str, ...] = ()
+    areas: tuple[str, ...] = ()
     not_places: tuple[str, ...] = ()
 
     @cached_property
@@ -96,10 +97,11 @@ class PlaceRules:
 
     @cached_property
     def names(self) -> tuple[str, ...]:
-        """Every listed place name of the countries, sorted (read once per process)."""
+        """Every listed place name of the countries, and the ``areas`` (counties and council
+        areas, which the gazetteer's list of towns lacks), sorted (read once per process)."""
         if not self.countries:
             return ()
-        return tuple(_listed_names(self.countries, self.min_population))
+        return tuple(sorted({*_listed_names(self.countries, self.min_population), *self.areas}))
 
     @cached_property
     def country_names(self) -> frozenset[str]:

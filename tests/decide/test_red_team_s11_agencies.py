@@ -323,6 +323,11 @@ def test_a_general_hospital_by_its_short_name(text: str, expected: str, settings
     [
         "After release he lived at the Approved Premises for six weeks.",
         "A CSE risk assessment (SERAF) scored her as significant risk.",
+        # Session 13: the NRM's decisions ("a (organisation) decision").
+        "An NRM referral resulted in a Conclusive Grounds decision.",
+        "The Single Competent Authority made a positive Reasonable Grounds decision.",
+        "The Multi-Agency Child Exploitation (MACE) panel met monthly.",
+        "Supervision was applied inconsistently across the teams.",
     ],
 )
 def test_probation_and_exploitation_practice_words_are_kept(text: str, settings: Settings, detector: Detector) -> None:

@@ -72,6 +72,11 @@ def test_the_scheme_of_an_email_link_is_not_a_rare_word() -> None:
         ("disorganisation", False),
         ("actioned", False),
         ("referrer", False),
+        # Session 13: a negative prefix and an adverb's ending ("the framework was applied
+        # inconsistently" read "applied (a specific issue)").
+        ("inconsistently", False),
+        ("improperly", False),
+        ("irregularly", False),
         # Compounds and learned prefixes stay rare: the detail may be the case's.
         ("footbridge", True),
         ("hypernasal", True),
