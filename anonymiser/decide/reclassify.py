@@ -52,7 +52,7 @@ _SAINTS_SHORT_NAME = re.compile(r"^(?:St\.?|Saint)\s+[A-Z][\w\-]*['\u2019]s\b")
 
 # Categories whose list entries never name a person: a person guess of exactly those words is
 # the list's ("Hepatitis C" is a condition, "Sertraline" a medicine, whatever the model says).
-_NEVER_PEOPLE = frozenset({"CONDITION", "MEDICATION"})
+_NEVER_PEOPLE = frozenset({"CONDITION", "MEDICATION", "SUBSTANCE"})
 # What the model's place and group labels (GPE, LOC, NORP) are read as.
 _GROUPS = frozenset({"ETHNICITY", "NATIONALITY", "LANGUAGE", "RELIGION"})
 _PLACE_OR_GROUP = frozenset({"LOCATION", *_GROUPS})

@@ -93,7 +93,12 @@ FEATURES = [
     # Medicines the drug dictionary does not know
     ("Mother had the contraceptive implant (Nexplanon) fitted.", "Nexplanon", "MEDICATION"),
     ("The baby was started on Gaviscon Infant.", "Gaviscon", "MEDICATION"),
-    ("Father was using spice and cannabis.", "spice", "MEDICATION"),
+    # Drugs that are no one's medicine are "(specified substance)": "30 wraps of crack
+    # (specified medication)" was published (session 13).
+    ("Father was using spice and cannabis.", "spice", "SUBSTANCE"),
+    ("He was found with 30 wraps of crack cocaine.", "cocaine", "SUBSTANCE"),
+    ("Mother used heroin and ketamine.", "heroin", "SUBSTANCE"),
+    ("The older boys supplied MDMA at parties.", "MDMA", "SUBSTANCE"),
     # Causes of harm or death
     ("Child A died by hanging in his bedroom.", "hanging", "RARE_FEATURE"),
     ("Child Q died after a dog bite.", "dog bite", "RARE_FEATURE"),

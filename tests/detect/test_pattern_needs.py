@@ -46,6 +46,7 @@ LINES = [
     "Write to kay.marsh AT example.org or j_smith (at) mail.example.co.uk; the end. Me too.",
     "He was hit on Boxing Day 2018; on Christmas Day she left; New Year's Eve of 2019 too.",
     "Cerys left Ysgol y Castell for 14 Heol y Felin; NHS Lothian, Cyngor Sir Ceredigion, Ysbyty Gwynedd and Meddygfa Tywi.",
+    "From: Hill, Jane <jane.hill@example.org>\nTo: Duty Team; Okafor, Adaeze\nSubject: Kayden",
 ]
 
 
