@@ -230,7 +230,7 @@ class _Judge:
         # the relative's, not practice: the keep list does not keep it.
         relative_job = f.recogniser == FAMILY_OCCUPATION_RECOGNISER
         if (
-            settings.keep.is_anonymised_form(f.text)
+            settings.keep.keeps_as_form(f.text, f.recogniser)
             # A person may bear a law's last word ("Amanda Code", "Uncle Bill").
             or (f.category != "PERSON" and settings.keep.is_law_name(f.text))
             or (f.category in ("DATE", "AGE") and settings.keep.is_age_limit(f.text))
