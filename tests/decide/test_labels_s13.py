@@ -86,6 +86,10 @@ def test_a_role_after_the_name_that_the_label_repeats_goes(
         ("The family had lived in Solihull.", "The family had lived in (place)."),
         ("Elsa said she was scared.", "Person A said she was scared."),
         ("Elsa had hit Mason at school.", "Person A had hit Person B at school."),
+        # A sexual-health charity's tool named after it: "the Person A Sexual Behaviours
+        # Traffic Light Tool" (session 13); Brook the girl is still a person.
+        ("Practitioners used the Brook Sexual Behaviours Traffic Light Tool.", "Practitioners used the Brook Sexual Behaviours Traffic Light Tool."),
+        ("Brook said she was scared.", "Person A said she was scared."),
     ],
 )
 def test_practice_terms_named_after_towns_and_people(text: str, expected: str, settings: Settings, detector: Detector) -> None:
