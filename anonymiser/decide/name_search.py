@@ -52,7 +52,6 @@ from anonymiser.decide.words import LONE_INITIAL, pseudonym_letter, words_in
 from anonymiser.detect.names import (
     Variant,
     compile_variants,
-    find_all,
     has_no_capitals,
     is_common_word,
     lower_case_variants,
@@ -318,6 +317,26 @@ def unfound_listed_names(person: Person) -> list[Variant]:
     return [Variant(form, case_sensitive=False) for form in sorted(forms)]
 
 
+# A message or note quoted in double quotes ("...", “...”), on one line.
+_QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{8,400})[\"\u201d]")
+
+
+def lower_case_stretches(units: Sequence[TextUnit]) -> list[tuple[TextUnit, int, int]]:
+    """Where a draft writes without capitals, so that capitals say nothing about names: a
+    unit with none, or a quoted message of three words or more with none ('"cant cope, come
+    get kay pls"') in a unit that has them. Each as (unit, start, end)."""
+    out: list[tuple[TextUnit, int, int]] = []
+    for unit in units:
+        if has_no_capitals(unit.text):
+            out.append((unit, 0, len(unit.text)))
+            continue
+        for match in _QUOTED.finditer(unit.text):
+            quoted = match.group(1)
+            if has_no_capitals(quoted) and len(quoted.split()) >= 3:
+                out.append((unit, match.start(1), match.end(1)))
+    return out
+
+
 def search_people(
     found: Found, draft: Draft, book: PersonBook, initials: InitialFinder | None, known: Sequence[KnownName]
 ) -> list[Person]:
@@ -330,7 +349,7 @@ def search_people(
     glossary, titles, glossary_spans, glossary_words = draft.glossary, draft.titles, draft.glossary_spans, draft.glossary_words
     candidates, scores, recognisers = found.candidates, found.scores, found.recognisers
     secrets, notes, fuzzy_keys, lower_case_names = found.secrets, found.notes, found.fuzzy_keys, found.lower_case_names
-    lower_units = [u for u in units if has_no_capitals(u.text)]
+    lower_stretches = lower_case_stretches(units)
     excluded_words = glossary_words | words_in(words.not_names)
     found.people = [p for p in book.people if p.key in scores]
     people = found.people
@@ -383,18 +402,20 @@ def search_people(
                 if source == FUZZY:
                     fuzzy_keys.add(person.key)
                     recognisers[person.key].add(FUZZY)
-        if lower_units:
-            # A note typed all in lower case ("seen hope and grace at home, brook asleep"): the
-            # person's names that are ordinary words, matched only capitalised elsewhere, are
-            # theirs there too. Redacted (a missed name can identify a child), and a guess
-            # ("i hope"), so the person goes for review. Not secrets for verification, which
-            # would then fail on "no hope" in any capitalised paragraph.
+        if lower_stretches:
+            # A note typed all in lower case ("seen hope and grace at home, brook asleep"), or
+            # a message quoted so ('"cant cope, come get kay pls"'): the person's names that
+            # are ordinary words, matched only capitalised elsewhere, are theirs there too.
+            # Redacted (a missed name can identify a child), and a guess ("i hope"), so the
+            # person goes for review. Not secrets for verification, which would then fail on
+            # "no hope" in any capitalised paragraph.
             aliases = person.case.aliases if person.case else ()
             own_words = [w for n in (person.name, *aliases, *person.forms) for w in name_tokens(n)]
             lowered = lower_case_variants(variants, own_words)
             lower_pattern = compile_variants(lowered)
-            for unit in lower_units if lower_pattern is not None else ():
-                for start, end, word in find_all(lower_pattern, unit.text):
+            for unit, begin, stop in lower_stretches if lower_pattern is not None else ():
+                for match in lower_pattern.finditer(unit.text, begin, stop):
+                    start, end, word = match.start(), match.end(), match.group(0)
                     if inside_any(start, end, glossary_spans[unit.uid]):
                         continue
                     lower_case_names.setdefault(person.key, set()).add(word)

@@ -39,3 +39,26 @@ def test_lower_case_names_in_notes_are_redacted(text: str, gone: list[str], sett
 )
 def test_ordinary_words_in_notes_stay(text: str, settings: Settings, detector: Detector) -> None:
     assert redacted(text, settings, detector) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # A message quoted in lower case inside a capitalised paragraph: the names found
+        # elsewhere in the draft are theirs there too (session 13: "come get kay pls" was
+        # published beside "Kay said").
+        ('Kay said she was scared. A text from Mother read: "cant cope, come get kay pls".', ["kay"]),
+        ('Hope cried. Mother texted: "hope wont settle, can u come".', ["hope"]),
+    ],
+)
+def test_names_in_a_quoted_lower_case_message_are_redacted(
+    text: str, gone: list[str], settings: Settings, detector: Detector
+) -> None:
+    out = redacted(text, settings, detector)
+    assert not [g for g in gone if f" {g} " in f" {out} " or f" {g}," in out], out
+
+
+def test_a_capitalised_paragraphs_ordinary_words_stay(settings: Settings, detector: Detector) -> None:
+    # Outside a quoted message in lower case, "hope" is the word.
+    text = 'Hope cried. Mother said she had no hope of "getting help from anyone".'
+    assert "no hope of" in redacted(text, settings, detector)
