@@ -224,9 +224,12 @@ def reclassify(
                 or first_name_before_who(f, texts[f.unit], glossary_words, named)
             ):
                 f = replace(f, category="PERSON")
-            elif f.category in _GROUPS and is_known_place(f.text):
+            elif (f.category in _GROUPS and is_known_place(f.text)) or (
+                f.category == "ORGANISATION" and is_country(f.text)
+            ):
                 # "a Pwllheli family" read "a (ethnicity) family": no people, faith or
-                # language is named after a town or a country the gazetteer lists.
+                # language is named after a town or a country the gazetteer lists; nor is an
+                # organisation a country ("came from Slovakia" read "(organisation)").
                 f = replace(f, category="LOCATION")
             elif f.category == "PERSON" and " " not in f.text.strip() and f.text.strip() in place_words:
                 f = replace(f, category="LOCATION")

@@ -165,6 +165,8 @@ def test_living_on_an_island(text: str, expected: str, settings: Settings, detec
     [
         ("They were a Pwllheli family.", "They were a (place) family."),
         ("The child is of Roma heritage.", "The child is of (ethnicity) heritage."),
+        # A country the model read as an organisation (session 13).
+        ("The family are of Roma heritage and came from Slovakia in 2012.", "The family are of (ethnicity) heritage and came from (place) in 2012."),
     ],
 )
 def test_a_town_read_as_a_people_is_the_place(text: str, expected: str, settings: Settings, detector: Detector) -> None:

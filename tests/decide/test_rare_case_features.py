@@ -96,6 +96,10 @@ FEATURES = [
     # Drugs that are no one's medicine are "(specified substance)": "30 wraps of crack
     # (specified medication)" was published (session 13).
     ("Father was using spice and cannabis.", "spice", "SUBSTANCE"),
+    # Session 13: a faith by its name, its dress, a ride-hailing driver's job.
+    ("Father converted to Islam in 2014.", "Islam", "RELIGION"),
+    ("Mother wears a niqab when she goes out.", "niqab", "RELIGION"),
+    ("Father was an Uber driver working night shifts.", "Uber driver", "OCCUPATION"),
     ("He was found with 30 wraps of crack cocaine.", "cocaine", "SUBSTANCE"),
     ("Mother used heroin and ketamine.", "heroin", "SUBSTANCE"),
     ("The older boys supplied MDMA at parties.", "MDMA", "SUBSTANCE"),
