@@ -361,3 +361,36 @@ def test_a_tutor_groups_code(text: str, expected: str, settings: Settings, detec
 )
 def test_an_areas_agencies_are_kept_whole(text: str, settings: Settings, detector: Detector) -> None:
     assert redacted(text, settings, detector) == text
+
+
+# Session 13: a hospital by the short name staff call it, after a word of being taken there or
+# treated there: "transferred to the Royal London" was published, "taken to the Freeman" read
+# "Person B" and "admitted to the RVI" "(organisation)".
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She was transferred by air ambulance to the Royal London.", "She was transferred by air ambulance to the (hospital)."),
+        ("He was taken to the Freeman by ambulance.", "He was taken to the (hospital) by ambulance."),
+        ("The boy was admitted to the RVI overnight.", "The boy was admitted to the (hospital) overnight."),
+        ("Mother gave birth at the Jessop on 3 May.", "Mother gave birth at the (hospital) on (date)."),
+    ],
+)
+def test_a_hospital_by_its_short_name_after_being_taken_there(
+    text: str, expected: str, settings: Settings, detector: Detector
+) -> None:
+    assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was taken to the Police Station and interviewed.",
+        "She was admitted to the Emergency Department at night.",
+        "The baby was transferred to the Neonatal Intensive Care Unit.",
+        "Mother was seen at the Children's Centre weekly.",
+        "He was taken to the MASH for a decision.",
+        "The case was transferred to the Court.",
+    ],
+)
+def test_a_place_of_care_by_its_kind_is_not_a_hospital(text: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == text
