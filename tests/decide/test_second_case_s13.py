@@ -160,3 +160,18 @@ def test_a_paragraph_number_is_no_age(scr: Settings, detector: Detector) -> None
 )
 def test_a_plural_english_word_is_no_medicine(text: str, published: str, scr: Settings, detector: Detector) -> None:
     assert redacted(text, scr, detector) == published
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # A weekday cut short before a day and month without a year went to the model as a
+        # person ("Person E (date)" in the second case's chronology).
+        ("Tues 19/1 | School | Class teacher records a disclosure.", "(date) | School | Class teacher records a disclosure."),
+        ("On Weds 3/2 the DSL phoned home.", "On (date) the DSL phoned home."),
+        # A score after a weekday is no date.
+        ("She scored 3/4 on Tuesday.", "She scored 3/4 on Tuesday."),
+    ],
+)
+def test_a_weekday_goes_with_a_day_and_month(text: str, published: str, scr: Settings, detector: Detector) -> None:
+    assert redacted(text, scr, detector) == published
