@@ -175,3 +175,22 @@ def test_a_plural_english_word_is_no_medicine(text: str, published: str, scr: Se
 )
 def test_a_weekday_goes_with_a_day_and_month(text: str, published: str, scr: Settings, detector: Detector) -> None:
     assert redacted(text, scr, detector) == published
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        (
+            "CAMHS found symptoms of post-traumatic stress and referred him for a neurodevelopmental assessment.",
+            "CAMHS found symptoms of (a specific condition) and referred him for a neurodevelopmental assessment.",
+        ),
+        (
+            "He was on the neurodevelopmental pathway with post traumatic stress.",
+            "He was on the neurodevelopmental pathway with (a specific condition).",
+        ),
+    ],
+)
+def test_a_condition_named_without_disorder_and_a_pathway(
+    text: str, published: str, scr: Settings, detector: Detector
+) -> None:
+    assert redacted(text, scr, detector) == published
