@@ -23,6 +23,8 @@ import pytest
 
 from anonymiser.decide.scope import find_sections, heading_signal, load_section_rules, classify_sections
 from anonymiser.detect.engine import Detector
+from anonymiser.pipeline import analyse
+from anonymiser.read import read_document
 from anonymiser.settings import Settings, load_settings
 from tests.decide.handmade import redacted
 from tests.conftest import SAMPLES
@@ -194,3 +196,14 @@ def test_a_condition_named_without_disorder_and_a_pathway(
     text: str, published: str, scr: Settings, detector: Detector
 ) -> None:
     assert redacted(text, scr, detector) == published
+
+
+def test_a_common_word_after_a_paragraph_number_is_no_person(scr: Settings, detector: Detector) -> None:
+    # In the whole draft the model read "Schools" of "7.4 Schools and the local authority
+    # should agree ..." as a person ("Person H"); the draft writes "schools" in lower case
+    # elsewhere, which makes a sentence's first word no name, but the paragraph's number
+    # hid that it opened the sentence.
+    doc = read_document(SECOND_CASE / "cspr_overview_draft.txt")
+    decisions, _ = analyse(doc, scr, detector)
+    texts = {doc.units[e.unit].text[e.start : e.end] for e in decisions.edits}
+    assert "Schools" not in texts
