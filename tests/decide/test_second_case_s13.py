@@ -145,9 +145,13 @@ def test_the_exploitation_panel_is_practice(text: str, scr: Settings, detector: 
 
 
 def test_a_paragraph_number_is_no_age(scr: Settings, detector: Detector) -> None:
-    text = "Skye was 9 at the time.\n5.9 Headteachers told the review that they feel alone, and 19/9 was a Sunday."
+    text = (
+        "Skye was 9 at the time.\n5.9 Headteachers told the review that they feel alone, and 19/9 was a Sunday. "
+        "He received a 9-month Referral Order and was missing for 9 hours."
+    )
     out = redacted(text, scr, detector)
     assert "5.9 Headteachers" in out and "(age)/" not in out, out
+    assert "a 9-month Referral Order" in out and "for 9 hours" in out, out
     assert "was 9 " not in out, out
 
 
