@@ -211,3 +211,9 @@ def test_a_common_word_after_a_paragraph_number_is_no_person(scr: Settings, dete
     decisions, _ = analyse(doc, scr, detector)
     texts = {doc.units[e.unit].text[e.start : e.end] for e in decisions.edits}
     assert "Schools" not in texts
+
+
+def test_a_practice_term_cut_off_a_body_leaves_the_joining_word(scr: Settings, detector: Detector) -> None:
+    text = "Ezra was taken by ambulance to the Emergency Department of Calderbrook Royal Infirmary, where he was seen."
+    out = redacted(text, scr, detector)
+    assert "the Emergency Department of (hospital), where" in out, out
