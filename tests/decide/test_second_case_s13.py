@@ -217,3 +217,15 @@ def test_a_practice_term_cut_off_a_body_leaves_the_joining_word(scr: Settings, d
     text = "Ezra was taken by ambulance to the Emergency Department of Calderbrook Royal Infirmary, where he was seen."
     out = redacted(text, scr, detector)
     assert "the Emergency Department of (hospital), where" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The interview was carried out by the Calderbrook Missing Children Service in November.",
+        "Kingsmere Missing Children's Service offered a Return Home Interview.",
+        "The Harbourside Missing from Home Service was commissioned by the council.",
+    ],
+)
+def test_an_areas_missing_childrens_service_is_an_agency(text: str, scr: Settings, detector: Detector) -> None:
+    assert redacted(text, scr, detector) == text
