@@ -250,3 +250,15 @@ def test_a_name_in_quotes_that_someone_asks_for_is_redacted(
 def test_a_practice_term_asked_for_in_quotes_stays(scr: Settings, detector: Detector) -> None:
     text = 'Mother was asking for "Early Help" and the school was waiting for "CAMHS".'
     assert redacted(text, scr, detector) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She had a 6-month Referral Order.",
+        "He was given a Youth Rehabilitation Order and later a Detention and Training Order.",
+        "A Youth Conditional Caution was considered before the Community Resolution.",
+    ],
+)
+def test_youth_justice_disposals_are_practice(text: str, scr: Settings, detector: Detector) -> None:
+    assert redacted(text, scr, detector) == text
