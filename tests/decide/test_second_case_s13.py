@@ -279,3 +279,22 @@ def test_a_town_that_is_a_word_where_a_child_is_found(
     text: str, published: str, scr: Settings, detector: Detector
 ) -> None:
     assert redacted(text, scr, detector) == published
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("The older boys were part of the Marsh Lane Crew. The Marsh Lane Crew ran the line.", "Lane Crew"),
+        ("He was linked with the Eastside Mandem and the Kestrel Gang.", "Eastside"),
+    ],
+)
+def test_a_street_group_named_after_a_place_is_redacted(
+    text: str, gone: str, scr: Settings, detector: Detector
+) -> None:
+    out = redacted(text, scr, detector)
+    assert gone not in out and "Kestrel" not in out, out
+
+
+@pytest.mark.parametrize("text", ["The Year 9 Boys played football.", "The Older Boys went home."])
+def test_a_year_group_is_no_street_group(text: str, scr: Settings, detector: Detector) -> None:
+    assert redacted(text, scr, detector) == text
