@@ -298,3 +298,30 @@ def test_a_street_group_named_after_a_place_is_redacted(
 @pytest.mark.parametrize("text", ["The Year 9 Boys played football.", "The Older Boys went home."])
 def test_a_year_group_is_no_street_group(text: str, scr: Settings, detector: Detector) -> None:
     assert redacted(text, scr, detector) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ('Police believed the phone was the "Tank" line phone.', "Tank"),
+        ("He ran the 'Blade' deal line for three months.", "Blade"),
+        ('A message came from a number saved as "Boss Man" in his phone.', "Boss Man"),
+        ('His phone had a contact saved under "Snowy".', "Snowy"),
+    ],
+)
+def test_a_drug_lines_name_and_a_saved_contact_are_redacted(
+    text: str, gone: str, scr: Settings, detector: Detector
+) -> None:
+    out = redacted(text, scr, detector)
+    assert gone not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The phone line was busy and the deal line was closed.",
+        'The report was saved as "Final Draft" on the shared drive.',
+    ],
+)
+def test_a_line_or_a_file_saved_is_no_name(text: str, scr: Settings, detector: Detector) -> None:
+    assert redacted(text, scr, detector) == text
