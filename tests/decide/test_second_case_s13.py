@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from anonymiser.decide.scope import find_sections, heading_signal, load_section_rules, classify_sections
+from anonymiser.detect.case_file import school_short_name
 from anonymiser.detect.engine import Detector
 from anonymiser.pipeline import analyse
 from anonymiser.read import read_document
@@ -325,3 +326,34 @@ def test_a_drug_lines_name_and_a_saved_contact_are_redacted(
 )
 def test_a_line_or_a_file_saved_is_no_name(text: str, scr: Settings, detector: Detector) -> None:
     assert redacted(text, scr, detector) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # The case file lists "Hollinsgate Academy" and "St Wilfrid's CE Primary School".
+        ("He attended Hollinsgate until March.", "He attended (school) until March."),
+        ("Skye stayed at St Wilfrid's when her brother left.", "Sibling 1 stayed at (school) when her brother left."),
+        # The area stays the area's; ordinary words are no school's short name.
+        ("Calderbrook schools said the academy was full.", "Calderbrook schools said the academy was full."),
+    ],
+)
+def test_a_case_file_school_is_found_by_its_short_name(
+    text: str, published: str, second_case: Settings, detector: Detector
+) -> None:
+    assert redacted(text, second_case, detector) == published
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [
+        ("Hollinsgate Academy", "Hollinsgate"),
+        ("St Wilfrid's CE Primary School", "St Wilfrid's"),
+        ("Wrenfield Day Nursery", "Wrenfield"),
+        ("Calderbrook Academy", None),  # the area, on the keep list
+        ("Oak Tree Primary School", None),  # ordinary words
+        ("High School", None),
+    ],
+)
+def test_school_short_names(name: str, short: str | None, second_case: Settings) -> None:
+    assert school_short_name(name, second_case.school_kinds, ["Calderbrook"]) == short
