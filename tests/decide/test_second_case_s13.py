@@ -357,3 +357,16 @@ def test_a_case_file_school_is_found_by_its_short_name(
 )
 def test_school_short_names(name: str, short: str | None, second_case: Settings) -> None:
     assert school_short_name(name, second_case.school_kinds, ["Calderbrook"]) == short
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("He trained at the Ferncliffe Boxing Academy five evenings a week.", "He trained at the (organisation) five evenings a week."),
+        ("She went to Northside Dance Academy on Saturdays.", "She went to (organisation) on Saturdays."),
+        # A school is still a school.
+        ("He was excluded from Hollinsgate Academy.", "He was excluded from (school)."),
+    ],
+)
+def test_a_sports_academy_is_a_club(text: str, published: str, scr: Settings, detector: Detector) -> None:
+    assert redacted(text, scr, detector) == published

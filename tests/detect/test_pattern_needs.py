@@ -47,6 +47,7 @@ LINES = [
     "He was hit on Boxing Day 2018; on Christmas Day she left; New Year's Eve of 2019 too.",
     "Cerys left Ysgol y Castell for 14 Heol y Felin; NHS Lothian, Cyngor Sir Ceredigion, Ysbyty Gwynedd and Meddygfa Tywi.",
     "He ran with the Marsh Lane Crew, then the Eastside Mandem; the Year 9 Boys played on.",
+    "He trained at the Ferncliffe Boxing Academy and the Northside Dance Gym.",
 ]
 
 
