@@ -39,7 +39,7 @@ def test_at_least_98_percent_of_must_keep_terms_are_kept(report: CorpusReport) -
 # The second case (session 13): another family, area and author, with its own case file. Its
 # gold was written before the tool first ran on it; first sight was 96.6% direct, 93.3% other,
 # 91.9% kept (.txt). What is still published: the letter "Z" men asked for at the door, and
-# three rare features only a case file can name (README, "The second case").
+# two rare features only a case file can name (corpus_samples/README.md, "The second case").
 SECOND_CASE = SAMPLES / "second_case"
 
 
@@ -60,9 +60,9 @@ def test_at_least_99_percent_of_the_second_case_direct_identifiers_are_redacted(
         assert [m for m in doc.missed if m.startswith("PERSON")] in ([], ["PERSON 'Z' (1 of 1 left)"]), doc.missed
 
 
-def test_at_least_96_percent_of_the_second_case_other_strings_are_redacted(second_report: CorpusReport) -> None:
+def test_at_least_97_percent_of_the_second_case_other_strings_are_redacted(second_report: CorpusReport) -> None:
     total = second_report.total()
-    assert total.other.share is not None and total.other.share >= 0.96, total.missed
+    assert total.other.share is not None and total.other.share >= 0.97, total.missed
 
 
 def test_at_least_97_percent_of_the_second_case_must_keep_terms_are_kept(second_report: CorpusReport) -> None:
