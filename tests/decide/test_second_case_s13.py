@@ -377,3 +377,18 @@ def test_school_short_names(name: str, short: str | None, second_case: Settings)
 )
 def test_a_sports_academy_is_a_club(text: str, published: str, scr: Settings, detector: Detector) -> None:
     assert redacted(text, scr, detector) == published
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("The RHI took place on 2021/11/03 at 15:30.", "The RHI took place on (date) at 15:30."),
+        ("Exported 2021.11.03; see 2020-11-06.", "Exported (date); see (date)."),
+        # Not a date: separators that differ, a paragraph's number.
+        ("Filed 2021/11.03 under 2019.4.12.", "Filed 2021/11.03 under 2019.4.12."),
+    ],
+)
+def test_a_date_with_the_year_first_and_the_return_home_interview(
+    text: str, published: str, scr: Settings, detector: Detector
+) -> None:
+    assert redacted(text, scr, detector) == published
