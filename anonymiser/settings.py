@@ -61,6 +61,23 @@ def _mapping(value: Any, where: str) -> Mapping[str, Any]:
     return value
 
 
+def _whole_number(value: Any, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigError(f"{where}: expected a whole number, 0 or more")
+    return value
+
+
+def _regex_list(value: Any, where: str) -> tuple[str, ...]:
+    """A list of regular expressions, each checked to compile (ignoring case)."""
+    patterns = _str_list(value, where)
+    for i, pattern in enumerate(patterns):
+        try:
+            re.compile(pattern, re.IGNORECASE)
+        except re.error as exc:
+            raise ConfigError(f"{where}[{i}]: bad regular expression ({exc})") from None
+    return patterns
+
+
 def _str_list(value: Any, where: str) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -258,6 +275,8 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s+")
 _JOINING_WORDS = frozenset({"the", "and", "of", "on", "for", "to", "in", "against", "from", "with", "s"})
 # keep.yml sections of regular expressions (matched against a whole candidate), not terms.
 _FORM_SECTIONS = ("anonymised_forms", "law_forms", "age_limit_forms")
+# keep.yml's list of recognisers whose findings a pseudonym's shape does not keep.
+_OVER_FORMS_SECTION = "recognisers_over_forms"
 # Sections of keep.yml that are people's names, kept whole only (KeepList.names).
 _NAME_SECTIONS = ("public_cases",)
 # "'s" or "s'" closing a candidate, with a straight or curly apostrophe.
@@ -280,6 +299,9 @@ class KeepList:
     law_forms: tuple[re.Pattern[str], ...] = ()
     # Age limits ("under 16", "over 18s"): a line the law draws, not a date or an age.
     age_limit_forms: tuple[re.Pattern[str], ...] = ()
+    # Recognisers that know what they found by the words before it ("the M5", "junction 4
+    # of the M1"): their findings are not kept for having a pseudonym's shape ("M5").
+    recognisers_over_forms: frozenset[str] = frozenset()
     # Answers of is_anonymised_form, by text: it is asked of every finding, twice over, and
     # the same few hundred texts come again and again. Not part of what the list is.
     _anonymised: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
@@ -289,7 +311,7 @@ class KeepList:
         """The terms as one matcher, compiled once with the settings: a thousand terms took
         a twentieth of a second to compile, which every document paid more than once. Plurals
         are practice too: "Individual Management Reviews", "IMRs", "chronologies"."""
-        return TermMatcher((*self.terms, *self.names), plurals=True)
+        return TermMatcher((*self.terms, *self.names), plurals=True, acronyms_as_written=True)
 
     def is_anonymised_form(self, text: str) -> bool:
         known = self._anonymised.get(text)
@@ -300,6 +322,10 @@ class KeepList:
             bare = _POSSESSIVE_END.sub("", text.strip().rstrip(".").rstrip())
             known = self._anonymised[text] = any(p.fullmatch(bare) for p in self.forms)
         return known
+
+    def keeps_as_form(self, text: str, recogniser: str) -> bool:
+        """Whether a finding of ``text`` by ``recogniser`` is kept as already anonymised."""
+        return recogniser not in self.recognisers_over_forms and self.is_anonymised_form(text)
 
     def is_law_name(self, text: str) -> bool:
         """Whether ``text`` is the name of a piece of legislation or rules: it has one of the
@@ -332,9 +358,10 @@ def load_keep_list(patterns_dir: Path, leave_out: tuple[str, ...] = ()) -> KeepL
     policy's ``keep_list_except``); naming a section the file does not have is an error."""
     path = patterns_dir / "keep.yml"
     data = _mapping(load_yaml(path), str(path))
+    over_forms = frozenset(_str_list(data.get(_OVER_FORMS_SECTION), f"{path}: {_OVER_FORMS_SECTION}"))
     for section in leave_out:
-        if section not in data or section in _FORM_SECTIONS:
-            known = ", ".join(k for k in data if k not in _FORM_SECTIONS)
+        if section not in data or section in (*_FORM_SECTIONS, _OVER_FORMS_SECTION):
+            known = ", ".join(k for k in data if k not in (*_FORM_SECTIONS, _OVER_FORMS_SECTION))
             raise ConfigError(
                 f"{path}: the policy leaves out keep-list section {section!r}, which is not "
                 f"in the file; known sections: {known}"
@@ -345,6 +372,8 @@ def load_keep_list(patterns_dir: Path, leave_out: tuple[str, ...] = ()) -> KeepL
     law_forms: list[re.Pattern[str]] = []
     age_limit_forms: list[re.Pattern[str]] = []
     for key, value in data.items():
+        if key == _OVER_FORMS_SECTION:
+            continue
         if key in _FORM_SECTIONS:
             for i, pattern in enumerate(_str_list(value, f"{path}: {key}")):
                 try:
@@ -367,6 +396,7 @@ def load_keep_list(patterns_dir: Path, leave_out: tuple[str, ...] = ()) -> KeepL
         source=str(path),
         law_forms=tuple(law_forms),
         age_limit_forms=tuple(age_limit_forms),
+        recognisers_over_forms=over_forms,
     )
 
 
@@ -490,6 +520,8 @@ class PeopleWords:
     # Words of going or living somewhere ("gone", "moved", "born"): a first name after one
     # and its preposition is the town ("gone to Kendal").
     travel_words: tuple[str, ...] = ()
+    # Words of living somewhere that "on" and an island follow ("lived on Lewis").
+    island_words: tuple[str, ...] = ()
     # How English place names end ("-shire", "-bridge"): an unknown word ending so, before a
     # verb, is left to the model rather than taken for a person ("Kettlebrook was flooded").
     place_word_endings: tuple[str, ...] = ()
@@ -714,16 +746,23 @@ class PeopleWords:
         its preposition ("moved back to |Padstow"). ``travel_before`` is the same lead-in
         searched for at the end of a text."""
         return (
-            rf"(?<![\w'\u2019-])(?:{_phrases(self.town_before)}|(?:{_phrases(self.travel_words)})"
-            rf"[ \t]+(?:back[ \t]+)?(?:to|in|into|from|at))(?![\w'\u2019-])"
+            rf"(?<![\w'\u2019-])(?:{_phrases(self.town_before)}|{self._travel_lead})(?![\w'\u2019-])"
+        )
+
+    @cached_property
+    def _travel_lead(self) -> str:
+        """A word of going or living somewhere and its preposition ("moved back to"), or a
+        word of living on an island and "on" ("lived on"), as a regex."""
+        return (
+            rf"(?:(?:{_phrases(self.travel_words)})[ \t]+(?:back[ \t]+)?(?:to|in|into|from|at)"
+            rf"|(?:{_phrases(self.island_words)})[ \t]+on)"
         )
 
     @cached_property
     def travel_before(self) -> re.Pattern[str]:
         """A word of going or living somewhere and its preposition, ending the text before a
-        name ("had gone to |", "was born in |")."""
-        words = _phrases(self.travel_words)
-        return re.compile(rf"(?<![\w-])(?:{words})[ \t]+(?:back[ \t]+)?(?:to|in|into|from|at)[ \t]+$", re.IGNORECASE)
+        name ("had gone to |", "was born in |", "lived on |")."""
+        return re.compile(rf"(?<![\w-]){self._travel_lead}[ \t]+$", re.IGNORECASE)
 
     @cached_property
     def going_before(self) -> re.Pattern[str]:
@@ -884,6 +923,7 @@ def load_people_words(patterns_dir: Path) -> PeopleWords:
         pupil_states=_str_list(data.get("pupil_states"), f"{path}: pupil_states"),
         title_roles=_title_roles(data.get("title_roles"), f"{path}: title_roles"),
         travel_words=_str_list(data.get("travel_words"), f"{path}: travel_words"),
+        island_words=_str_list(data.get("island_words"), f"{path}: island_words"),
         place_word_endings=_str_list(data.get("place_word_endings"), f"{path}: place_word_endings"),
         honorifics=_str_list(data.get("honorifics"), f"{path}: honorifics"),
         practice_heads=_str_list(data.get("practice_heads"), f"{path}: practice_heads"),
@@ -972,7 +1012,10 @@ def load_place_rules(patterns_dir: Path) -> PlaceRules:
     if not path.exists():
         return PlaceRules()
     data = _mapping(load_yaml(path), str(path))
-    known = {"countries", "min_population", "rare_below_zipf", "ceiling_zipf", "lead_in", "nations", "not_places"}
+    known = {
+        "countries", "min_population", "rare_below_zipf", "ceiling_zipf", "lead_in", "place_after",
+        "world_cities_population", "nations", "areas", "not_places",
+    }
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(f"{path}: unknown key {unknown[0]!r}; expected {', '.join(sorted(known))}")
@@ -988,7 +1031,10 @@ def load_place_rules(patterns_dir: Path) -> PlaceRules:
         countries=countries,
         min_population=population,
         lead_in=_str_list(data.get("lead_in"), f"{path}: lead_in"),
+        place_after=_regex_list(data.get("place_after"), f"{path}: place_after"),
+        world_cities_population=_whole_number(data.get("world_cities_population", 0), f"{path}: world_cities_population"),
         nations=_str_list(data.get("nations"), f"{path}: nations"),
+        areas=_str_list(data.get("areas"), f"{path}: areas"),
         not_places=_str_list(data.get("not_places"), f"{path}: not_places"),
         **limits,
     )
@@ -1247,6 +1293,16 @@ class Settings:
             self.people.kin_title_then_name,
             self.people.town_word_before,
         )
+
+    def practice_words(self, words: set[str]) -> set[str]:
+        """``words`` of the keep list's terms (lower case) that are practice words, which the
+        weak recognisers and the model's guesses pass over wherever they stand: not a town's
+        or a nation's name ("Edinburgh" of the Edinburgh Postnatal Depression Scale:
+        ``PlaceRules.without_towns``), and not a listed first name or surname ("Boxall" of
+        the Boxall Profile, "Elsa" of ELSA), which would publish "Mr Boxall said" and "Elsa
+        said". The kept terms themselves are still kept whole."""
+        names = self.given_names
+        return {w for w in self.places.without_towns(words) if not (names.is_first_name(w) or names.is_listed_surname(w))}
 
     def fingerprint(self, **recorded: Any) -> str:
         """A hash of everything that changes the output, for resumable batches.

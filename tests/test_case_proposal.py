@@ -263,3 +263,14 @@ def test_cli_writes_the_case_file_and_refuses_to_replace_it(tmp_path: Path) -> N
     again = runner.invoke(app, ["case", str(DRAFTS[1]), "--out", str(out)])
     assert again.exit_code == 2
     assert "already exists" in again.output
+
+
+def test_a_title_alone_is_never_an_alias(settings: Settings, detector: Detector, tmp_path: Path) -> None:
+    # "Mr. and Mrs. O'Donoghue-Price": the first title of a couple is its own finding; it was
+    # proposed as the alias "Mr", which would have made every "Mr" of the drafts that person.
+    draft = tmp_path / "carers.txt"
+    draft.write_text("Mr. and Mrs. O'Donoghue-Price were the foster carers.\n", encoding="utf-8")
+    proposal = propose_case([draft], settings, detector)
+    titles = {t.rstrip(".").lower() for t in settings.people.titles}
+    aliases = [a for person in proposal.people for a in person.aliases]
+    assert proposal.people and not [a for a in aliases if a.rstrip(".").lower() in titles], aliases

@@ -57,20 +57,10 @@ LEGISLATION = (
 # Words of the report's own structure (a heading, not an identity).
 STRUCTURE = ("Foreword",)
 
-_UNKNOWN_AGENCY = (
-    "BUG?: 'Reconstruct' (a training agency) is taken as a LOCATION at 0.60 and redacted; issue 2 "
-    "asks that every agency in the example is kept"
-)
 # Measured: which terms fail today, and why. Fixing a bug turns its marks into XPASS (strict),
-# which says to remove them.
-KNOWN = {
-    "no-case": {
-        "Reconstruct": _UNKNOWN_AGENCY,
-    },
-    "case": {
-        "Reconstruct": _UNKNOWN_AGENCY,
-    },
-}
+# which says to remove them. (Session 13: "Reconstruct", which the model read as a place, is
+# an agency after the word "agency": anonymiser.yml label_by_context.)
+KNOWN: dict[str, dict[str, str]] = {"no-case": {}, "case": {}}
 TERMS = AGENCIES + ROLES + PROCESSES + LEGISLATION + STRUCTURE
 CASE_FILE = """# The published example's own people and area: named in the published report.
 keep: ["Isle of Wight", "IOW", "Moira Murray", "Alan Bedford", "Maggie Blyth", "Phil Green"]

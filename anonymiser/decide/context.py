@@ -45,7 +45,7 @@ class Draft:
             glossary_spans=TermSpans(settings.keep.matcher, texts),
             case_keep_spans=TermSpans(settings.case.keep_matcher, texts),
             # Not a town's name ("Edinburgh" of the Edinburgh Postnatal Depression Scale).
-            glossary_words=settings.places.without_towns(words_in(settings.keep.terms)),
+            glossary_words=settings.practice_words(words_in(settings.keep.terms)),
             title_words=frozenset(t.rstrip(".").lower() for t in words.titles),
             openers=frozenset(w.lower() for w in words.function_words),
             text_index=DocumentText(units),

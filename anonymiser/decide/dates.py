@@ -37,11 +37,13 @@ _MONTH_NAMES = (
 # August 2021") is that month too; a system's "03-May-2019" is a day month year.
 _WORDY = re.compile(
     r"^(?:[A-Za-z]+day,?\s+)?(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|/|to|and|or|&)\s*)?"
-    r"(\d{1,2})(?:st|nd|rd|th)?(?:(?:\s+of)?\s+([A-Za-z]+)\.?,?\s+|([/.\-])([A-Za-z]+)\3)(\d{4})$",
+    r"(\d{1,2})(?:st|nd|rd|th)?(?:(?:\s+of)?\s+([A-Za-z]+)\.?,?\s+|([/.\-])([A-Za-z]+)\3)(\d{4}|['\u2019]\d{2})$",
     re.I,
 )
 _MONTH_FIRST = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$", re.I)
 _NUMERIC = re.compile(r"^(?:\d{1,2}\s*(?:–|to|and|or|&)\s*)?(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
+# A system's date, its year first ("2019-03-14", "2021/11/03", "2021.11.03").
+_YEAR_FIRST = re.compile(r"^(\d{4})([\-/.])(\d{1,2})\2(\d{1,2})$")
 # A weekday cut short before the date, as notes write it ("Tues 15/1/19", "Thurs 12th March
 # 2019"): it says nothing about the month, so it is set aside before the date is read.
 _SHORT_WEEKDAY = re.compile(r"^(?:Mon|Tues?|Weds?|Thu|Thurs?|Fri|Sat|Sun)\.?,?\s+(?:the\s+)?(?=\d)", re.I)
@@ -50,6 +52,8 @@ _SEASON_YEAR = re.compile(r"^(?:early|mid|late|mid-)?\s*(?:the\s+)?(?:spring|sum
 
 
 def _year(text: str) -> int:
+    """A year written in full, or cut to two digits ("19", "'19")."""
+    text = text.lstrip("'\u2019")
     year = int(text)
     if len(text) == 2:
         year += 2000 if year < 50 else 1900
@@ -62,13 +66,16 @@ def month_and_year(text: str) -> str | None:
     match = _WORDY.match(text)
     month = match and (match.group(2) or match.group(4)).lower()
     if match and month in _MONTHS:
-        return f"{_MONTH_NAMES[_MONTHS[month] - 1]} {match.group(5)}"
+        return f"{_MONTH_NAMES[_MONTHS[month] - 1]} {_year(match.group(5))}"
     match = _MONTH_FIRST.match(text)
     if match and match.group(1).lower() in _MONTHS:
         return f"{_MONTH_NAMES[_MONTHS[match.group(1).lower()] - 1]} {match.group(3)}"
     match = _NUMERIC.match(text)
     if match and 1 <= int(match.group(2)) <= 12 and 1 <= int(match.group(1)) <= 31:
         return f"{_MONTH_NAMES[int(match.group(2)) - 1]} {_year(match.group(3))}"
+    match = _YEAR_FIRST.match(text)
+    if match and 1 <= int(match.group(3)) <= 12 and 1 <= int(match.group(4)) <= 31:
+        return f"{_MONTH_NAMES[int(match.group(3)) - 1]} {match.group(1)}"
     return None
 
 

@@ -183,6 +183,16 @@ class _Judge:
                 # A listed person's initial that makes a pseudonym with the word before it is the
                 # pseudonym's: "SERIOUS CASE REVIEW: CHILD M" read "CHILD (first name)".
                 continue
+            if (
+                f.category == "PERSON"
+                and f.recogniser.startswith(MODEL_RECOGNISER_PREFIX)
+                and inside_any(f.start, f.end, found.policy_kept_spans.get(f.unit, []))
+            ):
+                # The model's person inside an agency the policy keeps is the agency's place:
+                # "Hollinbrook Children's" of "Hollinbrook Children's Services" was found again
+                # in every agency of the area ("Person A Council"). A name the lists or the
+                # case file find there is still a person.
+                continue
             if not from_case:
                 tidied = self.tidy(f, unit, position)
                 if tidied is None:
@@ -220,7 +230,7 @@ class _Judge:
         # the relative's, not practice: the keep list does not keep it.
         relative_job = f.recogniser == FAMILY_OCCUPATION_RECOGNISER
         if (
-            settings.keep.is_anonymised_form(f.text)
+            settings.keep.keeps_as_form(f.text, f.recogniser)
             # A person may bear a law's last word ("Amanda Code", "Uncle Bill").
             or (f.category != "PERSON" and settings.keep.is_law_name(f.text))
             or (f.category in ("DATE", "AGE") and settings.keep.is_age_limit(f.text))

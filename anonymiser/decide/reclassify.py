@@ -52,9 +52,10 @@ _SAINTS_SHORT_NAME = re.compile(r"^(?:St\.?|Saint)\s+[A-Z][\w\-]*['\u2019]s\b")
 
 # Categories whose list entries never name a person: a person guess of exactly those words is
 # the list's ("Hepatitis C" is a condition, "Sertraline" a medicine, whatever the model says).
-_NEVER_PEOPLE = frozenset({"CONDITION", "MEDICATION"})
+_NEVER_PEOPLE = frozenset({"CONDITION", "MEDICATION", "SUBSTANCE"})
 # What the model's place and group labels (GPE, LOC, NORP) are read as.
-_PLACE_OR_GROUP = frozenset({"LOCATION", "ETHNICITY", "NATIONALITY", "LANGUAGE", "RELIGION"})
+_GROUPS = frozenset({"ETHNICITY", "NATIONALITY", "LANGUAGE", "RELIGION"})
+_PLACE_OR_GROUP = frozenset({"LOCATION", *_GROUPS})
 
 
 def reclassify(
@@ -112,6 +113,8 @@ def reclassify(
       "who" is that person: "Tahmina, who is nine," read "(place), who is nine,".
     - A one-word person guess of the model that is no first name, right after a word only a
       place follows (people.yml town_before), is a place: "in Bolton" read "in Person C".
+    - A people, faith or language guess that is a country or a listed town is that
+      place: "a Pwllheli family" read "a (ethnicity) family".
     - A model's guess that is exactly the saint's short name of an institution a pattern or
       the case file found ("St Aldric's" of "St Aldric's Primary School") is that institution:
       "the Designated Safeguarding Lead at St Aldric's" read "(place)".
@@ -203,7 +206,9 @@ def reclassify(
                 s < f.end and f.start < e for s, e in agency_spans.get(f.unit, [])
             ):
                 f = replace(f, category="AGENCY")
-            elif f.category in (*_PLACE_OR_GROUP, "ORGANISATION") and (
+            elif f.category in (*_PLACE_OR_GROUP, "ORGANISATION") and not inside_any(
+                f.start, f.end, agency_spans.get(f.unit, [])
+            ) and (
                 (
                     f.category != "ORGANISATION"
                     and _first_name_doing(f, texts[f.unit], glossary_words, words, is_first_name, is_known_place)
@@ -219,6 +224,10 @@ def reclassify(
                 or first_name_before_who(f, texts[f.unit], glossary_words, named)
             ):
                 f = replace(f, category="PERSON")
+            elif f.category in _GROUPS and is_known_place(f.text):
+                # "a Pwllheli family" read "a (ethnicity) family": no people, faith or
+                # language is named after a town or a country the gazetteer lists.
+                f = replace(f, category="LOCATION")
             elif f.category == "PERSON" and " " not in f.text.strip() and f.text.strip() in place_words:
                 f = replace(f, category="LOCATION")
             elif town_read_as_person(f, texts[f.unit], words, is_first_name):

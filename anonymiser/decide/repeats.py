@@ -26,17 +26,23 @@ def tidy_repeated_words(edits: Sequence[Edit], units: Sequence[TextUnit]) -> lis
     -> "Social Worker 1", not "SW Social Worker 1"). A bracketed label that fills a bracket of the
     text takes that bracket's place: "Tiana (aged 7)" -> "Person A (age)", not "((age))";
     and one that opens with its own article takes the text's: "(a specific issue)", not "a
-    (a specific issue)".
+    (a specific issue)". The label's role written after it, in brackets or commas, goes too:
+    "Jane Hill (social worker) visited" -> "Social Worker 1 visited", not "Social Worker 1
+    (social worker) visited".
     """
     by_uid = {u.uid: u for u in units}
     out: list[Edit] = []
     previous_end: dict[int, int] = {}
-    for edit in sorted(edits, key=lambda e: (e.unit, e.start)):
+    ordered = sorted(edits, key=lambda e: (e.unit, e.start))
+    for index, edit in enumerate(ordered):
         text = by_uid[edit.unit].text
         words = edit.replacement.split()
         before = text[previous_end.get(edit.unit, 0) : edit.start]
         if words and any(ch.isalpha() for ch in words[0]) and len(words[0]) > 2:
             edit = _without_repeat(edit, words, before, text)
+            following = ordered[index + 1] if index + 1 < len(ordered) else None
+            ceiling = following.start if following is not None and following.unit == edit.unit else len(text)
+            edit = _without_role_after(edit, words, text[edit.end : ceiling])
         edit = _without_double_brackets(edit, text, previous_end.get(edit.unit, 0))
         previous_end[edit.unit] = edit.end
         out.append(edit)
@@ -63,6 +69,25 @@ def _without_repeat(edit: Edit, words: list[str], before: str, text: str) -> Edi
         if match is not None:
             return Edit(edit.unit, edit.start - (len(before) - match.start()), edit.end, edit.replacement)
     return edit
+
+
+# A role label's code: "Social Worker 1", "Police Officer A".
+_LABEL_CODE = re.compile(r"\d{1,2}|[A-Z]{1,2}")
+
+
+def _without_role_after(edit: Edit, words: list[str], after: str) -> Edit:
+    """The edit taking in the role its label names, written just after it in brackets or
+    commas ("Jane Hill (social worker)", "Jane Hill, the social worker,"): only when they hold
+    the label's words and nothing more, so "(social worker, Team 4)" stays."""
+    role = words[:-1] if len(words) > 1 and _LABEL_CODE.fullmatch(words[-1]) else words
+    whole = r"\s+".join(re.escape(w) for w in role)
+    match = re.match(
+        rf"[ \t\u00a0]*\((?i:(?:the|a|an)\s+)?(?i:{whole})\)|,[ \t\u00a0]+(?i:(?:the|a|an)\s+)?(?i:{whole})(?:,|(?=[.;:!?]|$))",
+        after,
+    )
+    if match is None:
+        return edit
+    return Edit(edit.unit, edit.start, edit.end + match.end(), edit.replacement)
 
 
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:a|an|A|An)[ \t\u00a0]+$")

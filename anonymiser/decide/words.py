@@ -16,7 +16,14 @@ def normalise(text: str) -> str:
 
 
 def words_in(terms: Sequence[str]) -> set[str]:
-    return {w.lower() for t in terms for w in re.findall(r"[\w'\u2019]+", t)}
+    """Every word of ``terms``, in lower case: a hyphened word whole and each of its parts
+    ("multi-agency", "multi", "agency"), so that either way of reading a text's words finds it."""
+    words: set[str] = set()
+    for term in terms:
+        for whole in re.findall(r"[\w'\u2019-]+", term):
+            words.add(whole.lower())
+            words.update(part.lower() for part in re.findall(r"[\w'\u2019]+", whole))
+    return words
 
 
 # A word of a name: capitalised letters, perhaps with an apostrophe or hyphen ("O'Neill").

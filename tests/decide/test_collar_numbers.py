@@ -11,6 +11,7 @@ from anonymiser.pipeline import analyse
 from anonymiser.read.text import document_from_text
 from anonymiser.settings import Settings
 from anonymiser.write.text import render_text
+from tests.decide.handmade import redacted
 
 
 def test_an_officer_named_after_a_collar_number_is_masked_with_it(settings: Settings, detector: Detector) -> None:
@@ -35,3 +36,18 @@ def test_a_collar_number_alone_is_masked(text: str, published: str, settings: Se
     doc = document_from_text(text)
     decisions, _plan = analyse(doc, settings, detector)
     assert render_text(doc, decisions.edits) == published
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "gone"),
+    [
+        # An investigation's roles are practice words: "The SIO" read "The (organisation)".
+        ("The SIO was DCI M. Thorne.", "The SIO was", "Thorne"),
+        ("The OIC, DC Hallam, updated the family.", "The OIC,", "Hallam"),
+    ],
+)
+def test_an_investigation_role_is_kept_and_its_officer_masked(
+    text: str, kept: str, gone: str, settings: Settings, detector: Detector
+) -> None:
+    out = redacted(text, settings, detector)
+    assert kept in out and gone not in out, out

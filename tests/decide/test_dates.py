@@ -30,6 +30,12 @@ from tests.decide.handmade import finding
         ("12 or 13/06/2019", "June 2019"),
         ("03-May-2019", "May 2019"),  # as hospital and police systems print dates
         ("14/Aug/2019", "August 2019"),
+        # Session 13: a system's year first, and a year cut to two digits after an
+        # apostrophe, read "(date)" beside dates that said their month.
+        ("2019-03-14", "March 2019"),
+        ("14th Mar '19", "March 2019"),
+        ("14 March \u201919", "March 2019"),
+        ("2019-14-03", None),  # no 14th month
         ("4 November", None),  # no year: the descriptor is used instead
         ("March 2019", None),  # already month and year
         ("12/13/2019", None),  # no 13th month: not read as a UK date

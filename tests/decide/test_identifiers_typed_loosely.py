@@ -65,6 +65,15 @@ LEAKS = [
     ("Lived at 14 St. John's Road.", "John's"),
     ("Address: Rose Cottage, Mill Lane, Hollinsby", "Rose Cottage"),
     ("Crime ref: 41/12345/19, incident 0451.", "0451"),
+    # Session 13: a house on a "The" street with no postcode after it, and a named house
+    # after a word of living there; each was published.
+    ("They moved to 9 The Paddocks, Little Ashby.", "Paddocks"),
+    ("They moved to 9 The Paddocks, Little Ashby.", "Little"),
+    ("The family lived at 14 The Maltings.", "Maltings"),
+    ("Apartment 12, The Sidings, Hollinsby.", "Sidings"),
+    ("She lived at Rose Cottage, Church Lane, Ashby Magna.", "Rose Cottage"),
+    ("Mother was living at Top Farm with her aunt.", "Top Farm"),
+    ("They moved to The Old Rectory in 2019.", "Old Rectory"),
 ]
 
 
@@ -105,6 +114,11 @@ KEPT = [
     ("The DX code of the court is in the appendix.", ["DX code"]),
     ("They came 3 in a row and sat 2 very close.", ["3 in a row", "2 very close"]),
     ("Recommendation 3 The Board should act.", ["3 The Board"]),
+    ("Reply to 3 The Board should act.", ["The Board"]),
+    ("The findings at 4 The Review Panel agreed.", ["The Review Panel"]),
+    ("Father went to The Hollies every week.", ["Father went"]),
+    ("Mother lived at home with her parents.", ["at home"]),
+    ("Section 2 at 4.1 The House of Commons report was cited.", ["House of Commons"]),
     ("She was seen at 10:15 by the midwife, b. 2 was said.", ["10:15"]),
     ("The review was born out of concern. On 3 May 2019 it began.", ["May 2019"]),
     ("Address: As above, with Mother.", ["As above"]),

@@ -144,6 +144,8 @@ def test_an_ordinal_that_is_no_day_stays(text: str, settings: Settings, detector
         ("He posted on TikTok kianm every day.", "He posted on TikTok (social media account) every day."),
         ("He messaged her on Snapchat as kian_m2 that night.", "He messaged her on Snapchat as (social media account) that night."),
         ("She found him on Snapchat as kianmarsh.", "She found him on Snapchat as (social media account)."),
+        # The model read it as a place at the same score: "(place)" (session 13).
+        ("Kayden posted on TikTok as @kaydz.hb and on Snapchat as kaydz_2007.", "Person A posted on TikTok as (social media account) and on Snapchat as (social media account)."),
         ("Instagram: @kianmarsh", "Instagram: (social media account)"),
         ("Snapchat: kianmarsh", "Snapchat: (social media account)"),
         ("His TikTok was kianm.", "His TikTok was (social media account)."),

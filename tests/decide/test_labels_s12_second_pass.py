@@ -225,7 +225,8 @@ def test_a_role_written_with_a_possessive_labels_the_name(text: str, expected: s
         # A practitioner's role in apposition after the name labels the person.
         ("Helen Carver, the Early Help Team's manager, agreed.", "Team Manager 1, the Early Help Team's manager, agreed."),
         ("Helen Carver, manager of the Early Help Team, agreed.", "Team Manager 1, manager of the Early Help Team, agreed."),
-        ("Jane Hill, the social worker, visited. Jane Hill later left.", "Social Worker 1, the social worker, visited. Social Worker 1 later left."),
+        # (The apposition repeating the label goes with it: session 13, tests/decide/test_labels_s13.py.)
+        ("Jane Hill, the social worker, visited. Jane Hill later left.", "Social Worker 1 visited. Social Worker 1 later left."),
         # A family member described after the name is not labelled by the description.
         ("Connor Brightwell, her partner, was at home.", "Person A, her partner, was at home."),
         # No role given: no role label.

@@ -142,6 +142,10 @@ def test_a_hyphened_particle_surname_joins_the_first_name(
         ("Family name: WANG\nGiven name: XIAOLING", ["WANG", "XIAOLING"]),
         ("Maiden name: Ní Bhriain; Date of birth: 1.2.1990", ["Bhriain"]),
         ("Subject: WIŚNIEWSKI, Łukasz", ["WIŚNIEWSKI", "Łukasz"]),
+        # A pasted e-mail's header writes its people "Surname, Given name" (session 13:
+        # "Okafor" was published beside the found first name).
+        ("From: Hill, Jane <jane.hill@example.org>\nTo: Duty Team; Okafor, Adaeze", ["Okafor", "Adaeze", "Hill"]),
+        ("Cc: Brannigan, Julia; Mbeki-Ward, Thandiwe", ["Brannigan", "Mbeki-Ward", "Thandiwe"]),
         # A name the child goes by at school.
         ("Aisha, known at school as Ash, was in year 9.", ["Aisha", "Ash"]),
     ],
@@ -159,6 +163,7 @@ def test_names_in_form_fields_and_school_names(
         ("Surname: NGUYEN  Forename: THI LAN", "Forename:"),
         ("Family name: WANG\nDate of birth: 3 May 2015", "Date of birth:"),
         ("The surname: was left blank on the form.", "was left blank"),
+        ("To: Duty Team; Strategy Meeting, Hollinsby", "Duty Team"),
     ],
 )
 def test_form_labels_stay(settings: Settings, detector: Detector, text: str, kept: str) -> None:

@@ -51,7 +51,7 @@ def test_a_surname_first_joins_the_full_name(text: str, expected: str, settings:
     [
         (
             "The attendance officer, Siobhán Gallagher, visited. Ms Gallacher told the author about the list.",
-            "The attendance officer, Officer 1, visited. Officer 1 told the author about the list.",
+            "The attendance officer, Attendance Officer 1, visited. Attendance Officer 1 told the author about the list.",
         ),
         (
             "The health visitor, Rachel Pendleton, was told. Ms Pendelton did not record it.",

@@ -40,6 +40,11 @@ FEATURES = [
     ("She is one of eleven siblings.", "one of eleven siblings", "RARE_FEATURE"),
     ("Child S is one of triplets.", "triplets", "RARE_FEATURE"),
     ("Child P, one of a sibling group of nine, was the youngest.", "sibling group of nine", "RARE_FEATURE"),
+    # A large family said by a child's place in it, or by a parent
+    ("Mother is pregnant with her sixth child.", "sixth child", "RARE_FEATURE"),
+    ("Child U was Mother's seventh baby.", "seventh baby", "RARE_FEATURE"),
+    ("Father is a father of nine.", "father of nine", "RARE_FEATURE"),
+    ("Mother, a mother of 7, works nights.", "mother of 7", "RARE_FEATURE"),
     ("The children have three different fathers.", "three different fathers", "RARE_FEATURE"),
     ("Child Q was a donor-conceived twin.", "twin", "RARE_FEATURE"),
     ("Mother was a teenage mother when Child T was born.", "teenage mother", "RARE_FEATURE"),
@@ -88,7 +93,12 @@ FEATURES = [
     # Medicines the drug dictionary does not know
     ("Mother had the contraceptive implant (Nexplanon) fitted.", "Nexplanon", "MEDICATION"),
     ("The baby was started on Gaviscon Infant.", "Gaviscon", "MEDICATION"),
-    ("Father was using spice and cannabis.", "spice", "MEDICATION"),
+    # Drugs that are no one's medicine are "(specified substance)": "30 wraps of crack
+    # (specified medication)" was published (session 13).
+    ("Father was using spice and cannabis.", "spice", "SUBSTANCE"),
+    ("He was found with 30 wraps of crack cocaine.", "cocaine", "SUBSTANCE"),
+    ("Mother used heroin and ketamine.", "heroin", "SUBSTANCE"),
+    ("The older boys supplied MDMA at parties.", "MDMA", "SUBSTANCE"),
     # Causes of harm or death
     ("Child A died by hanging in his bedroom.", "hanging", "RARE_FEATURE"),
     ("Child Q died after a dog bite.", "dog bite", "RARE_FEATURE"),
@@ -154,6 +164,9 @@ def test_scr_sends_a_rare_feature_to_review(text: str, feature: str, settings: S
         # Practice, not a family's feature: no row of the new lists.
         ("The FGM mandatory reporting duty applies to every practitioner.", "FGM"),
         ("Mother was one of three children.", "one of three children"),
+        ("Mother was pregnant with her second child.", "second child"),
+        ("Father, a father of two, works nights.", "father of two"),
+        ("The sixth child protection conference was held in May.", "sixth child protection"),
         ("The strategy discussion considered a section 47 enquiry.", "strategy discussion"),
         ("The review was delayed by the criminal investigation.", "criminal investigation"),
         ("Father was shaken by the news.", "shaken"),

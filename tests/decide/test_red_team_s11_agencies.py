@@ -323,6 +323,11 @@ def test_a_general_hospital_by_its_short_name(text: str, expected: str, settings
     [
         "After release he lived at the Approved Premises for six weeks.",
         "A CSE risk assessment (SERAF) scored her as significant risk.",
+        # Session 13: the NRM's decisions ("a (organisation) decision").
+        "An NRM referral resulted in a Conclusive Grounds decision.",
+        "The Single Competent Authority made a positive Reasonable Grounds decision.",
+        "The Multi-Agency Child Exploitation (MACE) panel met monthly.",
+        "Supervision was applied inconsistently across the teams.",
     ],
 )
 def test_probation_and_exploitation_practice_words_are_kept(text: str, settings: Settings, detector: Detector) -> None:
@@ -339,3 +344,20 @@ def test_probation_and_exploitation_practice_words_are_kept(text: str, settings:
 )
 def test_a_tutor_groups_code(text: str, expected: str, settings: Settings, detector: Detector) -> None:
     assert redacted(text, settings, detector) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The model read the area's name inside its agencies as a person ("Hollinbrook
+        # Children's", "Hollinbrook Early Help"); found once, the person was then found in
+        # every agency of the area: "Person A Council", "NHS Person A Integrated Care Board"
+        # (session 13). A place no gazetteer lists, with no case file.
+        "Hollinbrook Children's Services made the referral. Hollinbrook ICB commissioned the review. "
+        "NHS Hollinbrook Integrated Care Board agreed. Hollinbrook Youth Justice Service attended. "
+        "Hollinbrook Council and Hollinbrook Safeguarding Children Partnership agreed. Hollinbrook "
+        "Children's Social Care was told. Hollinbrook Early Help was told.",
+    ],
+)
+def test_an_areas_agencies_are_kept_whole(text: str, settings: Settings, detector: Detector) -> None:
+    assert redacted(text, settings, detector) == text

@@ -76,6 +76,15 @@ def test_word_field_keywords_are_not_redacted(settings: Settings, detector: Dete
         ("He told the teaching assistant, Mrs Mair Pritchard, about it.", "He told the teaching assistant, Teaching Assistant 1, about it."),
         # A Welsh patronymic is part of the name: "DI Rhys ap Gwilym" read "(organisation)".
         ("Her line manager, DI Rhys ap Gwilym, agreed.", "Her line manager, Detective Inspector 1, agreed."),
+        # Session 13: youth justice and other services' workers read "Person A".
+        ("The YOT worker Deano Price visited weekly.", "The YOT Worker 1 visited weekly."),
+        ("His youth justice worker, Carys Bevan, attended.", "His youth justice worker, Youth Justice Worker 1, attended."),
+        ("The childminder, Mrs Jan Ellwood, raised concerns.", "The childminder, Childminder 1, raised concerns."),
+        ("The substance misuse worker, Tom Iredale, saw Father.", "The substance misuse worker, Substance Misuse Worker 1, saw Father."),
+        # A school's own roles read "Person A" too.
+        ("The Virtual School Head, Ms Faulkner, attended the PEP meeting.", "The Virtual School Head, Virtual School Head 1, attended the PEP meeting."),
+        ("His head of year, Mr Okoye, phoned home.", "His head of year, Head of Year 1, phoned home."),
+        ("The designated teacher, Mrs Lund, chaired it.", "The designated teacher, Designated Teacher 1, chaired it."),
     ],
 )
 def test_practitioners_are_labelled_by_their_role(settings: Settings, detector: Detector, text: str, expected: str) -> None:

@@ -382,8 +382,8 @@ def test_a_sports_academy_is_a_club(text: str, published: str, scr: Settings, de
 @pytest.mark.parametrize(
     ("text", "published"),
     [
-        ("The RHI took place on 2021/11/03 at 15:30.", "The RHI took place on (date) at 15:30."),
-        ("Exported 2021.11.03; see 2020-11-06.", "Exported (date); see (date)."),
+        ("The RHI took place on 2021/11/03 at 15:30.", "The RHI took place on (a date in November 2021) at 15:30."),
+        ("Exported 2021.11.03; see 2020-11-06.", "Exported (a date in November 2021); see (a date in November 2020)."),
         # Not a date: separators that differ, a paragraph's number.
         ("Filed 2021/11.03 under 2019.4.12.", "Filed 2021/11.03 under 2019.4.12."),
     ],

@@ -48,6 +48,7 @@ LINES = [
     "Cerys left Ysgol y Castell for 14 Heol y Felin; NHS Lothian, Cyngor Sir Ceredigion, Ysbyty Gwynedd and Meddygfa Tywi.",
     "He ran with the Marsh Lane Crew, then the Eastside Mandem; the Year 9 Boys played on.",
     "He trained at the Ferncliffe Boxing Academy and the Northside Dance Gym.",
+    "From: Hill, Jane <jane.hill@example.org>\nTo: Duty Team; Okafor, Adaeze\nSubject: Kayden",
 ]
 
 

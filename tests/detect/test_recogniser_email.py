@@ -26,6 +26,9 @@ def found(recogniser: EntityRecognizer, text: str) -> list[tuple[int, int, str]]
         ("<m.o'rourke+cp@mail.example.org>", [(1, 31, "m.o'rourke+cp@mail.example.org")]),
         ("Contact: DUTY.TEAM@EXAMPLE.ORG.", [(9, 30, "DUTY.TEAM@EXAMPLE.ORG")]),
         ("a@example.org, b@example.org", [(0, 13, "a@example.org"), (15, 28, "b@example.org")]),
+        # Stray spaces round the "@" (both sides, or after it only).
+        ("mail tyler.b07 @ example.org now", [(5, 28, "tyler.b07 @ example.org")]),
+        ("mail tyler.b07@ example.org now", [(5, 27, "tyler.b07@ example.org")]),
         # Spelled out, as read into a record.
         ("is tamsin dot price at example dot org now", [(3, 38, "tamsin dot price at example dot org")]),
         ("to j.smith at westmere dot gov dot uk", [(3, 37, "j.smith at westmere dot gov dot uk")]),
@@ -52,6 +55,9 @@ def test_finds_emails(recogniser: EntityRecognizer, text: str, expected: list) -
         "she looked at example.org",  # a lower-case "at" after a plain word
         "Year 6 at example.org",
         "he was at school at nine",
+        # A handle after a word and a space: "as @kaydz.hb" was an e-mail address.
+        "posted on TikTok as @kaydz.hb and",
+        "messaged him @jay.k on Instagram",
     ],
 )
 def test_ignores_non_emails(recogniser: EntityRecognizer, text: str) -> None:

@@ -38,11 +38,11 @@ def test_british_spellings_count_as_their_american_forms() -> None:
 def test_words_of_legal_proceedings_are_not_rare_features(policy: str) -> None:
     # The keep list's legal_words: words a review quotes from court papers, rare in general
     # English but never a person's detail. A rare word of everyday life is still raised.
-    from anonymiser.detect.engine import _words_of
+    from anonymiser.decide.words import words_in
     from anonymiser.settings import load_settings
 
     keep = load_settings(policy=policy).keep
-    recogniser = RareWordRecogniser(_words_of(keep.terms))
+    recogniser = RareWordRecogniser(words_in(keep.terms))
     text = (
         "After the adjournment the bailiffs filed an affidavit on the admissibility of the "
         "interlocutory application; the claim for pecuniary damage was remitted forthwith. "
@@ -53,10 +53,10 @@ def test_words_of_legal_proceedings_are_not_rare_features(policy: str) -> None:
 
 def test_the_scheme_of_an_email_link_is_not_a_rare_word() -> None:
     # A field's "mailto:" was replaced by "(a specific issue)", which broke the link.
-    from anonymiser.detect.engine import _words_of
+    from anonymiser.decide.words import words_in
     from anonymiser.settings import load_settings
 
-    recogniser = RareWordRecogniser(_words_of(load_settings().keep.terms))
+    recogniser = RareWordRecogniser(words_in(load_settings().keep.terms))
     text = 'HYPERLINK "mailto:jo.smith@example.org" after the footbridge'
     assert [text[r.start : r.end] for r in recogniser.analyze(text, ["RARE_FEATURE"])] == ["footbridge"]
 
@@ -72,6 +72,11 @@ def test_the_scheme_of_an_email_link_is_not_a_rare_word() -> None:
         ("disorganisation", False),
         ("actioned", False),
         ("referrer", False),
+        # Session 13: a negative prefix and an adverb's ending ("the framework was applied
+        # inconsistently" read "applied (a specific issue)").
+        ("inconsistently", False),
+        ("improperly", False),
+        ("irregularly", False),
         # Compounds and learned prefixes stay rare: the detail may be the case's.
         ("footbridge", True),
         ("hypernasal", True),

@@ -32,6 +32,11 @@ def recogniser() -> EntityRecognizer:
         # A high school by its name and "High" alone: "Westmere High" was published.
         ("Tyler's school, Westmere High, reported 42 absences.", ["Westmere High"]),
         ("Westmere High's DSL made the referral.", ["Westmere High"]),
+        # A pupil referral unit or alternative provision by its short name: "Horizon PRU"
+        # and "The Bridge PRU" were published (session 13).
+        ("He moved to Horizon PRU in May.", ["Horizon PRU"]),
+        ("He was excluded and moved to The Bridge PRU.", ["Bridge PRU"]),
+        ("She attends Compass Alternative Provision.", ["Compass Alternative Provision"]),
     ],
 )
 def test_finds_named_schools(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:
