@@ -48,6 +48,8 @@ _LEAD_WORD = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019-]*")
 # The capitalised word right before a name, one space or tab between.
 _WORD_BEFORE = re.compile(r"(?<![\w'\u2019-])([A-Z][\w'\u2019-]*)[ \t]$")
 _POSSESSIVE = re.compile(r"['\u2019]s(?![\w'\u2019-])")
+# What joins two names of a list ("Yorkshire| and |Humber", "Leeds|, |Bradford").
+_LIST_JOIN = re.compile(r"[ \t]*(?:,[ \t]*(?:and|or)?|and|or|&)[ \t]*")
 # A name as GeoNames writes it: words of letters, with spaces, hyphens, apostrophes and full
 # stops between ("Bo’ness", "St. Ann's"); never a comma ("Church End, Eversholt" is a place
 # and the county it is in, written differently in a draft).
@@ -216,6 +218,7 @@ class PlaceNameRecogniser(EntityRecognizer):
         self._index = {key: sorted(set(names), key=lambda n: (-len(n), n)) for key, names in index.items()}
         self._is_first_name = is_first_name
         self._is_surname = is_surname
+        self._areas = frozenset(rules.areas)
         self._place_before = (*place_before, travel_before, rules.lead_in_before)
         self._travel_before = travel_before
         self._person_before = person_before
@@ -243,6 +246,10 @@ class PlaceNameRecogniser(EntityRecognizer):
             zipf = frequency(name.lower())
             if zipf >= self._rules.ceiling_zipf:
                 return "travel"  # "in Reading" may be a lesson; "moved to Reading" is the town
+            if name in self._areas:
+                # A county is no word of the language, however often it is written:
+                # "Lancashire had no beds that week" was published.
+                return "alone"
             return "alone" if zipf < self._rules.rare_below_zipf else "lead"
         rare = any(frequency(w.lower()) < self._rules.rare_below_zipf for w in words)
         if not rare or (self._is_first_name(words[0]) and self._is_surname(words[-1])):
@@ -273,8 +280,12 @@ class PlaceNameRecogniser(EntityRecognizer):
                 continue  # "Mr Batley", "PC Otley": a person named like a town
             if " " not in found and self._after_first_name(before):
                 continue  # "Maggie Blyth", "Jayden Batley": a surname named like a town
-            lead = any(p.search(before) for p in self._place_before) or (
-                needs == "lead" and self._rules.place_after_name.match(text, start + len(found)) is not None
+            lead = (
+                any(p.search(before) for p in self._place_before)
+                or (needs == "lead" and self._rules.place_after_name.match(text, start + len(found)) is not None)
+                # Listed after a place just found ("in Yorkshire and Humber", "Leeds, Bradford
+                # or Wakefield"): the model read "Humber" as a person.
+                or (needs != "travel" and bool(results) and _LIST_JOIN.fullmatch(text, results[-1].end, start) is not None)
             )
             if (needs == "lead" and not lead) or (needs == "travel" and not self._travel_before.search(before)):
                 continue

@@ -114,6 +114,9 @@ def test_scores_say_how_sure_the_evidence_is(recogniser: EntityRecognizer) -> No
         ("She grew up in County Tyrone.", "She grew up in (place)."),
         ("Father was living in Carmarthenshire.", "Father was living in (place)."),
         ("Lancashire Constabulary and Kent Police were told.", "Lancashire Constabulary and Kent Police were told."),
+        # The model reads a county as a person: "(Person C and Person D)".
+        ("He was known to the probation service in Yorkshire and Humber.", "He was known to the probation service in (place) and (place)."),
+        ("Lancashire had no beds that week.", "(place) had no beds that week."),
     ],
 )
 def test_redacts_towns_in_a_draft(settings: Settings, detector: Detector, text: str, expected: str) -> None:

@@ -79,3 +79,22 @@ def test_finds_former_surnames(text: str, expected: list[str]) -> None:
 def test_a_former_surname_is_redacted(settings: Settings, detector: Detector) -> None:
     out = redacted("Her mother, Denise Marsh (née Pargeter), asked for help in 2010.", settings, detector)
     assert "Pargeter" not in out and "Denise" not in out
+
+
+# Session 13: "seeing a lad called Rio from the Woodhouse estate" published "Rio" (the model
+# read an organisation). A word for a person, then "called" or "named", then the name.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She had been seeing a lad called Rio from the estate.", ["Rio"]),
+        ("A man named Dean Cole was arrested.", ["Dean Cole"]),
+        ("Her friend called Shaz stayed over.", ["Shaz"]),
+        ("an older male called 'Tiny' collected him", ["Tiny"]),
+        ("The dog called Tyson bit him.", []),
+        ("a meeting called Team Around the Family", []),
+        ("The man called the police.", []),
+    ],
+)
+def test_a_person_called_by_name(text: str, expected: list[str]) -> None:
+    recogniser = load_one("person_called_by_name")
+    assert found(recogniser, text, "PERSON") == expected
