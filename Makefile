@@ -53,7 +53,10 @@ test: setup test-system
 	$(BIN)/python -m pytest -q
 
 eval: setup
+	@echo "== The Westmere case (Child F), on which the rules were tuned: corpus_samples/"
 	$(BIN)/anonymiser eval corpus_samples/
+	@echo "== The second case (Child R, Calderbrook), written in session 13: corpus_samples/second_case/"
+	$(BIN)/anonymiser eval corpus_samples/second_case/
 
 eval-tab: setup
 	$(BIN)/anonymiser eval tab ../shared/benchmarks/tab --policy strict --spans-out $(OUT)/tab-spans.json

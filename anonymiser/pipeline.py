@@ -54,7 +54,7 @@ def analyse(
 ) -> tuple[Decisions, SectionPlan]:
     """Detect and decide for one document (no writing): what `redact` and `eval` share.
     ``known``: people other drafts of a batch name in full (see ``decide``)."""
-    matchers = case_matchers(settings.case, settings.people.titles, settings.people.not_initials)
+    matchers = case_matchers(settings.case, settings.people.titles, settings.people.not_initials, settings.school_kinds)
     ad_hoc = [CaseFileRecogniser(matchers)] if matchers else []
     findings = detector.detect(doc.units, ad_hoc)
     decisions = decide(doc.units, findings, settings, matchers, known)

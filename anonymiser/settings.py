@@ -1268,6 +1268,8 @@ class Settings:
     places: PlaceRules = field(default_factory=PlaceRules)
     brackets: BracketRules = field(default_factory=BracketRules)
     label_by_context: tuple[ContextLabel, ...] = ()
+    # anonymiser.yml ``school_kinds``: the words a case file's school is found without.
+    school_kinds: tuple[str, ...] = ()
     scope: str = "findings"
     drop_images: bool = False
 
@@ -1369,6 +1371,7 @@ def load_settings(
         label_by_context=_context_labels(
             data.get("label_by_context"), f"{path}: label_by_context", set(replacements.descriptors)
         ),
+        school_kinds=_str_list(data.get("school_kinds"), f"{path}: school_kinds"),
         scope=scope,
         drop_images=drop_images,
     )

@@ -43,6 +43,12 @@ class DraftSpec:
     author: str
     title: str
     subject: str
+    # The folder under corpus_samples/ that holds the draft ("" for the Westmere case).
+    folder: str = ""
+    # Section headings written in words ("Section 3: Analysis and Findings") rather than in
+    # capitals; such a line is a heading when it stands on its own between empty lines, so a
+    # contents list of the same lines stays a list.
+    word_headings: str = ""
 
 
 SPECS = (
@@ -85,6 +91,17 @@ SPECS = (
         author="Head of Safeguarding in Education",
         title="Individual Management Review – Child F (MARSH family)",
         subject="Westmere County Council Education and Learning Directorate IMR, draft 2",
+    ),
+    # The second case (session 13): another family, area and author, with headings in words.
+    DraftSpec(
+        name="cspr_overview_draft",
+        header="Child R (Ruddock family) – LCSPR Overview Report v0.4 – Calderbrook Safeguarding Children Partnership – CONFIDENTIAL",
+        footer_author="Graham Tollast, Lead Reviewer",
+        author="Graham Tollast",
+        title="Local Child Safeguarding Practice Review – Child R",
+        subject="Calderbrook Safeguarding Children Partnership overview report, version 0.4",
+        folder="second_case",
+        word_headings=r"^(Section \d+|Appendix [A-Z]): [A-Z]|^Contents$",
     ),
 )
 
@@ -137,6 +154,8 @@ def _add_table(document: Document, rows: list[list[str]]) -> None:
 def build_document(text: str, spec: DraftSpec) -> Document:
     """Lay out one draft's text as a Word document."""
     document = Document()
+    word_heading = re.compile(spec.word_headings) if spec.word_headings else None
+    body_started = False
     lines = text.split("\n")
     in_title_page = True
     in_appendix = False
@@ -158,7 +177,8 @@ def build_document(text: str, spec: DraftSpec) -> Document:
         prev_blank = i == 0 or not lines[i - 1].strip()
         next_blank = i + 1 >= len(lines) or not lines[i + 1].strip()
 
-        if in_title_page and _FIRST_BODY_HEADING.match(line):
+        is_word_heading = bool(word_heading and word_heading.match(line) and prev_blank and next_blank)
+        if in_title_page and (_FIRST_BODY_HEADING.match(line) or is_word_heading):
             in_title_page = False
             document.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
         if in_title_page:
@@ -167,15 +187,16 @@ def build_document(text: str, spec: DraftSpec) -> Document:
             heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
             continue
 
-        if _SECTION_HEADING.match(line) and not line.startswith("- "):
+        if is_word_heading or (_SECTION_HEADING.match(line) and not line.startswith("- ")):
             document.add_heading(line, level=1)
-            in_appendix = line.startswith("APPENDIX")
+            in_appendix = line.upper().startswith("APPENDIX")
+            body_started = body_started or is_word_heading
         elif line.startswith("- "):
             document.add_paragraph(line[2:], style="List Bullet")
         elif not in_appendix and line[0].isdigit() and _is_subheading(line, prev_blank, next_blank):
             document.add_heading(line, level=2)
         elif not in_appendix and not line[0].isdigit() and _is_subheading(line, prev_blank, next_blank) \
-                and any(p.style.name == "Heading 1" and p.text[0].isdigit() for p in document.paragraphs):
+                and (body_started or any(p.style.name == "Heading 1" and p.text[0].isdigit() for p in document.paragraphs)):
             # Unnumbered sub-headings only count once the numbered sections have begun, so the
             # foreword's signature lines stay ordinary paragraphs.
             document.add_heading(line, level=2)
@@ -216,8 +237,10 @@ def _normalised_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def build(spec: DraftSpec, folder: Path = HERE) -> Path:
-    """Build ``<name>.docx`` from ``<name>.txt`` in ``folder`` and return its path."""
+def build(spec: DraftSpec, folder: Path | None = None) -> Path:
+    """Build ``<name>.docx`` from ``<name>.txt`` in ``folder`` (the spec's own folder by
+    default) and return its path."""
+    folder = folder or HERE / spec.folder
     text = (folder / f"{spec.name}.txt").read_text(encoding="utf-8")
     buffer = io.BytesIO()
     build_document(text, spec).save(buffer)

@@ -77,8 +77,8 @@ def shared_detector(detector: Detector) -> _SameUnitsDetector:
     return _SameUnitsDetector(detector)
 
 
-def _run(source: Path, scope: str, detector: _SameUnitsDetector, folder: Path) -> Run:
-    settings = load_settings(scope=scope, case_file=CASE_FILE)
+def _run(source: Path, scope: str, detector: _SameUnitsDetector, folder: Path, case_file: Path = CASE_FILE) -> Run:
+    settings = load_settings(scope=scope, case_file=case_file)
     process_document(source, folder, settings, detector)  # type: ignore[arg-type]
     names = OutputNames.for_input(source)
     return Run(source, folder / names.document, folder / names.csv, folder / names.json)
@@ -165,11 +165,16 @@ def dropped_units(log_json: Path) -> set[int]:
 
 @pytest.mark.parametrize("marker", MARKERS, ids=[f"marker{i}" for i in range(1, len(MARKERS) + 1)])
 def test_marker_sentence_is_absent_from_findings_output(findings: Run, full: Run, marker: str) -> None:
+    assert leaked_fragments(marker, findings, full) == []
+
+
+def leaked_fragments(marker: str, findings: Run, full: Run) -> list[str]:
+    """The fragments of ``marker`` that the full output keeps and the findings output has."""
     fragments = surviving_fragments(marker, word_string(whole_text(full.output)))
-    # The full output keeps the sentence, so the check below is able to see a leak.
+    # The full output keeps the sentence, so the check is able to see a leak.
     assert fragments, "the full-scope output should still hold this marker sentence"
     findings_text = word_string(whole_text(findings.output))
-    assert [f for f in fragments if f" {f} " in findings_text] == []
+    return [f for f in fragments if f" {f} " in findings_text]
 
 
 @pytest.mark.parametrize("marker", MARKERS, ids=[f"marker{i}" for i in range(1, len(MARKERS) + 1)])

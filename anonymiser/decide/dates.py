@@ -42,8 +42,8 @@ _WORDY = re.compile(
 )
 _MONTH_FIRST = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$", re.I)
 _NUMERIC = re.compile(r"^(?:\d{1,2}\s*(?:–|to|and|or|&)\s*)?(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
-# A system's date, its year first ("2019-03-14").
-_YEAR_FIRST = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+# A system's date, its year first ("2019-03-14", "2021/11/03", "2021.11.03").
+_YEAR_FIRST = re.compile(r"^(\d{4})([\-/.])(\d{1,2})\2(\d{1,2})$")
 # A weekday cut short before the date, as notes write it ("Tues 15/1/19", "Thurs 12th March
 # 2019"): it says nothing about the month, so it is set aside before the date is read.
 _SHORT_WEEKDAY = re.compile(r"^(?:Mon|Tues?|Weds?|Thu|Thurs?|Fri|Sat|Sun)\.?,?\s+(?:the\s+)?(?=\d)", re.I)
@@ -74,8 +74,8 @@ def month_and_year(text: str) -> str | None:
     if match and 1 <= int(match.group(2)) <= 12 and 1 <= int(match.group(1)) <= 31:
         return f"{_MONTH_NAMES[int(match.group(2)) - 1]} {_year(match.group(3))}"
     match = _YEAR_FIRST.match(text)
-    if match and 1 <= int(match.group(2)) <= 12 and 1 <= int(match.group(3)) <= 31:
-        return f"{_MONTH_NAMES[int(match.group(2)) - 1]} {match.group(1)}"
+    if match and 1 <= int(match.group(3)) <= 12 and 1 <= int(match.group(4)) <= 31:
+        return f"{_MONTH_NAMES[int(match.group(3)) - 1]} {match.group(1)}"
     return None
 
 

@@ -37,10 +37,17 @@ _MAX_WORDS = 4
 # "NHSE&I", "CSCi"); a word or a name is never taken for a kept body's acronym.
 _ACRONYM = re.compile(r"[A-Z](?=[a-z&]?[A-Z])[A-Za-z&]{1,9}")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+# An acronym given after "or" instead of in brackets ('the Ashby Road Boys, or "ARB"';
+# session 13's second case published "ARB" in its findings). Only capitals, so "the Ashby
+# Road Boys, or his friends" and "or Westmere" are not another name.
+_OR_ACRONYM = re.compile(
+    r"[ \t]*,?[ \t]+(?:or|aka|a\.k\.a\.)[ \t]+([\"'\u201c\u2018]?)([A-Z][A-Z&]{1,7})(?![\w&])([\"'\u201d\u2019]?)"
+)
 
 
-def bracketed_gloss(text: str, end: int) -> tuple[int, int] | None:
-    """The span of the name inside a bracket that starts right after ``end``, or None.
+def bracketed_gloss(text: str, end: int) -> tuple[int, int, int] | None:
+    """The span of the name inside a bracket that starts right after ``end`` (or of an
+    acronym after "or": ', or "ARB"'), and where the bracket or quotation closes; or None.
 
     The bracket must hold at most four words, no digits (a rule, paragraph or year is a
     reference, not a name) and a word that is capitalised or not ordinary English: an
@@ -49,7 +56,10 @@ def bracketed_gloss(text: str, end: int) -> tuple[int, int] | None:
     """
     match = _BRACKET.match(text, end)
     if match is None:
-        return None
+        acronym = _OR_ACRONYM.match(text, end)
+        if acronym is None or bool(acronym.group(1)) != bool(acronym.group(3)):
+            return None
+        return acronym.start(2), acronym.end(2), acronym.end()
     inner = match.group(1)
     start, stop = match.start(1), match.end(1)
     while start < stop and text[start] in _QUOTES:
@@ -64,7 +74,7 @@ def bracketed_gloss(text: str, end: int) -> tuple[int, int] | None:
         return None
     if not any(w[:1].isupper() or not is_common_word(w) for w in words):
         return None
-    return start, stop
+    return start, stop, match.end()
 
 
 def gloss_candidates(found: Found, draft: Draft) -> None:
@@ -122,7 +132,7 @@ def _redacted_glosses(found: Found, draft: Draft) -> dict[str, tuple[str, str]]:
     # The body that owns each bracket: where the model and a recogniser both name it, the
     # one that owns the body's span when overlaps are resolved (the longest, then the
     # better score), so the acronym reads as the body does.
-    owners: dict[tuple[int, int, int], Candidate] = {}
+    owners: dict[tuple[int, int, int, int], Candidate] = {}
     for cand in candidates:
         if cand.category not in GLOSSED_CATEGORIES:
             continue
@@ -134,7 +144,7 @@ def _redacted_glosses(found: Found, draft: Draft) -> dict[str, tuple[str, str]]:
         if best is None or _owner_order(cand) < _owner_order(best):
             owners[where] = cand
     defined: dict[str, tuple[str, str]] = {}
-    for (unit, start, stop), body in owners.items():
+    for (unit, start, stop, close), body in owners.items():
         text = texts[unit]
         gloss_text = text[start:stop]
         if (
@@ -150,8 +160,7 @@ def _redacted_glosses(found: Found, draft: Draft) -> dict[str, tuple[str, str]]:
         scores[key] = max(scores.get(key, 0.0), body.score)
         recognisers.setdefault(key, set()).add(GLOSS)
         candidates.append(Candidate(unit, start, stop, key, body.category, body.score, GLOSS))
-        close = text.find(")", stop)
-        candidates.append(replace(body, end=close + 1))
+        candidates.append(replace(body, end=close))
         defined.setdefault(match_key(gloss_text), (key, body.category))
     return defined
 

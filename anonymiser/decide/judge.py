@@ -433,7 +433,8 @@ class _Judge:
         sentence, with nothing else to say it is a name: no list holds it as a first name or
         a surname, no title stands before it, no person's verb follows it (people.yml
         ``person_verbs``: "Princess was taken into care"), and the draft never capitalises it
-        inside a sentence. "Attendance was poor" read "Person A was poor"; "Grace was poor"
+        inside a sentence; a paragraph's number may stand before it ("7.4 Schools and the local
+        authority should" read "7.4 Person H and"). "Attendance was poor" read "Person A was poor"; "Grace was poor"
         (a listed first name) is still a person. The word must also end as English words do
         and names do not (people.yml ``word_endings``: "Attendance", "Housing"), or be written
         in lower case elsewhere in the draft: a nickname of a common word the lists lack
@@ -448,7 +449,10 @@ class _Judge:
             and word[:1].isupper()
             and word[1:].islower()
             and (
-                (at_sentence_start(text, f.start) and not self.word_cases.capitalised_in_sentence(word))
+                (
+                    (at_sentence_start(text, f.start) or after_paragraph_number(text, f.start))
+                    and not self.word_cases.capitalised_in_sentence(word)
+                )
                 or self.listed_with_practice_terms(f, text)
             )
             and is_common_word(word)

@@ -384,9 +384,11 @@ def _short_enough(text: str, rules: SectionRules | None) -> bool:
     return 0 < len(words) <= limit
 
 
-def _looks_titled(text: str, rules: SectionRules | None, bold: bool) -> bool:
+def _looks_titled(text: str, rules: SectionRules | None, bold: bool, numbered: bool = False) -> bool:
     """A short title after a number, or a whole short line: capitals, title case, bold, or a
-    heading the rules know ("Analysis of practice" is sentence case but is a heading)."""
+    heading the rules know ("Analysis of practice" is sentence case but is a heading).
+    ``numbered``: the title follows a number or a label ("Section 3:"), after which a title
+    in title case may list names with commas ("Section 3: Ezra, Skye and Their Family")."""
     if not text or not _short_enough(text, rules):
         return False
     # A final stop ends a sentence, inside quotation marks too ('"GP: Mum tearful."'); but a
@@ -401,8 +403,10 @@ def _looks_titled(text: str, rules: SectionRules | None, bold: bool) -> bool:
         return False  # "24 March 2012" is a date, not section 24
     if is_capitals(text) or bold:
         return True
-    if ", " in text or text.endswith(":"):
-        # "2.2 The family members, described in a genogram, are:" introduces a list.
+    if text.endswith(":") or (", " in text and not (numbered and _is_title_like(text))):
+        # "2.2 The family members, described in a genogram, are:" introduces a list. After a
+        # number, a title in title case may hold commas: the children's names heading their
+        # family background were read as a sentence, and the section was published (s13).
         return False
     if rules is not None and rules.match(text) is not None:
         return True
@@ -442,7 +446,7 @@ def heading_signal(unit: TextUnit, rules: SectionRules | None = None, *, boxed: 
         depth = labelled.group("num").count(".") + 1
         if appendix and (not title or _looks_titled(title, rules, True)):
             return HeadingSignal(line, "numbered", depth, True)
-        if title and _looks_titled(title, rules, bold):
+        if title and _looks_titled(title, rules, bold, numbered=True):
             return HeadingSignal(line, "numbered", depth)
         return None
 
@@ -452,7 +456,7 @@ def heading_signal(unit: TextUnit, rules: SectionRules | None = None, *, boxed: 
         title = numbered.group("rest").strip()
         if any(len(part) > 1 and part.startswith("0") for part in num.split(".")):
             return None  # "12.03.13 Home visit" is a date
-        if _looks_titled(title, rules, bold):
+        if _looks_titled(title, rules, bold, numbered=True):
             return HeadingSignal(line, "numbered", num.count(".") + 1, _is_appendix(title))
         return None
 

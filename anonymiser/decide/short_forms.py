@@ -206,13 +206,14 @@ def _owners(
 def _stands_alone(text: str, start: int, end: int, rules: ShortFormRules) -> bool:
     """Whether the word at ``start:end`` stands as a name alone: not beside another
     capitalised word ("Con Brightwell", "Dan Street"; a function word opening a sentence,
-    "When Con", does not count), and not after an article ("the Bill")."""
+    "When Con", and a family word the family calls a person by, "Grandma Win", do not
+    count), and not after an article ("the Bill")."""
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before is not None:
-        word = before.group(1)
-        if word.lower() in _ARTICLES:
+        word = before.group(1).lower()
+        if word in _ARTICLES:
             return False
-        if word[:1].isupper() and word.lower() not in rules.function_words:
+        if before.group(1)[:1].isupper() and word not in rules.function_words and word not in rules.words.family_role_set:
             return False
     after = _WORD_AFTER.match(text, end)
     return after is None or not after.group(1).isupper()

@@ -444,6 +444,11 @@ def trim_off_terms(f: Finding, glossary: list[tuple[int, int]], text: str) -> Fi
                     end = g_start
     while start < end and not text[start].isalnum():
         start += 1
+    if start > f.start and (link := _LINK_WORD.match(text, start, end)):
+        # What follows a term cut off the front is the name, not the word joining them: "the
+        # Emergency Department of Calderbrook Royal Infirmary" read "the Emergency Department
+        # (organisation)", the model's "of ..." outranking the hospital found inside it.
+        start = link.end()
     while end > start and not text[end - 1].isalnum():
         end -= 1
     if f.category == "PERSON" and end < f.end and _INITIAL_STOP_INSIDE.match(text, end) and _INITIAL_AT_END.search(text, start, end):
@@ -457,6 +462,8 @@ def trim_off_terms(f: Finding, glossary: list[tuple[int, int]], text: str) -> Fi
     return replace(f, start=start, end=end, text=text[start:end])
 
 
+# A small word joining a practice term to the name after it ("... Department of Calderbrook").
+_LINK_WORD = re.compile(r"(?:of|at|for|in|on|to|and|&|with|from)\s+(?=\S)", re.IGNORECASE)
 # An initial ending a span ("A.B", "Jade B"), and its full stop with no new sentence after it.
 _INITIAL_AT_END = re.compile(r"(?:^|[\s.])[A-Z]$")
 _INITIAL_STOP_INSIDE = re.compile(r"\.(?=[ \t]*(?:[()\[\],;:]|[a-z]))")

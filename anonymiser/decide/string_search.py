@@ -3,6 +3,8 @@ of them verification can look for in the output."""
 
 from __future__ import annotations
 
+import re
+
 from anonymiser.decide.context import Draft
 from anonymiser.decide.found import Found
 from anonymiser.decide.keep import inside_any
@@ -15,6 +17,17 @@ from anonymiser.detect.names import Variant, compile_variants
 # that verification can look for: the same digits are in every Word file's font sizes and
 # version numbers, so the search would fail every output and prove nothing.
 MAX_UNSEARCHABLE_DIGITS = 3
+
+
+# A digit and a separator beside a match: the digits are part of another number ("9" in the
+# paragraph number "5.9", in "19/1" or "9:30"), or a span of time follows them ("a 9-month
+# Referral Order", "9 hours"; not "9-month-old"), not the age or count found elsewhere.
+_NUMBER_BEFORE = re.compile(r"\d[.,/:]$")
+_NUMBER_AFTER = re.compile(r"[.,/:]\d|%|[- ](?:months?|weeks?|days?|hours?|minutes?|mins?)\b(?!-old)")
+
+
+def _inside_a_number(text: str, start: int, end: int) -> bool:
+    return bool(_NUMBER_BEFORE.search(text, max(0, start - 2), start) or _NUMBER_AFTER.match(text, end))
 
 
 def searchable(text: str) -> bool:
@@ -46,6 +59,8 @@ def search_strings(found: Found, draft: Draft) -> None:
     for unit, start, end in draft.text_index.find(plain_pattern):
         if inside_any(start, end, draft.glossary_spans[unit.uid]):
             continue  # inside a practice term ("Edinburgh Postnatal Depression Scale")
+        if not searchable(unit.text[start:end]) and _inside_a_number(unit.text, start, end):
+            continue  # a child's age "9" is not the "9" of paragraph "5.9" or "9-month" (session 13)
         for key in keys_by_text.get(match_key(unit.text[start:end]), []):
             if key not in case_keys and inside_any(start, end, found.policy_kept_spans.get(unit.uid, [])):
                 # A place the model found stays inside the agency named after it

@@ -23,6 +23,7 @@ from anonymiser.detect.names import (
     name_tokens,
     name_variants,
 )
+from anonymiser.detect.rare_words import frequency
 from anonymiser.settings import CaseFile, CasePerson
 
 CASE_FILE_RECOGNISER = "case_file"
@@ -54,11 +55,38 @@ class CaseMatcher:
         return self.lower_pattern is not None and has_no_capitals(text) and bool(self.lower_pattern.fullmatch(text))
 
 
+# A school's short name needs a word this rare in English (Zipf), four letters or more:
+# "Hollinsgate" of "Hollinsgate Academy", not "High" of "High School".
+_SHORT_NAME_ZIPF = 3.0
+_SHORT_NAMED = frozenset({"SCHOOL", "NURSERY"})
+
+
+def school_short_name(name: str, kinds: Sequence[str], keep: Sequence[str]) -> str | None:
+    """``name`` without the ``kinds`` words ending it ("Hollinsgate" of "Hollinsgate
+    Academy", "St Wilfrid's" of "St Wilfrid's CE Primary School"), if what is left has a rare
+    word and is not on the case file's keep list; else None."""
+    words = name.split()
+    kind_words = sorted((k.lower().split() for k in kinds), key=len, reverse=True)
+    stripped = True
+    while stripped:
+        stripped = False
+        for kind in kind_words:
+            if len(kind) < len(words) and [w.lower() for w in words[-len(kind) :]] == kind:
+                words, stripped = words[: -len(kind)], True
+                break
+    short = " ".join(words)
+    if short == " ".join(name.split()) or short.lower() in {k.lower() for k in keep}:
+        return None
+    letters = [re.sub(r"['\u2019]s$", "", w) for w in re.findall(r"[^\W\d_][\w'\u2019-]*", short)]
+    return short if any(len(w) >= 4 and frequency(w.lower()) < _SHORT_NAME_ZIPF for w in letters) else None
+
+
 def case_matchers(
-    case: CaseFile, titles: Sequence[str] = (), not_initials: Sequence[str] = ()
+    case: CaseFile, titles: Sequence[str] = (), not_initials: Sequence[str] = (), school_kinds: Sequence[str] = ()
 ) -> list[CaseMatcher]:
     """One matcher per listed person and term. ``not_initials`` are the letters that between
-    lower-case words abbreviate a word ("bruise L cheek"), not a listed person's initial."""
+    lower-case words abbreviate a word ("bruise L cheek"), not a listed person's initial. A
+    school or nursery is also found by its short name (``school_short_name``)."""
     matchers: list[CaseMatcher] = []
     for person in case.people:
         variants = name_variants(person.name, person.aliases, titles=titles, initial=True, not_initials=not_initials)
@@ -68,7 +96,9 @@ def case_matchers(
             lower = compile_variants(lower_case_variants(variants, words))
             matchers.append(CaseMatcher("PERSON", pattern, person, person.pseudonym, lower))
     for term in case.terms:
-        pattern = compile_variants([Variant(term.text, case_sensitive=False)])
+        short = school_short_name(term.text, school_kinds, case.keep) if term.category in _SHORT_NAMED else None
+        forms = [term.text, *([short] if short else [])]
+        pattern = compile_variants([Variant(form, case_sensitive=False) for form in forms])
         if pattern is not None:
             matchers.append(CaseMatcher(term.category, pattern, None, term.replacement))
     return matchers

@@ -33,6 +33,20 @@ _HYPHEN = re.compile(r"\s*-\s*")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
+# The dictionary holds some plurals of English words as synonyms ("indicators": "clear
+# indicators of exploitation" read "clear (specified medication)", session 13). A plural in
+# lower case whose singular is an English word at least this common, and no drug name itself,
+# is that word ("statins", "opioids" stay: their singulars are drug names).
+PLURAL_WORD_ZIPF = 3.5
+
+
+def _plural_of_a_word(matched: str, names: frozenset[str]) -> bool:
+    if not re.fullmatch(r"[a-z]+[^s]s", matched):
+        return False
+    singular = matched[:-1]
+    return singular not in names and zipf_frequency(singular, "en") >= PLURAL_WORD_ZIPF
+
+
 def _data_file() -> Path:
     spec = importlib.util.find_spec("drug_named_entity_recognition")
     if spec is None or not spec.submodule_search_locations:
@@ -158,6 +172,8 @@ class MedicationRecogniser(EntityRecognizer):
             if all(zipf_frequency(w, "en") >= COMMON_WORD_ZIPF for w in _LETTERS.findall(matched.lower())):
                 # Only common words and figures: the sentence's own words ("at 10" of "at
                 # 10pm", "all clear", "brown rice"), which the dictionary holds as synonyms.
+                continue
+            if _plural_of_a_word(matched, self._names):
                 continue
             end = span[-1].idx + len(span[-1].text)
             if end < len(text) and text[end].isalnum():

@@ -46,7 +46,7 @@ def residual_entities(
     windows, origin = changed_sentences(out_doc.units, pattern)
     if not windows:
         return []
-    matchers = case_matchers(settings.case, settings.people.titles, settings.people.not_initials)
+    matchers = case_matchers(settings.case, settings.people.titles, settings.people.not_initials, settings.school_kinds)
     ad_hoc = [CaseFileRecogniser(matchers)] if matchers else []
     # The model reads again only the sentences where a replacement stands next to a
     # capitalised word: where a half-redacted name ("Carys Person A") or a run-on can be;

@@ -23,7 +23,11 @@ import yaml
 from stdnum.gb import nhs
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus_samples"
-DOCUMENTS = ("scr_overview_draft", "imr_health_draft", "imr_police_draft", "imr_social_care_draft", "imr_education_draft")
+DOCUMENTS = (
+    "scr_overview_draft", "imr_health_draft", "imr_police_draft", "imr_social_care_draft", "imr_education_draft",
+    # The second case (session 13): another family, area and author, in its own folder.
+    "second_case/cspr_overview_draft",
+)
 IMRS = {
     # document: (agency, fewest and most recommendations the brief allows)
     "imr_health_draft": ("Westmere Community Health NHS Trust", 5, 7),
@@ -35,9 +39,11 @@ CATEGORIES = {
     "PERSON", "DATE_OF_BIRTH", "DATE", "AGE", "ADDRESS", "POSTCODE", "LOCATION", "NHS_NUMBER",
     "NI_NUMBER", "PHONE", "EMAIL", "URL", "REFERENCE", "SCHOOL", "HOSPITAL", "GP_PRACTICE",
     "ORGANISATION", "MEDICATION", "SUBSTANCE", "CONDITION", "ETHNICITY", "NATIONALITY", "LANGUAGE", "RELIGION",
-    "OCCUPATION", "VEHICLE", "VEHICLE_DESCRIPTION", "RARE_FEATURE", "PRISON",
+    "OCCUPATION", "VEHICLE", "VEHICLE_DESCRIPTION", "RARE_FEATURE", "PRISON", "SOCIAL_HANDLE",
 }
 REVIEWER, CHAIR = "Alison Fairbairn", "Stephen Kilbride"
+# Who is named on each case's cover (the reviewer, the chair), and the area its agencies open with.
+COVER = {"": (REVIEWER, CHAIR, "Westmere"), "second_case": ("Graham Tollast", "Miriam Ashdown", "Calderbrook")}
 # Ofcom's ranges reserved for drama, so no invented number can ring a real person.
 DRAMA_PHONE = re.compile(r"^(07700 900\d{3}|01632 960\d{3}|020 7946 0\d{3})$")
 NI_FORMAT = re.compile(r"^(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] \d{2} \d{2} \d{2} [A-D]$")
@@ -47,7 +53,7 @@ GENERIC_WORDS = {
     "Independent", "Reviewer", "Individual", "Management", "Overview", "Named", "Nurse", "for",
     "Safeguarding", "Children", "Restricted", "Public", "Protection", "Unit", "OFFICIAL-SENSITIVE",
     "Westmere", "Community", "NHS", "Trust", "Constabulary", "family", "report", "draft", "version",
-    "Panel", "comment", "Education",
+    "Panel", "comment", "Education", "Report",
 }
 
 
@@ -78,6 +84,14 @@ def count_occurrences(text: str, strings: list[str]) -> dict[str, int]:
     }
 
 
+def _stem(document: str) -> str:
+    return Path(document).name
+
+
+def _cover(document: str) -> tuple[str, str, str]:
+    return COVER[str(Path(document).parent).strip(".")]
+
+
 def _gold(document: str) -> dict[str, Any]:
     return _load_yaml(f"{document}.gold.yml")
 
@@ -87,8 +101,9 @@ def _redact_texts(gold: dict[str, Any], category: str | None = None) -> list[str
 
 
 def _section(text: str, start_heading: str, end_heading: str | None) -> str:
-    start = text.index(f"\n{start_heading}\n")
-    end = text.index(f"\n{end_heading}\n") if end_heading else len(text)
+    # The last occurrence: a contents list names the headings first.
+    start = text.rindex(f"\n{start_heading}\n")
+    end = text.index(f"\n{end_heading}\n", start) if end_heading else len(text)
     return text[start:end]
 
 
@@ -108,7 +123,7 @@ def _load_builder() -> ModuleType:
 @pytest.mark.parametrize("document", DOCUMENTS)
 def test_gold_file_has_expected_shape(document: str) -> None:
     gold = _gold(document)
-    assert gold["document"] == document
+    assert gold["document"] == _stem(document)
     for entry in gold["must_redact"]:
         assert set(entry) == {"text", "category", "direct", "count"}, entry
         assert entry["category"] in CATEGORIES, entry
@@ -133,8 +148,9 @@ def test_gold_counts_match_text(document: str) -> None:
 @pytest.mark.parametrize("document", DOCUMENTS)
 def test_must_keep_has_practice_terms_and_cover_names(document: str) -> None:
     keep = [e["text"] for e in _gold(document)["must_keep"]]
-    assert REVIEWER in keep and CHAIR in keep
-    practice_terms = [k for k in keep if not k.startswith("Westmere") and k not in {REVIEWER, CHAIR}]
+    reviewer, chair, area = _cover(document)
+    assert reviewer in keep and chair in keep
+    practice_terms = [k for k in keep if not k.startswith(area) and k not in {reviewer, chair}]
     assert len(practice_terms) >= 40
 
 
@@ -156,7 +172,7 @@ def test_contact_details_are_fictional(document: str) -> None:
     for ni in _redact_texts(gold, "NI_NUMBER"):
         assert NI_FORMAT.match(ni), ni
     for email in re.findall(r"[\w.+-]+@[\w.-]+", text):
-        assert email.endswith("@example.org"), email
+        assert email.rstrip(".").endswith("@example.org"), email  # (a sentence's full stop after it)
     for url in re.findall(r"https?://\S+", text):
         assert re.match(r"https?://([\w-]+\.)*example\.org(/|$)", url), url
     for phone in re.findall(r"\b0\d{3,4} \d{3} ?\d{3,4}\b", text):
@@ -195,6 +211,24 @@ def test_contact_details_are_fictional(document: str) -> None:
         ("imr_education_draft", "K823004117052"),  # a unique pupil number
         ("imr_education_draft", "1JA"),  # a class code
         ("imr_education_draft", "14/9/16"),  # a short date of birth
+        # The second case's forms, written before the tool first saw the draft (session 13).
+        ("second_case/cspr_overview_draft", "Z-Rah"),  # a drill name, in quotes
+        ("second_case/cspr_overview_draft", "Ez"),  # what friends call him, two letters
+        ("second_case/cspr_overview_draft", "ER"),  # initials in a quoted text message
+        ("second_case/cspr_overview_draft", "Win"),  # a short form after a family word ("Grandma Win")
+        ("second_case/cspr_overview_draft", "@ezzyr_07"),  # a social-media handle
+        ("second_case/cspr_overview_draft", "Shadow"),  # an exploiter's street name, a common word
+        ("second_case/cspr_overview_draft", "Ashby Road Boys"),  # a group named after the family's road
+        ("second_case/cspr_overview_draft", "ARB"),  # its initials
+        ("second_case/cspr_overview_draft", "Chester"),  # a first name that is a town
+        ("second_case/cspr_overview_draft", "Lorna Buxton"),  # a foster carer whose surname is a town
+        ("second_case/cspr_overview_draft", "Barrow"),  # a town that is also a word
+        ("second_case/cspr_overview_draft", "Sorani"),  # an interpreter's language
+        ("second_case/cspr_overview_draft", "2020-11-06"),  # dates of many forms
+        ("second_case/cspr_overview_draft", "Sat 12 Dec"),
+        ("second_case/cspr_overview_draft", "Bonfire Night 2021"),
+        ("second_case/cspr_overview_draft", "w/c 25 October 2021"),
+        ("second_case/cspr_overview_draft", "regional schools title"),  # a rare feature
     ],
 )
 def test_hard_cases_are_in_the_gold(document: str, hard_case: str) -> None:
@@ -206,22 +240,40 @@ def test_overview_possessive_occurs_and_is_covered_by_base_name() -> None:
     assert "Kayleigh" in _redact_texts(_gold("scr_overview_draft"))
 
 
-def test_case_detail_markers_sit_in_background_and_chronology_only() -> None:
-    gold, text = _gold("scr_overview_draft"), _text("scr_overview_draft")
+# Each overview: where its case detail sits, where its findings sit, the sections the
+# findings are numbered in.
+OVERVIEWS = {
+    "scr_overview_draft": (
+        ("2. FAMILY BACKGROUND", "4. ANALYSIS AND FINDINGS"),
+        ("4. ANALYSIS AND FINDINGS", "APPENDIX: GLOSSARY"),
+        {"4", "5", "6"},
+    ),
+    "second_case/cspr_overview_draft": (
+        ("Section 3: Ezra, Skye and Their Family", "Section 5: Analysis and Findings"),
+        ("Section 5: Analysis and Findings", "Appendix A: Glossary"),
+        {"5", "6", "7"},
+    ),
+}
+
+
+@pytest.mark.parametrize("document", sorted(OVERVIEWS))
+def test_case_detail_markers_sit_in_background_and_chronology_only(document: str) -> None:
+    gold, text = _gold(document), _text(document)
     markers = gold["case_detail_markers"]
     assert len(markers) >= 8
-    case_part = _section(text, "2. FAMILY BACKGROUND", "4. ANALYSIS AND FINDINGS")
+    case_part = _section(text, *OVERVIEWS[document][0])
     for marker in markers:
         assert text.count(marker) == 1, marker
         assert marker in case_part, marker
 
 
-def test_findings_paragraphs_are_complete() -> None:
-    gold, text = _gold("scr_overview_draft"), _text("scr_overview_draft")
-    findings_part = _section(text, "4. ANALYSIS AND FINDINGS", "APPENDIX: GLOSSARY")
+@pytest.mark.parametrize("document", sorted(OVERVIEWS))
+def test_findings_paragraphs_are_complete(document: str) -> None:
+    gold, text = _gold(document), _text(document)
+    findings_part = _section(text, *OVERVIEWS[document][1])
     numbered = re.findall(r"^(\d+\.\d+) ", findings_part, re.M)
     assert gold["findings_paragraphs"] == numbered
-    assert {p.split(".")[0] for p in numbered} == {"4", "5", "6"}
+    assert {p.split(".")[0] for p in numbered} == OVERVIEWS[document][2]
 
 
 @pytest.mark.parametrize("document", sorted(IMRS))
@@ -251,6 +303,19 @@ def test_case_file_lists_family_and_some_professionals() -> None:
     assert not {"Dr Imran Qureshi", "Lorraine Pitt"} & listed
     overview_keep = {e["text"] for e in _gold("scr_overview_draft")["must_keep"]}
     assert {REVIEWER, CHAIR, "Westmere"} <= overview_keep & set(case["keep"])
+
+
+def test_second_case_file_lists_the_family_and_leaves_some_names_for_detection() -> None:
+    case = _load_yaml("second_case/case.yml")
+    redact = _redact_texts(_gold("second_case/cspr_overview_draft"))
+    for person in case["people"]:
+        assert person["name"] in redact and person["pseudonym"], person
+    listed = {p["name"] for p in case["people"]} | {a for p in case["people"] for a in p.get("aliases", [])}
+    # Left out on purpose: another child, a carer's husband, a coach, nicknames and a handle.
+    left_out = {"Chester Bailey", "Keith", "Tony Hewer", "Ez", "Z-Rah", "@ezzyr_07", "Win"}
+    assert left_out <= set(redact) and not left_out & listed
+    keep = {e["text"] for e in _gold("second_case/cspr_overview_draft")["must_keep"]}
+    assert {"Graham Tollast", "Miriam Ashdown", "Calderbrook"} <= keep & set(case["keep"])
 
 
 @pytest.mark.parametrize("document", DOCUMENTS)
@@ -291,7 +356,7 @@ def test_docx_header_footer_and_properties_only_use_gold_strings(document: str) 
 @pytest.mark.parametrize("document", DOCUMENTS)
 def test_docx_is_reproducible(document: str, tmp_path: Path) -> None:
     builder = _load_builder()
-    spec = next(s for s in builder.SPECS if s.name == document)
-    shutil.copy(CORPUS / f"{document}.txt", tmp_path / f"{document}.txt")
+    spec = next(s for s in builder.SPECS if s.name == _stem(document) and s.folder == str(Path(document).parent).strip("."))
+    shutil.copy(CORPUS / f"{document}.txt", tmp_path / f"{_stem(document)}.txt")
     rebuilt = builder.build(spec, folder=tmp_path)
     assert rebuilt.read_bytes() == (CORPUS / f"{document}.docx").read_bytes(), "run corpus_samples/build_docx.py"
