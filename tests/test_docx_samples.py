@@ -142,3 +142,22 @@ def test_strict_policy_writes_every_sample(tmp_path: Path, detector: Detector, d
     outcome = process_document(document, tmp_path, strict, detector)
     assert outcome.ok, outcome.error
     assert (tmp_path / OutputNames.for_input(document).document).exists()
+
+
+SECOND_CASE = SAMPLES / "second_case"
+
+
+def test_no_direct_identifier_of_the_second_case_survives_in_any_part(tmp_path: Path, detector: Detector) -> None:
+    # The second case (session 13) with its own case file: every direct identifier of its gold
+    # is gone from every part of the Word output, "Z" (the letter men asked for) included.
+    from anonymiser.settings import load_settings
+
+    settings = load_settings(scope="full", case_file=SECOND_CASE / "case.yml")
+    [document] = sorted(SECOND_CASE.glob("*.docx"))
+    [outcome] = redact_many([document], tmp_path, settings, detector=detector)
+    assert outcome.ok, outcome.error
+    parts = _read_package(tmp_path / OutputNames.for_input(document).document)
+    gold = load_gold(SECOND_CASE / f"{document.stem}.gold.yml")
+    secrets = sorted({i.text for i in gold.must_redact if i.direct})
+    assert len(secrets) > 10
+    assert {secret: hits for secret in secrets if (hits := _hits(parts, secret))} == {}

@@ -54,6 +54,7 @@ from anonymiser.decide.recognisers import (
 from anonymiser.decide.span_tidy import (
     cut_off_label,
     drop_telling_verb,
+    lone_letter_name,
     names_more_than_terms,
     tidy_span,
     trim_off_terms,
@@ -354,7 +355,7 @@ class _Judge:
                 return None
             if not from_case and self.common_word_opening(f, unit.text, title):
                 return None
-            if not from_case and not plausible_name(
+            if not from_case and not lone_letter_name(f, f.text) and not plausible_name(
                 f.text,
                 words.not_name_matcher,
                 draft.glossary,

@@ -455,11 +455,24 @@ def trim_off_terms(f: Finding, glossary: list[tuple[int, int]], text: str) -> Fi
         # The full stop of a last initial, inside the sentence: "A.B. (mother)" read
         # "Person A. (mother)". At a sentence's end the stop is the sentence's too, and stays.
         end += 1
-    if end - start < 2:
+    if end - start < 2 and not lone_letter_name(f, text[start:end]):
         return None
     if (start, end) == (f.start, f.end):
         return f
     return replace(f, start=start, end=end, text=text[start:end])
+
+
+def lone_letter_name(f: Finding, kept: str) -> bool:
+    """Whether a span cut to one character is still a name: a capital letter a pattern found
+    as a person's name, whole ('asking for "Z"', where the draft says someone is called so).
+    A letter the model guessed, or one left of a longer span, is not."""
+    return (
+        f.category == "PERSON"
+        and kept == f.text.strip(" \t\"'\u2018\u2019\u201c\u201d")
+        and kept.isalpha()
+        and kept.isupper()
+        and not f.recogniser.startswith(MODEL_RECOGNISER_PREFIX)
+    )
 
 
 # A small word joining a practice term to the name after it ("... Department of Calderbrook").
