@@ -39,6 +39,7 @@ from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, Reco
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.pattern_recognizer import REGEX_TIMEOUT_SECONDS
 
+from anonymiser.detect.literals import LiteralNeeds
 from anonymiser.errors import ConfigError
 
 MASK_GROUP = "mask"
@@ -61,7 +62,7 @@ class CheckedPattern(Pattern):
         score: float,
         compiled: regex.Pattern[str],
         flags: int,
-        needs: re.Pattern[str] | None = None,
+        needs: re.Pattern[str] | LiteralNeeds | None = None,
     ) -> None:
         # Not Pattern.__init__, which would compile ``regex_text`` again to validate it.
         self.name = name
@@ -141,7 +142,7 @@ def _matches(compiled: Any, text: str, windows: list[tuple[int, int]]) -> Iterat
             yield from compiled.finditer(text, pos, endpos, timeout=REGEX_TIMEOUT_SECONDS)
 
 
-def _units_holding(text: str, needs: re.Pattern[str]) -> list[tuple[int, int]]:
+def _units_holding(text: str, needs: re.Pattern[str] | LiteralNeeds) -> list[tuple[int, int]]:
     """The units of ``text`` (between walls) in which ``needs`` is found, each with the
     wall after it: a look-ahead at a unit's end sees what it saw in the whole text, up to
     the next unit, where no match may run. A look-behind at a unit's start still sees the

@@ -23,6 +23,7 @@ from presidio_analyzer.input_validation.yaml_recognizer_models import (
 from pydantic import ValidationError
 
 from anonymiser.detect.alternation import grouped_alternation
+from anonymiser.detect.literals import LiteralNeeds, required_literals
 from anonymiser.detect.medicines import MedicationRecogniser
 from anonymiser.detect.pattern_recogniser import CheckedPattern, PatternRecogniser
 from anonymiser.detect.uk import NhsNumberRecogniser, UkPhoneRecogniser
@@ -210,7 +211,7 @@ def _check_pattern(pattern: dict[str, Any], where: str) -> regex.Pattern[str]:
     return compiled
 
 
-def _needs(compiled: regex.Pattern[str], source: str, where: str) -> re.Pattern[str] | None:
+def _needs(compiled: regex.Pattern[str], source: str, where: str) -> re.Pattern[str] | LiteralNeeds | None:
     """What every match of a pattern contains, as a regex of its own, or None.
 
     A pattern may put its key words in a group named ``needs``: "(?P<needs>Hospital|
@@ -225,9 +226,28 @@ def _needs(compiled: regex.Pattern[str], source: str, where: str) -> re.Pattern[
     """
     if "needs" not in compiled.groupindex:
         return None
+    verbose = bool(compiled.flags & regex.VERBOSE)
+    body = needs_source(source, verbose)
+    if "(?!" in body or "(?<!" in body:
+        # With case ignored, a look-around that rules text out could rule out more than it
+        # does in the pattern, and a match would be skipped.
+        raise ConfigError(f"{where}: the group 'needs' must not hold a negative look-around")
+    flags = re.IGNORECASE | re.MULTILINE | re.DOTALL | (re.VERBOSE if verbose else 0)
+    try:
+        # Python's engine: a few words cannot run away, and it finds them faster.
+        needs = re.compile(body, flags)
+    except re.error as err:
+        raise ConfigError(f"{where}: the group 'needs' must be a plain regular expression ({err})") from err
+    # Most groups are a few words: each searched alone is many times faster than the
+    # alternation (literals.py). The words stand for the group only where that is certain.
+    words = required_literals(body, flags)
+    return needs if words is None else LiteralNeeds(words, regex.MULTILINE | regex.DOTALL)
+
+
+def needs_source(source: str, verbose: bool) -> str:
+    """The regex text inside a pattern's ``(?P<needs>...)`` group."""
     opening = "(?P<needs>"
     begin = source.index(opening) + len(opening)
-    verbose = bool(compiled.flags & regex.VERBOSE)
     depth, i, in_class = 1, begin, False
     while i < len(source):
         char = source[i]
@@ -252,17 +272,7 @@ def _needs(compiled: regex.Pattern[str], source: str, where: str) -> re.Pattern[
             if depth == 0:
                 break
         i += 1
-    body = source[begin:i]
-    if "(?!" in body or "(?<!" in body:
-        # With case ignored, a look-around that rules text out could rule out more than it
-        # does in the pattern, and a match would be skipped.
-        raise ConfigError(f"{where}: the group 'needs' must not hold a negative look-around")
-    flags = re.IGNORECASE | re.MULTILINE | re.DOTALL | (re.VERBOSE if verbose else 0)
-    try:
-        # Python's engine: a few words cannot run away, and it finds them faster.
-        return re.compile(body, flags)
-    except re.error as err:
-        raise ConfigError(f"{where}: the group 'needs' must be a plain regular expression ({err})") from err
+    return source[begin:i]
 
 
 def _short_error(error: Mapping[str, Any]) -> str:
