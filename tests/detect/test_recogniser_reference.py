@@ -67,6 +67,9 @@ def found(recogniser: EntityRecognizer, text: str) -> list[str]:
         ("IMEI 356938035643809 was seized with the phone.", ["356938035643809"]),
         ("Student no. 20194451 at Harrowfold College.", ["20194451"]),
         ("Incident ref no 451 of 12/03/19", ["451"]),
+        # "is" or "was" after a record's number word (session 13: published).
+        ("His custody record number is 13/AB/4412/20.", ["13/AB/4412/20"]),
+        ("The crime reference was 41/12345/19.", ["41/12345/19"]),
     ],
 )
 def test_finds_references(recogniser: EntityRecognizer, text: str, expected: list[str]) -> None:
