@@ -675,9 +675,16 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _within_longer(text: str, spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether a span runs on past ``start:end`` by more than a possessive ("kayleigh marsh's"
-    is the same name)."""
+    is the same name). A span that ends with the name and holds a comma before it does not:
+    the model ran a role and the name set off after it into one body ("The Named Nurse for
+    Safeguarding, Bev Oduya"), and only "Bev" was found; where the body was dropped, "Oduya"
+    was published."""
     return any(
-        s <= start and end <= e and (s < start or text[end:e] not in ("", "'s", "\u2019s")) for s, e in spans
+        s <= start
+        and end <= e
+        and (s < start or text[end:e] not in ("", "'s", "\u2019s"))
+        and not (text[end:e] in ("", "'s", "\u2019s") and "," in text[s:start])
+        for s, e in spans
     )
 
 

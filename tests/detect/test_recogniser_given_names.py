@@ -146,6 +146,18 @@ def test_a_model_place_overrules_a_lone_name(recogniser: GivenNameRecogniser, de
     assert "Roman Catholic" not in spans and "Roman" not in spans
 
 
+def test_a_full_name_the_model_runs_into_a_role_before_a_comma_is_still_a_full_name(
+    recogniser: GivenNameRecogniser, detector: Detector
+) -> None:
+    # The model read "The Named Nurse for Safeguarding, Bev Oduya" as one body; inside it only
+    # "Bev" counted, and where the body was dropped "Person B Oduya" was published (session 13).
+    text = "The Named Nurse for Safeguarding, Bev Oduya, was informed."
+    artifacts, _ = next(iter(detector.nlp_engine.read([text], batch_size=1)))
+    assert any(text[e.start_char : e.end_char].endswith("Bev Oduya") and "," in e.text for e in artifacts.entities)
+    spans = [text[r.start : r.end] for r in recogniser.analyze(text, ["PERSON"], artifacts)]
+    assert "Bev Oduya" in spans
+
+
 # The model reads some first names as a people ("Kian" as NORP): the review log and the
 # output said "(ethnicity)'s birth". A people or nationality takes no possessive.
 @pytest.mark.parametrize(
