@@ -328,6 +328,7 @@ def test_a_general_hospital_by_its_short_name(text: str, expected: str, settings
         "The Single Competent Authority made a positive Reasonable Grounds decision.",
         "The Multi-Agency Child Exploitation (MACE) panel met monthly.",
         "Supervision was applied inconsistently across the teams.",
+        "Mum reported feeding well; EPDS 14, referred to the perinatal mental health team.",
     ],
 )
 def test_probation_and_exploitation_practice_words_are_kept(text: str, settings: Settings, detector: Detector) -> None:
