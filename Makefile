@@ -42,12 +42,14 @@ demo: setup
 	$(BIN)/anonymiser redact corpus_samples/*.docx --out $(OUT)/full --case corpus_samples/case.yml --scope full
 	$(BIN)/anonymiser redact corpus_samples/*.txt --out $(OUT)/text --case corpus_samples/case.yml
 	$(BIN)/anonymiser appendix corpus_samples/imr_*.docx --out $(OUT)/appendix/appendix.docx --case corpus_samples/case.yml
+	$(BIN)/anonymiser redact corpus_samples/second_case/*.docx --out $(OUT)/second_case --case corpus_samples/second_case/case.yml
 	@echo
 	@echo "Outputs:"
 	@echo "  findings-only reports (.docx) and review logs: $(OUT)/findings/"
 	@echo "  whole-document anonymisation (.docx):          $(OUT)/full/"
 	@echo "  findings-only reports from the .txt drafts:    $(OUT)/text/"
 	@echo "  appendix of the IMRs' recommendations:         $(OUT)/appendix/appendix.docx (and .txt)"
+	@echo "  the second case (Child R), findings-only:      $(OUT)/second_case/"
 
 test: setup test-system
 	$(BIN)/python -m pytest -q
