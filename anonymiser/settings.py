@@ -666,6 +666,13 @@ class PeopleWords:
         return frozenset(w.lower() for w in self.kin_titles)
 
     @cached_property
+    def kin_title_stems(self) -> tuple[str, ...]:
+        """The ``kin_titles`` in lower case less those that hold another ("nanna" holds
+        "nan"): one of them is in every match of ``kin_title_then_name``'s first branch."""
+        kin = {w.lower() for w in self.kin_titles}
+        return tuple(sorted(k for k in kin if not any(o != k and o in k for o in kin)))
+
+    @cached_property
     def kin_title_then_name(self) -> re.Pattern[str]:
         """A lower-case first name after a kinship title ("nanna |pat|"), or alone in
         brackets after a family role ("dad (|lee|)"). Group ``name``."""

@@ -50,6 +50,8 @@ _APPOSITION_CLOSES = re.compile(r"[ \t]*[,)]")
 _AND_CAPITALISED = re.compile(r"[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+)(?![\w'\u2019-])")
 # A determiner before a word makes it a noun ("the |bill said").
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|their|my|your|our|its)[ \t]+$", re.IGNORECASE)
+# What every match of ``role_then_quoted_name`` holds: an opening quote before a capital.
+_QUOTE_THEN_CAPITAL = re.compile(r"[\"'\u2018\u201c][A-Z]")
 # A capitalised word, its possessive apart.
 _CAPITALISED = re.compile(r"(?<![\w'\u2019-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=(?:['\u2019]s)?(?![\w-]))")
 
@@ -210,14 +212,19 @@ def word_names(
                 and (name_key(surname) in given.surnames or zipf_frequency(surname, "en") < LOWER_CASE_BELOW_ZIPF)
             ):
                 spans.append((start, end))
-        for match in (*_NICKNAME_IN_QUOTES.finditer(text), *words.role_then_quoted_name.finditer(text)):
+        # (Each search below is tried at every word of the draft: a unit that lacks what
+        # every match holds, a quote before a capital or a kinship word, is not searched.)
+        quoted = words.role_then_quoted_name.finditer(text) if _QUOTE_THEN_CAPITAL.search(text) else ()
+        for match in (*_NICKNAME_IN_QUOTES.finditer(text), *quoted):
             # 'knew her as "Bubbles"', "called him 'Tiny'", "the neighbour 'Big Mick'": the
             # draft says it is a name.
             start, end = match.span("name")
             name_words = match.group("name").lower().split()
             if not overlaps_any(start, end, taken.get(uid, [])) and not all(w in never for w in name_words):
                 spans.append((start, end))
-        for match in words.kin_title_then_name.finditer(text):
+        lowered = text.lower()
+        kin = "(" in text or any(k in lowered for k in words.kin_title_stems)
+        for match in words.kin_title_then_name.finditer(text) if kin else ():
             group = "name" if match.group("name") else "bracketed"
             start, end = match.span(group)
             if a_name(match.group(group), start, uid, lone_rare=True):
