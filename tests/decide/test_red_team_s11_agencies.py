@@ -329,6 +329,8 @@ def test_a_general_hospital_by_its_short_name(text: str, expected: str, settings
         "The Multi-Agency Child Exploitation (MACE) panel met monthly.",
         "Supervision was applied inconsistently across the teams.",
         "Mum reported feeding well; EPDS 14, referred to the perinatal mental health team.",
+        "The IOM team had him on their cohort.",
+        "He was managed under Integrated Offender Management.",
     ],
 )
 def test_probation_and_exploitation_practice_words_are_kept(text: str, settings: Settings, detector: Detector) -> None:

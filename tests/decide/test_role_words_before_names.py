@@ -85,6 +85,9 @@ def test_word_field_keywords_are_not_redacted(settings: Settings, detector: Dete
         ("The Virtual School Head, Ms Faulkner, attended the PEP meeting.", "The Virtual School Head, Virtual School Head 1, attended the PEP meeting."),
         ("His head of year, Mr Okoye, phoned home.", "His head of year, Head of Year 1, phoned home."),
         ("The designated teacher, Mrs Lund, chaired it.", "The designated teacher, Designated Teacher 1, chaired it."),
+        # Probation's roles: "His offender manager, Sian Pritchard," read "Person A".
+        ("His offender manager, Sian Pritchard, completed an assessment.", "His offender manager, Offender Manager 1, completed an assessment."),
+        ("His probation practitioner, Dale Moss, visited.", "His probation practitioner, Probation Officer 1, visited."),
     ],
 )
 def test_practitioners_are_labelled_by_their_role(settings: Settings, detector: Detector, text: str, expected: str) -> None:
